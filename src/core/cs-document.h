@@ -1,0 +1,52 @@
+/* cs-document.h
+ *
+ * SPDX-FileCopyrightText: 2025 Consortia contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cs-graph.h"
+#include "cs-layout.h"
+#include "cs-positions.h"
+
+G_BEGIN_DECLS
+
+#define CS_TYPE_DOCUMENT (cs_document_get_type ())
+
+G_DECLARE_FINAL_TYPE (CsDocument, cs_document, CS, DOCUMENT, GObject)
+
+CsDocument        *cs_document_new             (void);
+GFile             *cs_document_get_file        (CsDocument           *self);
+CsGraph           *cs_document_get_graph       (CsDocument           *self);
+CsPositions       *cs_document_get_positions   (CsDocument           *self);
+GPtrArray         *cs_document_get_problems    (CsDocument           *self);
+gboolean           cs_document_get_busy        (CsDocument           *self);
+const char        *cs_document_get_title       (CsDocument           *self);
+CsLayoutAlgorithm  cs_document_get_algorithm   (CsDocument           *self);
+guint32            cs_document_get_seed        (CsDocument           *self);
+void               cs_document_load_async      (CsDocument           *self,
+                                                GFile                *file,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+gboolean           cs_document_load_finish     (CsDocument           *self,
+                                                GAsyncResult         *result,
+                                                GError              **error);
+gboolean           cs_document_load            (CsDocument           *self,
+                                                GFile                *file,
+                                                GCancellable         *cancellable,
+                                                GError              **error);
+void               cs_document_relayout_async  (CsDocument           *self,
+                                                CsLayoutAlgorithm     algorithm,
+                                                guint32               seed,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+gboolean           cs_document_relayout_finish (CsDocument           *self,
+                                                GAsyncResult         *result,
+                                                GError              **error);
+
+G_END_DECLS

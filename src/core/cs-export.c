@@ -1,0 +1,264 @@
+/* cs-export.c
+ *
+ * SPDX-FileCopyrightText: 2025 Consortia contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "cs-export.h"
+#include "cs-render-style.h"
+#include "cs-renderer.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <math.h>
+
+#define EXPORT_MARGIN 24.0
+
+G_DEFINE_QUARK (cs-export-error-quark, cs_export_error)
+
+/**
+ * cs_export_options_init:
+ * @options: (out caller-allocates): options to fill
+ *
+ * A 1600 × 1200 PNG at scale 1 on the theme's background, with the legend.
+ */
+void
+cs_export_options_init (CsExportOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  *options = (CsExportOptions) {
+    .format = CS_EXPORT_FORMAT_PNG,
+    .width = 1600,
+    .height = 1200,
+    .scale = 1.0,
+    .background = CS_EXPORT_BACKGROUND_THEME,
+    .legend = TRUE,
+  };
+}
+
+/**
+ * cs_export_format_from_filename:
+ * @filename: a file name ending in .png, .svg or .pdf (any case)
+ * @format: (out): the format
+ *
+ * Returns: %TRUE when the extension names a format
+ */
+gboolean
+cs_export_format_from_filename (const char     *filename,
+                                CsExportFormat *format)
+{
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (filename != NULL, FALSE);
+  g_return_val_if_fail (format != NULL, FALSE);
+
+  lower = g_ascii_strdown (filename, -1);
+  if (g_str_has_suffix (lower, ".png"))
+    *format = CS_EXPORT_FORMAT_PNG;
+  else if (g_str_has_suffix (lower, ".svg"))
+    *format = CS_EXPORT_FORMAT_SVG;
+  else if (g_str_has_suffix (lower, ".pdf"))
+    *format = CS_EXPORT_FORMAT_PDF;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static gboolean
+check_size (const CsExportOptions  *options,
+            double                 *device_width,
+            double                 *device_height,
+            GError                **error)
+{
+  double scale = options->format == CS_EXPORT_FORMAT_PNG ? options->scale : 1.0;
+  double w = options->width * scale;
+  double h = options->height * scale;
+
+  if (!isfinite (scale) || scale <= 0)
+    {
+      g_set_error (error, CS_EXPORT_ERROR, CS_EXPORT_ERROR_FAILED, "Invalid scale %g", options->scale);
+      return FALSE;
+    }
+  if (options->width < CS_EXPORT_MIN_SIDE || options->height < CS_EXPORT_MIN_SIDE)
+    {
+      g_set_error (error, CS_EXPORT_ERROR, CS_EXPORT_ERROR_TOO_LARGE,
+                   "%d × %d is too small: each side needs at least %d", options->width,
+                   options->height, CS_EXPORT_MIN_SIDE);
+      return FALSE;
+    }
+  if (w > CS_EXPORT_MAX_SIDE || h > CS_EXPORT_MAX_SIDE)
+    {
+      g_set_error (error, CS_EXPORT_ERROR, CS_EXPORT_ERROR_TOO_LARGE,
+                   "%.0f × %.0f is too large: cairo allows at most %d on each side",
+                   w, h, CS_EXPORT_MAX_SIDE);
+      return FALSE;
+    }
+  if (options->format == CS_EXPORT_FORMAT_PNG && w * h > CS_EXPORT_MAX_PIXELS)
+    {
+      g_set_error (error, CS_EXPORT_ERROR, CS_EXPORT_ERROR_TOO_LARGE,
+                   "%.0f × %.0f is too large: a PNG may have at most %.0f million pixels",
+                   w, h, CS_EXPORT_MAX_PIXELS / 1e6);
+      return FALSE;
+    }
+  *device_width = ceil (w);
+  *device_height = ceil (h);
+  return TRUE;
+}
+
+/**
+ * cs_export_to_bytes:
+ * @graph: the graph
+ * @positions: its positions
+ * @options: what to draw and how
+ * @error: a %CS_EXPORT_ERROR
+ *
+ * Draws the whole graph with the screen's renderer into a PNG, SVG or PDF
+ * held in memory. The same input gives the same bytes for PNG. Thread safe.
+ *
+ * Returns: (transfer full) (nullable): the file's contents
+ */
+GBytes *
+cs_export_to_bytes (CsGraph                *graph,
+                    CsPositions            *positions,
+                    const CsExportOptions  *options,
+                    GError                **error)
+{
+  g_autoptr(GByteArray) bytes = NULL;
+  CsRenderStyle style;
+  CsRenderScene scene;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+  double device_width, device_height;
+  double scale;
+
+  g_return_val_if_fail (CS_IS_GRAPH (graph), NULL);
+  g_return_val_if_fail (positions != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_size (options, &device_width, &device_height, error))
+    return NULL;
+  scale = options->format == CS_EXPORT_FORMAT_PNG ? options->scale : 1.0;
+
+  bytes = g_byte_array_new ();
+  switch (options->format)
+    {
+    case CS_EXPORT_FORMAT_SVG:
+      surface = cairo_svg_surface_create_for_stream (append_bytes, bytes, device_width, device_height);
+      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+      break;
+
+    case CS_EXPORT_FORMAT_PDF:
+      surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, device_width, device_height);
+      /* fixed metadata keeps the file the same for the same input */
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Consortia");
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, "2025-01-01T00:00:00Z");
+      if (cs_graph_get_title (graph) != NULL)
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, cs_graph_get_title (graph));
+      break;
+
+    case CS_EXPORT_FORMAT_PNG:
+    default:
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int)device_width, (int)device_height);
+      break;
+    }
+
+  status = cairo_surface_status (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, CS_EXPORT_ERROR, status == CAIRO_STATUS_NO_MEMORY ?
+                   CS_EXPORT_ERROR_TOO_LARGE : CS_EXPORT_ERROR_FAILED,
+                   "Could not create the drawing surface: %s", cairo_status_to_string (status));
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+
+  cs_render_style_init_default (&style, options->dark);
+  if (options->background == CS_EXPORT_BACKGROUND_WHITE)
+    style.background = (CsColor) { 1, 1, 1, 1 };
+
+  cs_render_scene_init (&scene, graph, positions, &style, options->width, options->height);
+  scene.flags = CS_RENDER_LABELS;
+  if (options->background != CS_EXPORT_BACKGROUND_TRANSPARENT)
+    scene.flags |= CS_RENDER_BACKGROUND;
+  if (options->legend)
+    scene.flags |= CS_RENDER_LEGEND;
+  if (options->title)
+    scene.flags |= CS_RENDER_TITLE;
+  scene.title = options->title_text;
+  cs_render_scene_fit (&scene, EXPORT_MARGIN);
+
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  cs_renderer_draw (cr, &scene);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+
+  if (status == CAIRO_STATUS_SUCCESS && options->format == CS_EXPORT_FORMAT_PNG)
+    status = cairo_surface_write_to_png_stream (surface, append_bytes, bytes);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  cs_render_style_clear (&style);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, CS_EXPORT_ERROR, CS_EXPORT_ERROR_FAILED,
+                   "Drawing failed: %s", cairo_status_to_string (status));
+      return NULL;
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
+/**
+ * cs_export_to_file:
+ * @graph: the graph
+ * @positions: its positions
+ * @options: what to draw and how
+ * @filename: where to write
+ * @error: a %CS_EXPORT_ERROR
+ *
+ * Like cs_export_to_bytes(), then writes a temporary file beside @filename
+ * and renames it, so a failed export never leaves a broken file behind.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+cs_export_to_file (CsGraph                *graph,
+                   CsPositions            *positions,
+                   const CsExportOptions  *options,
+                   const char             *filename,
+                   GError                **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (filename != NULL, FALSE);
+
+  bytes = cs_export_to_bytes (graph, positions, options, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  if (!g_file_set_contents_full (filename, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local_error))
+    {
+      g_set_error (error, CS_EXPORT_ERROR, CS_EXPORT_ERROR_WRITE, "%s", local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,71 @@
+/* cs-export.h
+ *
+ * SPDX-FileCopyrightText: 2025 Consortia contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cs-graph.h"
+#include "cs-positions.h"
+
+G_BEGIN_DECLS
+
+#define CS_EXPORT_ERROR (cs_export_error_quark ())
+
+typedef enum
+{
+  CS_EXPORT_ERROR_FAILED,
+  CS_EXPORT_ERROR_FORMAT,
+  CS_EXPORT_ERROR_TOO_LARGE,
+  CS_EXPORT_ERROR_WRITE,
+} CsExportError;
+
+typedef enum
+{
+  CS_EXPORT_FORMAT_PNG,
+  CS_EXPORT_FORMAT_SVG,
+  CS_EXPORT_FORMAT_PDF,
+} CsExportFormat;
+
+typedef enum
+{
+  CS_EXPORT_BACKGROUND_THEME,
+  CS_EXPORT_BACKGROUND_WHITE,
+  CS_EXPORT_BACKGROUND_TRANSPARENT,
+} CsExportBackground;
+
+#define CS_EXPORT_MAX_SIDE   32767
+#define CS_EXPORT_MAX_PIXELS (16384.0 * 16384.0)
+#define CS_EXPORT_MIN_SIDE   16
+
+typedef struct
+{
+  CsExportFormat      format;
+  int                 width;   /* px (pt for PDF), before scale */
+  int                 height;
+  double              scale;   /* PNG pixels per unit */
+  CsExportBackground  background;
+  gboolean            legend;
+  gboolean            title;
+  const char         *title_text; /* nullable: the graph's title */
+  gboolean            dark;
+} CsExportOptions;
+
+GQuark    cs_export_error_quark           (void);
+void      cs_export_options_init          (CsExportOptions        *options);
+gboolean  cs_export_format_from_filename  (const char             *filename,
+                                           CsExportFormat         *format);
+GBytes   *cs_export_to_bytes              (CsGraph                *graph,
+                                           CsPositions            *positions,
+                                           const CsExportOptions  *options,
+                                           GError                **error);
+gboolean  cs_export_to_file               (CsGraph                *graph,
+                                           CsPositions            *positions,
+                                           const CsExportOptions  *options,
+                                           const char             *filename,
+                                           GError                **error);
+
+G_END_DECLS

@@ -1,0 +1,175 @@
+/* cs-graph.h
+ *
+ * SPDX-FileCopyrightText: 2025 Consortia contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  CS_NODE_TYPE_COMPANY,
+  CS_NODE_TYPE_UNIVERSITY,
+  CS_NODE_TYPE_RESEARCH_INSTITUTE,
+  CS_NODE_TYPE_GOVERNMENT,
+  CS_NODE_TYPE_PUBLIC_AGENCY,
+  CS_NODE_TYPE_CONSORTIUM,
+  CS_NODE_TYPE_MODEL,
+  CS_NODE_TYPE_PRODUCT,
+  CS_NODE_TYPE_CHIP,
+  CS_NODE_TYPE_PERSON,
+  CS_NODE_TYPE_PROGRAMME,
+  CS_NODE_TYPE_OTHER,
+  CS_N_NODE_TYPES
+} CsNodeType;
+
+typedef enum
+{
+  CS_RELATION_MEMBER_OF,
+  CS_RELATION_LEADS,
+  CS_RELATION_DEVELOPS,
+  CS_RELATION_SUPPLIES,
+  CS_RELATION_PARTNER_OF,
+  CS_RELATION_FUNDS,
+  CS_RELATION_ADVISES,
+  CS_RELATION_WORKS_AT,
+  CS_RELATION_AFFILIATE_OF,
+  CS_RELATION_RUNS,
+  CS_RELATION_APPLIED_TO,
+  CS_RELATION_USES,
+  CS_RELATION_VERSION_OF,
+  CS_RELATION_OTHER,
+  CS_N_RELATIONS
+} CsRelation;
+
+typedef enum
+{
+  CS_STAGE_APPLIED,
+  CS_STAGE_PASSED_DOCUMENT_REVIEW,
+  CS_STAGE_FAILED_DOCUMENT_REVIEW,
+  CS_STAGE_SELECTED,
+  CS_STAGE_NOT_SELECTED,
+  CS_STAGE_EVALUATION,
+  CS_STAGE_OTHER,
+  CS_N_STAGES
+} CsStage;
+
+typedef struct
+{
+  char *file;
+  char *quote; /* nullable */
+} CsSource;
+
+typedef struct
+{
+  char      *value; /* the scalar as text */
+  char      *note;  /* nullable */
+  GPtrArray *sources; /* CsSource */
+} CsClaim;
+
+typedef struct
+{
+  char      *key;
+  GPtrArray *claims; /* CsClaim, at least one */
+} CsAttribute;
+
+typedef struct
+{
+  char      *date; /* nullable */
+  CsStage    stage;
+  char      *label;    /* nullable */
+  char      *label_en; /* nullable */
+  GPtrArray *sources;
+} CsEvent;
+
+typedef struct
+{
+  char      *file;
+  char      *title;     /* nullable */
+  char      *publisher; /* nullable */
+  char      *date;      /* nullable */
+  char      *language;  /* nullable */
+} CsArticle;
+
+typedef struct
+{
+  char       *id;
+  char       *label;
+  char       *label_en;    /* nullable */
+  gboolean    label_en_outside;
+  char      **aliases;     /* never NULL */
+  CsNodeType  type;
+  char       *description; /* nullable */
+  GPtrArray  *attributes;  /* CsAttribute */
+  GPtrArray  *events;      /* CsEvent */
+  GPtrArray  *sources;     /* CsSource */
+  gboolean    has_position;
+  double      x;
+  double      y;
+  gboolean    pinned;
+} CsNode;
+
+typedef struct
+{
+  char       *id;            /* nullable */
+  guint       source;
+  guint       target;
+  CsRelation  relation;
+  char       *relation_name; /* as written, also for CS_RELATION_OTHER */
+  char       *role;          /* nullable */
+  char       *role_en;       /* nullable */
+  char       *note;          /* nullable */
+  GPtrArray  *attributes;    /* CsAttribute */
+  GPtrArray  *sources;       /* CsSource */
+} CsEdge;
+
+#define CS_TYPE_GRAPH (cs_graph_get_type ())
+
+G_DECLARE_FINAL_TYPE (CsGraph, cs_graph, CS, GRAPH, GObject)
+
+guint             cs_graph_get_n_nodes          (CsGraph     *self);
+guint             cs_graph_get_n_edges          (CsGraph     *self);
+const CsNode     *cs_graph_get_node             (CsGraph     *self,
+                                                 guint        index);
+const CsEdge     *cs_graph_get_edge             (CsGraph     *self,
+                                                 guint        index);
+gboolean          cs_graph_lookup               (CsGraph     *self,
+                                                 const char  *id,
+                                                 guint       *index);
+guint             cs_graph_get_degree           (CsGraph     *self,
+                                                 guint        node);
+const guint      *cs_graph_get_incident_edges   (CsGraph     *self,
+                                                 guint        node,
+                                                 guint       *n_edges);
+const char       *cs_graph_get_title            (CsGraph     *self);
+const char       *cs_graph_get_title_en         (CsGraph     *self);
+const char       *cs_graph_get_description      (CsGraph     *self);
+const char       *cs_graph_get_date             (CsGraph     *self);
+guint             cs_graph_get_n_articles       (CsGraph     *self);
+const CsArticle  *cs_graph_get_article          (CsGraph     *self,
+                                                 guint        index);
+const char       *cs_graph_get_layout_algorithm (CsGraph     *self);
+gboolean          cs_graph_get_layout_seed      (CsGraph     *self,
+                                                 guint32     *seed);
+guint             cs_graph_count_type           (CsGraph     *self,
+                                                 CsNodeType   type);
+guint             cs_graph_count_relation       (CsGraph     *self,
+                                                 CsRelation   relation);
+
+const char       *cs_node_type_to_string        (CsNodeType   type);
+gboolean          cs_node_type_from_string      (const char  *str,
+                                                 CsNodeType  *type);
+const char       *cs_node_type_get_display_name (CsNodeType   type);
+const char       *cs_relation_to_string         (CsRelation   relation);
+CsRelation        cs_relation_from_string       (const char  *str);
+gboolean          cs_relation_is_directed       (CsRelation   relation);
+const char       *cs_relation_get_display_name  (CsRelation   relation);
+const char       *cs_stage_to_string            (CsStage      stage);
+gboolean          cs_stage_from_string          (const char  *str,
+                                                 CsStage     *stage);
+
+G_END_DECLS

@@ -1,0 +1,81 @@
+/* cs-render-style.h
+ *
+ * SPDX-FileCopyrightText: 2025 Consortia contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "cs-graph.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double red;
+  double green;
+  double blue;
+  double alpha;
+} CsColor;
+
+typedef enum
+{
+  CS_SHAPE_CIRCLE,
+  CS_SHAPE_SQUARE,
+  CS_SHAPE_DIAMOND,
+  CS_SHAPE_TRIANGLE,
+  CS_SHAPE_TRIANGLE_DOWN,
+  CS_SHAPE_HEXAGON,
+  CS_SHAPE_OCTAGON,
+  CS_SHAPE_STAR,
+  CS_SHAPE_RING,
+} CsShape;
+
+typedef enum
+{
+  CS_DASH_SOLID,
+  CS_DASH_DASHED,
+  CS_DASH_DOTTED,
+  CS_DASH_DASH_DOT,
+  CS_DASH_LONG_DASH,
+} CsDash;
+
+typedef struct
+{
+  CsColor  fill;
+  CsShape  shape;
+  double   radius; /* world units, before the degree bonus */
+} CsNodeStyle;
+
+typedef struct
+{
+  CsColor  color;
+  CsDash   dash;
+  double   width; /* world units */
+} CsEdgeStyle;
+
+typedef struct
+{
+  gboolean     dark;
+  CsColor      background;
+  CsColor      foreground;    /* labels, legend text */
+  CsColor      halo;          /* outline behind labels, node outlines */
+  CsColor      legend_fill;
+  CsColor      legend_border;
+  CsNodeStyle  nodes[CS_N_NODE_TYPES];
+  CsEdgeStyle  edges[CS_N_RELATIONS];
+  char        *font_family;
+  double       font_size;        /* world units */
+  double       min_label_pixels; /* labels smaller than this on screen are hidden */
+  double       legend_font_size; /* device units */
+} CsRenderStyle;
+
+void     cs_render_style_init_default (CsRenderStyle *style,
+                                       gboolean       dark);
+void     cs_render_style_clear        (CsRenderStyle *style);
+gboolean cs_color_parse               (CsColor       *color,
+                                       const char    *spec);
+
+G_END_DECLS

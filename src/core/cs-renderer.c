@@ -1,0 +1,815 @@
+/* cs-renderer.c
+ *
+ * SPDX-FileCopyrightText: 2025 Consortia contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "cs-renderer.h"
+#include "cs-viewport.h"
+
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#define LABEL_GAP          2.0  /* world units between a node and its label */
+#define LEGEND_MARGIN      12.0 /* device units */
+#define LEGEND_PADDING     10.0
+#define ARROW_LENGTH       7.0  /* world units */
+#define PARALLEL_SPACING   14.0 /* world units between parallel edges */
+#define HIT_SLOP           3.0  /* device units */
+
+typedef struct
+{
+  double x0, y0, x1, y1;
+} Box;
+
+/**
+ * cs_render_scene_init:
+ * @scene: (out caller-allocates): the scene
+ * @graph: the graph
+ * @positions: one position per node of @graph
+ * @style: the style
+ * @width: the device width
+ * @height: the device height
+ *
+ * Sets up a scene with the default flags and zoom 1; use
+ * cs_render_scene_fit() to frame the whole graph.
+ */
+void
+cs_render_scene_init (CsRenderScene       *scene,
+                      CsGraph             *graph,
+                      CsPositions         *positions,
+                      const CsRenderStyle *style,
+                      double               width,
+                      double               height)
+{
+  g_return_if_fail (scene != NULL);
+  g_return_if_fail (CS_IS_GRAPH (graph));
+  g_return_if_fail (positions != NULL);
+  g_return_if_fail (cs_positions_get_n_nodes (positions) == cs_graph_get_n_nodes (graph));
+  g_return_if_fail (style != NULL);
+
+  *scene = (CsRenderScene) {
+    .graph = graph,
+    .positions = positions,
+    .style = style,
+    .flags = CS_RENDER_DEFAULT_FLAGS,
+    .width = width,
+    .height = height,
+    .zoom = 1.0,
+  };
+}
+
+/**
+ * cs_renderer_get_node_radius:
+ * @scene: a scene
+ * @node: a node index
+ *
+ * Returns: the node's radius in world units: its type's radius, grown a
+ *   little with its degree
+ */
+double
+cs_renderer_get_node_radius (const CsRenderScene *scene,
+                             guint                node)
+{
+  const CsNode *n;
+
+  g_return_val_if_fail (scene != NULL, 0);
+
+  n = cs_graph_get_node (scene->graph, node);
+  return scene->style->nodes[n->type].radius +
+         1.2 * sqrt ((double)MIN (cs_graph_get_degree (scene->graph, node), 60));
+}
+
+void
+cs_renderer_node_to_device (const CsRenderScene *scene,
+                            guint                node,
+                            double              *x,
+                            double              *y)
+{
+  g_return_if_fail (scene != NULL);
+
+  if (x != NULL)
+    *x = cs_positions_get_x (scene->positions, node) * scene->zoom + scene->offset_x;
+  if (y != NULL)
+    *y = cs_positions_get_y (scene->positions, node) * scene->zoom + scene->offset_y;
+}
+
+/**
+ * cs_render_scene_get_world_bounds:
+ * @scene: a scene
+ * @bounds: (out): the world box that holds every node with its radius and
+ *   room for its label
+ */
+void
+cs_render_scene_get_world_bounds (const CsRenderScene *scene,
+                                  CsBounds            *bounds)
+{
+  guint n_nodes;
+
+  g_return_if_fail (scene != NULL);
+  g_return_if_fail (bounds != NULL);
+
+  *bounds = (CsBounds) { 0, 0, 0, 0 };
+  n_nodes = cs_graph_get_n_nodes (scene->graph);
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      double x = cs_positions_get_x (scene->positions, i);
+      double y = cs_positions_get_y (scene->positions, i);
+      double r = cs_renderer_get_node_radius (scene, i);
+      /* labels are centred below the node: leave room for a typical one */
+      double half_label = 4 * scene->style->font_size;
+      double below = r + LABEL_GAP + 1.5 * scene->style->font_size;
+
+      if (i == 0)
+        *bounds = (CsBounds) { x, y, x, y };
+      bounds->x0 = MIN (bounds->x0, x - MAX (r, half_label));
+      bounds->x1 = MAX (bounds->x1, x + MAX (r, half_label));
+      bounds->y0 = MIN (bounds->y0, y - r);
+      bounds->y1 = MAX (bounds->y1, y + below);
+    }
+}
+
+/**
+ * cs_render_scene_fit:
+ * @scene: a scene
+ * @margin: room to leave on each side, in device units
+ *
+ * Sets the zoom and offset so the whole graph fits the scene's size.
+ */
+void
+cs_render_scene_fit (CsRenderScene *scene,
+                     double         margin)
+{
+  g_autoptr(CsViewport) viewport = cs_viewport_new ();
+  CsBounds bounds;
+
+  g_return_if_fail (scene != NULL);
+
+  cs_render_scene_get_world_bounds (scene, &bounds);
+  cs_viewport_fit (viewport, &bounds, scene->width, scene->height, margin);
+  scene->zoom = cs_viewport_get_zoom (viewport);
+  scene->offset_x = cs_viewport_get_offset_x (viewport);
+  scene->offset_y = cs_viewport_get_offset_y (viewport);
+}
+
+static void
+set_color (cairo_t       *cr,
+           const CsColor *color)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
+}
+
+static void
+set_dash (cairo_t *cr,
+          CsDash   dash,
+          double   width)
+{
+  double u = MAX (width, 0.5);
+  double dashed[] = { 5 * u, 3 * u };
+  double dotted[] = { 0.01, 2.5 * u };
+  double dash_dot[] = { 6 * u, 2.5 * u, 0.01, 2.5 * u };
+  double long_dash[] = { 10 * u, 4 * u };
+
+  switch (dash)
+    {
+    case CS_DASH_DASHED:
+      cairo_set_dash (cr, dashed, G_N_ELEMENTS (dashed), 0);
+      break;
+
+    case CS_DASH_DOTTED:
+      cairo_set_dash (cr, dotted, G_N_ELEMENTS (dotted), 0);
+      break;
+
+    case CS_DASH_DASH_DOT:
+      cairo_set_dash (cr, dash_dot, G_N_ELEMENTS (dash_dot), 0);
+      break;
+
+    case CS_DASH_LONG_DASH:
+      cairo_set_dash (cr, long_dash, G_N_ELEMENTS (long_dash), 0);
+      break;
+
+    case CS_DASH_SOLID:
+    default:
+      cairo_set_dash (cr, NULL, 0, 0);
+      break;
+    }
+}
+
+static void
+polygon_path (cairo_t *cr,
+              double   x,
+              double   y,
+              double   r,
+              guint    sides,
+              double   rotation)
+{
+  for (guint i = 0; i < sides; i++)
+    {
+      double a = rotation + 2 * G_PI * i / sides;
+
+      if (i == 0)
+        cairo_move_to (cr, x + r * cos (a), y + r * sin (a));
+      else
+        cairo_line_to (cr, x + r * cos (a), y + r * sin (a));
+    }
+  cairo_close_path (cr);
+}
+
+static void
+shape_path (cairo_t *cr,
+            CsShape  shape,
+            double   x,
+            double   y,
+            double   r)
+{
+  switch (shape)
+    {
+    case CS_SHAPE_SQUARE:
+      cairo_rectangle (cr, x - 0.86 * r, y - 0.86 * r, 1.72 * r, 1.72 * r);
+      break;
+
+    case CS_SHAPE_DIAMOND:
+      polygon_path (cr, x, y, 1.15 * r, 4, -G_PI / 2);
+      break;
+
+    case CS_SHAPE_TRIANGLE:
+      polygon_path (cr, x, y + 0.15 * r, 1.3 * r, 3, -G_PI / 2);
+      break;
+
+    case CS_SHAPE_TRIANGLE_DOWN:
+      polygon_path (cr, x, y - 0.15 * r, 1.3 * r, 3, G_PI / 2);
+      break;
+
+    case CS_SHAPE_HEXAGON:
+      polygon_path (cr, x, y, 1.05 * r, 6, 0);
+      break;
+
+    case CS_SHAPE_OCTAGON:
+      polygon_path (cr, x, y, 1.03 * r, 8, G_PI / 8);
+      break;
+
+    case CS_SHAPE_STAR:
+      for (guint i = 0; i < 10; i++)
+        {
+          double a = -G_PI / 2 + G_PI * i / 5;
+          double rr = (i % 2 == 0) ? 1.3 * r : 0.6 * r;
+
+          if (i == 0)
+            cairo_move_to (cr, x + rr * cos (a), y + rr * sin (a));
+          else
+            cairo_line_to (cr, x + rr * cos (a), y + rr * sin (a));
+        }
+      cairo_close_path (cr);
+      break;
+
+    case CS_SHAPE_RING:
+    case CS_SHAPE_CIRCLE:
+    default:
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+      cairo_close_path (cr);
+      break;
+    }
+}
+
+static void
+draw_shape (cairo_t             *cr,
+            const CsRenderStyle *style,
+            CsNodeType           type,
+            double               x,
+            double               y,
+            double               r,
+            double               outline)
+{
+  const CsNodeStyle *ns = &style->nodes[type];
+
+  shape_path (cr, ns->shape, x, y, r);
+  set_color (cr, &ns->fill);
+  cairo_fill_preserve (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_set_line_width (cr, outline);
+  set_color (cr, &style->halo);
+  cairo_stroke (cr);
+
+  if (ns->shape == CS_SHAPE_RING)
+    {
+      /* a consortium: an outer ring marks it as a group */
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, r + 2.5 * outline, 0, 2 * G_PI);
+      set_color (cr, &ns->fill);
+      cairo_set_line_width (cr, 1.5 * outline);
+      cairo_stroke (cr);
+    }
+}
+
+static guint64
+pair_key (guint a,
+          guint b)
+{
+  return ((guint64)MIN (a, b) << 32) | MAX (a, b);
+}
+
+static void
+draw_edges (cairo_t             *cr,
+            const CsRenderScene *scene)
+{
+  g_autoptr(GHashTable) pair_total = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) pair_seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  guint n_edges = cs_graph_get_n_edges (scene->graph);
+  double z = scene->zoom;
+
+  /* parallel edges (several claims about one pair) are drawn as a fan */
+  for (guint i = 0; i < n_edges; i++)
+    {
+      const CsEdge *edge = cs_graph_get_edge (scene->graph, i);
+      gint64 *key = g_new (gint64, 1);
+
+      *key = pair_key (edge->source, edge->target);
+      g_hash_table_replace (pair_total, key,
+                            GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (pair_total, key)) + 1));
+    }
+
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  for (guint i = 0; i < n_edges; i++)
+    {
+      const CsEdge *edge = cs_graph_get_edge (scene->graph, i);
+      const CsEdgeStyle *es = &scene->style->edges[edge->relation];
+      gint64 key = pair_key (edge->source, edge->target);
+      guint total = GPOINTER_TO_UINT (g_hash_table_lookup (pair_total, &key));
+      guint k = GPOINTER_TO_UINT (g_hash_table_lookup (pair_seen, &key));
+      double x0, y0, x1, y1, dx, dy, len, nx, ny, bend, r0, r1, cx, cy;
+      double ex, ey, tx, ty, tlen;
+
+      if (edge->source == edge->target)
+        continue;
+
+      {
+        gint64 *stored = g_new (gint64, 1);
+
+        *stored = key;
+        g_hash_table_replace (pair_seen, stored, GUINT_TO_POINTER (k + 1));
+      }
+
+      cs_renderer_node_to_device (scene, edge->source, &x0, &y0);
+      cs_renderer_node_to_device (scene, edge->target, &x1, &y1);
+      dx = x1 - x0;
+      dy = y1 - y0;
+      len = hypot (dx, dy);
+      if (len < 1e-6)
+        continue;
+      nx = -dy / len;
+      ny = dx / len;
+      /* keep the fan's side the same whatever the edge's direction */
+      if (edge->source > edge->target)
+        {
+          nx = -nx;
+          ny = -ny;
+        }
+      bend = (k - (total - 1) / 2.0) * PARALLEL_SPACING * z;
+      cx = (x0 + x1) / 2 + 2 * bend * nx;
+      cy = (y0 + y1) / 2 + 2 * bend * ny;
+
+      r0 = cs_renderer_get_node_radius (scene, edge->source) * z;
+      r1 = cs_renderer_get_node_radius (scene, edge->target) * z;
+      if (len <= r0 + r1)
+        continue;
+
+      /* trim at the node outlines along the curve's end tangents */
+      tx = x1 - cx;
+      ty = y1 - cy;
+      tlen = hypot (tx, ty);
+      ex = x1 - tx / tlen * r1;
+      ey = y1 - ty / tlen * r1;
+      {
+        double sx = cx - x0, sy = cy - y0, slen = hypot (sx, sy);
+
+        x0 += sx / slen * r0;
+        y0 += sy / slen * r0;
+      }
+
+      cairo_set_line_width (cr, MAX (es->width * z, 0.4));
+      set_dash (cr, es->dash, es->width * z);
+      set_color (cr, &es->color);
+      cairo_move_to (cr, x0, y0);
+      if (total > 1)
+        cairo_curve_to (cr, x0 + (cx - x0) * 2 / 3, y0 + (cy - y0) * 2 / 3,
+                        ex + (cx - ex) * 2 / 3, ey + (cy - ey) * 2 / 3, ex, ey);
+      else
+        cairo_line_to (cr, ex, ey);
+      cairo_stroke (cr);
+
+      if (cs_relation_is_directed (edge->relation))
+        {
+          double a = ARROW_LENGTH * z * MAX (1.0, es->width / 1.5);
+          double ux = tx / tlen, uy = ty / tlen;
+
+          cairo_set_dash (cr, NULL, 0, 0);
+          cairo_move_to (cr, ex, ey);
+          cairo_line_to (cr, ex - a * ux + 0.45 * a * uy, ey - a * uy - 0.45 * a * ux);
+          cairo_line_to (cr, ex - a * ux - 0.45 * a * uy, ey - a * uy + 0.45 * a * ux);
+          cairo_close_path (cr);
+          cairo_fill (cr);
+        }
+    }
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
+static PangoLayout *
+create_layout (cairo_t             *cr,
+               const CsRenderStyle *style,
+               double               size)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoContext *context = pango_layout_get_context (layout);
+  g_autoptr(PangoFontDescription) font = pango_font_description_new ();
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* the same metrics on screen, in PNG, SVG and PDF, at any zoom */
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (context, FALSE);
+  pango_layout_context_changed (layout);
+
+  pango_font_description_set_family (font, style->font_family);
+  pango_font_description_set_absolute_size (font, MAX (size, 0.1) * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  return layout;
+}
+
+static gboolean
+boxes_overlap (const Box *a,
+               const Box *b)
+{
+  return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
+}
+
+static int
+label_priority (CsGraph *graph,
+                guint    node)
+{
+  CsNodeType type = cs_graph_get_node (graph, node)->type;
+  int bonus = (type == CS_NODE_TYPE_PROGRAMME) ? 100000 :
+              (type == CS_NODE_TYPE_CONSORTIUM) ? 50000 :
+              (type == CS_NODE_TYPE_PERSON) ? -1000 : 0;
+
+  return bonus + (int)cs_graph_get_degree (graph, node);
+}
+
+static int
+compare_priority (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  CsGraph *graph = user_data;
+  guint na = *(const guint *)a;
+  guint nb = *(const guint *)b;
+  int pa = label_priority (graph, na);
+  int pb = label_priority (graph, nb);
+
+  if (pa != pb)
+    return pb - pa;
+  return (na > nb) - (na < nb);
+}
+
+/* Labels in priority order; one that would cover a placed label or another
+ * node is left out, so no two labels ever overlap. */
+static void
+draw_labels (cairo_t             *cr,
+             const CsRenderScene *scene,
+             const Box           *reserved,
+             guint                n_reserved)
+{
+  double size = scene->style->font_size * scene->zoom;
+  guint n_nodes = cs_graph_get_n_nodes (scene->graph);
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(GArray) order = NULL;
+  g_autoptr(GArray) placed = NULL;
+  g_autofree Box *node_boxes = NULL;
+
+  if (size < scene->style->min_label_pixels || n_nodes == 0)
+    return;
+
+  layout = create_layout (cr, scene->style, size);
+  order = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_nodes);
+  placed = g_array_new (FALSE, FALSE, sizeof (Box));
+  node_boxes = g_new (Box, n_nodes);
+
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      double x, y, r = cs_renderer_get_node_radius (scene, i) * scene->zoom;
+
+      cs_renderer_node_to_device (scene, i, &x, &y);
+      node_boxes[i] = (Box) { x - r, y - r, x + r, y + r };
+      g_array_append_val (order, i);
+    }
+  g_array_sort_with_data (order, compare_priority, scene->graph);
+
+  for (guint k = 0; k < n_nodes; k++)
+    {
+      guint i = g_array_index (order, guint, k);
+      const CsNode *node = cs_graph_get_node (scene->graph, i);
+      PangoRectangle ink, logical;
+      double x, y, r;
+      Box box;
+      gboolean blocked = FALSE;
+
+      cs_renderer_node_to_device (scene, i, &x, &y);
+      if (x < -scene->width || x > 2 * scene->width || y < -scene->height || y > 2 * scene->height)
+        continue;
+
+      r = cs_renderer_get_node_radius (scene, i) * scene->zoom;
+      pango_layout_set_text (layout, node->label, -1);
+      pango_layout_get_extents (layout, &ink, &logical);
+      box.x0 = x - logical.width / (2.0 * PANGO_SCALE);
+      box.x1 = box.x0 + logical.width / (double)PANGO_SCALE;
+      box.y0 = y + r + LABEL_GAP * scene->zoom;
+      box.y1 = box.y0 + logical.height / (double)PANGO_SCALE;
+
+      for (guint j = 0; !blocked && j < placed->len; j++)
+        blocked = boxes_overlap (&box, &g_array_index (placed, Box, j));
+      for (guint j = 0; !blocked && j < n_nodes; j++)
+        blocked = j != i && boxes_overlap (&box, &node_boxes[j]);
+      for (guint j = 0; !blocked && j < n_reserved; j++)
+        blocked = boxes_overlap (&box, &reserved[j]);
+      if (blocked)
+        continue;
+      g_array_append_val (placed, box);
+
+      cairo_move_to (cr, box.x0, box.y0);
+      pango_cairo_layout_path (cr, layout);
+      set_color (cr, &scene->style->halo);
+      cairo_set_line_width (cr, MAX (2.5, size / 4));
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_stroke (cr);
+      cairo_move_to (cr, box.x0, box.y0);
+      set_color (cr, &scene->style->foreground);
+      pango_cairo_show_layout (cr, layout);
+    }
+}
+
+typedef struct
+{
+  gboolean  is_node;
+  guint     kind;
+  char     *text;
+} LegendRow;
+
+static void
+legend_row_clear (LegendRow *row)
+{
+  g_free (row->text);
+}
+
+static GArray *
+legend_rows (const CsRenderScene *scene)
+{
+  GArray *rows = g_array_new (FALSE, TRUE, sizeof (LegendRow));
+
+  g_array_set_clear_func (rows, (GDestroyNotify)legend_row_clear);
+  for (guint t = 0; t < CS_N_NODE_TYPES; t++)
+    {
+      guint count = cs_graph_count_type (scene->graph, t);
+
+      if (count > 0)
+        {
+          LegendRow row = { TRUE, t, g_strdup_printf ("%s (%u)", cs_node_type_get_display_name (t), count) };
+
+          g_array_append_val (rows, row);
+        }
+    }
+  for (guint r = 0; r < CS_N_RELATIONS; r++)
+    {
+      guint count = cs_graph_count_relation (scene->graph, r);
+
+      if (count > 0)
+        {
+          LegendRow row = { FALSE, r, g_strdup_printf ("%s (%u)", cs_relation_get_display_name (r), count) };
+
+          g_array_append_val (rows, row);
+        }
+    }
+  return rows;
+}
+
+/* Lays out the title and legend; draws them when @cr is not NULL. Returns
+ * the boxes they cover so labels keep clear of them. */
+static guint
+draw_overlays (cairo_t             *cr,
+               cairo_t             *measure,
+               const CsRenderScene *scene,
+               Box                 *boxes)
+{
+  const CsRenderStyle *style = scene->style;
+  double y = LEGEND_MARGIN;
+  guint n_boxes = 0;
+
+  if ((scene->flags & CS_RENDER_TITLE) != 0)
+    {
+      const char *title = scene->title != NULL ? scene->title : cs_graph_get_title (scene->graph);
+      g_autoptr(PangoLayout) layout = NULL;
+      PangoRectangle logical;
+
+      if (title != NULL && title[0] != '\0')
+        {
+          layout = create_layout (measure, style, 1.5 * style->legend_font_size);
+          pango_layout_set_text (layout, title, -1);
+          pango_layout_set_width (layout, (int)((scene->width - 2 * LEGEND_MARGIN) * PANGO_SCALE));
+          pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+          pango_layout_get_extents (layout, NULL, &logical);
+          if (cr != NULL)
+            {
+              cairo_move_to (cr, LEGEND_MARGIN, y);
+              set_color (cr, &style->foreground);
+              pango_cairo_show_layout (cr, layout);
+            }
+          boxes[n_boxes++] = (Box) { LEGEND_MARGIN, y, LEGEND_MARGIN + logical.width / (double)PANGO_SCALE,
+                                     y + logical.height / (double)PANGO_SCALE };
+          y += logical.height / (double)PANGO_SCALE + 6;
+        }
+    }
+
+  if ((scene->flags & CS_RENDER_LEGEND) != 0)
+    {
+      g_autoptr(GArray) rows = legend_rows (scene);
+      g_autoptr(PangoLayout) layout = create_layout (measure, style, style->legend_font_size);
+      double line = 1.6 * style->legend_font_size;
+      double swatch = 2.2 * style->legend_font_size;
+      double text_width = 0;
+      double w, h;
+
+      if (rows->len == 0)
+        return n_boxes;
+
+      for (guint i = 0; i < rows->len; i++)
+        {
+          PangoRectangle logical;
+
+          pango_layout_set_text (layout, g_array_index (rows, LegendRow, i).text, -1);
+          pango_layout_get_extents (layout, NULL, &logical);
+          text_width = MAX (text_width, logical.width / (double)PANGO_SCALE);
+        }
+      w = 2 * LEGEND_PADDING + swatch + 8 + text_width;
+      h = 2 * LEGEND_PADDING + rows->len * line;
+
+      if (cr != NULL)
+        {
+          cairo_rectangle (cr, LEGEND_MARGIN + 0.5, y + 0.5, w, h);
+          set_color (cr, &style->legend_fill);
+          cairo_fill_preserve (cr);
+          cairo_set_line_width (cr, 1);
+          set_color (cr, &style->legend_border);
+          cairo_stroke (cr);
+
+          for (guint i = 0; i < rows->len; i++)
+            {
+              const LegendRow *row = &g_array_index (rows, LegendRow, i);
+              double ry = y + LEGEND_PADDING + i * line;
+              double cy = ry + line / 2;
+              double sx = LEGEND_MARGIN + LEGEND_PADDING;
+              PangoRectangle logical;
+
+              if (row->is_node)
+                draw_shape (cr, style, row->kind, sx + swatch / 2, cy, 0.32 * line, 1.0);
+              else
+                {
+                  const CsEdgeStyle *es = &style->edges[row->kind];
+
+                  cairo_set_line_width (cr, MAX (es->width, 1.0));
+                  set_dash (cr, es->dash, MAX (es->width, 1.0));
+                  set_color (cr, &es->color);
+                  cairo_move_to (cr, sx, cy);
+                  cairo_line_to (cr, sx + swatch, cy);
+                  cairo_stroke (cr);
+                  cairo_set_dash (cr, NULL, 0, 0);
+                }
+
+              pango_layout_set_text (layout, row->text, -1);
+              pango_layout_get_extents (layout, NULL, &logical);
+              cairo_move_to (cr, sx + swatch + 8, cy - logical.height / (2.0 * PANGO_SCALE));
+              set_color (cr, &style->foreground);
+              pango_cairo_show_layout (cr, layout);
+            }
+        }
+      boxes[n_boxes++] = (Box) { LEGEND_MARGIN, y, LEGEND_MARGIN + w + 1, y + h + 1 };
+    }
+
+  return n_boxes;
+}
+
+/**
+ * cs_renderer_draw:
+ * @cr: a cairo context; device units are the scene's units
+ * @scene: what to draw
+ *
+ * Draws the scene: background, edges, nodes, labels, then title and legend.
+ * The one drawing routine behind the window and every export.
+ */
+void
+cs_renderer_draw (cairo_t             *cr,
+                  const CsRenderScene *scene)
+{
+  guint n_nodes;
+  Box reserved[2];
+  guint n_reserved;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (scene != NULL);
+  g_return_if_fail (CS_IS_GRAPH (scene->graph));
+
+  cairo_save (cr);
+
+  if ((scene->flags & CS_RENDER_BACKGROUND) != 0)
+    {
+      set_color (cr, &scene->style->background);
+      cairo_paint (cr);
+    }
+
+  draw_edges (cr, scene);
+
+  n_nodes = cs_graph_get_n_nodes (scene->graph);
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      const CsNode *node = cs_graph_get_node (scene->graph, i);
+      double x, y;
+      double r = cs_renderer_get_node_radius (scene, i) * scene->zoom;
+
+      cs_renderer_node_to_device (scene, i, &x, &y);
+      if (x + 2 * r < 0 || y + 2 * r < 0 || x - 2 * r > scene->width || y - 2 * r > scene->height)
+        continue;
+      draw_shape (cr, scene->style, node->type, x, y, r, MAX (1.0, 1.5 * scene->zoom));
+    }
+
+  n_reserved = draw_overlays (NULL, cr, scene, reserved);
+  if ((scene->flags & CS_RENDER_LABELS) != 0)
+    draw_labels (cr, scene, reserved, n_reserved);
+  draw_overlays (cr, cr, scene, reserved);
+
+  cairo_restore (cr);
+}
+
+/**
+ * cs_renderer_hit_test:
+ * @scene: a scene
+ * @x: a device x
+ * @y: a device y
+ *
+ * Uses the drawing's own geometry: the node drawn last wins.
+ *
+ * Returns: the index of the node under (@x, @y), or -1
+ */
+int
+cs_renderer_hit_test (const CsRenderScene *scene,
+                      double               x,
+                      double               y)
+{
+  g_return_val_if_fail (scene != NULL, -1);
+
+  for (guint i = cs_graph_get_n_nodes (scene->graph); i-- > 0;)
+    {
+      double nx, ny;
+      double r = cs_renderer_get_node_radius (scene, i) * scene->zoom + HIT_SLOP;
+
+      cs_renderer_node_to_device (scene, i, &nx, &ny);
+      if ((x - nx) * (x - nx) + (y - ny) * (y - ny) <= r * r)
+        return i;
+    }
+  return -1;
+}
+
+/**
+ * cs_renderer_count_missing_glyphs:
+ * @scene: a scene
+ *
+ * Counts the characters in node labels that no installed font can show
+ * (they would be drawn as boxes).
+ *
+ * Returns: the number of missing glyphs
+ */
+guint
+cs_renderer_count_missing_glyphs (const CsRenderScene *scene)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint missing = 0;
+
+  g_return_val_if_fail (scene != NULL, 0);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cr = cairo_create (surface);
+  {
+    g_autoptr(PangoLayout) layout = create_layout (cr, scene->style, scene->style->font_size);
+
+    for (guint i = 0; i < cs_graph_get_n_nodes (scene->graph); i++)
+      {
+        pango_layout_set_text (layout, cs_graph_get_node (scene->graph, i)->label, -1);
+        missing += pango_layout_get_unknown_glyphs_count (layout);
+      }
+  }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return missing;
+}

@@ -1,0 +1,66 @@
+/* cs-renderer.h
+ *
+ * SPDX-FileCopyrightText: 2025 Consortia contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+#include "cs-graph.h"
+#include "cs-positions.h"
+#include "cs-render-style.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  CS_RENDER_BACKGROUND = 1 << 0,
+  CS_RENDER_LABELS     = 1 << 1,
+  CS_RENDER_LEGEND     = 1 << 2,
+  CS_RENDER_TITLE      = 1 << 3,
+} CsRenderFlags;
+
+#define CS_RENDER_DEFAULT_FLAGS (CS_RENDER_BACKGROUND | CS_RENDER_LABELS | CS_RENDER_LEGEND)
+
+/* Everything one picture depends on. The renderer borrows every pointer. */
+typedef struct
+{
+  CsGraph             *graph;
+  CsPositions         *positions;
+  const CsRenderStyle *style;
+  CsRenderFlags        flags;
+  const char          *title;    /* nullable: the graph's title */
+  double               width;    /* device units */
+  double               height;
+  double               zoom;     /* device = world × zoom + offset */
+  double               offset_x;
+  double               offset_y;
+} CsRenderScene;
+
+void     cs_render_scene_init              (CsRenderScene       *scene,
+                                            CsGraph             *graph,
+                                            CsPositions         *positions,
+                                            const CsRenderStyle *style,
+                                            double               width,
+                                            double               height);
+void     cs_render_scene_get_world_bounds  (const CsRenderScene *scene,
+                                            CsBounds            *bounds);
+void     cs_render_scene_fit               (CsRenderScene       *scene,
+                                            double               margin);
+void     cs_renderer_draw                  (cairo_t             *cr,
+                                            const CsRenderScene *scene);
+double   cs_renderer_get_node_radius       (const CsRenderScene *scene,
+                                            guint                node);
+int      cs_renderer_hit_test              (const CsRenderScene *scene,
+                                            double               x,
+                                            double               y);
+void     cs_renderer_node_to_device        (const CsRenderScene *scene,
+                                            guint                node,
+                                            double              *x,
+                                            double              *y);
+guint    cs_renderer_count_missing_glyphs  (const CsRenderScene *scene);
+
+G_END_DECLS
