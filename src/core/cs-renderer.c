@@ -274,6 +274,40 @@ shape_path (cairo_t *cr,
     }
 }
 
+/* how far a shape reaches from its centre, in radii: edges end there */
+static double
+shape_extent (CsShape shape)
+{
+  switch (shape)
+    {
+    case CS_SHAPE_SQUARE:
+      return 1.0;
+    case CS_SHAPE_DIAMOND:
+      return 1.1;
+    case CS_SHAPE_TRIANGLE:
+    case CS_SHAPE_TRIANGLE_DOWN:
+      return 1.05;
+    case CS_SHAPE_STAR:
+      return 1.1;
+    case CS_SHAPE_RING:
+      return 1.3;
+    case CS_SHAPE_HEXAGON:
+    case CS_SHAPE_OCTAGON:
+    case CS_SHAPE_CIRCLE:
+    default:
+      return 1.03;
+    }
+}
+
+static double
+node_reach (const CsRenderScene *scene,
+            guint                node)
+{
+  CsNodeType type = cs_graph_get_node (scene->graph, node)->type;
+
+  return cs_renderer_get_node_radius (scene, node) * shape_extent (scene->style->nodes[type].shape);
+}
+
 static void
 draw_shape (cairo_t             *cr,
             const CsRenderStyle *style,
@@ -371,8 +405,8 @@ draw_edges (cairo_t             *cr,
       cx = (x0 + x1) / 2 + 2 * bend * nx;
       cy = (y0 + y1) / 2 + 2 * bend * ny;
 
-      r0 = cs_renderer_get_node_radius (scene, edge->source) * z;
-      r1 = cs_renderer_get_node_radius (scene, edge->target) * z;
+      r0 = node_reach (scene, edge->source) * z + 1;
+      r1 = node_reach (scene, edge->target) * z + 1;
       if (len <= r0 + r1)
         continue;
 

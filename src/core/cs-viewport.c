@@ -234,7 +234,8 @@ cs_viewport_pan (CsViewport *self,
  * @height: the widget's height
  * @margin: space to leave on every side, in widget units
  *
- * Centres @world in the widget at the largest zoom that shows all of it.
+ * Centres @world in the widget at the largest zoom that shows all of it,
+ * but no larger than %CS_VIEWPORT_FIT_ZOOM_MAX.
  */
 void
 cs_viewport_fit (CsViewport     *self,
@@ -253,7 +254,8 @@ cs_viewport_fit (CsViewport     *self,
   zoom = MIN ((width - 2 * margin) / w, (height - 2 * margin) / h);
   if (!isfinite (zoom) || zoom <= 0)
     zoom = CS_VIEWPORT_ZOOM_MIN;
-  zoom = CLAMP (zoom, CS_VIEWPORT_ZOOM_MIN, CS_VIEWPORT_ZOOM_MAX);
+  /* a small graph is shown at a readable size, not blown up to fill */
+  zoom = CLAMP (zoom, CS_VIEWPORT_ZOOM_MIN, CS_VIEWPORT_FIT_ZOOM_MAX);
 
   g_object_freeze_notify (G_OBJECT (self));
   cs_viewport_set_zoom (self, zoom);

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 
 #define CS_VIEWPORT_ZOOM_MIN 0.02
 #define CS_VIEWPORT_ZOOM_MAX 16.0
+#define CS_VIEWPORT_FIT_ZOOM_MAX 2.0
 
 #define CS_TYPE_VIEWPORT (cs_viewport_get_type ())
 

@@ -1,0 +1,294 @@
+/* cs-window.c
+ *
+ * SPDX-FileCopyrightText: 2025 Consortia contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "cs-window.h"
+
+#include <string.h>
+
+struct _CsWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template children */
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkStack             *stack;
+  AdwStatusPage        *status_page;
+  CsCanvas             *canvas;
+
+  /* owned */
+  CsDocument           *document;
+  GCancellable         *load_cancellable;
+  GtkFileChooserNative *chooser;
+};
+
+G_DEFINE_FINAL_TYPE (CsWindow, cs_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/**
+ * cs_window_get_document:
+ * @self: a #CsWindow
+ *
+ * Returns: (transfer none): the window's document
+ */
+CsDocument *
+cs_window_get_document (CsWindow *self)
+{
+  g_return_val_if_fail (CS_IS_WINDOW (self), NULL);
+
+  return self->document;
+}
+
+/**
+ * cs_window_get_canvas:
+ * @self: a #CsWindow
+ *
+ * Returns: (transfer none): the window's canvas
+ */
+CsCanvas *
+cs_window_get_canvas (CsWindow *self)
+{
+  g_return_val_if_fail (CS_IS_WINDOW (self), NULL);
+
+  return self->canvas;
+}
+
+static void
+show_error (CsWindow     *self,
+            GFile        *file,
+            const GError *error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *heading = g_strdup_printf ("Could not open “%s”", name);
+  GtkWidget *dialog;
+
+  if (cs_document_get_graph (self->document) == NULL)
+    {
+      /* nothing is open: say so in the window itself */
+      adw_status_page_set_title (self->status_page, heading);
+      adw_status_page_set_description (self->status_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "status");
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", "_Close");
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+update_title (CsWindow *self)
+{
+  GFile *file = cs_document_get_file (self->document);
+  const char *title = cs_document_get_title (self->document);
+  g_autofree char *name = file != NULL ? g_file_get_basename (file) : NULL;
+
+  adw_window_title_set_title (self->window_title, title != NULL ? title : "Consortia");
+  adw_window_title_set_subtitle (self->window_title, name);
+  gtk_window_set_title (GTK_WINDOW (self), title != NULL ? title : "Consortia");
+}
+
+typedef struct
+{
+  CsWindow *self;
+  GFile    *file;
+} OpenData;
+
+static void
+open_data_free (OpenData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpenData, open_data_free)
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(OpenData) data = user_data;
+  g_autoptr(GError) error = NULL;
+  CsWindow *self = data->self;
+
+  if (!cs_document_load_finish (CS_DOCUMENT (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, data->file, error);
+      return;
+    }
+
+  update_title (self);
+  gtk_stack_set_visible_child_name (self->stack, "canvas");
+  gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+}
+
+/**
+ * cs_window_open:
+ * @self: a #CsWindow
+ * @file: a graph file
+ *
+ * Loads @file in the background. On failure the window shows why and keeps
+ * the graph it had.
+ */
+void
+cs_window_open (CsWindow *self,
+                GFile    *file)
+{
+  OpenData *data;
+
+  g_return_if_fail (CS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+
+  data = g_new0 (OpenData, 1);
+  data->self = g_object_ref (self);
+  data->file = g_object_ref (file);
+  cs_document_load_async (self->document, file, self->load_cancellable, load_cb, data);
+}
+
+static void
+cs_window_chooser_response_cb (CsWindow             *self,
+                               int                   response,
+                               GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        cs_window_open (self, file);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+cs_window_open_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CsWindow *self = CS_WINDOW (widget);
+  g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  GFile *current = cs_document_get_file (self->document);
+
+  if (self->chooser != NULL)
+    return;
+
+  self->chooser = gtk_file_chooser_native_new ("Open Graph", GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, "_Open", "_Cancel");
+  gtk_file_filter_set_name (json, "Consortia graphs (JSON)");
+  gtk_file_filter_add_mime_type (json, "application/json");
+  gtk_file_filter_add_suffix (json, "json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), json);
+  gtk_file_filter_set_name (all, "All files");
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
+  if (current != NULL)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (current);
+
+      if (parent != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), parent, NULL);
+    }
+  g_signal_connect_object (self->chooser, "response",
+                           G_CALLBACK (cs_window_chooser_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static gboolean
+cs_window_drop_cb (CsWindow      *self,
+                   const GValue  *value,
+                   double         x,
+                   double         y,
+                   GtkDropTarget *target)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  if (files == NULL)
+    return FALSE;
+  cs_window_open (self, files->data);
+  g_slist_free (files);
+  return TRUE;
+}
+
+/* The header bar sits outside the canvas, where canvas.* does not reach. */
+static void
+cs_window_canvas_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CsWindow *self = CS_WINDOW (widget);
+  g_autofree char *name = g_strconcat ("canvas.", action_name + strlen ("win."), NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->canvas), name, NULL);
+}
+
+static void
+cs_window_dispose (GObject *object)
+{
+  CsWindow *self = (CsWindow *)object;
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_WINDOW);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (cs_window_parent_class)->dispose (object);
+}
+
+static void
+cs_window_class_init (CsWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cs_window_dispose;
+
+  g_type_ensure (CS_TYPE_CANVAS);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/cs-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CsWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CsWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CsWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, CsWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, CsWindow, canvas);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, cs_window_open_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_install_action (widget_class, "win.fit", NULL, cs_window_canvas_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, cs_window_canvas_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, cs_window_canvas_action);
+}
+
+static void
+cs_window_init (CsWindow *self)
+{
+  GtkDropTarget *drop;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->document = cs_document_new ();
+  cs_canvas_set_document (self->canvas, self->document);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_swapped (drop, "drop", G_CALLBACK (cs_window_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  if (DEVELOPMENT)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+}

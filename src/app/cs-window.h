@@ -1,0 +1,25 @@
+/* cs-window.h
+ *
+ * SPDX-FileCopyrightText: 2025 Consortia contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "cs-canvas.h"
+#include "cs-document.h"
+
+G_BEGIN_DECLS
+
+#define CS_TYPE_WINDOW (cs_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (CsWindow, cs_window, CS, WINDOW, AdwApplicationWindow)
+
+CsDocument *cs_window_get_document (CsWindow *self);
+CsCanvas   *cs_window_get_canvas   (CsWindow *self);
+void        cs_window_open         (CsWindow *self,
+                                    GFile    *file);
+
+G_END_DECLS
