@@ -14,8 +14,6 @@
 #include <cairo-svg.h>
 #include <math.h>
 
-#define EXPORT_MARGIN 24.0
-
 G_DEFINE_QUARK (cs-export-error-quark, cs_export_error)
 
 /**
@@ -199,7 +197,7 @@ cs_export_to_bytes (CsGraph                *graph,
   if (options->title)
     scene.flags |= CS_RENDER_TITLE;
   scene.title = options->title_text;
-  cs_render_scene_fit (&scene, EXPORT_MARGIN);
+  cs_render_scene_fit (&scene, CS_EXPORT_MARGIN);
 
   cr = cairo_create (surface);
   cairo_scale (cr, scale, scale);

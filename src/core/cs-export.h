@@ -40,6 +40,7 @@ typedef enum
 #define CS_EXPORT_MAX_SIDE   32767
 #define CS_EXPORT_MAX_PIXELS (16384.0 * 16384.0)
 #define CS_EXPORT_MIN_SIDE   16
+#define CS_EXPORT_MARGIN     24.0 /* around the graph, in px */
 
 typedef struct
 {

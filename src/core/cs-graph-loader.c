@@ -549,7 +549,9 @@ get_number (Loader     *loader,
   JsonNode *node = json_object_get_member (object, member);
   g_autofree char *mpath = member_path (path, member);
 
-  *present = FALSE;
+  /* present even when invalid: the caller's "x without y" check is about
+   * what the file says, not about what could be read */
+  *present = node != NULL;
   if (node == NULL)
     return TRUE;
   if (!node_is_type (node, G_TYPE_DOUBLE))
@@ -565,7 +567,6 @@ get_number (Loader     *loader,
                 "number is too large to be finite");
       return FALSE;
     }
-  *present = TRUE;
   return TRUE;
 }
 

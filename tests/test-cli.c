@@ -1,0 +1,369 @@
+/* test-cli.c
+ *
+ * SPDX-FileCopyrightText: 2025 Consortia contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs the real `consortia` binary with no display, as scripts and CI do.
+ */
+
+#include "config.h"
+
+#include "cs-export.h"
+#include "cs-layout.h"
+#include "cs-renderer.h"
+#include "test-support.h"
+
+#include <glib/gstdio.h>
+
+static char *tmp_dir;
+
+static int
+run (const char *const  *args,
+     char              **out,
+     char              **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  const char *binary = g_getenv ("CONSORTIA_BIN");
+  int status;
+
+  g_assert_nonnull (binary);
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  g_ptr_array_add (argv, (char *)binary);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *)args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, out, err,
+                               &status, &error));
+  g_assert_no_error (error);
+  if (g_spawn_check_wait_status (status, &error))
+    return 0;
+  g_assert_true (g_error_matches (error, G_SPAWN_EXIT_ERROR, error->code));
+  return error->code;
+}
+
+static char *
+fixture (const char *kind,
+         const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", kind, name, NULL);
+}
+
+static cairo_surface_t *
+load_png (const char *path)
+{
+  cairo_surface_t *surface = cairo_image_surface_create_from_png (path);
+
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  if (cairo_image_surface_get_format (surface) != CAIRO_FORMAT_ARGB32)
+    {
+      /* rsvg-convert and pdftoppm may write RGB: widen it for the probes */
+      int w = cairo_image_surface_get_width (surface);
+      int h = cairo_image_surface_get_height (surface);
+      cairo_surface_t *argb = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+      cairo_t *cr = cairo_create (argb);
+
+      cairo_set_source_surface (cr, surface, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+      surface = argb;
+    }
+  return surface;
+}
+
+/* Where `consortia --export` puts every node of small.json in a W × H file,
+ * worked out with the library the binary uses. */
+static void
+assert_nodes_drawn (cairo_surface_t *surface,
+                    double           tolerance)
+{
+  g_autoptr(CsGraph) graph = cs_test_load_graph ("good", "small.json");
+  g_autoptr(CsLayoutParams) params = cs_layout_params_new_for_graph (graph);
+  g_autoptr(CsPositions) positions = cs_layout_run (graph, params, NULL, NULL);
+  CsRenderStyle style;
+  CsRenderScene scene;
+
+  cs_render_style_init_default (&style, FALSE);
+  cs_render_scene_init (&scene, graph, positions, &style,
+                        cairo_image_surface_get_width (surface), cairo_image_surface_get_height (surface));
+  cs_render_scene_fit (&scene, CS_EXPORT_MARGIN);
+  for (guint i = 0; i < cs_graph_get_n_nodes (graph); i++)
+    {
+      double x, y;
+
+      cs_renderer_node_to_device (&scene, i, &x, &y);
+      cs_test_assert_color (surface, x, y, &style.nodes[cs_graph_get_node (graph, i)->type].fill, tolerance);
+    }
+  cs_render_style_clear (&style);
+}
+
+static void
+test_export_png (void)
+{
+  g_autofree char *input = fixture ("good", "small.json");
+  g_autofree char *output = g_build_filename (tmp_dir, "small.png", NULL);
+  g_autofree char *err = NULL;
+  const char *args[] = { "--export", output, input, NULL };
+  const char *sized[] = { "--export", output, "--width", "400", "--height", "300", "--scale", "2", input, NULL };
+  cairo_surface_t *surface;
+
+  g_assert_cmpint (run (args, NULL, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  surface = load_png (output);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1600);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 1200);
+  assert_nodes_drawn (surface, 2 / 255.0);
+  cairo_surface_destroy (surface);
+
+  g_assert_cmpint (run (sized, NULL, NULL), ==, 0);
+  surface = load_png (output);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 800);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 600);
+  cairo_surface_destroy (surface);
+}
+
+/* The SVG is well-formed and, drawn by librsvg, puts every node where our
+ * PNG does. */
+static void
+test_export_svg (void)
+{
+  g_autofree char *input = fixture ("good", "small.json");
+  g_autofree char *svg = g_build_filename (tmp_dir, "small.svg", NULL);
+  g_autofree char *png = g_build_filename (tmp_dir, "small-rsvg.png", NULL);
+  g_autofree char *rsvg = cs_test_find_program ("RSVG_CONVERT", "rsvg-convert");
+  const char *args[] = { "--export", svg, input, NULL };
+  const char *convert[] = { rsvg, "-o", png, svg, NULL };
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+  int status;
+
+  g_assert_nonnull (rsvg);
+  g_assert_cmpint (run (args, NULL, NULL), ==, 0);
+  g_assert_true (g_spawn_sync (NULL, (char **)convert, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  surface = load_png (png);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1600);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 1200);
+  assert_nodes_drawn (surface, 3 / 255.0);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_export_pdf (void)
+{
+  g_autofree char *input = fixture ("good", "small.json");
+  g_autofree char *pdf = g_build_filename (tmp_dir, "small.pdf", NULL);
+  g_autofree char *prefix = g_build_filename (tmp_dir, "small-pdf", NULL);
+  g_autofree char *png = g_strconcat (prefix, ".png", NULL);
+  g_autofree char *pdftoppm = cs_test_find_program ("PDFTOPPM", "pdftoppm");
+  const char *args[] = { "--export", pdf, input, NULL };
+  const char *convert[] = { pdftoppm, "-png", "-r", "72", "-singlefile", pdf, prefix, NULL };
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+  int status;
+
+  g_assert_nonnull (pdftoppm);
+  g_assert_cmpint (run (args, NULL, NULL), ==, 0);
+  g_assert_true (g_spawn_sync (NULL, (char **)convert, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  surface = load_png (png);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1600);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 1200);
+  assert_nodes_drawn (surface, 3 / 255.0);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_export_bad_input (void)
+{
+  g_autofree char *input = fixture ("bad", "dangling-edge.json");
+  g_autofree char *output = g_build_filename (tmp_dir, "never.png", NULL);
+  g_autofree char *err = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *display = g_filename_display_name (input);
+  const char *args[] = { "--export", output, input, NULL };
+
+  g_assert_cmpint (run (args, NULL, &err), ==, 1);
+  expected = g_strdup_printf ("consortia: %s:8:31: edges[0].target: unknown node \"q\"\n", display);
+  g_assert_cmpstr (err, ==, expected);
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_export_bad_options (void)
+{
+  g_autofree char *input = fixture ("good", "small.json");
+  g_autofree char *jpeg = g_build_filename (tmp_dir, "x.jpeg", NULL);
+  g_autofree char *png = g_build_filename (tmp_dir, "x.png", NULL);
+  g_autofree char *err = NULL;
+  const char *bad_format[] = { "--export", jpeg, input, NULL };
+  const char *bad_layout[] = { "--export", png, "--layout", "spring", input, NULL };
+  const char *too_large[] = { "--export", png, "--width", "40000", input, NULL };
+
+  g_assert_cmpint (run (bad_format, NULL, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "unknown export format"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (bad_layout, NULL, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "unknown layout “spring”"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (too_large, NULL, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "too large"));
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_same_seed_same_bytes (void)
+{
+  g_autofree char *input = fixture ("good", "disconnected.json");
+  g_autofree char *a = g_build_filename (tmp_dir, "a.png", NULL);
+  g_autofree char *b = g_build_filename (tmp_dir, "b.png", NULL);
+  g_autofree char *c = g_build_filename (tmp_dir, "c.png", NULL);
+  g_autofree char *da = NULL, *db = NULL, *dc = NULL;
+  gsize la, lb, lc;
+  const char *first[] = { "--export", a, "--seed", "5", input, NULL };
+  const char *second[] = { "--export", b, "--seed", "5", input, NULL };
+  const char *third[] = { "--export", c, "--seed", "6", input, NULL };
+
+  g_assert_cmpint (run (first, NULL, NULL), ==, 0);
+  g_assert_cmpint (run (second, NULL, NULL), ==, 0);
+  g_assert_cmpint (run (third, NULL, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (a, &da, &la, NULL));
+  g_assert_true (g_file_get_contents (b, &db, &lb, NULL));
+  g_assert_true (g_file_get_contents (c, &dc, &lc, NULL));
+  g_assert_cmpmem (da, la, db, lb);
+  g_assert_false (la == lc && memcmp (da, dc, la) == 0);
+}
+
+static void
+test_info (void)
+{
+  g_autofree char *input = fixture ("good", "small.json");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *args[] = { "--info", input, NULL };
+
+  g_assert_cmpint (run (args, &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_nonnull (strstr (out, "Title: 작은 그래프\n"));
+  g_assert_nonnull (strstr (out, "Nodes: 6\n"));
+  g_assert_nonnull (strstr (out, "  consortium           1\n"));
+  g_assert_nonnull (strstr (out, "Edges: 5\n"));
+  g_assert_nonnull (strstr (out, "  member_of            1\n"));
+  g_assert_nonnull (strstr (out, "Layout: fruchterman_reingold, seed 7\n"));
+  g_assert_nonnull (strstr (out, "Label characters without a font: 0\n"));
+  g_assert_nonnull (strstr (out, "Problems: 0\n"));
+}
+
+static void
+test_info_warnings (void)
+{
+  g_autofree char *input = fixture ("good", "claims.json");
+  g_autofree char *out = NULL;
+  const char *args[] = { "--info", input, NULL };
+
+  g_assert_cmpint (run (args, &out, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Problems: 1\n"));
+  g_assert_nonnull (strstr (out, ": warning: edges[3].relation: relation \"sponsors\" has no style of its own"));
+}
+
+static void
+test_info_every_problem (void)
+{
+  g_autofree char *input = fixture ("bad", "many-problems.json");
+  g_autofree char *display = g_filename_display_name (input);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *expected = NULL;
+  const char *args[] = { "--info", input, NULL };
+
+  g_assert_cmpint (run (args, &out, &err), ==, 1);
+  g_assert_cmpstr (out, ==, "");
+  expected = g_strdup_printf ("consortia: %1$s:6:12: nodes[1].id: duplicate id \"a\" (first used by nodes[0])\n"
+                              "consortia: %1$s:7:26: nodes[2].label: expected a string, found a number\n"
+                              "consortia: %1$s:10:31: edges[0].target: unknown node \"zz\"\n", display);
+  g_assert_cmpstr (err, ==, expected);
+}
+
+static void
+test_info_missing_file (void)
+{
+  g_autofree char *err = NULL;
+  const char *args[] = { "--info", "/nonexistent/x.json", NULL };
+
+  g_assert_cmpint (run (args, NULL, &err), ==, 1);
+  g_assert_true (g_str_has_prefix (err, "consortia: "));
+  g_assert_nonnull (strstr (err, "/nonexistent/x.json"));
+}
+
+static void
+test_list_layouts (void)
+{
+  g_autofree char *out = NULL;
+  const char *args[] = { "--list-layouts", NULL };
+
+  g_assert_cmpint (run (args, &out, NULL), ==, 0);
+  for (guint i = 0; i < CS_N_LAYOUTS; i++)
+    {
+      g_autofree char *line = g_strdup_printf ("%s ", cs_layout_algorithm_to_string (i));
+
+      g_assert_nonnull (strstr (out, line));
+    }
+}
+
+static void
+test_usage_errors (void)
+{
+  g_autofree char *err = NULL;
+  const char *no_file[] = { "--info", NULL };
+  const char *bad_flag[] = { "--export", "x.png", "--width", "wide", "f.json", NULL };
+
+  g_assert_cmpint (run (no_file, NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "give exactly one graph FILE"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (bad_flag, NULL, &err), ==, 2);
+  g_assert_true (g_str_has_prefix (err, "consortia: "));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  tmp_dir = g_dir_make_tmp ("cs-cli-XXXXXX", NULL);
+
+  g_test_add_func ("/cs/cli/export-png", test_export_png);
+  g_test_add_func ("/cs/cli/export-svg", test_export_svg);
+  g_test_add_func ("/cs/cli/export-pdf", test_export_pdf);
+  g_test_add_func ("/cs/cli/export-bad-input", test_export_bad_input);
+  g_test_add_func ("/cs/cli/export-bad-options", test_export_bad_options);
+  g_test_add_func ("/cs/cli/same-seed-same-bytes", test_same_seed_same_bytes);
+  g_test_add_func ("/cs/cli/info", test_info);
+  g_test_add_func ("/cs/cli/info-warnings", test_info_warnings);
+  g_test_add_func ("/cs/cli/info-every-problem", test_info_every_problem);
+  g_test_add_func ("/cs/cli/info-missing-file", test_info_missing_file);
+  g_test_add_func ("/cs/cli/list-layouts", test_list_layouts);
+  g_test_add_func ("/cs/cli/usage-errors", test_usage_errors);
+
+  status = g_test_run ();
+
+  {
+    g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+
+        g_unlink (path);
+      }
+    g_rmdir (tmp_dir);
+    g_free (tmp_dir);
+  }
+  return status;
+}

@@ -1,0 +1,279 @@
+/* test-export.c
+ *
+ * SPDX-FileCopyrightText: 2025 Consortia contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "cs-export.h"
+#include "cs-layout.h"
+#include "test-support.h"
+
+#include <glib/gstdio.h>
+
+typedef struct
+{
+  CsGraph     *graph;
+  CsPositions *positions;
+  char        *dir;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(CsLayoutParams) params = NULL;
+
+  f->graph = cs_test_load_graph ("good", "small.json");
+  params = cs_layout_params_new_for_graph (f->graph);
+  f->positions = cs_layout_run (f->graph, params, NULL, NULL);
+  f->dir = g_dir_make_tmp ("cs-export-XXXXXX", NULL);
+  g_assert_nonnull (f->dir);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  cs_positions_unref (f->positions);
+  g_object_unref (f->graph);
+}
+
+typedef struct
+{
+  const guchar *data;
+  gsize         length;
+  gsize         offset;
+} Reader;
+
+static cairo_status_t
+read_bytes (void          *closure,
+            unsigned char *data,
+            unsigned int   length)
+{
+  Reader *reader = closure;
+
+  if (reader->offset + length > reader->length)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, reader->data + reader->offset, length);
+  reader->offset += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_surface_t *
+decode_png (GBytes *bytes)
+{
+  Reader reader = { g_bytes_get_data (bytes, &reader.length), 0, 0 };
+  cairo_surface_t *surface;
+
+  reader.length = g_bytes_get_size (bytes);
+  surface = cairo_image_surface_create_from_png_stream (read_bytes, &reader);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  return surface;
+}
+
+static void
+test_png (Fixture       *f,
+          gconstpointer  data)
+{
+  CsExportOptions options;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) again = NULL;
+  cairo_surface_t *surface;
+
+  cs_export_options_init (&options);
+  options.width = 640;
+  options.height = 480;
+  bytes = cs_export_to_bytes (f->graph, f->positions, &options, NULL);
+  g_assert_nonnull (bytes);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), 8, "\x89PNG\r\n\x1a\n", 8);
+  surface = decode_png (bytes);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 640);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 480);
+  cairo_surface_destroy (surface);
+
+  /* deterministic: the same input gives the same bytes */
+  again = cs_export_to_bytes (f->graph, f->positions, &options, NULL);
+  g_assert_true (g_bytes_equal (bytes, again));
+
+  /* scale multiplies the pixel size */
+  options.scale = 2;
+  g_clear_pointer (&again, g_bytes_unref);
+  again = cs_export_to_bytes (f->graph, f->positions, &options, NULL);
+  surface = decode_png (again);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1280);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 960);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_transparent (Fixture       *f,
+                  gconstpointer  data)
+{
+  CsExportOptions options;
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_surface_t *surface;
+  CsColor clear = { 0, 0, 0, 0 };
+  CsColor white = { 1, 1, 1, 1 };
+
+  cs_export_options_init (&options);
+  options.width = 300;
+  options.height = 200;
+  options.legend = FALSE;
+  options.background = CS_EXPORT_BACKGROUND_TRANSPARENT;
+  bytes = cs_export_to_bytes (f->graph, f->positions, &options, NULL);
+  surface = decode_png (bytes);
+  cs_test_assert_color (surface, 0, 0, &clear, 0);
+  cs_test_assert_color (surface, 299, 199, &clear, 0);
+  cairo_surface_destroy (surface);
+
+  options.background = CS_EXPORT_BACKGROUND_WHITE;
+  options.dark = TRUE;
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = cs_export_to_bytes (f->graph, f->positions, &options, NULL);
+  surface = decode_png (bytes);
+  cs_test_assert_color (surface, 0, 0, &white, 0);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_svg_and_pdf (Fixture       *f,
+                  gconstpointer  data)
+{
+  CsExportOptions options;
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *text = NULL;
+
+  cs_export_options_init (&options);
+  options.format = CS_EXPORT_FORMAT_SVG;
+  options.width = 800;
+  options.height = 600;
+  svg = cs_export_to_bytes (f->graph, f->positions, &options, NULL);
+  text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
+  g_assert_true (g_str_has_prefix (text, "<?xml"));
+  /* pixels, not points: an 800 × 600 export is 800 × 600 px */
+  g_assert_nonnull (strstr (text, "width=\"800px\""));
+  g_assert_nonnull (strstr (text, "height=\"600px\""));
+  /* vector only: no embedded raster image */
+  g_assert_null (strstr (text, "<image"));
+  g_assert_true (g_str_has_suffix (g_strchomp (text), "</svg>"));
+
+  options.format = CS_EXPORT_FORMAT_PDF;
+  pdf = cs_export_to_bytes (f->graph, f->positions, &options, NULL);
+  g_assert_cmpmem (g_bytes_get_data (pdf, NULL), 5, "%PDF-", 5);
+  g_assert_cmpuint (g_bytes_get_size (pdf), >, 1000);
+}
+
+static void
+test_format_from_filename (void)
+{
+  CsExportFormat format;
+
+  g_assert_true (cs_export_format_from_filename ("a/b.PNG", &format));
+  g_assert_cmpint (format, ==, CS_EXPORT_FORMAT_PNG);
+  g_assert_true (cs_export_format_from_filename ("x.svg", &format));
+  g_assert_cmpint (format, ==, CS_EXPORT_FORMAT_SVG);
+  g_assert_true (cs_export_format_from_filename ("x.pdf", &format));
+  g_assert_cmpint (format, ==, CS_EXPORT_FORMAT_PDF);
+  g_assert_false (cs_export_format_from_filename ("x.jpeg", &format));
+}
+
+/* A failed export never replaces or half-writes the file. */
+static void
+test_too_large_keeps_file (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "keep.png", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  CsExportOptions options;
+
+  g_assert_true (g_file_set_contents (path, "old contents", -1, NULL));
+  cs_export_options_init (&options);
+  options.width = 40000;
+  g_assert_false (cs_export_to_file (f->graph, f->positions, &options, path, &error));
+  g_assert_error (error, CS_EXPORT_ERROR, CS_EXPORT_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "32767"));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old contents");
+
+  g_clear_error (&error);
+  options.width = 20000;
+  options.height = 20000;
+  g_assert_false (cs_export_to_file (f->graph, f->positions, &options, path, &error));
+  g_assert_error (error, CS_EXPORT_ERROR, CS_EXPORT_ERROR_TOO_LARGE);
+
+  g_clear_error (&error);
+  options.width = 4;
+  g_assert_false (cs_export_to_file (f->graph, f->positions, &options, path, &error));
+  g_assert_error (error, CS_EXPORT_ERROR, CS_EXPORT_ERROR_TOO_LARGE);
+}
+
+static void
+test_write_error (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "missing", "out.png", NULL);
+  g_autoptr(GError) error = NULL;
+  CsExportOptions options;
+
+  cs_export_options_init (&options);
+  options.width = 100;
+  options.height = 100;
+  g_assert_false (cs_export_to_file (f->graph, f->positions, &options, path, &error));
+  g_assert_error (error, CS_EXPORT_ERROR, CS_EXPORT_ERROR_WRITE);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_write_file (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "graph.svg", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  CsExportOptions options;
+  guint n_files = 0;
+
+  cs_export_options_init (&options);
+  options.format = CS_EXPORT_FORMAT_SVG;
+  g_assert_true (cs_export_to_file (f->graph, f->positions, &options, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  /* no temporary file is left beside it */
+  dir = g_dir_open (f->dir, 0, NULL);
+  while (g_dir_read_name (dir) != NULL)
+    n_files++;
+  g_assert_cmpuint (n_files, ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add ("/cs/export/png", Fixture, NULL, fixture_set_up, test_png, fixture_tear_down);
+  g_test_add ("/cs/export/background", Fixture, NULL, fixture_set_up, test_transparent, fixture_tear_down);
+  g_test_add ("/cs/export/svg-and-pdf", Fixture, NULL, fixture_set_up, test_svg_and_pdf, fixture_tear_down);
+  g_test_add_func ("/cs/export/format-from-filename", test_format_from_filename);
+  g_test_add ("/cs/export/too-large-keeps-file", Fixture, NULL, fixture_set_up, test_too_large_keeps_file,
+              fixture_tear_down);
+  g_test_add ("/cs/export/write-error", Fixture, NULL, fixture_set_up, test_write_error, fixture_tear_down);
+  g_test_add ("/cs/export/write-file", Fixture, NULL, fixture_set_up, test_write_file, fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -1,0 +1,320 @@
+/* test-graph-loader.c
+ *
+ * SPDX-FileCopyrightText: 2025 Consortia contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "cs-graph-loader.h"
+
+typedef struct
+{
+  const char         *file;
+  CsGraphLoaderError  code;
+  const char         *message; /* the whole first error, after the file name */
+} BadCase;
+
+/* Each bad input fails with its own code and a message that says where. */
+static const BadCase bad_cases[] = {
+  { "not-json.json", CS_GRAPH_LOADER_ERROR_SYNTAX, "1:4: not valid JSON: unexpected identifier `this', expected value" },
+  { "empty.json", CS_GRAPH_LOADER_ERROR_EMPTY, "the file is empty" },
+  { "whitespace.json", CS_GRAPH_LOADER_ERROR_EMPTY, "the file is empty" },
+  { "root-array.json", CS_GRAPH_LOADER_ERROR_ROOT, "1:1: expected a Consortia graph object at the top level, found an array" },
+  { "missing-format.json", CS_GRAPH_LOADER_ERROR_FORMAT, "1:1: not a Consortia graph: missing \"format\": \"consortia-graph\"" },
+  { "wrong-format.json", CS_GRAPH_LOADER_ERROR_FORMAT, "2:13: format: not a Consortia graph: expected \"consortia-graph\"" },
+  { "future-version.json", CS_GRAPH_LOADER_ERROR_VERSION, "3:14: version: format version 2 is not supported (this Consortia reads version 1)" },
+  { "missing-nodes.json", CS_GRAPH_LOADER_ERROR_MISSING, "1:1: missing \"nodes\"" },
+  { "nodes-not-array.json", CS_GRAPH_LOADER_ERROR_TYPE, "4:12: nodes: expected an array, found an object" },
+  { "missing-id.json", CS_GRAPH_LOADER_ERROR_MISSING, "6:5: nodes[1]: missing \"id\"" },
+  { "empty-id.json", CS_GRAPH_LOADER_ERROR_VALUE, "5:12: nodes[0].id: must not be empty" },
+  { "duplicate-id.json", CS_GRAPH_LOADER_ERROR_DUPLICATE_ID, "7:12: nodes[2].id: duplicate id \"a\" (first used by nodes[0])" },
+  { "dangling-edge.json", CS_GRAPH_LOADER_ERROR_UNKNOWN_NODE, "8:31: edges[0].target: unknown node \"q\"" },
+  { "label-not-string.json", CS_GRAPH_LOADER_ERROR_TYPE, "5:26: nodes[0].label: expected a string, found a number" },
+  { "unknown-type.json", CS_GRAPH_LOADER_ERROR_VALUE, "5:39: nodes[0].type: unknown node type \"startup\"" },
+  { "non-finite.json", CS_GRAPH_LOADER_ERROR_NON_FINITE, "5:55: nodes[0].x: number is too large to be finite" },
+  { "x-without-y.json", CS_GRAPH_LOADER_ERROR_MISSING, "5:5: nodes[0]: \"x\" is given without \"y\"" },
+  { "pinned-without-position.json", CS_GRAPH_LOADER_ERROR_MISSING, "5:60: nodes[0].pinned: a pinned node needs \"x\" and \"y\"" },
+  { "invalid-utf8.json", CS_GRAPH_LOADER_ERROR_ENCODING, "5:28: invalid UTF-8 (byte 0xff at offset 89)" },
+  { "utf16.json", CS_GRAPH_LOADER_ERROR_ENCODING, "1:1: the file is UTF-16 encoded; save it as UTF-8" },
+  { "nul-byte.json", CS_GRAPH_LOADER_ERROR_ENCODING, "the file contains a NUL byte at offset 65 (UTF-16 or UTF-32 text, or not a text file); save it as UTF-8" },
+  { "deep-nesting.json", CS_GRAPH_LOADER_ERROR_TOO_DEEP, "5:581: nesting deeper than 512 levels" },
+  { "trailing-comma.json", CS_GRAPH_LOADER_ERROR_SYNTAX, "5:49: not valid JSON: unexpected character `,', expected character `]'" },
+  { "truncated.json", CS_GRAPH_LOADER_ERROR_SYNTAX, "5:43: not valid JSON: scanner: unterminated string constant" },
+  { "unknown-member.json", CS_GRAPH_LOADER_ERROR_UNKNOWN_MEMBER, "5:26: nodes[0].lable: unknown member \"lable\"" },
+  { "bad-date.json", CS_GRAPH_LOADER_ERROR_VALUE, "4:21: graph.date: \"2025-13-01\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)" },
+  { "bad-relation.json", CS_GRAPH_LOADER_ERROR_VALUE, "9:48: edges[0].relation: invalid relation \"Member Of\" (use lower-case snake_case, like member_of)" },
+  { "unknown-source.json", CS_GRAPH_LOADER_ERROR_UNKNOWN_SOURCE, "6:62: nodes[0].sources[0]: unknown source \"001.txt\" (not listed in graph.sources)" },
+  { "seed-negative.json", CS_GRAPH_LOADER_ERROR_VALUE, "4:32: graph.layout.seed: seed -3 is outside 0…4294967295" },
+  { "empty-claims.json", CS_GRAPH_LOADER_ERROR_VALUE, "5:72: nodes[0].attributes.gpu: a list of claims must not be empty" },
+  { "many-problems.json", CS_GRAPH_LOADER_ERROR_DUPLICATE_ID, "6:12: nodes[1].id: duplicate id \"a\" (first used by nodes[0]) (and 2 more problems)" },
+};
+
+static void
+test_bad_file (gconstpointer data)
+{
+  const BadCase *bad = data;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bad", bad->file, NULL);
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *expected = g_strdup_printf ("%s%s%s", display, g_ascii_isdigit (bad->message[0]) ? ":" : ": ",
+                                               bad->message);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsGraph) graph = NULL;
+
+  graph = cs_graph_loader_load_file (path, &problems, &error);
+  g_assert_null (graph);
+  g_assert_error (error, CS_GRAPH_LOADER_ERROR, (int)bad->code);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_assert_nonnull (problems);
+  g_assert_cmpuint (problems->len, >=, 1);
+}
+
+static void
+test_all_problems_listed (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bad", "many-problems.json", NULL);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsGraph) graph = cs_graph_loader_load_file (path, &problems, &error);
+  const CsProblem *third;
+
+  g_assert_null (graph);
+  g_assert_cmpuint (problems->len, ==, 3);
+  third = g_ptr_array_index (problems, 2);
+  g_assert_cmpint (third->code, ==, CS_GRAPH_LOADER_ERROR_UNKNOWN_NODE);
+  g_assert_cmpstr (third->path, ==, "edges[0].target");
+  g_assert_cmpuint (third->line, ==, 10);
+  g_assert_cmpuint (third->column, ==, 31);
+}
+
+static void
+test_missing_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsGraph) graph = cs_graph_loader_load_file ("/nonexistent/graph.json", NULL, &error);
+
+  g_assert_null (graph);
+  g_assert_error (error, CS_GRAPH_LOADER_ERROR, CS_GRAPH_LOADER_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "/nonexistent/graph.json"));
+}
+
+/* Columns count characters, not bytes, so Hangul before a problem does not
+ * push the column off. */
+static void
+test_column_counts_characters (void)
+{
+  const char *data =
+    "{\"format\": \"consortia-graph\", \"version\": 1, \"nodes\": [\n"
+    "{\"id\": \"kr\", \"label\": \"가나다\", \"type\": 7}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsGraph) graph = cs_graph_loader_load_data (data, strlen (data), "mem.json", NULL, &error);
+
+  g_assert_null (graph);
+  g_assert_error (error, CS_GRAPH_LOADER_ERROR, CS_GRAPH_LOADER_ERROR_TYPE);
+  /* {"id": "kr", "label": "가나다", "type": 7 → the 7 is character 38, byte 44 */
+  g_assert_cmpstr (error->message, ==, "mem.json:2:38: nodes[0].type: expected a string, found a number");
+}
+
+static void
+test_bom_accepted (void)
+{
+  const char *data = "\xef\xbb\xbf{\"format\": \"consortia-graph\", \"version\": 1, \"nodes\": []}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsGraph) graph = cs_graph_loader_load_data (data, strlen (data), NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (cs_graph_get_n_nodes (graph), ==, 0);
+}
+
+static CsGraph *
+load_good (const char  *name,
+           GPtrArray  **problems)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", name, NULL);
+  g_autoptr(GError) error = NULL;
+  CsGraph *graph = cs_graph_loader_load_file (path, problems, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (graph);
+  return graph;
+}
+
+static void
+test_good_small (void)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(CsGraph) graph = load_good ("small.json", &problems);
+  const CsNode *skt;
+  const CsEdge *edge;
+  guint index, n;
+  const guint *incident;
+  guint32 seed;
+
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpuint (cs_graph_get_n_nodes (graph), ==, 6);
+  g_assert_cmpuint (cs_graph_get_n_edges (graph), ==, 5);
+  g_assert_cmpstr (cs_graph_get_title (graph), ==, "작은 그래프");
+  g_assert_true (cs_graph_get_layout_seed (graph, &seed));
+  g_assert_cmpuint (seed, ==, 7);
+
+  g_assert_true (cs_graph_lookup (graph, "skt", &index));
+  skt = cs_graph_get_node (graph, index);
+  g_assert_cmpstr (skt->label, ==, "SK텔레콤");
+  g_assert_cmpstr (skt->label_en, ==, "SK Telecom");
+  g_assert_cmpint (skt->type, ==, CS_NODE_TYPE_COMPANY);
+  g_assert_false (skt->has_position);
+  g_assert_false (cs_graph_lookup (graph, "nobody", NULL));
+
+  incident = cs_graph_get_incident_edges (graph, index, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (cs_graph_get_degree (graph, index), ==, 2);
+  edge = cs_graph_get_edge (graph, incident[0]);
+  g_assert_cmpint (edge->relation, ==, CS_RELATION_LEADS);
+  g_assert_cmpstr (cs_graph_get_node (graph, edge->target)->id, ==, "team");
+
+  g_assert_cmpuint (cs_graph_count_type (graph, CS_NODE_TYPE_PROGRAMME), ==, 1);
+  g_assert_cmpuint (cs_graph_count_relation (graph, CS_RELATION_MEMBER_OF), ==, 1);
+}
+
+static void
+test_good_claims (void)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(CsGraph) graph = load_good ("claims.json", &problems);
+  const CsProblem *warning;
+  const CsNode *prog;
+  const CsNode *team;
+  const CsAttribute *gpus = NULL;
+  const CsEdge *leads;
+  const CsEvent *event;
+  guint index;
+
+  /* a relation with no style of its own is a warning, not an error */
+  g_assert_cmpuint (problems->len, ==, 1);
+  warning = g_ptr_array_index (problems, 0);
+  g_assert_cmpint (warning->severity, ==, CS_PROBLEM_WARNING);
+  g_assert_cmpstr (warning->path, ==, "edges[3].relation");
+  g_assert_cmpint (cs_graph_get_edge (graph, 3)->relation, ==, CS_RELATION_OTHER);
+  g_assert_cmpstr (cs_graph_get_edge (graph, 3)->relation_name, ==, "sponsors");
+
+  g_assert_cmpuint (cs_graph_get_n_articles (graph), ==, 2);
+  g_assert_cmpstr (cs_graph_get_article (graph, 0)->publisher, ==, "신문");
+  g_assert_cmpstr (cs_graph_get_layout_algorithm (graph), ==, "kk");
+
+  g_assert_true (cs_graph_lookup (graph, "prog", &index));
+  prog = cs_graph_get_node (graph, index);
+  g_assert_true (prog->label_en_outside);
+  g_assert_cmpuint (g_strv_length (prog->aliases), ==, 2);
+  g_assert_cmpstr (prog->aliases[1], ==, "K-AI");
+  g_assert_cmpuint (prog->attributes->len, ==, 4);
+  for (guint i = 0; i < prog->attributes->len; i++)
+    {
+      const CsAttribute *attribute = g_ptr_array_index (prog->attributes, i);
+
+      if (g_str_equal (attribute->key, "gpus"))
+        gpus = attribute;
+      if (g_str_equal (attribute->key, "teams_final"))
+        g_assert_cmpstr (((CsClaim *)g_ptr_array_index (attribute->claims, 0))->value, ==, "2");
+      if (g_str_equal (attribute->key, "open_source"))
+        g_assert_cmpstr (((CsClaim *)g_ptr_array_index (attribute->claims, 0))->value, ==, "true");
+    }
+  g_assert_nonnull (gpus);
+  g_assert_cmpuint (gpus->claims->len, ==, 2);
+  g_assert_cmpstr (((CsClaim *)g_ptr_array_index (gpus->claims, 1))->note, ==, "this year");
+  g_assert_cmpstr (((CsSource *)g_ptr_array_index (((CsClaim *)g_ptr_array_index (gpus->claims, 1))->sources, 0))->quote,
+                   ==, "B200 512장");
+  g_assert_cmpuint (prog->sources->len, ==, 2);
+
+  g_assert_true (cs_graph_lookup (graph, "team", &index));
+  team = cs_graph_get_node (graph, index);
+  g_assert_cmpuint (team->events->len, ==, 2);
+  event = g_ptr_array_index (team->events, 0);
+  g_assert_cmpint (event->stage, ==, CS_STAGE_PASSED_DOCUMENT_REVIEW);
+  g_assert_cmpstr (event->date, ==, "2025-07-25");
+  g_assert_cmpint (((CsEvent *)g_ptr_array_index (team->events, 1))->stage, ==, CS_STAGE_SELECTED);
+
+  leads = cs_graph_get_edge (graph, 0);
+  g_assert_cmpstr (leads->id, ==, "e1");
+  g_assert_cmpstr (leads->role, ==, "주관");
+  g_assert_cmpstr (leads->role_en, ==, "lead");
+  g_assert_cmpuint (leads->sources->len, ==, 1);
+}
+
+static void
+test_good_positions (void)
+{
+  g_autoptr(CsGraph) graph = load_good ("positions.json", NULL);
+  const CsNode *a = cs_graph_get_node (graph, 0);
+  const CsNode *b = cs_graph_get_node (graph, 1);
+
+  g_assert_true (a->has_position);
+  g_assert_true (a->pinned);
+  g_assert_cmpfloat (b->x, ==, 200);
+  g_assert_false (b->pinned);
+}
+
+static void
+test_empty_graph (void)
+{
+  g_autoptr(CsGraph) graph = load_good ("empty-graph.json", NULL);
+
+  g_assert_cmpuint (cs_graph_get_n_nodes (graph), ==, 0);
+  g_assert_cmpuint (cs_graph_get_n_edges (graph), ==, 0);
+}
+
+static void
+test_problem_to_string (void)
+{
+  CsProblem problem = {
+    .severity = CS_PROBLEM_WARNING, .line = 3, .column = 9, .path = (char *)"edges[1]", .message = (char *)"odd",
+  };
+  g_autofree char *with_file = cs_problem_to_string (&problem, "g.json");
+  g_autofree char *without = NULL;
+
+  g_assert_cmpstr (with_file, ==, "g.json:3:9: warning: edges[1]: odd");
+  problem.line = 0;
+  problem.path = NULL;
+  problem.severity = CS_PROBLEM_ERROR;
+  without = cs_problem_to_string (&problem, NULL);
+  g_assert_cmpstr (without, ==, "odd");
+}
+
+static void
+test_preconditions (void)
+{
+  if (g_test_subprocess ())
+    {
+      cs_graph_loader_load_file (NULL, NULL, NULL);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*CRITICAL*filename != NULL*");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/cs/graph-loader/bad/%s", bad_cases[i].file);
+
+      g_test_add_data_func (name, &bad_cases[i], test_bad_file);
+    }
+  g_test_add_func ("/cs/graph-loader/all-problems-listed", test_all_problems_listed);
+  g_test_add_func ("/cs/graph-loader/missing-file", test_missing_file);
+  g_test_add_func ("/cs/graph-loader/column-counts-characters", test_column_counts_characters);
+  g_test_add_func ("/cs/graph-loader/bom-accepted", test_bom_accepted);
+  g_test_add_func ("/cs/graph-loader/good/small", test_good_small);
+  g_test_add_func ("/cs/graph-loader/good/claims", test_good_claims);
+  g_test_add_func ("/cs/graph-loader/good/positions", test_good_positions);
+  g_test_add_func ("/cs/graph-loader/good/empty", test_empty_graph);
+  g_test_add_func ("/cs/graph-loader/problem-to-string", test_problem_to_string);
+  g_test_add_func ("/cs/graph-loader/preconditions", test_preconditions);
+
+  return g_test_run ();
+}

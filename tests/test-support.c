@@ -1,0 +1,96 @@
+/* test-support.c
+ *
+ * SPDX-FileCopyrightText: 2025 Consortia contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "test-support.h"
+
+#include "cs-graph-loader.h"
+
+#include <math.h>
+
+/* Loads tests/data/KIND/NAME, or data/NAME when KIND is "bundled". */
+CsGraph *
+cs_test_load_graph (const char *kind,
+                    const char *name)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  CsGraph *graph;
+
+  if (g_str_equal (kind, "bundled"))
+    path = g_build_filename (SOURCE_DATADIR, name, NULL);
+  else
+    path = g_test_build_filename (G_TEST_DIST, "data", kind, name, NULL);
+  graph = cs_graph_loader_load_file (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (graph);
+  return graph;
+}
+
+/* Un-premultiplied colour of one ARGB32 or RGB24 pixel. */
+void
+cs_test_read_pixel (cairo_surface_t *surface,
+                    int              x,
+                    int              y,
+                    CsColor         *color)
+{
+  const guchar *data;
+  guint32 pixel;
+  double a;
+
+  cairo_surface_flush (surface);
+  g_assert_true (cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32 ||
+                 cairo_image_surface_get_format (surface) == CAIRO_FORMAT_RGB24);
+  g_assert_cmpint (x, >=, 0);
+  g_assert_cmpint (y, >=, 0);
+  g_assert_cmpint (x, <, cairo_image_surface_get_width (surface));
+  g_assert_cmpint (y, <, cairo_image_surface_get_height (surface));
+
+  data = cairo_image_surface_get_data (surface);
+  pixel = *(const guint32 *)(data + y * cairo_image_surface_get_stride (surface) + 4 * x);
+  if (cairo_image_surface_get_format (surface) == CAIRO_FORMAT_RGB24)
+    pixel |= 0xff000000;
+  a = ((pixel >> 24) & 0xff) / 255.0;
+  color->alpha = a;
+  color->red = a > 0 ? ((pixel >> 16) & 0xff) / 255.0 / a : 0;
+  color->green = a > 0 ? ((pixel >> 8) & 0xff) / 255.0 / a : 0;
+  color->blue = a > 0 ? (pixel & 0xff) / 255.0 / a : 0;
+}
+
+void
+cs_test_assert_color (cairo_surface_t *surface,
+                      double           x,
+                      double           y,
+                      const CsColor   *expected,
+                      double           tolerance)
+{
+  CsColor got;
+
+  cs_test_read_pixel (surface, (int)floor (x), (int)floor (y), &got);
+  if (fabs (got.red - expected->red) > tolerance || fabs (got.green - expected->green) > tolerance ||
+      fabs (got.blue - expected->blue) > tolerance || fabs (got.alpha - expected->alpha) > tolerance)
+    {
+      g_autofree char *msg = g_strdup_printf ("pixel at %.1f,%.1f is rgba(%.3f,%.3f,%.3f,%.3f), expected "
+                                              "rgba(%.3f,%.3f,%.3f,%.3f)", x, y, got.red, got.green, got.blue,
+                                              got.alpha, expected->red, expected->green, expected->blue,
+                                              expected->alpha);
+      g_assertion_message (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC, msg);
+    }
+}
+
+/* A helper program: from the environment (meson passes the path it found),
+ * else by name on PATH. */
+char *
+cs_test_find_program (const char *env_name,
+                      const char *fallback)
+{
+  const char *path = g_getenv (env_name);
+
+  if (path != NULL && path[0] != '\0')
+    return g_strdup (path);
+  return g_find_program_in_path (fallback);
+}

@@ -1,0 +1,31 @@
+/* test-support.h
+ *
+ * SPDX-FileCopyrightText: 2025 Consortia contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+#include "cs-graph.h"
+#include "cs-render-style.h"
+
+G_BEGIN_DECLS
+
+CsGraph  *cs_test_load_graph    (const char            *kind,
+                                 const char            *name);
+void      cs_test_read_pixel    (cairo_surface_t       *surface,
+                                 int                    x,
+                                 int                    y,
+                                 CsColor               *color);
+void      cs_test_assert_color  (cairo_surface_t       *surface,
+                                 double                 x,
+                                 double                 y,
+                                 const CsColor         *expected,
+                                 double                 tolerance);
+char     *cs_test_find_program  (const char            *env_name,
+                                 const char            *fallback);
+
+G_END_DECLS

@@ -1,0 +1,261 @@
+/* test-window.c
+ *
+ * SPDX-FileCopyrightText: 2025 Consortia contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The real window under a display (Xvfb in CI): it loads a graph, draws it,
+ * keeps it when another file fails to load, and answers pan and zoom input.
+ */
+
+#include "config.h"
+
+#include "cs-application.h"
+#include "cs-window.h"
+#include "test-support.h"
+
+#include <math.h>
+
+static void
+wait_until_idle (CsWindow *window)
+{
+  CsDocument *document = cs_window_get_document (window);
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  /* one turn first: the load may not have started yet */
+  g_main_context_iteration (NULL, FALSE);
+  while (cs_document_get_busy (document))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+wait_for_frame (CsCanvas *canvas)
+{
+  guint frames = cs_canvas_get_n_frames (canvas);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  gtk_widget_queue_draw (GTK_WIDGET (canvas));
+  while (cs_canvas_get_n_frames (canvas) == frames)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static CsWindow *
+open_window (GFile *file)
+{
+  CsWindow *window = g_object_new (CS_TYPE_WINDOW, NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  cs_window_open (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_idle (window);
+  wait_for_frame (cs_window_get_canvas (window));
+  return window;
+}
+
+/* Renders what the canvas shows into an image, as the screen would. */
+static cairo_surface_t *
+render_canvas (CsCanvas *canvas)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (canvas));
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  int width = gtk_widget_get_width (GTK_WIDGET (canvas));
+  int height = gtk_widget_get_height (GTK_WIDGET (canvas));
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  return surface;
+}
+
+static void
+assert_graph_drawn (CsCanvas *canvas)
+{
+  CsRenderScene scene;
+  cairo_surface_t *surface;
+  guint probed = 0;
+
+  g_assert_true (cs_canvas_get_scene (canvas, &scene));
+  surface = render_canvas (canvas);
+  for (guint i = 0; i < cs_graph_get_n_nodes (scene.graph); i++)
+    {
+      double x, y;
+
+      cs_renderer_node_to_device (&scene, i, &x, &y);
+      if (x < 0 || y < 0 || x >= scene.width || y >= scene.height)
+        continue;
+      cs_test_assert_color (surface, x, y, &scene.style->nodes[cs_graph_get_node (scene.graph, i)->type].fill,
+                            2 / 255.0);
+      probed++;
+    }
+  /* after fitting, every node is in view */
+  g_assert_cmpuint (probed, ==, cs_graph_get_n_nodes (scene.graph));
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_opens_and_draws (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", "small.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CsWindow *window = open_window (file);
+  CsDocument *document = cs_window_get_document (window);
+
+  g_assert_nonnull (cs_document_get_graph (document));
+  g_assert_cmpuint (cs_graph_get_n_nodes (cs_document_get_graph (document)), ==, 6);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "작은 그래프");
+  assert_graph_drawn (cs_window_get_canvas (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_bundled_graph (void)
+{
+  g_autoptr(GFile) file = cs_application_get_bundled_file ();
+  CsWindow *window = open_window (file);
+
+  g_assert_nonnull (cs_document_get_graph (cs_window_get_document (window)));
+  g_assert_cmpuint (cs_graph_get_n_nodes (cs_document_get_graph (cs_window_get_document (window))), >, 20);
+  assert_graph_drawn (cs_window_get_canvas (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        return ADW_MESSAGE_DIALOG (item);
+    }
+  return NULL;
+}
+
+/* A file that fails to load is reported with its place, and the graph
+ * already open stays open. */
+static void
+test_bad_file_keeps_graph (void)
+{
+  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "data", "good", "small.json", NULL);
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "bad", "dangling-edge.json", NULL);
+  g_autoptr(GFile) good_file = g_file_new_for_path (good);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  CsWindow *window = open_window (good_file);
+  CsDocument *document = cs_window_get_document (window);
+  CsGraph *before = cs_document_get_graph (document);
+  AdwMessageDialog *dialog;
+
+  g_assert_null (find_message_dialog ());
+  cs_window_open (window, bad_file);
+  wait_until_idle (window);
+
+  g_assert_true (cs_document_get_graph (document) == before);
+  g_assert_true (g_file_equal (cs_document_get_file (document), good_file));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could not open “dangling-edge.json”");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), ":8:31: edges[0].target: unknown node \"q\""));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  wait_for_frame (cs_window_get_canvas (window));
+  assert_graph_drawn (cs_window_get_canvas (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_pan_and_zoom (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", "small.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CsWindow *window = open_window (file);
+  CsCanvas *canvas = cs_window_get_canvas (window);
+  CsViewport *viewport = cs_canvas_get_viewport (canvas);
+  GtkEventController *drag = find_controller (GTK_WIDGET (canvas), GTK_TYPE_GESTURE_DRAG);
+  GtkEventController *scroll = find_controller (GTK_WIDGET (canvas), GTK_TYPE_EVENT_CONTROLLER_SCROLL);
+  GtkEventController *motion = find_controller (GTK_WIDGET (canvas), GTK_TYPE_EVENT_CONTROLLER_MOTION);
+  double x0 = cs_viewport_get_offset_x (viewport);
+  double y0 = cs_viewport_get_offset_y (viewport);
+  double zoom = cs_viewport_get_zoom (viewport);
+  double before_x, before_y, after_x, after_y;
+  gboolean handled = FALSE;
+
+  /* dragging the background pans by the drag's distance */
+  g_signal_emit_by_name (drag, "drag-begin", 100.0, 100.0);
+  g_signal_emit_by_name (drag, "drag-update", 30.0, -20.0);
+  g_signal_emit_by_name (drag, "drag-end", 30.0, -20.0);
+  g_assert_cmpfloat_with_epsilon (cs_viewport_get_offset_x (viewport), x0 + 30, 1e-9);
+  g_assert_cmpfloat_with_epsilon (cs_viewport_get_offset_y (viewport), y0 - 20, 1e-9);
+
+  /* the wheel zooms around the pointer, which stays over the same point */
+  g_signal_emit_by_name (motion, "motion", 250.0, 180.0);
+  cs_viewport_widget_to_world (viewport, 250, 180, &before_x, &before_y);
+  g_signal_emit_by_name (scroll, "scroll", 0.0, -1.0, &handled);
+  g_assert_true (handled);
+  g_assert_cmpfloat (cs_viewport_get_zoom (viewport), >, zoom);
+  cs_viewport_widget_to_world (viewport, 250, 180, &after_x, &after_y);
+  g_assert_cmpfloat_with_epsilon (after_x, before_x, 1e-6);
+  g_assert_cmpfloat_with_epsilon (after_y, before_y, 1e-6);
+
+  /* keys: zoom out and fit again */
+  zoom = cs_viewport_get_zoom (viewport);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.zoom-out", NULL));
+  g_assert_cmpfloat (cs_viewport_get_zoom (viewport), <, zoom);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.fit", NULL));
+  wait_for_frame (canvas);
+  assert_graph_drawn (canvas);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("no display: run the GUI suite under xvfb-run\n");
+      return 77;
+    }
+  adw_init ();
+
+  g_test_add_func ("/cs/window/opens-and-draws", test_opens_and_draws);
+  g_test_add_func ("/cs/window/bundled-graph", test_bundled_graph);
+  g_test_add_func ("/cs/window/bad-file-keeps-graph", test_bad_file_keeps_graph);
+  g_test_add_func ("/cs/window/pan-and-zoom", test_pan_and_zoom);
+
+  return g_test_run ();
+}
