@@ -394,7 +394,10 @@ run_igraph (const igraph_t       *g,
     case CS_LAYOUT_FRUCHTERMAN_REINGOLD:
       ret = igraph_layout_fruchterman_reingold (g, res, /* use_seed = */ bounded, 500,
                                                 sqrt ((double)n_nodes) / 10.0,
-                                                IGRAPH_LAYOUT_AUTOGRID, NULL,
+                                                /* igraph's automatic choice keeps the exact
+                                                 * O(n²) forces up to 1000 nodes: 0.8 s there,
+                                                 * against 0.4 s for 5000 with the grid */
+                                                n_nodes > 500 ? IGRAPH_LAYOUT_GRID : IGRAPH_LAYOUT_NOGRID, NULL,
                                                 bounded ? &minx : NULL, bounded ? &maxx : NULL,
                                                 bounded ? &miny : NULL, bounded ? &maxy : NULL);
       break;

@@ -1,0 +1,290 @@
+/* test-dataset.c
+ *
+ * SPDX-FileCopyrightText: 2025 Consortia contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The bundled graph (data/sovereign-ai-2025.json) against what the source
+ * articles state.
+ */
+
+#include "config.h"
+
+#include "cs-graph-loader.h"
+
+static CsGraph *graph;
+
+static const char *
+bundled_path (void)
+{
+  static char *path;
+
+  if (path == NULL)
+    path = g_build_filename (SOURCE_DATADIR, BUNDLED_GRAPH, NULL);
+  return path;
+}
+
+static gboolean
+node_has_stage (const CsNode *node,
+                CsStage       stage)
+{
+  for (guint i = 0; i < node->events->len; i++)
+    {
+      if (((const CsEvent *)g_ptr_array_index (node->events, i))->stage == stage)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* the organisation that leads a consortium node */
+static const CsNode *
+lead_of (guint team)
+{
+  guint n;
+  const guint *edges = cs_graph_get_incident_edges (graph, team, &n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const CsEdge *edge = cs_graph_get_edge (graph, edges[i]);
+      const CsNode *source = cs_graph_get_node (graph, edge->source);
+
+      if (edge->relation == CS_RELATION_LEADS && edge->target == team && source->type != CS_NODE_TYPE_PERSON)
+        return source;
+    }
+  return NULL;
+}
+
+static gboolean
+node_is_named (const CsNode *node,
+               const char   *name)
+{
+  if (g_str_equal (node->label, name) || g_strcmp0 (node->label_en, name) == 0)
+    return TRUE;
+  return g_strv_contains ((const char *const *)node->aliases, name);
+}
+
+static GPtrArray *
+teams_with_stage (CsStage stage)
+{
+  GPtrArray *leads = g_ptr_array_new ();
+
+  for (guint i = 0; i < cs_graph_get_n_nodes (graph); i++)
+    {
+      const CsNode *node = cs_graph_get_node (graph, i);
+
+      if (node->type == CS_NODE_TYPE_CONSORTIUM && node_has_stage (node, stage))
+        {
+          const CsNode *lead = lead_of (i);
+
+          g_assert_nonnull (lead);
+          g_ptr_array_add (leads, (gpointer)lead);
+        }
+    }
+  return leads;
+}
+
+static void
+assert_teams (CsStage            stage,
+              const char *const *names,
+              guint              n_names)
+{
+  g_autoptr(GPtrArray) leads = teams_with_stage (stage);
+
+  for (guint i = 0; i < leads->len; i++)
+    g_test_message ("%s: %s", cs_stage_to_string (stage), ((const CsNode *)g_ptr_array_index (leads, i))->label);
+  g_assert_cmpuint (leads->len, ==, n_names);
+  for (guint k = 0; k < n_names; k++)
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < leads->len && !found; i++)
+        found = node_is_named (g_ptr_array_index (leads, i), names[k]);
+      if (!found)
+        g_error ("no team led by %s has stage %s", names[k], cs_stage_to_string (stage));
+    }
+}
+
+static void
+test_loads_without_problems (void)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsGraph) again = cs_graph_loader_load_file (bundled_path (), &problems, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *text = cs_problem_to_string (g_ptr_array_index (problems, i), NULL);
+
+      g_test_message ("%s", text);
+    }
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpuint (cs_graph_get_n_articles (again), ==, 4);
+}
+
+static void
+test_validates_against_schema (void)
+{
+  g_autofree char *python = g_find_program_in_path ("python3");
+  g_autofree char *schema = g_build_filename (SOURCE_DATADIR, "consortia-graph.schema.json", NULL);
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *script =
+    "import json, sys, jsonschema\n"
+    "schema = json.load(open(sys.argv[1]))\n"
+    "jsonschema.Draft202012Validator.check_schema(schema)\n"
+    "errors = list(jsonschema.Draft202012Validator(schema).iter_errors(json.load(open(sys.argv[2]))))\n"
+    "for e in errors: print(list(e.absolute_path), e.message, file=sys.stderr)\n"
+    "sys.exit(1 if errors else 0)\n";
+  const char *argv[] = { python, "-c", script, schema, bundled_path (), NULL };
+  int status;
+
+  g_assert_nonnull (python);
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("the bundled graph does not match its schema:\n%s", err);
+}
+
+static void
+test_final_five (void)
+{
+  const char *const names[] = { "SK텔레콤", "네이버클라우드", "업스테이지", "NC AI", "LG AI연구원" };
+
+  assert_teams (CS_STAGE_SELECTED, names, G_N_ELEMENTS (names));
+}
+
+static void
+test_document_review (void)
+{
+  const char *const passed[] = {
+    "네이버클라우드", "LG AI연구원", "SK텔레콤", "KT", "카카오", "업스테이지", "코난테크놀로지",
+    "모티프테크놀로지스", "NC AI", "KAIST",
+  };
+  const char *const failed[] = { "루닛", "바이오넥서스" };
+
+  assert_teams (CS_STAGE_PASSED_DOCUMENT_REVIEW, passed, G_N_ELEMENTS (passed));
+  assert_teams (CS_STAGE_FAILED_DOCUMENT_REVIEW, failed, G_N_ELEMENTS (failed));
+}
+
+static void
+test_kaist_in_three_consortia (void)
+{
+  guint kaist = G_MAXUINT;
+  guint n;
+  const guint *edges;
+  g_autoptr(GHashTable) teams = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < cs_graph_get_n_nodes (graph); i++)
+    if (cs_graph_get_node (graph, i)->type == CS_NODE_TYPE_UNIVERSITY && node_is_named (cs_graph_get_node (graph, i), "KAIST"))
+      kaist = i;
+  g_assert_cmpuint (kaist, !=, G_MAXUINT);
+
+  edges = cs_graph_get_incident_edges (graph, kaist, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      const CsEdge *edge = cs_graph_get_edge (graph, edges[i]);
+
+      if (edge->source == kaist && (edge->relation == CS_RELATION_MEMBER_OF || edge->relation == CS_RELATION_LEADS) &&
+          cs_graph_get_node (graph, edge->target)->type == CS_NODE_TYPE_CONSORTIUM)
+        g_hash_table_add (teams, GUINT_TO_POINTER (edge->target));
+    }
+  g_assert_cmpuint (g_hash_table_size (teams), >=, 3);
+}
+
+static void
+test_everything_sourced (void)
+{
+  for (guint i = 0; i < cs_graph_get_n_nodes (graph); i++)
+    {
+      const CsNode *node = cs_graph_get_node (graph, i);
+
+      if (node->sources->len == 0)
+        g_error ("node %s has no source", node->id);
+    }
+  for (guint i = 0; i < cs_graph_get_n_edges (graph); i++)
+    {
+      const CsEdge *edge = cs_graph_get_edge (graph, i);
+
+      if (edge->sources->len == 0)
+        g_error ("edge %u (%s %s %s) has no source", i, cs_graph_get_node (graph, edge->source)->id,
+                 edge->relation_name, cs_graph_get_node (graph, edge->target)->id);
+    }
+}
+
+static void
+test_roles_quoted (void)
+{
+  guint with_role = 0;
+
+  /* where an article states a role, the edge quotes it */
+  for (guint i = 0; i < cs_graph_get_n_edges (graph); i++)
+    {
+      const CsEdge *edge = cs_graph_get_edge (graph, i);
+      gboolean quoted = FALSE;
+
+      if (edge->role == NULL || edge->relation != CS_RELATION_MEMBER_OF)
+        continue;
+      with_role++;
+      for (guint s = 0; s < edge->sources->len; s++)
+        quoted |= ((const CsSource *)g_ptr_array_index (edge->sources, s))->quote != NULL;
+      if (!quoted)
+        g_error ("edge %u (%s member_of %s, role %s) has no quote", i, cs_graph_get_node (graph, edge->source)->id,
+                 cs_graph_get_node (graph, edge->target)->id, edge->role);
+    }
+  g_assert_cmpuint (with_role, >, 10);
+}
+
+static void
+test_no_isolated_nodes (void)
+{
+  for (guint i = 0; i < cs_graph_get_n_nodes (graph); i++)
+    {
+      if (cs_graph_get_degree (graph, i) == 0)
+        g_error ("node %s has no relation", cs_graph_get_node (graph, i)->id);
+    }
+}
+
+static void
+test_named_members (void)
+{
+  /* a few roles a reader of the articles remembers */
+  const char *const names[] = {
+    "크래프톤", "포티투닷", "리벨리온", "셀렉트스타", "NHN클라우드", "트웰브랩스", "솔트룩스", "모레",
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < cs_graph_get_n_nodes (graph) && !found; i++)
+        found = node_is_named (cs_graph_get_node (graph, i), names[k]);
+      if (!found)
+        g_error ("%s is missing", names[k]);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  graph = cs_graph_loader_load_file (bundled_path (), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/cs/dataset/loads-without-problems", test_loads_without_problems);
+  g_test_add_func ("/cs/dataset/validates-against-schema", test_validates_against_schema);
+  g_test_add_func ("/cs/dataset/final-five", test_final_five);
+  g_test_add_func ("/cs/dataset/document-review", test_document_review);
+  g_test_add_func ("/cs/dataset/kaist-in-three-consortia", test_kaist_in_three_consortia);
+  g_test_add_func ("/cs/dataset/everything-sourced", test_everything_sourced);
+  g_test_add_func ("/cs/dataset/roles-quoted", test_roles_quoted);
+  g_test_add_func ("/cs/dataset/no-isolated-nodes", test_no_isolated_nodes);
+  g_test_add_func ("/cs/dataset/named-members", test_named_members);
+
+  status = g_test_run ();
+  g_object_unref (graph);
+  return status;
+}
