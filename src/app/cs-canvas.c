@@ -119,6 +119,7 @@ fit_now (CsCanvas *self)
 {
   CsRenderScene scene;
   CsBounds bounds;
+  CsBounds area;
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
 
@@ -129,7 +130,8 @@ fit_now (CsCanvas *self)
     }
   self->fit_pending = FALSE;
   cs_render_scene_get_world_bounds (&scene, &bounds);
-  cs_viewport_fit (self->viewport, &bounds, width, height, FIT_MARGIN);
+  cs_render_scene_get_graph_area (&scene, FIT_MARGIN, &area);
+  cs_viewport_fit_area (self->viewport, &bounds, &area);
 }
 
 /**

@@ -131,12 +131,61 @@ cs_render_scene_get_world_bounds (const CsRenderScene *scene,
     }
 }
 
+static guint draw_overlays (cairo_t             *cr,
+                            cairo_t             *measure,
+                            const CsRenderScene *scene,
+                            Box                 *boxes);
+
+/**
+ * cs_render_scene_get_graph_area:
+ * @scene: a scene
+ * @margin: room to leave on each side, in device units
+ * @area: (out): the part of the device area left for the graph once the
+ *   title and legend have their place
+ */
+void
+cs_render_scene_get_graph_area (const CsRenderScene *scene,
+                                double               margin,
+                                CsBounds            *area)
+{
+  cairo_surface_t *surface;
+  cairo_t *measure;
+  Box boxes[2];
+  guint n_boxes;
+
+  g_return_if_fail (scene != NULL);
+  g_return_if_fail (area != NULL);
+
+  *area = (CsBounds) { margin, margin, scene->width - margin, scene->height - margin };
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  measure = cairo_create (surface);
+  n_boxes = draw_overlays (NULL, measure, scene, boxes);
+  cairo_destroy (measure);
+  cairo_surface_destroy (surface);
+
+  for (guint i = 0; i < n_boxes; i++)
+    {
+      gboolean full_width = boxes[i].x1 - boxes[i].x0 > 0.5 * scene->width;
+
+      /* the title spans the top; the legend takes a column on the left,
+       * unless the canvas is too narrow to give it one */
+      if (full_width || (boxes[i].x1 + margin) > 0.4 * scene->width)
+        area->y0 = MAX (area->y0, boxes[i].y1 + margin / 2);
+      else
+        area->x0 = MAX (area->x0, boxes[i].x1 + margin / 2);
+    }
+  if (area->x1 - area->x0 < 50 || area->y1 - area->y0 < 50)
+    *area = (CsBounds) { margin, margin, scene->width - margin, scene->height - margin };
+}
+
 /**
  * cs_render_scene_fit:
  * @scene: a scene
  * @margin: room to leave on each side, in device units
  *
- * Sets the zoom and offset so the whole graph fits the scene's size.
+ * Sets the zoom and offset so the whole graph fits the scene's size, clear
+ * of the title and legend.
  */
 void
 cs_render_scene_fit (CsRenderScene *scene,
@@ -144,11 +193,13 @@ cs_render_scene_fit (CsRenderScene *scene,
 {
   g_autoptr(CsViewport) viewport = cs_viewport_new ();
   CsBounds bounds;
+  CsBounds area;
 
   g_return_if_fail (scene != NULL);
 
   cs_render_scene_get_world_bounds (scene, &bounds);
-  cs_viewport_fit (viewport, &bounds, scene->width, scene->height, margin);
+  cs_render_scene_get_graph_area (scene, margin, &area);
+  cs_viewport_fit_area (viewport, &bounds, &area);
   scene->zoom = cs_viewport_get_zoom (viewport);
   scene->offset_x = cs_viewport_get_offset_x (viewport);
   scene->offset_y = cs_viewport_get_offset_y (viewport);
@@ -547,9 +598,10 @@ draw_labels (cairo_t             *cr,
       guint i = g_array_index (order, guint, k);
       const CsNode *node = cs_graph_get_node (scene->graph, i);
       PangoRectangle ink, logical;
-      double x, y, r;
-      Box box;
-      gboolean blocked = FALSE;
+      double x, y, r, w, h, gap;
+      Box candidates[4];
+      Box box = { 0 };
+      gboolean blocked = TRUE;
 
       cs_renderer_node_to_device (scene, i, &x, &y);
       if (x < -scene->width || x > 2 * scene->width || y < -scene->height || y > 2 * scene->height)
@@ -558,17 +610,28 @@ draw_labels (cairo_t             *cr,
       r = cs_renderer_get_node_radius (scene, i) * scene->zoom;
       pango_layout_set_text (layout, node->label, -1);
       pango_layout_get_extents (layout, &ink, &logical);
-      box.x0 = x - logical.width / (2.0 * PANGO_SCALE);
-      box.x1 = box.x0 + logical.width / (double)PANGO_SCALE;
-      box.y0 = y + r + LABEL_GAP * scene->zoom;
-      box.y1 = box.y0 + logical.height / (double)PANGO_SCALE;
+      w = logical.width / (double)PANGO_SCALE;
+      h = logical.height / (double)PANGO_SCALE;
+      gap = LABEL_GAP * scene->zoom;
 
-      for (guint j = 0; !blocked && j < placed->len; j++)
-        blocked = boxes_overlap (&box, &g_array_index (placed, Box, j));
-      for (guint j = 0; !blocked && j < n_nodes; j++)
-        blocked = j != i && boxes_overlap (&box, &node_boxes[j]);
-      for (guint j = 0; !blocked && j < n_reserved; j++)
-        blocked = boxes_overlap (&box, &reserved[j]);
+      /* below the node, else above, right or left of it */
+      candidates[0] = (Box) { x - w / 2, y + r + gap, x + w / 2, y + r + gap + h };
+      candidates[1] = (Box) { x - w / 2, y - r - gap - h, x + w / 2, y - r - gap };
+      candidates[2] = (Box) { x + r + gap, y - h / 2, x + r + gap + w, y + h / 2 };
+      candidates[3] = (Box) { x - r - gap - w, y - h / 2, x - r - gap, y + h / 2 };
+      for (guint c = 0; c < G_N_ELEMENTS (candidates); c++)
+        {
+          box = candidates[c];
+          blocked = FALSE;
+          for (guint j = 0; !blocked && j < placed->len; j++)
+            blocked = boxes_overlap (&box, &g_array_index (placed, Box, j));
+          for (guint j = 0; !blocked && j < n_nodes; j++)
+            blocked = j != i && boxes_overlap (&box, &node_boxes[j]);
+          for (guint j = 0; !blocked && j < n_reserved; j++)
+            blocked = boxes_overlap (&box, &reserved[j]);
+          if (!blocked)
+            break;
+        }
       if (blocked)
         continue;
       g_array_append_val (placed, box);

@@ -48,6 +48,9 @@ void     cs_render_scene_init              (CsRenderScene       *scene,
                                             double               height);
 void     cs_render_scene_get_world_bounds  (const CsRenderScene *scene,
                                             CsBounds            *bounds);
+void     cs_render_scene_get_graph_area    (const CsRenderScene *scene,
+                                            double               margin,
+                                            CsBounds            *area);
 void     cs_render_scene_fit               (CsRenderScene       *scene,
                                             double               margin);
 void     cs_renderer_draw                  (cairo_t             *cr,

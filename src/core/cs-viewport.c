@@ -244,14 +244,37 @@ cs_viewport_fit (CsViewport     *self,
                  double          height,
                  double          margin)
 {
-  double w, h, zoom;
+  CsBounds area = { margin, margin, width - margin, height - margin };
 
   g_return_if_fail (CS_IS_VIEWPORT (self));
   g_return_if_fail (world != NULL);
 
+  cs_viewport_fit_area (self, world, &area);
+}
+
+/**
+ * cs_viewport_fit_area:
+ * @self: a #CsViewport
+ * @world: the world box to show
+ * @area: the part of the widget to show it in, in widget units
+ *
+ * Like cs_viewport_fit(), into @area: the rest of the widget stays free for
+ * a legend or a title.
+ */
+void
+cs_viewport_fit_area (CsViewport     *self,
+                      const CsBounds *world,
+                      const CsBounds *area)
+{
+  double w, h, zoom;
+
+  g_return_if_fail (CS_IS_VIEWPORT (self));
+  g_return_if_fail (world != NULL);
+  g_return_if_fail (area != NULL);
+
   w = MAX (world->x1 - world->x0, 1.0);
   h = MAX (world->y1 - world->y0, 1.0);
-  zoom = MIN ((width - 2 * margin) / w, (height - 2 * margin) / h);
+  zoom = MIN ((area->x1 - area->x0) / w, (area->y1 - area->y0) / h);
   if (!isfinite (zoom) || zoom <= 0)
     zoom = CS_VIEWPORT_ZOOM_MIN;
   /* a small graph is shown at a readable size, not blown up to fill */
@@ -260,8 +283,8 @@ cs_viewport_fit (CsViewport     *self,
   g_object_freeze_notify (G_OBJECT (self));
   cs_viewport_set_zoom (self, zoom);
   cs_viewport_set_offset (self,
-                          width / 2 - (world->x0 + world->x1) / 2 * self->zoom,
-                          height / 2 - (world->y0 + world->y1) / 2 * self->zoom);
+                          (area->x0 + area->x1) / 2 - (world->x0 + world->x1) / 2 * self->zoom,
+                          (area->y0 + area->y1) / 2 - (world->y0 + world->y1) / 2 * self->zoom);
   g_object_thaw_notify (G_OBJECT (self));
 }
 

@@ -41,6 +41,9 @@ void        cs_viewport_fit             (CsViewport     *self,
                                          double          width,
                                          double          height,
                                          double          margin);
+void        cs_viewport_fit_area        (CsViewport     *self,
+                                         const CsBounds *world,
+                                         const CsBounds *area);
 void        cs_viewport_world_to_widget (CsViewport     *self,
                                          double          world_x,
                                          double          world_y,
