@@ -18,19 +18,6 @@
 #include <signal.h>
 #include <sys/wait.h>
 
-static gboolean
-run_tool (const char *const *argv,
-          char             **out)
-{
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, out,
-                     NULL, &status, &error))
-    return FALSE;
-  return g_spawn_check_wait_status (status, NULL);
-}
-
 /* Counts the pixels within 3/255 of @color. */
 static guint
 count_color (cairo_surface_t *surface,
@@ -84,7 +71,7 @@ test_window_shows_bundled_graph (void)
       const char *search[] = { xdotool, "search", "--onlyvisible", "--pid", pid_text, NULL };
 
       g_clear_pointer (&window_id, g_free);
-      if (run_tool (search, &window_id) && window_id[0] != '\0')
+      if (cs_test_run_tool (search, &window_id) && window_id[0] != '\0')
         break;
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_usleep (100 * 1000);
@@ -97,22 +84,8 @@ test_window_shows_bundled_graph (void)
     {
       const char *capture[] = { import, "-window", "root", shot, NULL };
 
-      g_assert_true (run_tool (capture, NULL));
-      surface = cairo_image_surface_create_from_png (shot);
-      g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-      if (cairo_image_surface_get_format (surface) != CAIRO_FORMAT_ARGB32)
-        {
-          cairo_surface_t *argb = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                                              cairo_image_surface_get_width (surface),
-                                                              cairo_image_surface_get_height (surface));
-          cairo_t *cr = cairo_create (argb);
-
-          cairo_set_source_surface (cr, surface, 0, 0);
-          cairo_paint (cr);
-          cairo_destroy (cr);
-          cairo_surface_destroy (surface);
-          surface = argb;
-        }
+      g_assert_true (cs_test_run_tool (capture, NULL));
+      surface = cs_test_load_png (shot);
       consortium_pixels = count_color (surface, &style.nodes[CS_NODE_TYPE_CONSORTIUM].fill);
       company_pixels = count_color (surface, &style.nodes[CS_NODE_TYPE_COMPANY].fill);
       cairo_surface_destroy (surface);

@@ -52,29 +52,6 @@ fixture (const char *kind,
   return g_test_build_filename (G_TEST_DIST, "data", kind, name, NULL);
 }
 
-static cairo_surface_t *
-load_png (const char *path)
-{
-  cairo_surface_t *surface = cairo_image_surface_create_from_png (path);
-
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  if (cairo_image_surface_get_format (surface) != CAIRO_FORMAT_ARGB32)
-    {
-      /* rsvg-convert and pdftoppm may write RGB: widen it for the probes */
-      int w = cairo_image_surface_get_width (surface);
-      int h = cairo_image_surface_get_height (surface);
-      cairo_surface_t *argb = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
-      cairo_t *cr = cairo_create (argb);
-
-      cairo_set_source_surface (cr, surface, 0, 0);
-      cairo_paint (cr);
-      cairo_destroy (cr);
-      cairo_surface_destroy (surface);
-      surface = argb;
-    }
-  return surface;
-}
-
 /* Where `consortia --export` puts every node of small.json in a W × H file,
  * worked out with the library the binary uses. */
 static void
@@ -113,14 +90,14 @@ test_export_png (void)
 
   g_assert_cmpint (run (args, NULL, &err), ==, 0);
   g_assert_cmpstr (err, ==, "");
-  surface = load_png (output);
+  surface = cs_test_load_png (output);
   g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1600);
   g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 1200);
   assert_nodes_drawn (surface, 2 / 255.0);
   cairo_surface_destroy (surface);
 
   g_assert_cmpint (run (sized, NULL, NULL), ==, 0);
-  surface = load_png (output);
+  surface = cs_test_load_png (output);
   g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 800);
   g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 600);
   cairo_surface_destroy (surface);
@@ -137,15 +114,12 @@ test_export_svg (void)
   g_autofree char *rsvg = cs_test_find_program ("RSVG_CONVERT", "rsvg-convert");
   const char *args[] = { "--export", svg, input, NULL };
   const char *convert[] = { rsvg, "-o", png, svg, NULL };
-  g_autoptr(GError) error = NULL;
   cairo_surface_t *surface;
-  int status;
 
   g_assert_nonnull (rsvg);
   g_assert_cmpint (run (args, NULL, NULL), ==, 0);
-  g_assert_true (g_spawn_sync (NULL, (char **)convert, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error));
-  g_assert_true (g_spawn_check_wait_status (status, &error));
-  surface = load_png (png);
+  g_assert_true (cs_test_run_tool (convert, NULL));
+  surface = cs_test_load_png (png);
   g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1600);
   g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 1200);
   assert_nodes_drawn (surface, 3 / 255.0);
@@ -162,15 +136,12 @@ test_export_pdf (void)
   g_autofree char *pdftoppm = cs_test_find_program ("PDFTOPPM", "pdftoppm");
   const char *args[] = { "--export", pdf, input, NULL };
   const char *convert[] = { pdftoppm, "-png", "-r", "72", "-singlefile", pdf, prefix, NULL };
-  g_autoptr(GError) error = NULL;
   cairo_surface_t *surface;
-  int status;
 
   g_assert_nonnull (pdftoppm);
   g_assert_cmpint (run (args, NULL, NULL), ==, 0);
-  g_assert_true (g_spawn_sync (NULL, (char **)convert, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error));
-  g_assert_true (g_spawn_check_wait_status (status, &error));
-  surface = load_png (png);
+  g_assert_true (cs_test_run_tool (convert, NULL));
+  surface = cs_test_load_png (png);
   g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1600);
   g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 1200);
   assert_nodes_drawn (surface, 3 / 255.0);

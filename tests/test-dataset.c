@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "cs-graph-loader.h"
+#include "test-support.h"
 
 static CsGraph *graph;
 
@@ -124,7 +125,7 @@ test_loads_without_problems (void)
 static void
 test_validates_against_schema (void)
 {
-  g_autofree char *python = g_find_program_in_path ("python3");
+  g_autofree char *python = cs_test_find_program ("PYTHON3", "python3");
   g_autofree char *schema = g_build_filename (SOURCE_DATADIR, "consortia-graph.schema.json", NULL);
   g_autofree char *err = NULL;
   g_autoptr(GError) error = NULL;

@@ -27,5 +27,8 @@ void      cs_test_assert_color  (cairo_surface_t       *surface,
                                  double                 tolerance);
 char     *cs_test_find_program  (const char            *env_name,
                                  const char            *fallback);
+cairo_surface_t *cs_test_load_png (const char          *path);
+gboolean  cs_test_run_tool      (const char *const     *argv,
+                                 char                 **out);
 
 G_END_DECLS

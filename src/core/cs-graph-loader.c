@@ -77,6 +77,43 @@ problem_add (Loader             *loader,
 #define warning_at(loader, code, pos, path, ...) \
   problem_add (loader, CS_PROBLEM_WARNING, CS_GRAPH_LOADER_ERROR_##code, pos, path, __VA_ARGS__)
 
+static guint64 position_of (Loader        *loader,
+                            gconstpointer  json);
+
+/* A problem with @member of @object, placed at the member's value. */
+static void
+member_problem (Loader             *loader,
+                CsGraphLoaderError  code,
+                JsonObject         *object,
+                const char         *path,
+                const char         *member,
+                const char         *format,
+                ...) G_GNUC_PRINTF (6, 7);
+
+static void
+member_problem (Loader             *loader,
+                CsGraphLoaderError  code,
+                JsonObject         *object,
+                const char         *path,
+                const char         *member,
+                const char         *format,
+                ...)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *mpath = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  mpath = (path == NULL || path[0] == '\0') ? g_strdup (member) : g_strdup_printf ("%s.%s", path, member);
+  problem_add (loader, CS_PROBLEM_ERROR, code, position_of (loader, json_object_get_member (object, member)),
+               mpath, "%s", message);
+}
+
+#define member_error(loader, code, object, path, member, ...) \
+  member_problem (loader, CS_GRAPH_LOADER_ERROR_##code, object, path, member, __VA_ARGS__)
+
 void
 cs_problem_free (CsProblem *problem)
 {
@@ -615,6 +652,40 @@ get_object (Loader     *loader,
   return json_node_get_object (node);
 }
 
+static JsonObject *
+expect_object (Loader     *loader,
+               JsonNode   *element,
+               const char *path,
+               const char *what)
+{
+  if (JSON_NODE_HOLDS_OBJECT (element))
+    return json_node_get_object (element);
+  error_at (loader, TYPE, position_of (loader, element), path, "expected %s, found %s", what, json_kind (element));
+  return NULL;
+}
+
+static gboolean is_valid_id (const char *id);
+
+static gboolean
+get_id (Loader      *loader,
+        JsonObject  *object,
+        const char  *path,
+        gboolean     required,
+        const char **out)
+{
+  if (!get_string (loader, object, path, "id", required, TRUE, out))
+    return FALSE;
+  if (*out != NULL && !is_valid_id (*out))
+    {
+      member_error (loader, VALUE, object, path, "id",
+                    "invalid id \"%s\" (use letters, digits and _ . : -, starting with a letter or "
+                    "digit, at most %d characters)", *out, MAX_ID_LENGTH);
+      *out = NULL;
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 is_valid_id (const char *id)
 {
@@ -826,14 +897,9 @@ parse_attributes (Loader     *loader,
               JsonNode *claim_value;
               const char *note = NULL;
 
-              if (!JSON_NODE_HOLDS_OBJECT (element))
-                {
-                  error_at (loader, TYPE, position_of (loader, element), cpath,
-                            "expected a claim {\"value\", \"sources\"}, found %s",
-                            json_kind (element));
-                  continue;
-                }
-              claim_object = json_node_get_object (element);
+              claim_object = expect_object (loader, element, cpath, "a claim {\"value\", \"sources\"}");
+              if (claim_object == NULL)
+                continue;
               check_members (loader, claim_object, cpath, claim_members);
               claim_value = json_object_get_member (claim_object, "value");
               if (claim_value == NULL)
@@ -887,13 +953,9 @@ parse_events (Loader     *loader,
       const char *date, *stage, *label, *label_en;
       gboolean ok = TRUE;
 
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        {
-          error_at (loader, TYPE, position_of (loader, element), ipath,
-                    "expected an event object, found %s", json_kind (element));
-          continue;
-        }
-      object = json_node_get_object (element);
+      object = expect_object (loader, element, ipath, "an event object");
+      if (object == NULL)
+        continue;
       check_members (loader, object, ipath, allowed);
       event = _cs_event_new ();
       ok &= check_date (loader, object, ipath, "date", &date);
@@ -902,10 +964,7 @@ parse_events (Loader     *loader,
       ok &= get_string (loader, object, ipath, "label_en", FALSE, FALSE, &label_en);
       if (stage != NULL && !cs_stage_from_string (stage, &event->stage))
         {
-          g_autofree char *spath = member_path (ipath, "stage");
-
-          error_at (loader, VALUE, position_of (loader, json_object_get_member (object, "stage")),
-                    spath, "unknown stage \"%s\"", stage);
+          member_error (loader, VALUE, object, ipath, "stage", "unknown stage \"%s\"", stage);
           ok = FALSE;
         }
       parse_sources (loader, object, ipath, event->sources);
@@ -957,13 +1016,9 @@ parse_graph_metadata (Loader     *loader,
           const char *file, *atitle, *publisher, *adate, *language;
           gboolean ok = TRUE;
 
-          if (!JSON_NODE_HOLDS_OBJECT (element))
-            {
-              error_at (loader, TYPE, position_of (loader, element), apath,
-                        "expected an object with \"file\", found %s", json_kind (element));
-              continue;
-            }
-          object = json_node_get_object (element);
+          object = expect_object (loader, element, apath, "an object with \"file\"");
+          if (object == NULL)
+            continue;
           check_members (loader, object, apath, article_members);
           ok &= get_string (loader, object, apath, "file", TRUE, TRUE, &file);
           ok &= get_string (loader, object, apath, "title", FALSE, FALSE, &atitle);
@@ -1032,44 +1087,26 @@ parse_node (Loader     *loader,
   gboolean has_x, has_y;
   double x = 0, y = 0;
 
-  if (!JSON_NODE_HOLDS_OBJECT (element))
-    {
-      error_at (loader, TYPE, position_of (loader, element), path,
-                "expected a node object, found %s", json_kind (element));
-      return;
-    }
-  object = json_node_get_object (element);
+  object = expect_object (loader, element, path, "a node object");
+  if (object == NULL)
+    return;
   check_members (loader, object, path, allowed);
   node = _cs_node_new ();
 
-  ok &= get_string (loader, object, path, "id", TRUE, TRUE, &id);
-  if (id != NULL && !is_valid_id (id))
-    {
-      g_autofree char *ipath = member_path (path, "id");
-
-      error_at (loader, VALUE, position_of (loader, json_object_get_member (object, "id")), ipath,
-                "invalid id \"%s\" (use letters, digits and _ . : -, starting with a letter or "
-                "digit, at most %d characters)", id, MAX_ID_LENGTH);
-      ok = FALSE;
-    }
+  ok &= get_id (loader, object, path, TRUE, &id);
   ok &= get_string (loader, object, path, "label", TRUE, TRUE, &label);
   ok &= get_string (loader, object, path, "label_en", FALSE, FALSE, &label_en);
   ok &= get_string (loader, object, path, "label_en_origin", FALSE, TRUE, &origin);
   if (origin != NULL && !g_str_equal (origin, "article") && !g_str_equal (origin, "outside"))
     {
-      g_autofree char *opath = member_path (path, "label_en_origin");
-
-      error_at (loader, VALUE, position_of (loader, json_object_get_member (object, "label_en_origin")),
-                opath, "expected \"article\" or \"outside\", found \"%s\"", origin);
+      member_error (loader, VALUE, object, path, "label_en_origin",
+                    "expected \"article\" or \"outside\", found \"%s\"", origin);
       ok = FALSE;
     }
   ok &= get_string (loader, object, path, "type", TRUE, TRUE, &type);
   if (type != NULL && !cs_node_type_from_string (type, &node->type))
     {
-      g_autofree char *tpath = member_path (path, "type");
-
-      error_at (loader, VALUE, position_of (loader, json_object_get_member (object, "type")), tpath,
-                "unknown node type \"%s\"", type);
+      member_error (loader, VALUE, object, path, "type", "unknown node type \"%s\"", type);
       ok = FALSE;
     }
   ok &= get_string (loader, object, path, "description", FALSE, FALSE, &description);
@@ -1130,17 +1167,14 @@ parse_node (Loader     *loader,
   parse_events (loader, object, path, node->events);
   parse_sources (loader, object, path, node->sources);
 
-  if (id != NULL && is_valid_id (id))
+  if (id != NULL)
     {
       gpointer first;
 
       if (g_hash_table_lookup_extended (first_index, id, NULL, &first))
         {
-          g_autofree char *ipath = member_path (path, "id");
-
-          error_at (loader, DUPLICATE_ID, position_of (loader, json_object_get_member (object, "id")),
-                    ipath, "duplicate id \"%s\" (first used by nodes[%u])", id,
-                    GPOINTER_TO_UINT (first));
+          member_error (loader, DUPLICATE_ID, object, path, "id",
+                        "duplicate id \"%s\" (first used by nodes[%u])", id, GPOINTER_TO_UINT (first));
           return;
         }
       g_hash_table_insert (first_index, g_strdup (id), GUINT_TO_POINTER (index));
@@ -1201,25 +1235,13 @@ parse_edge (Loader     *loader,
   const char *id, *relation, *role, *role_en, *note;
   gboolean ok = TRUE;
 
-  if (!JSON_NODE_HOLDS_OBJECT (element))
-    {
-      error_at (loader, TYPE, position_of (loader, element), path,
-                "expected an edge object, found %s", json_kind (element));
-      return;
-    }
-  object = json_node_get_object (element);
+  object = expect_object (loader, element, path, "an edge object");
+  if (object == NULL)
+    return;
   check_members (loader, object, path, allowed);
   edge = _cs_edge_new ();
 
-  ok &= get_string (loader, object, path, "id", FALSE, TRUE, &id);
-  if (id != NULL && !is_valid_id (id))
-    {
-      g_autofree char *ipath = member_path (path, "id");
-
-      error_at (loader, VALUE, position_of (loader, json_object_get_member (object, "id")), ipath,
-                "invalid id \"%s\"", id);
-      ok = FALSE;
-    }
+  ok &= get_id (loader, object, path, FALSE, &id);
   ok &= resolve_end (loader, object, path, "source", first_index, &edge->source);
   ok &= resolve_end (loader, object, path, "target", first_index, &edge->target);
   ok &= get_string (loader, object, path, "relation", TRUE, TRUE, &relation);
