@@ -8,12 +8,15 @@
 
 #include "cs-canvas.h"
 
+#include "cs-node-summary.h"
+
 #include <adwaita.h>
 #include <math.h>
 
 #define FIT_MARGIN   24.0
 #define ZOOM_STEP    1.25
 #define WHEEL_STEP   1.15
+#define TOOLTIP_MAX_LINKS 10
 
 struct _CsCanvas
 {
@@ -171,8 +174,7 @@ cs_canvas_query_tooltip (GtkWidget  *widget,
 {
   CsCanvas *self = CS_CANVAS (widget);
   CsRenderScene scene;
-  const CsNode *node;
-  g_autoptr(GString) text = NULL;
+  g_autofree char *markup = NULL;
   int hit;
 
   if (keyboard_mode || !cs_canvas_get_scene (self, &scene))
@@ -181,23 +183,8 @@ cs_canvas_query_tooltip (GtkWidget  *widget,
   if (hit < 0)
     return FALSE;
 
-  node = cs_graph_get_node (scene.graph, hit);
-  text = g_string_new (NULL);
-  {
-    g_autofree char *label = g_markup_escape_text (node->label, -1);
-
-    g_string_append_printf (text, "<b>%s</b>", label);
-  }
-  if (node->label_en != NULL && node->label_en[0] != '\0')
-    {
-      g_autofree char *escaped = g_markup_escape_text (node->label_en, -1);
-
-      g_string_append_printf (text, "\n%s", escaped);
-    }
-  g_string_append_printf (text, "\n<small>%s · %u links</small>",
-                          cs_node_type_get_display_name (node->type),
-                          cs_graph_get_degree (scene.graph, hit));
-  gtk_tooltip_set_markup (tooltip, text->str);
+  markup = cs_node_summary_markup (scene.graph, hit, TOOLTIP_MAX_LINKS);
+  gtk_tooltip_set_markup (tooltip, markup);
   return TRUE;
 }
 
