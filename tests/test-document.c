@@ -128,17 +128,79 @@ test_relayout (void)
   g_assert_false (cs_positions_equal (before, cs_document_get_positions (document)));
   g_assert_cmpint (cs_document_get_algorithm (document), ==, CS_LAYOUT_KAMADA_KAWAI);
   g_assert_cmpuint (cs_document_get_seed (document), ==, 99);
-  /* nodes with saved positions stay where the file put them */
+  /* pinned nodes stay where the file put them; the others are laid out */
   for (guint i = 0; i < cs_graph_get_n_nodes (graph); i++)
     {
       const CsNode *node = cs_graph_get_node (graph, i);
 
-      if (node->has_position)
+      g_assert_cmpint (cs_document_get_pinned (document, i), ==, node->pinned);
+      if (node->pinned)
         {
           g_assert_cmpfloat (cs_positions_get_x (cs_document_get_positions (document), i), ==, node->x);
           g_assert_cmpfloat (cs_positions_get_y (cs_document_get_positions (document), i), ==, node->y);
         }
     }
+
+  /* a new layout is one undoable step */
+  g_assert_true (cs_document_get_can_undo (document));
+  g_assert_true (cs_document_undo (document));
+  g_assert_true (cs_positions_equal (before, cs_document_get_positions (document)));
+}
+
+static void
+test_move_pin_undo_redo (void)
+{
+  g_autoptr(CsDocument) document = cs_document_new ();
+  g_autoptr(GFile) file = fixture ("good", "small.json");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsPositions) start = NULL;
+  g_autoptr(CsPositions) moved = NULL;
+  guint undo_notify = 0, redo_notify = 0;
+  const guint nodes[] = { 1, 3 };
+  const double xy[] = { 500, -20, -300, 40 };
+
+  g_assert_true (cs_document_load (document, file, NULL, &error));
+  start = cs_positions_ref (cs_document_get_positions (document));
+  g_signal_connect (document, "notify::can-undo", G_CALLBACK (count_cb), &undo_notify);
+  g_signal_connect (document, "notify::can-redo", G_CALLBACK (count_cb), &redo_notify);
+  g_assert_false (cs_document_get_can_undo (document));
+  g_assert_false (cs_document_undo (document));
+
+  cs_document_move_nodes (document, G_N_ELEMENTS (nodes), nodes, xy, TRUE);
+  moved = cs_positions_ref (cs_document_get_positions (document));
+  g_assert_cmpfloat (cs_positions_get_x (moved, 1), ==, 500);
+  g_assert_cmpfloat (cs_positions_get_y (moved, 3), ==, 40);
+  g_assert_cmpfloat (cs_positions_get_x (moved, 0), ==, cs_positions_get_x (start, 0));
+  g_assert_true (cs_document_get_pinned (document, 1));
+  g_assert_true (cs_document_get_pinned (document, 3));
+  g_assert_false (cs_document_get_pinned (document, 0));
+  g_assert_cmpuint (undo_notify, ==, 1);
+
+  g_assert_true (cs_document_undo (document));
+  g_assert_true (cs_positions_equal (start, cs_document_get_positions (document)));
+  g_assert_false (cs_document_get_pinned (document, 1));
+  g_assert_false (cs_document_get_can_undo (document));
+  g_assert_true (cs_document_get_can_redo (document));
+
+  g_assert_true (cs_document_redo (document));
+  g_assert_true (cs_positions_equal (moved, cs_document_get_positions (document)));
+  g_assert_true (cs_document_get_pinned (document, 3));
+  g_assert_false (cs_document_redo (document));
+
+  /* a new step clears what could be redone */
+  g_assert_true (cs_document_undo (document));
+  cs_document_set_pinned (document, 0, TRUE);
+  g_assert_true (cs_document_get_pinned (document, 0));
+  g_assert_false (cs_document_get_can_redo (document));
+  g_assert_true (cs_positions_equal (start, cs_document_get_positions (document)));
+
+  /* a relayout keeps pinned nodes */
+  cs_document_relayout_async (document, CS_LAYOUT_FRUCHTERMAN_REINGOLD, 1234, NULL, done_cb, &result);
+  g_assert_true (cs_document_relayout_finish (document, wait_for (&result), &error));
+  g_assert_cmpfloat (cs_positions_get_x (cs_document_get_positions (document), 0), ==, cs_positions_get_x (start, 0));
+  g_assert_cmpfloat (cs_positions_get_y (cs_document_get_positions (document), 0), ==, cs_positions_get_y (start, 0));
+  g_assert_false (cs_positions_equal (start, cs_document_get_positions (document)));
 }
 
 static void
@@ -167,6 +229,7 @@ main (int   argc,
   g_test_add_func ("/cs/document/failed-load-keeps-graph", test_failed_load_keeps_graph);
   g_test_add_func ("/cs/document/relayout", test_relayout);
   g_test_add_func ("/cs/document/cancelled-load", test_cancelled_load);
+  g_test_add_func ("/cs/document/move-pin-undo-redo", test_move_pin_undo_redo);
 
   return g_test_run ();
 }

@@ -9,6 +9,8 @@
 #include "cs-document.h"
 #include "cs-graph-loader.h"
 
+#include <math.h>
+
 struct _CsDocument
 {
   GObject            parent_instance;
@@ -19,6 +21,9 @@ struct _CsDocument
   CsPositions       *positions;
   GPtrArray         *problems;
   char              *title;
+  gboolean          *pinned;     /* one flag per node */
+  GPtrArray         *undo_stack; /* Move */
+  GPtrArray         *redo_stack; /* Move */
 
   /* state */
   CsLayoutAlgorithm  algorithm;
@@ -28,6 +33,28 @@ struct _CsDocument
 
 G_DEFINE_FINAL_TYPE (CsDocument, cs_document, G_TYPE_OBJECT)
 
+/* One undoable step: some nodes moved, and maybe pinned. */
+typedef struct
+{
+  guint     n;
+  guint    *nodes;
+  double   *old_xy;
+  double   *new_xy;
+  gboolean *old_pinned;
+  gboolean *new_pinned;
+} Move;
+
+static void
+move_free (Move *move)
+{
+  g_free (move->nodes);
+  g_free (move->old_xy);
+  g_free (move->new_xy);
+  g_free (move->old_pinned);
+  g_free (move->new_pinned);
+  g_free (move);
+}
+
 enum {
   PROP_0,
   PROP_FILE,
@@ -35,6 +62,8 @@ enum {
   PROP_POSITIONS,
   PROP_BUSY,
   PROP_TITLE,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
   N_PROPS
 };
 
@@ -70,6 +99,9 @@ cs_document_finalize (GObject *object)
   g_clear_pointer (&self->positions, cs_positions_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->pinned, g_free);
+  g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
+  g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
 
   G_OBJECT_CLASS (cs_document_parent_class)->finalize (object);
 }
@@ -104,6 +136,14 @@ cs_document_get_property (GObject    *object,
       g_value_set_string (value, self->title);
       break;
 
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, self->undo_stack->len > 0);
+      break;
+
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, self->redo_stack->len > 0);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -132,12 +172,20 @@ cs_document_class_init (CsDocumentClass *klass)
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 cs_document_init (CsDocument *self)
 {
+  self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify)move_free);
+  self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify)move_free);
   self->algorithm = CS_LAYOUT_FRUCHTERMAN_REINGOLD;
   self->seed = CS_LAYOUT_DEFAULT_SEED;
 }
@@ -260,6 +308,28 @@ set_positions (CsDocument  *self,
 }
 
 static void
+notify_stacks (CsDocument *self,
+               gboolean    could_undo,
+               gboolean    could_redo)
+{
+  if (could_undo != (self->undo_stack->len > 0))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  if (could_redo != (self->redo_stack->len > 0))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+}
+
+static void
+set_stacks_empty (CsDocument *self)
+{
+  gboolean could_undo = self->undo_stack->len > 0;
+  gboolean could_redo = self->redo_stack->len > 0;
+
+  g_ptr_array_set_size (self->undo_stack, 0);
+  g_ptr_array_set_size (self->redo_stack, 0);
+  notify_stacks (self, could_undo, could_redo);
+}
+
+static void
 apply_load (CsDocument *self,
             LoadData   *data)
 {
@@ -274,6 +344,12 @@ apply_load (CsDocument *self,
   self->problems = g_steal_pointer (&data->problems);
   self->algorithm = cs_layout_params_get_algorithm (data->params);
   self->seed = cs_layout_params_get_seed (data->params);
+
+  g_free (self->pinned);
+  self->pinned = g_new0 (gboolean, MAX (1, cs_graph_get_n_nodes (data->graph)));
+  for (guint i = 0; i < cs_graph_get_n_nodes (data->graph); i++)
+    self->pinned[i] = cs_graph_get_node (data->graph, i)->pinned;
+  set_stacks_empty (self);
 
   /* positions first: a listener of "graph" finds matching positions */
   g_clear_pointer (&self->positions, cs_positions_unref);
@@ -431,6 +507,12 @@ cs_document_load (CsDocument    *self,
   return TRUE;
 }
 
+static void record_and_apply (CsDocument     *self,
+                              guint           n,
+                              const guint    *nodes,
+                              const double   *xy,
+                              const gboolean *pinned);
+
 static void
 relayout_cb (GObject      *object,
              GAsyncResult *result,
@@ -455,7 +537,8 @@ relayout_cb (GObject      *object,
  * @callback: called when done
  * @user_data: data for @callback
  *
- * Lays the graph out again; nodes with positions saved in the file stay put.
+ * Lays the graph out again; pinned nodes (pinned in the file, or moved by
+ * hand) stay put. The new positions can be undone like a move.
  */
 void
 cs_document_relayout_async (CsDocument          *self,
@@ -471,9 +554,9 @@ cs_document_relayout_async (CsDocument          *self,
   g_return_if_fail (CS_IS_DOCUMENT (self));
   g_return_if_fail (self->graph != NULL);
 
-  params = cs_layout_params_new_for_graph (self->graph);
-  cs_layout_params_set_algorithm (params, algorithm);
-  cs_layout_params_set_seed (params, seed);
+  params = cs_layout_params_new (algorithm, seed);
+  if (self->positions != NULL)
+    cs_layout_params_set_fixed (params, self->positions, self->pinned);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, cs_document_relayout_async);
@@ -504,6 +587,216 @@ cs_document_relayout_finish (CsDocument    *self,
     return TRUE;
   self->algorithm = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "algorithm"));
   self->seed = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "seed"));
+  {
+    guint n = cs_positions_get_n_nodes (positions);
+    g_autofree guint *nodes = g_new (guint, MAX (n, 1));
+
+    for (guint i = 0; i < n; i++)
+      nodes[i] = i;
+    record_and_apply (self, n, nodes, cs_positions_get_xy (positions), self->pinned);
+  }
+  return TRUE;
+}
+
+/**
+ * cs_document_get_pinned:
+ * @self: a #CsDocument with a graph
+ * @node: a node index
+ *
+ * Returns: %TRUE when @node stays put when the graph is laid out again
+ */
+gboolean
+cs_document_get_pinned (CsDocument *self,
+                        guint       node)
+{
+  g_return_val_if_fail (CS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (self->graph != NULL, FALSE);
+  g_return_val_if_fail (node < cs_graph_get_n_nodes (self->graph), FALSE);
+
+  return self->pinned[node];
+}
+
+static void
+apply_move (CsDocument     *self,
+            const Move     *move,
+            gboolean        forward)
+{
+  g_autoptr(CsPositions) positions = NULL;
+  g_autofree double *xy = NULL;
+  guint n_nodes = cs_positions_get_n_nodes (self->positions);
+  const double *target = forward ? move->new_xy : move->old_xy;
+  const gboolean *pins = forward ? move->new_pinned : move->old_pinned;
+
+  xy = g_memdup2 (cs_positions_get_xy (self->positions), 2 * n_nodes * sizeof (double));
+  for (guint i = 0; i < move->n; i++)
+    {
+      xy[2 * move->nodes[i]] = target[2 * i];
+      xy[2 * move->nodes[i] + 1] = target[2 * i + 1];
+      self->pinned[move->nodes[i]] = pins[i];
+    }
+  positions = cs_positions_new (n_nodes, xy);
   set_positions (self, positions);
+}
+
+/* @xy holds the new position of each of @nodes, in order, and @pinned
+ * (nullable: unchanged) their new pins. */
+static void
+record_and_apply (CsDocument     *self,
+                  guint           n,
+                  const guint    *nodes,
+                  const double   *xy,
+                  const gboolean *pinned)
+{
+  Move *move = g_new0 (Move, 1);
+  gboolean could_undo = self->undo_stack->len > 0;
+  gboolean could_redo = self->redo_stack->len > 0;
+
+  move->n = n;
+  move->nodes = g_memdup2 (nodes, n * sizeof (guint));
+  move->new_xy = g_memdup2 (xy, 2 * n * sizeof (double));
+  move->old_xy = g_new (double, 2 * n);
+  move->old_pinned = g_new (gboolean, n);
+  move->new_pinned = g_new (gboolean, n);
+  for (guint i = 0; i < n; i++)
+    {
+      move->old_xy[2 * i] = cs_positions_get_x (self->positions, nodes[i]);
+      move->old_xy[2 * i + 1] = cs_positions_get_y (self->positions, nodes[i]);
+      move->old_pinned[i] = self->pinned[nodes[i]];
+      move->new_pinned[i] = pinned != NULL ? pinned[i] : self->pinned[nodes[i]];
+    }
+
+  g_ptr_array_add (self->undo_stack, move);
+  g_ptr_array_set_size (self->redo_stack, 0);
+  apply_move (self, move, TRUE);
+  notify_stacks (self, could_undo, could_redo);
+}
+
+/**
+ * cs_document_move_nodes:
+ * @self: a #CsDocument with a graph
+ * @n: how many nodes move
+ * @nodes: (array length=n): their indices
+ * @xy: (array): their new world positions, x then y for each
+ * @pin: %TRUE to pin them there, so a new layout keeps them
+ *
+ * Moves nodes as one step that cs_document_undo() takes back.
+ */
+void
+cs_document_move_nodes (CsDocument   *self,
+                        guint         n,
+                        const guint  *nodes,
+                        const double *xy,
+                        gboolean      pin)
+{
+  g_autofree gboolean *pins = NULL;
+
+  g_return_if_fail (CS_IS_DOCUMENT (self));
+  g_return_if_fail (self->positions != NULL);
+  g_return_if_fail (n == 0 || (nodes != NULL && xy != NULL));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_return_if_fail (nodes[i] < cs_positions_get_n_nodes (self->positions));
+      g_return_if_fail (isfinite (xy[2 * i]) && isfinite (xy[2 * i + 1]));
+    }
+  if (n == 0)
+    return;
+
+  pins = g_new (gboolean, n);
+  for (guint i = 0; i < n; i++)
+    pins[i] = pin || self->pinned[nodes[i]];
+  record_and_apply (self, n, nodes, xy, pins);
+}
+
+/**
+ * cs_document_set_pinned:
+ * @self: a #CsDocument with a graph
+ * @node: a node index
+ * @pinned: whether the node stays put in a new layout
+ *
+ * Pins or unpins one node where it is, as an undoable step.
+ */
+void
+cs_document_set_pinned (CsDocument *self,
+                        guint       node,
+                        gboolean    pinned)
+{
+  double xy[2];
+
+  g_return_if_fail (CS_IS_DOCUMENT (self));
+  g_return_if_fail (self->positions != NULL);
+  g_return_if_fail (node < cs_positions_get_n_nodes (self->positions));
+
+  if (self->pinned[node] == !!pinned)
+    return;
+  xy[0] = cs_positions_get_x (self->positions, node);
+  xy[1] = cs_positions_get_y (self->positions, node);
+  pinned = !!pinned;
+  record_and_apply (self, 1, &node, xy, &pinned);
+}
+
+gboolean
+cs_document_get_can_undo (CsDocument *self)
+{
+  g_return_val_if_fail (CS_IS_DOCUMENT (self), FALSE);
+
+  return self->undo_stack->len > 0;
+}
+
+gboolean
+cs_document_get_can_redo (CsDocument *self)
+{
+  g_return_val_if_fail (CS_IS_DOCUMENT (self), FALSE);
+
+  return self->redo_stack->len > 0;
+}
+
+/**
+ * cs_document_undo:
+ * @self: a #CsDocument
+ *
+ * Takes back the last move, pin or layout.
+ *
+ * Returns: %FALSE when there was nothing to undo
+ */
+gboolean
+cs_document_undo (CsDocument *self)
+{
+  gboolean could_redo;
+  Move *move;
+
+  g_return_val_if_fail (CS_IS_DOCUMENT (self), FALSE);
+
+  if (self->undo_stack->len == 0)
+    return FALSE;
+  could_redo = self->redo_stack->len > 0;
+  move = g_ptr_array_steal_index (self->undo_stack, self->undo_stack->len - 1);
+  g_ptr_array_add (self->redo_stack, move);
+  apply_move (self, move, FALSE);
+  notify_stacks (self, TRUE, could_redo);
+  return TRUE;
+}
+
+/**
+ * cs_document_redo:
+ * @self: a #CsDocument
+ *
+ * Returns: %FALSE when there was nothing to redo
+ */
+gboolean
+cs_document_redo (CsDocument *self)
+{
+  gboolean could_undo;
+  Move *move;
+
+  g_return_val_if_fail (CS_IS_DOCUMENT (self), FALSE);
+
+  if (self->redo_stack->len == 0)
+    return FALSE;
+  could_undo = self->undo_stack->len > 0;
+  move = g_ptr_array_steal_index (self->redo_stack, self->redo_stack->len - 1);
+  g_ptr_array_add (self->undo_stack, move);
+  apply_move (self, move, TRUE);
+  notify_stacks (self, could_undo, TRUE);
   return TRUE;
 }

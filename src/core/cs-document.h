@@ -48,5 +48,19 @@ void               cs_document_relayout_async  (CsDocument           *self,
 gboolean           cs_document_relayout_finish (CsDocument           *self,
                                                 GAsyncResult         *result,
                                                 GError              **error);
+gboolean           cs_document_get_pinned      (CsDocument           *self,
+                                                guint                 node);
+void               cs_document_set_pinned      (CsDocument           *self,
+                                                guint                 node,
+                                                gboolean              pinned);
+void               cs_document_move_nodes      (CsDocument           *self,
+                                                guint                 n,
+                                                const guint          *nodes,
+                                                const double         *xy,
+                                                gboolean              pin);
+gboolean           cs_document_get_can_undo    (CsDocument           *self);
+gboolean           cs_document_get_can_redo    (CsDocument           *self);
+gboolean           cs_document_undo            (CsDocument           *self);
+gboolean           cs_document_redo            (CsDocument           *self);
 
 G_END_DECLS
