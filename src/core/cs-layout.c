@@ -674,3 +674,63 @@ cs_layout_run_finish (GAsyncResult  *result,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+/**
+ * cs_layout_convex_hull:
+ * @xy: (array): 2 × @n coordinates, x then y for each point
+ * @n: the number of points
+ * @hull: a #GArray of guint that receives the indices of the hull's corners,
+ *   in order around it
+ *
+ * Uses igraph's convex hull. Never waits for a layout running in another
+ * thread: it returns %FALSE at once instead, and the caller draws without.
+ *
+ * Returns: %TRUE when @hull was filled
+ */
+gboolean
+cs_layout_convex_hull (const double *xy,
+                       guint         n,
+                       GArray       *hull)
+{
+  igraph_matrix_t points;
+  igraph_vector_int_t corners;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (xy != NULL || n == 0, FALSE);
+  g_return_val_if_fail (hull != NULL, FALSE);
+
+  g_array_set_size (hull, 0);
+  if (n == 0)
+    return TRUE;
+  if (!g_mutex_trylock (&igraph_lock))
+    return FALSE;
+
+  igraph_set_error_handler (cs_igraph_error_handler);
+  igraph_set_warning_handler (cs_igraph_warning_handler);
+  if (igraph_matrix_init (&points, n, 2) == IGRAPH_SUCCESS)
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          MATRIX (points, i, 0) = xy[2 * i];
+          MATRIX (points, i, 1) = xy[2 * i + 1];
+        }
+      if (igraph_vector_int_init (&corners, 0) == IGRAPH_SUCCESS)
+        {
+          if (igraph_convex_hull (&points, &corners, NULL) == IGRAPH_SUCCESS)
+            {
+              for (igraph_integer_t i = 0; i < igraph_vector_int_size (&corners); i++)
+                {
+                  guint index = VECTOR (corners)[i];
+
+                  g_array_append_val (hull, index);
+                }
+              ok = TRUE;
+            }
+          igraph_vector_int_destroy (&corners);
+        }
+      igraph_matrix_destroy (&points);
+    }
+
+  g_mutex_unlock (&igraph_lock);
+  return ok;
+}

@@ -57,6 +57,18 @@ static const struct
   [CS_RELATION_OTHER] = { "#999999", "#777777", CS_DASH_DASHED, 1.0 },
 };
 
+/* Consortium outlines: twelve hues far from each other and from the node
+ * colours' saturation, drawn translucent. */
+static const char *hull_light[12] = {
+  "#e01b24", "#1c71d8", "#2ec27e", "#e66100", "#9141ac", "#00a5a5",
+  "#c64600", "#3d3846", "#a51d2d", "#26a269", "#613583", "#986a44",
+};
+
+static const char *hull_dark[12] = {
+  "#f66151", "#62a0ea", "#57e389", "#ffa348", "#c061cb", "#33d1d1",
+  "#f5c211", "#c0bfbc", "#ff7b7b", "#8ff0a4", "#dc8add", "#cdab8f",
+};
+
 /**
  * cs_color_parse:
  * @color: (out): the colour
@@ -121,6 +133,10 @@ cs_render_style_init_default (CsRenderStyle *style,
   style->halo = color (dark ? "#1e1e1ed0" : "#ffffffd0");
   style->legend_fill = color (dark ? "#2a2a2ae8" : "#fafafae8");
   style->legend_border = color (dark ? "#555555" : "#c8c8c8");
+  style->selection = color (dark ? "#78aeed" : "#1c71d8");
+  style->dim = color (dark ? "#1e1e1ebb" : "#ffffffbb");
+  for (guint i = 0; i < G_N_ELEMENTS (style->hulls); i++)
+    style->hulls[i] = color ((dark ? hull_dark : hull_light)[i]);
 
   for (guint i = 0; i < CS_N_NODE_TYPES; i++)
     {

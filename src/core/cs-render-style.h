@@ -64,6 +64,9 @@ typedef struct
   CsColor      halo;          /* outline behind labels, node outlines */
   CsColor      legend_fill;
   CsColor      legend_border;
+  CsColor      selection;     /* rings around selected nodes */
+  CsColor      dim;           /* wash over what is not in focus */
+  CsColor      hulls[12];     /* consortium outlines, in turn */
   CsNodeStyle  nodes[CS_N_NODE_TYPES];
   CsEdgeStyle  edges[CS_N_RELATIONS];
   char        *font_family;

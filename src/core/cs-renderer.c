@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include "cs-renderer.h"
+
+#include "cs-layout.h"
 #include "cs-viewport.h"
 
 #include <math.h>
@@ -78,6 +80,8 @@ cs_renderer_get_node_radius (const CsRenderScene *scene,
   g_return_val_if_fail (scene != NULL, 0);
 
   n = cs_graph_get_node (scene->graph, node);
+  if (scene->sizing == CS_NODE_SIZE_UNIFORM)
+    return scene->style->nodes[n->type].radius;
   return scene->style->nodes[n->type].radius +
          1.2 * sqrt ((double)MIN (cs_graph_get_degree (scene->graph, node), 60));
 }
@@ -396,109 +400,296 @@ pair_key (guint a,
   return ((guint64)MIN (a, b) << 32) | MAX (a, b);
 }
 
+/* Parallel edges (several claims about one pair) are drawn as a fan: for
+ * each of @edges (in graph order), its place @k in its pair's fan of @total. */
+static void
+edge_fans (const CsRenderScene *scene,
+           const guint         *edges,
+           guint                n,
+           guint               *k,
+           guint               *total)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const CsEdge *edge = cs_graph_get_edge (scene->graph, edges != NULL ? edges[i] : i);
+      gint64 key = pair_key (edge->source, edge->target);
+      gpointer value = g_hash_table_lookup (counts, &key);
+
+      k[i] = GPOINTER_TO_UINT (value);
+      if (value == NULL)
+        {
+          gint64 *stored = g_new (gint64, 1);
+
+          *stored = key;
+          g_hash_table_insert (counts, stored, GUINT_TO_POINTER (1));
+        }
+      else
+        g_hash_table_insert (counts, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (k[i] + 1));
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const CsEdge *edge = cs_graph_get_edge (scene->graph, edges != NULL ? edges[i] : i);
+      gint64 key = pair_key (edge->source, edge->target);
+
+      total[i] = GPOINTER_TO_UINT (g_hash_table_lookup (counts, &key));
+    }
+}
+
+/* Draws one edge, @width_scale times its usual width; returns in @mid the
+ * middle of the drawn curve, or FALSE when nothing was drawn. */
+static gboolean
+draw_edge (cairo_t             *cr,
+           const CsRenderScene *scene,
+           guint                index,
+           guint                k,
+           guint                total,
+           double               width_scale,
+           double              *mid_x,
+           double              *mid_y)
+{
+  const CsEdge *edge = cs_graph_get_edge (scene->graph, index);
+  const CsEdgeStyle *es = &scene->style->edges[edge->relation];
+  double z = scene->zoom;
+  double x0, y0, x1, y1, dx, dy, len, nx, ny, bend, r0, r1, cx, cy;
+  double ex, ey, tx, ty, tlen, c1x, c1y, c2x, c2y;
+
+  if (edge->source == edge->target)
+    return FALSE;
+
+  cs_renderer_node_to_device (scene, edge->source, &x0, &y0);
+  cs_renderer_node_to_device (scene, edge->target, &x1, &y1);
+  dx = x1 - x0;
+  dy = y1 - y0;
+  len = hypot (dx, dy);
+  r0 = node_reach (scene, edge->source) * z + 1;
+  r1 = node_reach (scene, edge->target) * z + 1;
+  if (len < 1e-6 || len <= r0 + r1)
+    return FALSE;
+  nx = -dy / len;
+  ny = dx / len;
+  /* keep the fan's side the same whatever the edge's direction */
+  if (edge->source > edge->target)
+    {
+      nx = -nx;
+      ny = -ny;
+    }
+  bend = (k - (total - 1) / 2.0) * PARALLEL_SPACING * z;
+  cx = (x0 + x1) / 2 + 2 * bend * nx;
+  cy = (y0 + y1) / 2 + 2 * bend * ny;
+
+  /* trim at the node outlines along the curve's end tangents */
+  tx = x1 - cx;
+  ty = y1 - cy;
+  tlen = hypot (tx, ty);
+  ex = x1 - tx / tlen * r1;
+  ey = y1 - ty / tlen * r1;
+  {
+    double sx = cx - x0, sy = cy - y0, slen = hypot (sx, sy);
+
+    x0 += sx / slen * r0;
+    y0 += sy / slen * r0;
+  }
+  c1x = x0 + (cx - x0) * 2 / 3;
+  c1y = y0 + (cy - y0) * 2 / 3;
+  c2x = ex + (cx - ex) * 2 / 3;
+  c2y = ey + (cy - ey) * 2 / 3;
+
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_width (cr, MAX (es->width * z, 0.4) * width_scale);
+  set_dash (cr, es->dash, es->width * z * width_scale);
+  set_color (cr, &es->color);
+  cairo_move_to (cr, x0, y0);
+  if (total > 1)
+    cairo_curve_to (cr, c1x, c1y, c2x, c2y, ex, ey);
+  else
+    cairo_line_to (cr, ex, ey);
+  cairo_stroke (cr);
+
+  if (cs_relation_is_directed (edge->relation))
+    {
+      double a = ARROW_LENGTH * z * MAX (1.0, es->width / 1.5) * MAX (1.0, width_scale * 0.8);
+      double ux = tx / tlen, uy = ty / tlen;
+
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_move_to (cr, ex, ey);
+      cairo_line_to (cr, ex - a * ux + 0.45 * a * uy, ey - a * uy - 0.45 * a * ux);
+      cairo_line_to (cr, ex - a * ux - 0.45 * a * uy, ey - a * uy + 0.45 * a * ux);
+      cairo_close_path (cr);
+      cairo_fill (cr);
+    }
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  if (mid_x != NULL)
+    *mid_x = total > 1 ? (x0 + 3 * c1x + 3 * c2x + ex) / 8 : (x0 + ex) / 2;
+  if (mid_y != NULL)
+    *mid_y = total > 1 ? (y0 + 3 * c1y + 3 * c2y + ey) / 8 : (y0 + ey) / 2;
+  return TRUE;
+}
+
 static void
 draw_edges (cairo_t             *cr,
             const CsRenderScene *scene)
 {
-  g_autoptr(GHashTable) pair_total = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GHashTable) pair_seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   guint n_edges = cs_graph_get_n_edges (scene->graph);
-  double z = scene->zoom;
+  g_autofree guint *k = g_new (guint, MAX (n_edges, 1));
+  g_autofree guint *total = g_new (guint, MAX (n_edges, 1));
 
-  /* parallel edges (several claims about one pair) are drawn as a fan */
+  edge_fans (scene, NULL, n_edges, k, total);
   for (guint i = 0; i < n_edges; i++)
+    draw_edge (cr, scene, i, k[i], total[i], 1.0, NULL, NULL);
+}
+
+static void
+draw_node (cairo_t             *cr,
+           const CsRenderScene *scene,
+           guint                i,
+           double               extra)
+{
+  const CsNode *node = cs_graph_get_node (scene->graph, i);
+  double x, y;
+  double r = cs_renderer_get_node_radius (scene, i) * scene->zoom + extra;
+
+  cs_renderer_node_to_device (scene, i, &x, &y);
+  if (x + 2 * r < 0 || y + 2 * r < 0 || x - 2 * r > scene->width || y - 2 * r > scene->height)
+    return;
+  draw_shape (cr, scene->style, node->type, x, y, r, MAX (1.0, 1.5 * scene->zoom));
+
+  if (scene->pinned != NULL && scene->pinned[i])
     {
-      const CsEdge *edge = cs_graph_get_edge (scene->graph, i);
-      gint64 *key = g_new (gint64, 1);
+      /* a pin head at the top right: this node stays where it was put */
+      double pr = MAX (2.5, 0.3 * r);
+      double px = x + 0.75 * r, py = y - 0.75 * r;
 
-      *key = pair_key (edge->source, edge->target);
-      g_hash_table_replace (pair_total, key,
-                            GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (pair_total, key)) + 1));
-    }
-
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  for (guint i = 0; i < n_edges; i++)
-    {
-      const CsEdge *edge = cs_graph_get_edge (scene->graph, i);
-      const CsEdgeStyle *es = &scene->style->edges[edge->relation];
-      gint64 key = pair_key (edge->source, edge->target);
-      guint total = GPOINTER_TO_UINT (g_hash_table_lookup (pair_total, &key));
-      guint k = GPOINTER_TO_UINT (g_hash_table_lookup (pair_seen, &key));
-      double x0, y0, x1, y1, dx, dy, len, nx, ny, bend, r0, r1, cx, cy;
-      double ex, ey, tx, ty, tlen;
-
-      if (edge->source == edge->target)
-        continue;
-
-      {
-        gint64 *stored = g_new (gint64, 1);
-
-        *stored = key;
-        g_hash_table_replace (pair_seen, stored, GUINT_TO_POINTER (k + 1));
-      }
-
-      cs_renderer_node_to_device (scene, edge->source, &x0, &y0);
-      cs_renderer_node_to_device (scene, edge->target, &x1, &y1);
-      dx = x1 - x0;
-      dy = y1 - y0;
-      len = hypot (dx, dy);
-      if (len < 1e-6)
-        continue;
-      nx = -dy / len;
-      ny = dx / len;
-      /* keep the fan's side the same whatever the edge's direction */
-      if (edge->source > edge->target)
-        {
-          nx = -nx;
-          ny = -ny;
-        }
-      bend = (k - (total - 1) / 2.0) * PARALLEL_SPACING * z;
-      cx = (x0 + x1) / 2 + 2 * bend * nx;
-      cy = (y0 + y1) / 2 + 2 * bend * ny;
-
-      r0 = node_reach (scene, edge->source) * z + 1;
-      r1 = node_reach (scene, edge->target) * z + 1;
-      if (len <= r0 + r1)
-        continue;
-
-      /* trim at the node outlines along the curve's end tangents */
-      tx = x1 - cx;
-      ty = y1 - cy;
-      tlen = hypot (tx, ty);
-      ex = x1 - tx / tlen * r1;
-      ey = y1 - ty / tlen * r1;
-      {
-        double sx = cx - x0, sy = cy - y0, slen = hypot (sx, sy);
-
-        x0 += sx / slen * r0;
-        y0 += sy / slen * r0;
-      }
-
-      cairo_set_line_width (cr, MAX (es->width * z, 0.4));
-      set_dash (cr, es->dash, es->width * z);
-      set_color (cr, &es->color);
-      cairo_move_to (cr, x0, y0);
-      if (total > 1)
-        cairo_curve_to (cr, x0 + (cx - x0) * 2 / 3, y0 + (cy - y0) * 2 / 3,
-                        ex + (cx - ex) * 2 / 3, ey + (cy - ey) * 2 / 3, ex, ey);
-      else
-        cairo_line_to (cr, ex, ey);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, px, py, pr, 0, 2 * G_PI);
+      set_color (cr, &scene->style->foreground);
+      cairo_fill_preserve (cr);
+      set_color (cr, &scene->style->halo);
+      cairo_set_line_width (cr, MAX (1.0, pr / 2.5));
       cairo_stroke (cr);
-
-      if (cs_relation_is_directed (edge->relation))
-        {
-          double a = ARROW_LENGTH * z * MAX (1.0, es->width / 1.5);
-          double ux = tx / tlen, uy = ty / tlen;
-
-          cairo_set_dash (cr, NULL, 0, 0);
-          cairo_move_to (cr, ex, ey);
-          cairo_line_to (cr, ex - a * ux + 0.45 * a * uy, ey - a * uy - 0.45 * a * ux);
-          cairo_line_to (cr, ex - a * ux - 0.45 * a * uy, ey - a * uy + 0.45 * a * ux);
-          cairo_close_path (cr);
-          cairo_fill (cr);
-        }
     }
-  cairo_set_dash (cr, NULL, 0, 0);
+}
+
+/**
+ * cs_renderer_get_consortium_color:
+ * @scene: a scene
+ * @node: a node index
+ * @color: (out) (optional): the colour of its outline
+ *
+ * Consortia take the hull colours in turn, in file order.
+ *
+ * Returns: the consortium's place among the graph's consortia, or -1 when
+ *   @node is not a consortium
+ */
+int
+cs_renderer_get_consortium_color (const CsRenderScene *scene,
+                                  guint                node,
+                                  CsColor             *color)
+{
+  int place = 0;
+
+  g_return_val_if_fail (scene != NULL, -1);
+
+  if (cs_graph_get_node (scene->graph, node)->type != CS_NODE_TYPE_CONSORTIUM)
+    return -1;
+  for (guint i = 0; i < node; i++)
+    place += cs_graph_get_node (scene->graph, i)->type == CS_NODE_TYPE_CONSORTIUM;
+  if (color != NULL)
+    *color = scene->style->hulls[place % G_N_ELEMENTS (scene->style->hulls)];
+  return place;
+}
+
+/* A translucent outline around each consortium and its members (those that
+ * lead it or are members of it); an organisation in several consortia sits
+ * inside several outlines. */
+static void
+draw_hulls (cairo_t             *cr,
+            const CsRenderScene *scene)
+{
+  guint n_nodes = cs_graph_get_n_nodes (scene->graph);
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) hull = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint c = 0; c < n_nodes; c++)
+    {
+      const guint *edges;
+      guint n_edges;
+      double pad = 0;
+      CsColor color;
+
+      if (cs_renderer_get_consortium_color (scene, c, &color) < 0)
+        continue;
+
+      g_array_set_size (points, 0);
+      edges = cs_graph_get_incident_edges (scene->graph, c, &n_edges);
+      for (guint e = 0; e <= n_edges; e++)
+        {
+          guint member;
+          double x, y;
+
+          if (e < n_edges)
+            {
+              const CsEdge *edge = cs_graph_get_edge (scene->graph, edges[e]);
+
+              if (edge->target != c ||
+                  (edge->relation != CS_RELATION_MEMBER_OF && edge->relation != CS_RELATION_LEADS))
+                continue;
+              member = edge->source;
+            }
+          else
+            member = c;
+          cs_renderer_node_to_device (scene, member, &x, &y);
+          g_array_append_val (points, x);
+          g_array_append_val (points, y);
+          pad = MAX (pad, node_reach (scene, member) * scene->zoom);
+        }
+      if (points->len < 4)
+        continue;
+
+      pad += 8 * scene->zoom;
+      cairo_push_group (cr);
+      if (cs_layout_convex_hull ((const double *)points->data, points->len / 2, hull) && hull->len > 0)
+        {
+          for (guint h = 0; h < hull->len; h++)
+            {
+              guint p = g_array_index (hull, guint, h);
+              double x = g_array_index (points, double, 2 * p);
+              double y = g_array_index (points, double, 2 * p + 1);
+
+              if (h == 0)
+                cairo_move_to (cr, x, y);
+              else
+                cairo_line_to (cr, x, y);
+            }
+          cairo_close_path (cr);
+        }
+      else
+        {
+          /* a layout holds igraph: a circle round the members this frame */
+          double cx = 0, cy = 0, r = 0;
+          guint n = points->len / 2;
+
+          for (guint p = 0; p < n; p++)
+            {
+              cx += g_array_index (points, double, 2 * p) / n;
+              cy += g_array_index (points, double, 2 * p + 1) / n;
+            }
+          for (guint p = 0; p < n; p++)
+            r = MAX (r, hypot (g_array_index (points, double, 2 * p) - cx,
+                               g_array_index (points, double, 2 * p + 1) - cy));
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+        }
+      cairo_set_source_rgb (cr, color.red, color.green, color.blue);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_set_line_width (cr, 2 * pad);
+      cairo_stroke_preserve (cr);
+      cairo_fill (cr);
+      cairo_pop_group_to_source (cr);
+      cairo_paint_with_alpha (cr, scene->style->dark ? 0.16 : 0.10);
+    }
 }
 
 static PangoLayout *
@@ -523,6 +714,28 @@ create_layout (cairo_t             *cr,
   pango_font_description_set_absolute_size (font, MAX (size, 0.1) * PANGO_SCALE);
   pango_layout_set_font_description (layout, font);
   return layout;
+}
+
+/* Text with a halo of the background's colour, so it reads over lines; in
+ * @color, or the foreground colour when %NULL. */
+static void
+show_text (cairo_t             *cr,
+           const CsRenderStyle *style,
+           PangoLayout         *layout,
+           double               x,
+           double               y,
+           double               size,
+           const CsColor       *color)
+{
+  cairo_move_to (cr, x, y);
+  pango_cairo_layout_path (cr, layout);
+  set_color (cr, &style->halo);
+  cairo_set_line_width (cr, MAX (2.5, size / 4));
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke (cr);
+  cairo_move_to (cr, x, y);
+  set_color (cr, color != NULL ? color : &style->foreground);
+  pango_cairo_show_layout (cr, layout);
 }
 
 static gboolean
@@ -635,17 +848,157 @@ draw_labels (cairo_t             *cr,
       if (blocked)
         continue;
       g_array_append_val (placed, box);
-
-      cairo_move_to (cr, box.x0, box.y0);
-      pango_cairo_layout_path (cr, layout);
-      set_color (cr, &scene->style->halo);
-      cairo_set_line_width (cr, MAX (2.5, size / 4));
-      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-      cairo_stroke (cr);
-      cairo_move_to (cr, box.x0, box.y0);
-      set_color (cr, &scene->style->foreground);
-      pango_cairo_show_layout (cr, layout);
+      show_text (cr, scene->style, layout, box.x0, box.y0, size, NULL);
     }
+}
+
+/* Focus: the hovered node's links come forward with their roles, the
+ * rest of the picture fades; selected nodes get a ring. */
+
+typedef struct
+{
+  Box   box;
+  char *text;
+} PlacedText;
+
+static gboolean
+place_box (GArray    *placed,
+           const Box *box)
+{
+  for (guint j = 0; j < placed->len; j++)
+    {
+      if (boxes_overlap (box, &g_array_index (placed, Box, j)))
+        return FALSE;
+    }
+  g_array_append_val (placed, *box);
+  return TRUE;
+}
+
+static void
+draw_node_label (cairo_t             *cr,
+                 const CsRenderScene *scene,
+                 PangoLayout         *layout,
+                 double               size,
+                 guint                i,
+                 GArray              *placed)
+{
+  PangoRectangle logical;
+  double x, y, r, w, h;
+  Box box;
+
+  cs_renderer_node_to_device (scene, i, &x, &y);
+  r = cs_renderer_get_node_radius (scene, i) * scene->zoom;
+  pango_layout_set_text (layout, cs_graph_get_node (scene->graph, i)->label, -1);
+  pango_layout_get_extents (layout, NULL, &logical);
+  w = logical.width / (double)PANGO_SCALE;
+  h = logical.height / (double)PANGO_SCALE;
+  box = (Box) { x - w / 2, y + r + 2, x + w / 2, y + r + 2 + h };
+  if (!place_box (placed, &box))
+    {
+      box = (Box) { x - w / 2, y - r - 2 - h, x + w / 2, y - r - 2 };
+      if (!place_box (placed, &box))
+        return;
+    }
+  show_text (cr, scene->style, layout, box.x0, box.y0, size, NULL);
+}
+
+/**
+ * cs_renderer_draw_focus:
+ * @cr: the context the scene was drawn on
+ * @scene: the scene
+ * @focus: the hovered and selected nodes
+ *
+ * Draws over cs_renderer_draw()'s picture, so the picture can be kept and
+ * only this redrawn as the pointer moves.
+ */
+void
+cs_renderer_draw_focus (cairo_t             *cr,
+                        const CsRenderScene *scene,
+                        const CsRenderFocus *focus)
+{
+  double size;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (scene != NULL);
+  g_return_if_fail (focus != NULL);
+  g_return_if_fail (focus->hover < (int)cs_graph_get_n_nodes (scene->graph));
+
+  /* labels in focus stay readable when the picture is zoomed out */
+  size = MAX (scene->style->font_size * scene->zoom, 11.0);
+  cairo_save (cr);
+
+  if (focus->hover >= 0)
+    {
+      guint hover = focus->hover;
+      guint n_edges;
+      const guint *edges = cs_graph_get_incident_edges (scene->graph, hover, &n_edges);
+      g_autofree guint *k = g_new (guint, MAX (n_edges, 1));
+      g_autofree guint *total = g_new (guint, MAX (n_edges, 1));
+      g_autofree double *mid = g_new (double, 2 * MAX (n_edges, 1));
+      g_autofree gboolean *drawn = g_new0 (gboolean, MAX (n_edges, 1));
+      g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (Box));
+      g_autoptr(PangoLayout) layout = create_layout (cr, scene->style, size);
+      g_autoptr(PangoLayout) role_layout = create_layout (cr, scene->style, 0.9 * size);
+
+      set_color (cr, &scene->style->dim);
+      cairo_paint (cr);
+
+      edge_fans (scene, edges, n_edges, k, total);
+      for (guint e = 0; e < n_edges; e++)
+        drawn[e] = draw_edge (cr, scene, edges[e], k[e], total[e], 1.6, &mid[2 * e], &mid[2 * e + 1]);
+      for (guint e = 0; e < n_edges; e++)
+        {
+          const CsEdge *edge = cs_graph_get_edge (scene->graph, edges[e]);
+
+          draw_node (cr, scene, edge->source == hover ? edge->target : edge->source, 0);
+        }
+      draw_node (cr, scene, hover, 2);
+
+      /* the names first, then the roles where they fit */
+      draw_node_label (cr, scene, layout, size, hover, placed);
+      for (guint e = 0; e < n_edges; e++)
+        {
+          const CsEdge *edge = cs_graph_get_edge (scene->graph, edges[e]);
+
+          draw_node_label (cr, scene, layout, size, edge->source == hover ? edge->target : edge->source, placed);
+        }
+      for (guint e = 0; e < n_edges; e++)
+        {
+          const CsEdge *edge = cs_graph_get_edge (scene->graph, edges[e]);
+          PangoRectangle logical;
+          double w, h;
+          Box box;
+
+          if (!drawn[e] || edge->role == NULL || edge->role[0] == '\0')
+            continue;
+          pango_layout_set_text (role_layout, edge->role, -1);
+          pango_layout_get_extents (role_layout, NULL, &logical);
+          w = logical.width / (double)PANGO_SCALE;
+          h = logical.height / (double)PANGO_SCALE;
+          box = (Box) { mid[2 * e] - w / 2, mid[2 * e + 1] - h / 2, mid[2 * e] + w / 2, mid[2 * e + 1] + h / 2 };
+          if (place_box (placed, &box))
+            show_text (cr, scene->style, role_layout, box.x0, box.y0, 0.9 * size, NULL);
+        }
+    }
+
+  for (guint s = 0; s < focus->n_selected; s++)
+    {
+      guint i = focus->selected[s];
+      double x, y;
+
+      g_return_if_fail (i < cs_graph_get_n_nodes (scene->graph));
+      cs_renderer_node_to_device (scene, i, &x, &y);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, node_reach (scene, i) * scene->zoom + 4, 0, 2 * G_PI);
+      set_color (cr, &scene->style->halo);
+      cairo_set_line_width (cr, 5);
+      cairo_stroke_preserve (cr);
+      set_color (cr, &scene->style->selection);
+      cairo_set_line_width (cr, 2.5);
+      cairo_stroke (cr);
+    }
+
+  cairo_restore (cr);
 }
 
 typedef struct
@@ -825,20 +1178,13 @@ cs_renderer_draw (cairo_t             *cr,
       cairo_paint (cr);
     }
 
+  if ((scene->flags & CS_RENDER_HULLS) != 0)
+    draw_hulls (cr, scene);
   draw_edges (cr, scene);
 
   n_nodes = cs_graph_get_n_nodes (scene->graph);
   for (guint i = 0; i < n_nodes; i++)
-    {
-      const CsNode *node = cs_graph_get_node (scene->graph, i);
-      double x, y;
-      double r = cs_renderer_get_node_radius (scene, i) * scene->zoom;
-
-      cs_renderer_node_to_device (scene, i, &x, &y);
-      if (x + 2 * r < 0 || y + 2 * r < 0 || x - 2 * r > scene->width || y - 2 * r > scene->height)
-        continue;
-      draw_shape (cr, scene->style, node->type, x, y, r, MAX (1.0, 1.5 * scene->zoom));
-    }
+    draw_node (cr, scene, i, 0);
 
   n_reserved = draw_overlays (NULL, cr, scene, reserved);
   if ((scene->flags & CS_RENDER_LABELS) != 0)

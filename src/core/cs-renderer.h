@@ -21,9 +21,24 @@ typedef enum
   CS_RENDER_LABELS     = 1 << 1,
   CS_RENDER_LEGEND     = 1 << 2,
   CS_RENDER_TITLE      = 1 << 3,
+  CS_RENDER_HULLS      = 1 << 4,
 } CsRenderFlags;
 
-#define CS_RENDER_DEFAULT_FLAGS (CS_RENDER_BACKGROUND | CS_RENDER_LABELS | CS_RENDER_LEGEND)
+#define CS_RENDER_DEFAULT_FLAGS (CS_RENDER_BACKGROUND | CS_RENDER_LABELS | CS_RENDER_LEGEND | CS_RENDER_HULLS)
+
+typedef enum
+{
+  CS_NODE_SIZE_DEGREE,  /* the type's size, grown with the number of links */
+  CS_NODE_SIZE_UNIFORM, /* the type's size only */
+} CsNodeSizing;
+
+/* What the pointer and the selection bring forward, drawn over the scene. */
+typedef struct
+{
+  int          hover;      /* node under the pointer, or -1 */
+  const guint *selected;   /* selected nodes */
+  guint        n_selected;
+} CsRenderFocus;
 
 /* Everything one picture depends on. The renderer borrows every pointer. */
 typedef struct
@@ -33,6 +48,8 @@ typedef struct
   const CsRenderStyle *style;
   CsRenderFlags        flags;
   const char          *title;    /* nullable: the graph's title */
+  const gboolean      *pinned;   /* nullable: one flag per node, drawn as a pin */
+  CsNodeSizing         sizing;
   double               width;    /* device units */
   double               height;
   double               zoom;     /* device = world × zoom + offset */
@@ -55,6 +72,12 @@ void     cs_render_scene_fit               (CsRenderScene       *scene,
                                             double               margin);
 void     cs_renderer_draw                  (cairo_t             *cr,
                                             const CsRenderScene *scene);
+void     cs_renderer_draw_focus            (cairo_t             *cr,
+                                            const CsRenderScene *scene,
+                                            const CsRenderFocus *focus);
+int      cs_renderer_get_consortium_color  (const CsRenderScene *scene,
+                                            guint                node,
+                                            CsColor             *color);
 double   cs_renderer_get_node_radius       (const CsRenderScene *scene,
                                             guint                node);
 int      cs_renderer_hit_test              (const CsRenderScene *scene,
