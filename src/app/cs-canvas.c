@@ -13,10 +13,21 @@
 #include <adwaita.h>
 #include <math.h>
 
-#define FIT_MARGIN   24.0
-#define ZOOM_STEP    1.25
-#define WHEEL_STEP   1.15
+#define FIT_MARGIN        24.0
+#define ZOOM_STEP         1.25
+#define WHEEL_STEP        1.15
 #define TOOLTIP_MAX_LINKS 10
+#define PAN_STEP          60.0
+#define KINETIC_DECAY     4.0   /* per second */
+#define KINETIC_MIN_SPEED 20.0  /* px per second */
+
+typedef enum
+{
+  DRAG_NONE,
+  DRAG_PAN,
+  DRAG_NODES,
+  DRAG_RUBBER_BAND,
+} DragMode;
 
 struct _CsCanvas
 {
@@ -25,18 +36,37 @@ struct _CsCanvas
   /* owned */
   CsDocument    *document;
   CsViewport    *viewport;
-  GskRenderNode *graph_layer; /* cache of the drawn graph, nullable */
+  GskRenderNode *graph_layer;   /* cache of the drawn graph, nullable */
+  CsPositions   *preview;       /* positions while nodes are dragged, nullable */
+  GArray        *selection;     /* guint node indices, the primary one last */
+  GArray        *dragged;       /* guint nodes moving with the pointer */
+  double        *drag_start_xy; /* their world positions when the drag began */
   CsRenderStyle  style;
 
   /* state */
-  double         pointer_x;
-  double         pointer_y;
+  int            hover;
+  int            tab_anchor;    /* node whose neighbours Tab walks round, or -1 */
+  DragMode       drag_mode;
+  double         drag_x;
+  double         drag_y;
+  double         drag_dx;
+  double         drag_dy;
   double         drag_offset_x;
   double         drag_offset_y;
+  double         pointer_x;
+  double         pointer_y;
   double         pinch_zoom;
+  double         kinetic_vx;
+  double         kinetic_vy;
+  gint64         kinetic_time;
+  guint          kinetic_tick;
   guint          n_frames;
+  CsNodeSizing   sizing;
   guint          dark : 1;
   guint          fit_pending : 1;
+  guint          show_legend : 1;
+  guint          show_hulls : 1;
+  guint          drag_extend : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CsCanvas, cs_canvas, GTK_TYPE_WIDGET)
@@ -45,16 +75,42 @@ enum {
   PROP_0,
   PROP_DOCUMENT,
   PROP_DARK,
+  PROP_SELECTED_NODE,
+  PROP_HOVER_NODE,
+  PROP_SHOW_LEGEND,
+  PROP_SHOW_HULLS,
+  PROP_UNIFORM_SIZE,
   N_PROPS
 };
 
+enum {
+  NODE_ACTIVATED,
+  SELECTION_CHANGED,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 static void
 invalidate (CsCanvas *self)
 {
   g_clear_pointer (&self->graph_layer, gsk_render_node_unref);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static CsGraph *
+get_graph (CsCanvas *self)
+{
+  return self->document != NULL ? cs_document_get_graph (self->document) : NULL;
+}
+
+static guint
+n_nodes (CsCanvas *self)
+{
+  CsGraph *graph = get_graph (self);
+
+  return graph != NULL ? cs_graph_get_n_nodes (graph) : 0;
 }
 
 /**
@@ -74,11 +130,10 @@ cs_canvas_get_scene (CsCanvas      *self,
   g_return_val_if_fail (CS_IS_CANVAS (self), FALSE);
   g_return_val_if_fail (scene != NULL, FALSE);
 
-  if (self->document == NULL)
-    return FALSE;
-  graph = cs_document_get_graph (self->document);
-  positions = cs_document_get_positions (self->document);
-  if (graph == NULL || positions == NULL)
+  graph = get_graph (self);
+  positions = self->preview != NULL ? self->preview
+                                    : self->document != NULL ? cs_document_get_positions (self->document) : NULL;
+  if (graph == NULL || positions == NULL || cs_positions_get_n_nodes (positions) != cs_graph_get_n_nodes (graph))
     return FALSE;
 
   cs_render_scene_init (scene, graph, positions, &self->style,
@@ -87,7 +142,27 @@ cs_canvas_get_scene (CsCanvas      *self,
   scene->zoom = cs_viewport_get_zoom (self->viewport);
   scene->offset_x = cs_viewport_get_offset_x (self->viewport);
   scene->offset_y = cs_viewport_get_offset_y (self->viewport);
+  scene->sizing = self->sizing;
+  scene->flags = CS_RENDER_BACKGROUND | CS_RENDER_LABELS;
+  if (self->show_legend)
+    scene->flags |= CS_RENDER_LEGEND;
+  if (self->show_hulls)
+    scene->flags |= CS_RENDER_HULLS;
   return TRUE;
+}
+
+/* the pins to draw: the document's, and the dragged nodes, which will be */
+static gboolean *
+current_pins (CsCanvas *self)
+{
+  guint n = n_nodes (self);
+  gboolean *pins = g_new0 (gboolean, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    pins[i] = cs_document_get_pinned (self->document, i);
+  for (guint i = 0; self->drag_mode == DRAG_NODES && i < self->dragged->len; i++)
+    pins[g_array_index (self->dragged, guint, i)] = TRUE;
+  return pins;
 }
 
 static void
@@ -98,6 +173,7 @@ cs_canvas_snapshot (GtkWidget   *widget,
   CsRenderScene scene;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  gboolean band = self->drag_mode == DRAG_RUBBER_BAND;
 
   if (width <= 0 || height <= 0 || !cs_canvas_get_scene (self, &scene))
     return;
@@ -105,16 +181,57 @@ cs_canvas_snapshot (GtkWidget   *widget,
   if (self->graph_layer == NULL)
     {
       g_autoptr(GtkSnapshot) layer = gtk_snapshot_new ();
+      g_autofree gboolean *pins = current_pins (self);
       cairo_t *cr = gtk_snapshot_append_cairo (layer, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
+      scene.pinned = pins;
       cs_renderer_draw (cr, &scene);
       cairo_destroy (cr);
       self->graph_layer = gtk_snapshot_free_to_node (g_steal_pointer (&layer));
     }
-
   if (self->graph_layer != NULL)
     gtk_snapshot_append_node (snapshot, self->graph_layer);
+
+  /* hover and selection change often: they are drawn over the cached layer */
+  if (self->hover >= 0 || self->selection->len > 0 || band)
+    {
+      CsRenderFocus focus = {
+        .hover = self->drag_mode == DRAG_NONE ? self->hover : -1,
+        .selected = (const guint *)self->selection->data,
+        .n_selected = self->selection->len,
+      };
+      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+      cs_renderer_draw_focus (cr, &scene, &focus);
+      if (band)
+        {
+          cairo_rectangle (cr, MIN (self->drag_x, self->drag_x + self->drag_dx) + 0.5,
+                           MIN (self->drag_y, self->drag_y + self->drag_dy) + 0.5,
+                           fabs (self->drag_dx), fabs (self->drag_dy));
+          cairo_set_source_rgba (cr, self->style.selection.red, self->style.selection.green,
+                                 self->style.selection.blue, 0.15);
+          cairo_fill_preserve (cr);
+          cairo_set_source_rgba (cr, self->style.selection.red, self->style.selection.green,
+                                 self->style.selection.blue, 0.8);
+          cairo_set_line_width (cr, 1);
+          cairo_stroke (cr);
+        }
+      cairo_destroy (cr);
+    }
   self->n_frames++;
+}
+
+static void
+fit_bounds (CsCanvas       *self,
+            const CsBounds *bounds)
+{
+  CsRenderScene scene;
+  CsBounds area;
+
+  if (!cs_canvas_get_scene (self, &scene))
+    return;
+  cs_render_scene_get_graph_area (&scene, FIT_MARGIN, &area);
+  cs_viewport_fit_area (self->viewport, bounds, &area);
 }
 
 static void
@@ -122,7 +239,6 @@ fit_now (CsCanvas *self)
 {
   CsRenderScene scene;
   CsBounds bounds;
-  CsBounds area;
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
 
@@ -133,8 +249,7 @@ fit_now (CsCanvas *self)
     }
   self->fit_pending = FALSE;
   cs_render_scene_get_world_bounds (&scene, &bounds);
-  cs_render_scene_get_graph_area (&scene, FIT_MARGIN, &area);
-  cs_viewport_fit_area (self->viewport, &bounds, &area);
+  fit_bounds (self, &bounds);
 }
 
 /**
@@ -152,6 +267,84 @@ cs_canvas_fit (CsCanvas *self)
   fit_now (self);
 }
 
+/**
+ * cs_canvas_focus_node:
+ * @self: a #CsCanvas
+ * @node: a node index
+ *
+ * Zooms to the node and its neighbours (its ego network).
+ */
+void
+cs_canvas_focus_node (CsCanvas *self,
+                      guint     node)
+{
+  CsRenderScene scene;
+  CsBounds bounds;
+  const guint *edges;
+  guint n_edges;
+
+  g_return_if_fail (CS_IS_CANVAS (self));
+  g_return_if_fail (node < n_nodes (self));
+
+  if (!cs_canvas_get_scene (self, &scene))
+    return;
+  edges = cs_graph_get_incident_edges (scene.graph, node, &n_edges);
+  for (guint e = 0; e <= n_edges; e++)
+    {
+      const CsEdge *edge = e < n_edges ? cs_graph_get_edge (scene.graph, edges[e]) : NULL;
+      guint other = edge == NULL ? node : edge->source == node ? edge->target : edge->source;
+      double x = cs_positions_get_x (scene.positions, other);
+      double y = cs_positions_get_y (scene.positions, other);
+      double r = cs_renderer_get_node_radius (&scene, other) + 3 * self->style.font_size;
+
+      if (e == 0)
+        bounds = (CsBounds) { x - r, y - r, x + r, y + r };
+      bounds.x0 = MIN (bounds.x0, x - r);
+      bounds.y0 = MIN (bounds.y0, y - r);
+      bounds.x1 = MAX (bounds.x1, x + r);
+      bounds.y1 = MAX (bounds.y1, y + r);
+    }
+  fit_bounds (self, &bounds);
+}
+
+/**
+ * cs_canvas_centre_node:
+ * @self: a #CsCanvas
+ * @node: a node index
+ *
+ * Pans, keeping the zoom, so the node is in the middle of the canvas.
+ */
+void
+cs_canvas_centre_node (CsCanvas *self,
+                       guint     node)
+{
+  CsRenderScene scene;
+  double x, y;
+
+  g_return_if_fail (CS_IS_CANVAS (self));
+  g_return_if_fail (node < n_nodes (self));
+
+  if (!cs_canvas_get_scene (self, &scene))
+    return;
+  cs_renderer_node_to_device (&scene, node, &x, &y);
+  cs_viewport_pan (self->viewport, scene.width / 2 - x, scene.height / 2 - y);
+}
+
+/* Pans just enough to bring a node chosen with the keyboard into view. */
+static void
+reveal_node (CsCanvas *self,
+             guint     node)
+{
+  CsRenderScene scene;
+  double x, y, margin = 4 * FIT_MARGIN;
+
+  if (!cs_canvas_get_scene (self, &scene))
+    return;
+  cs_renderer_node_to_device (&scene, node, &x, &y);
+  if (x < margin || y < margin || x > scene.width - margin || y > scene.height - margin)
+    cs_canvas_centre_node (self, node);
+}
+
 static void
 cs_canvas_size_allocate (GtkWidget *widget,
                          int        width,
@@ -165,6 +358,148 @@ cs_canvas_size_allocate (GtkWidget *widget,
   invalidate (self);
 }
 
+/* Selection */
+
+static gboolean
+selection_contains (CsCanvas *self,
+                    guint     node)
+{
+  for (guint i = 0; i < self->selection->len; i++)
+    {
+      if (g_array_index (self->selection, guint, i) == node)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+selection_changed (CsCanvas *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_NODE]);
+}
+
+/**
+ * cs_canvas_get_selection:
+ * @self: a #CsCanvas
+ * @n_selected: (out): how many nodes are selected
+ *
+ * Returns: (transfer none) (array length=n_selected): the selected nodes,
+ *   the primary one (the last chosen) last
+ */
+const guint *
+cs_canvas_get_selection (CsCanvas *self,
+                         guint    *n_selected)
+{
+  g_return_val_if_fail (CS_IS_CANVAS (self), NULL);
+  g_return_val_if_fail (n_selected != NULL, NULL);
+
+  *n_selected = self->selection->len;
+  return (const guint *)self->selection->data;
+}
+
+/**
+ * cs_canvas_get_selected_node:
+ * @self: a #CsCanvas
+ *
+ * Returns: the primary selected node, or -1
+ */
+int
+cs_canvas_get_selected_node (CsCanvas *self)
+{
+  g_return_val_if_fail (CS_IS_CANVAS (self), -1);
+
+  if (self->selection->len == 0)
+    return -1;
+  return g_array_index (self->selection, guint, self->selection->len - 1);
+}
+
+/**
+ * cs_canvas_select_node:
+ * @self: a #CsCanvas
+ * @node: a node index, or -1 to clear the selection
+ * @mode: replace the selection, add to it, or toggle the node in it
+ */
+void
+cs_canvas_select_node (CsCanvas        *self,
+                       int              node,
+                       CsSelectionMode  mode)
+{
+  g_return_if_fail (CS_IS_CANVAS (self));
+  g_return_if_fail (node < (int)n_nodes (self));
+
+  if (node < 0)
+    {
+      if (mode != CS_SELECTION_REPLACE || self->selection->len == 0)
+        return;
+      g_array_set_size (self->selection, 0);
+      selection_changed (self);
+      return;
+    }
+
+  if (mode == CS_SELECTION_REPLACE)
+    {
+      if (self->selection->len == 1 && g_array_index (self->selection, guint, 0) == (guint)node)
+        return;
+      g_array_set_size (self->selection, 0);
+    }
+  else if (selection_contains (self, node))
+    {
+      for (guint i = 0; i < self->selection->len; i++)
+        {
+          if (g_array_index (self->selection, guint, i) == (guint)node)
+            {
+              g_array_remove_index (self->selection, i);
+              break;
+            }
+        }
+      if (mode == CS_SELECTION_TOGGLE)
+        {
+          selection_changed (self);
+          return;
+        }
+    }
+  {
+    guint n = node;
+
+    g_array_append_val (self->selection, n);
+  }
+  selection_changed (self);
+}
+
+static void
+set_hover (CsCanvas *self,
+           int       hover)
+{
+  if (self->hover == hover)
+    return;
+  self->hover = hover;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), hover >= 0 ? "pointer" : NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOVER_NODE]);
+}
+
+int
+cs_canvas_get_hover_node (CsCanvas *self)
+{
+  g_return_val_if_fail (CS_IS_CANVAS (self), -1);
+
+  return self->hover;
+}
+
+static int
+hit_test (CsCanvas *self,
+          double    x,
+          double    y)
+{
+  CsRenderScene scene;
+
+  if (!cs_canvas_get_scene (self, &scene))
+    return -1;
+  return cs_renderer_hit_test (&scene, x, y);
+}
+
 static gboolean
 cs_canvas_query_tooltip (GtkWidget  *widget,
                          int         x,
@@ -173,19 +508,69 @@ cs_canvas_query_tooltip (GtkWidget  *widget,
                          GtkTooltip *tooltip)
 {
   CsCanvas *self = CS_CANVAS (widget);
-  CsRenderScene scene;
   g_autofree char *markup = NULL;
-  int hit;
+  int node;
 
-  if (keyboard_mode || !cs_canvas_get_scene (self, &scene))
+  node = keyboard_mode ? cs_canvas_get_selected_node (self) : hit_test (self, x, y);
+  if (node < 0)
     return FALSE;
-  hit = cs_renderer_hit_test (&scene, x, y);
-  if (hit < 0)
-    return FALSE;
-
-  markup = cs_node_summary_markup (scene.graph, hit, TOOLTIP_MAX_LINKS);
+  markup = cs_node_summary_markup (get_graph (self), node, TOOLTIP_MAX_LINKS);
   gtk_tooltip_set_markup (tooltip, markup);
   return TRUE;
+}
+
+/* Pointer */
+
+static CsSelectionMode
+mode_for_state (GdkModifierType state)
+{
+  if ((state & GDK_CONTROL_MASK) != 0)
+    return CS_SELECTION_TOGGLE;
+  if ((state & GDK_SHIFT_MASK) != 0)
+    return CS_SELECTION_EXTEND;
+  return CS_SELECTION_REPLACE;
+}
+
+static void
+cs_canvas_click_pressed_cb (CsCanvas        *self,
+                            int              n_press,
+                            double           x,
+                            double           y,
+                            GtkGestureClick *click)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (click));
+  int node = hit_test (self, x, y);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  self->tab_anchor = -1;
+  if (n_press == 2 && node >= 0)
+    {
+      cs_canvas_select_node (self, node, CS_SELECTION_REPLACE);
+      cs_canvas_focus_node (self, node);
+      g_signal_emit (self, signals[NODE_ACTIVATED], 0, node);
+      return;
+    }
+  if (n_press != 1)
+    return;
+  if (node >= 0)
+    {
+      /* a plain press on a selected node keeps the selection: it may be
+       * the start of dragging them all */
+      if (mode_for_state (state) != CS_SELECTION_REPLACE || !selection_contains (self, node))
+        cs_canvas_select_node (self, node, mode_for_state (state));
+    }
+  else if (mode_for_state (state) == CS_SELECTION_REPLACE)
+    cs_canvas_select_node (self, -1, CS_SELECTION_REPLACE);
+}
+
+static void
+stop_kinetic (CsCanvas *self)
+{
+  if (self->kinetic_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->kinetic_tick);
+      self->kinetic_tick = 0;
+    }
 }
 
 static void
@@ -194,10 +579,49 @@ cs_canvas_drag_begin_cb (CsCanvas       *self,
                          double          y,
                          GtkGestureDrag *gesture)
 {
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  int node = hit_test (self, x, y);
+
+  stop_kinetic (self);
+  self->drag_x = x;
+  self->drag_y = y;
+  self->drag_dx = self->drag_dy = 0;
   self->drag_offset_x = cs_viewport_get_offset_x (self->viewport);
   self->drag_offset_y = cs_viewport_get_offset_y (self->viewport);
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+  self->drag_extend = (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)) != 0;
+  g_array_set_size (self->dragged, 0);
+  g_clear_pointer (&self->drag_start_xy, g_free);
+
+  if (node >= 0)
+    {
+      CsPositions *positions = cs_document_get_positions (self->document);
+
+      self->drag_mode = DRAG_NODES;
+      /* dragging a selected node moves the whole selection */
+      if (selection_contains (self, node))
+        g_array_append_vals (self->dragged, self->selection->data, self->selection->len);
+      else
+        {
+          guint n = node;
+
+          g_array_append_val (self->dragged, n);
+        }
+      self->drag_start_xy = g_new (double, 2 * self->dragged->len);
+      for (guint i = 0; i < self->dragged->len; i++)
+        {
+          guint d = g_array_index (self->dragged, guint, i);
+
+          self->drag_start_xy[2 * i] = cs_positions_get_x (positions, d);
+          self->drag_start_xy[2 * i + 1] = cs_positions_get_y (positions, d);
+        }
+    }
+  else if (self->drag_extend)
+    self->drag_mode = DRAG_RUBBER_BAND;
+  else
+    {
+      self->drag_mode = DRAG_PAN;
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+    }
 }
 
 static void
@@ -206,7 +630,46 @@ cs_canvas_drag_update_cb (CsCanvas       *self,
                           double          dy,
                           GtkGestureDrag *gesture)
 {
-  cs_viewport_set_offset (self->viewport, self->drag_offset_x + dx, self->drag_offset_y + dy);
+  self->drag_dx = dx;
+  self->drag_dy = dy;
+
+  switch (self->drag_mode)
+    {
+    case DRAG_PAN:
+      cs_viewport_set_offset (self->viewport, self->drag_offset_x + dx, self->drag_offset_y + dy);
+      break;
+
+    case DRAG_NODES:
+      {
+        CsPositions *positions = cs_document_get_positions (self->document);
+        double zoom = cs_viewport_get_zoom (self->viewport);
+        g_autofree double *xy = NULL;
+
+        /* a click that wobbles a pixel is not a move */
+        if (self->preview == NULL && !gtk_drag_check_threshold (GTK_WIDGET (self), 0, 0, (int)dx, (int)dy))
+          return;
+        xy = g_memdup2 (cs_positions_get_xy (positions), 2 * cs_positions_get_n_nodes (positions) * sizeof (double));
+        for (guint i = 0; i < self->dragged->len; i++)
+          {
+            guint d = g_array_index (self->dragged, guint, i);
+
+            xy[2 * d] = self->drag_start_xy[2 * i] + dx / zoom;
+            xy[2 * d + 1] = self->drag_start_xy[2 * i + 1] + dy / zoom;
+          }
+        g_clear_pointer (&self->preview, cs_positions_unref);
+        self->preview = cs_positions_new (cs_positions_get_n_nodes (positions), xy);
+        invalidate (self);
+      }
+      break;
+
+    case DRAG_RUBBER_BAND:
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      break;
+
+    case DRAG_NONE:
+    default:
+      break;
+    }
 }
 
 static void
@@ -215,7 +678,98 @@ cs_canvas_drag_end_cb (CsCanvas       *self,
                        double          dy,
                        GtkGestureDrag *gesture)
 {
+  DragMode mode = self->drag_mode;
+
+  cs_canvas_drag_update_cb (self, dx, dy, gesture);
+  self->drag_mode = DRAG_NONE;
   gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+
+  if (mode == DRAG_NODES && self->preview != NULL)
+    {
+      g_autofree double *xy = g_new (double, 2 * self->dragged->len);
+      g_autoptr(CsPositions) preview = g_steal_pointer (&self->preview);
+
+      for (guint i = 0; i < self->dragged->len; i++)
+        {
+          guint d = g_array_index (self->dragged, guint, i);
+
+          xy[2 * i] = cs_positions_get_x (preview, d);
+          xy[2 * i + 1] = cs_positions_get_y (preview, d);
+        }
+      /* one undoable step; the document's new positions redraw the canvas */
+      cs_document_move_nodes (self->document, self->dragged->len, (const guint *)self->dragged->data, xy, TRUE);
+    }
+  else if (mode == DRAG_RUBBER_BAND)
+    {
+      CsRenderScene scene;
+      double x0 = MIN (self->drag_x, self->drag_x + dx), x1 = MAX (self->drag_x, self->drag_x + dx);
+      double y0 = MIN (self->drag_y, self->drag_y + dy), y1 = MAX (self->drag_y, self->drag_y + dy);
+      gboolean changed = FALSE;
+
+      if (cs_canvas_get_scene (self, &scene))
+        for (guint i = 0; i < cs_graph_get_n_nodes (scene.graph); i++)
+          {
+            double x, y;
+
+            cs_renderer_node_to_device (&scene, i, &x, &y);
+            if (x >= x0 && x <= x1 && y >= y0 && y <= y1 && !selection_contains (self, i))
+              {
+                g_array_append_val (self->selection, i);
+                changed = TRUE;
+              }
+          }
+      if (changed)
+        selection_changed (self);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+  g_array_set_size (self->dragged, 0);
+}
+
+static gboolean
+kinetic_tick_cb (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  CsCanvas *self = CS_CANVAS (widget);
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+  double dt = (now - self->kinetic_time) / (double)G_USEC_PER_SEC;
+  double decay;
+
+  self->kinetic_time = now;
+  if (dt <= 0)
+    return G_SOURCE_CONTINUE;
+  decay = exp (-KINETIC_DECAY * dt);
+  cs_viewport_pan (self->viewport, self->kinetic_vx * dt, self->kinetic_vy * dt);
+  self->kinetic_vx *= decay;
+  self->kinetic_vy *= decay;
+  if (hypot (self->kinetic_vx, self->kinetic_vy) < KINETIC_MIN_SPEED)
+    {
+      self->kinetic_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* A pan that ends with speed glides on and slows down, like a map. */
+static void
+cs_canvas_swipe_cb (CsCanvas        *self,
+                    double           vx,
+                    double           vy,
+                    GtkGestureSwipe *swipe)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->drag_mode != DRAG_NONE || clock == NULL || hypot (vx, vy) < 4 * KINETIC_MIN_SPEED)
+    return;
+  /* only a pan glides: the swipe follows every drag, so check what moved */
+  if (self->dragged->len > 0 || fabs (cs_viewport_get_offset_x (self->viewport) - self->drag_offset_x) +
+                                fabs (cs_viewport_get_offset_y (self->viewport) - self->drag_offset_y) < 1)
+    return;
+  stop_kinetic (self);
+  self->kinetic_vx = vx;
+  self->kinetic_vy = vy;
+  self->kinetic_time = gdk_frame_clock_get_frame_time (clock);
+  self->kinetic_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), kinetic_tick_cb, NULL, NULL);
 }
 
 static void
@@ -226,6 +780,15 @@ cs_canvas_motion_cb (CsCanvas                 *self,
 {
   self->pointer_x = x;
   self->pointer_y = y;
+  if (self->drag_mode == DRAG_NONE)
+    set_hover (self, hit_test (self, x, y));
+}
+
+static void
+cs_canvas_leave_cb (CsCanvas                 *self,
+                    GtkEventControllerMotion *motion)
+{
+  set_hover (self, -1);
 }
 
 static gboolean
@@ -236,6 +799,7 @@ cs_canvas_scroll_cb (CsCanvas                 *self,
 {
   double factor;
 
+  stop_kinetic (self);
   if (gtk_event_controller_scroll_get_unit (scroll) == GDK_SCROLL_UNIT_SURFACE)
     factor = exp (-dy / 200.0); /* touchpads: smooth, proportional */
   else
@@ -251,6 +815,7 @@ cs_canvas_pinch_begin_cb (CsCanvas         *self,
                           GdkEventSequence *sequence,
                           GtkGestureZoom   *gesture)
 {
+  stop_kinetic (self);
   self->pinch_zoom = cs_viewport_get_zoom (self->viewport);
 }
 
@@ -268,6 +833,8 @@ cs_canvas_pinch_scale_changed_cb (CsCanvas       *self,
     }
   cs_viewport_zoom_at (self->viewport, self->pinch_zoom * scale, x, y);
 }
+
+/* Actions */
 
 static void
 zoom_by (CsCanvas *self,
@@ -315,24 +882,179 @@ cs_canvas_pan_action (GtkWidget  *widget,
 }
 
 static void
+cs_canvas_clear_selection_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  CS_CANVAS (widget)->tab_anchor = -1;
+  cs_canvas_select_node (CS_CANVAS (widget), -1, CS_SELECTION_REPLACE);
+}
+
+/* Arrow keys move the selection to the neighbour that lies most in the
+ * arrow's direction; with nothing selected they pan. */
+static void
+cs_canvas_move_selection_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  CsCanvas *self = CS_CANVAS (widget);
+  int current = cs_canvas_get_selected_node (self);
+  CsRenderScene scene;
+  double dx, dy, best_score = -G_MAXDOUBLE;
+  int best = -1;
+  const guint *edges;
+  guint n_edges;
+  double x0, y0;
+
+  g_variant_get (parameter, "(dd)", &dx, &dy);
+  self->tab_anchor = -1;
+  if (current < 0 || !cs_canvas_get_scene (self, &scene))
+    {
+      cs_viewport_pan (self->viewport, -dx * PAN_STEP, -dy * PAN_STEP);
+      return;
+    }
+
+  cs_renderer_node_to_device (&scene, current, &x0, &y0);
+  edges = cs_graph_get_incident_edges (scene.graph, current, &n_edges);
+  for (guint e = 0; e < n_edges; e++)
+    {
+      const CsEdge *edge = cs_graph_get_edge (scene.graph, edges[e]);
+      guint other = edge->source == (guint)current ? edge->target : edge->source;
+      double x, y, len, cosine;
+
+      cs_renderer_node_to_device (&scene, other, &x, &y);
+      len = hypot (x - x0, y - y0);
+      if (other == (guint)current || len < 1e-9)
+        continue;
+      cosine = ((x - x0) * dx + (y - y0) * dy) / len;
+      /* within 60° of the arrow, the best-aligned, then the nearest */
+      if (cosine > 0.5 && cosine - len * 1e-4 > best_score)
+        {
+          best_score = cosine - len * 1e-4;
+          best = other;
+        }
+    }
+  if (best >= 0)
+    {
+      cs_canvas_select_node (self, best, CS_SELECTION_REPLACE);
+      reveal_node (self, best);
+    }
+  else
+    gtk_widget_error_bell (widget);
+}
+
+/* Tab walks round the primary node's neighbours, in the order of the links */
+static void
+cs_canvas_next_neighbour_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  CsCanvas *self = CS_CANVAS (widget);
+  int step = g_variant_get_int32 (parameter);
+  CsGraph *graph = get_graph (self);
+  int current = cs_canvas_get_selected_node (self);
+  g_autoptr(GArray) ring = NULL;
+  guint n_edges;
+  const guint *edges;
+  int anchor;
+
+  if (graph == NULL || cs_graph_get_n_nodes (graph) == 0)
+    return;
+  if (current < 0)
+    {
+      /* start at the best-connected node */
+      guint best = 0;
+
+      for (guint i = 1; i < cs_graph_get_n_nodes (graph); i++)
+        if (cs_graph_get_degree (graph, i) > cs_graph_get_degree (graph, best))
+          best = i;
+      cs_canvas_select_node (self, best, CS_SELECTION_REPLACE);
+      reveal_node (self, best);
+      return;
+    }
+
+  /* Tab walks round the neighbours of the node it started from (the
+   * anchor); any other way of selecting starts a new walk */
+  anchor = current;
+  if (self->tab_anchor >= 0 && self->tab_anchor < (int)cs_graph_get_n_nodes (graph))
+    anchor = self->tab_anchor;
+  ring = g_array_new (FALSE, FALSE, sizeof (guint));
+  edges = cs_graph_get_incident_edges (graph, anchor, &n_edges);
+  for (guint e = 0; e < n_edges; e++)
+    {
+      const CsEdge *edge = cs_graph_get_edge (graph, edges[e]);
+      guint other = edge->source == (guint)anchor ? edge->target : edge->source;
+      gboolean seen = other == (guint)anchor;
+
+      for (guint r = 0; r < ring->len && !seen; r++)
+        seen = g_array_index (ring, guint, r) == other;
+      if (!seen)
+        g_array_append_val (ring, other);
+    }
+  if (ring->len == 0)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+  {
+    int position = -1;
+    guint next;
+
+    for (guint r = 0; r < ring->len; r++)
+      if (g_array_index (ring, guint, r) == (guint)current)
+        position = r;
+    if (position < 0)
+      position = step > 0 ? -1 : 0;
+    next = g_array_index (ring, guint, (position + step + (int)ring->len) % (int)ring->len);
+    cs_canvas_select_node (self, next, CS_SELECTION_REPLACE);
+    self->tab_anchor = anchor;
+    reveal_node (self, next);
+  }
+}
+
+static void
+cs_canvas_activate_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  CsCanvas *self = CS_CANVAS (widget);
+  int node = cs_canvas_get_selected_node (self);
+
+  if (node < 0)
+    return;
+  cs_canvas_focus_node (self, node);
+  g_signal_emit (self, signals[NODE_ACTIVATED], 0, node);
+}
+
+static void
 cs_canvas_document_changed_cb (CsCanvas   *self,
                                GParamSpec *pspec,
                                CsDocument *document)
 {
   if (g_str_equal (pspec->name, "graph"))
-    fit_now (self);
+    {
+      /* indices of the old graph mean nothing in the new one */
+      g_array_set_size (self->selection, 0);
+      self->hover = -1;
+      self->tab_anchor = -1;
+      g_clear_pointer (&self->preview, cs_positions_unref);
+      fit_now (self);
+      selection_changed (self);
+    }
   invalidate (self);
 }
 
 static void
 update_actions (CsCanvas *self)
 {
-  gboolean has_graph = self->document != NULL && cs_document_get_graph (self->document) != NULL;
+  gboolean has_graph = get_graph (self) != NULL;
+  const char *names[] = {
+    "canvas.zoom-in", "canvas.zoom-out", "canvas.fit", "canvas.pan", "canvas.move-selection",
+    "canvas.next-neighbour", "canvas.clear-selection", "canvas.activate",
+  };
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.zoom-in", has_graph);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.zoom-out", has_graph);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.fit", has_graph);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.pan", has_graph);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), names[i], has_graph);
 }
 
 static void
@@ -374,6 +1096,8 @@ cs_canvas_set_document (CsCanvas   *self,
                                G_CALLBACK (cs_canvas_graph_notify_cb), self, G_CONNECT_SWAPPED);
     }
 
+  g_array_set_size (self->selection, 0);
+  self->hover = -1;
   update_actions (self);
   fit_now (self);
   invalidate (self);
@@ -419,6 +1143,53 @@ cs_canvas_set_dark (CsCanvas *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DARK]);
 }
 
+#define DEFINE_FLAG_PROPERTY(name, field, prop)                                  \
+  gboolean                                                                       \
+  cs_canvas_get_##name (CsCanvas *self)                                          \
+  {                                                                              \
+    g_return_val_if_fail (CS_IS_CANVAS (self), FALSE);                           \
+    return self->field;                                                          \
+  }                                                                              \
+                                                                                 \
+  void                                                                           \
+  cs_canvas_set_##name (CsCanvas *self,                                          \
+                        gboolean  value)                                         \
+  {                                                                              \
+    g_return_if_fail (CS_IS_CANVAS (self));                                      \
+    value = !!value;                                                             \
+    if (self->field == (guint)value)                                             \
+      return;                                                                    \
+    self->field = value;                                                         \
+    invalidate (self);                                                           \
+    g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);                \
+  }
+
+DEFINE_FLAG_PROPERTY (show_legend, show_legend, PROP_SHOW_LEGEND)
+DEFINE_FLAG_PROPERTY (show_hulls, show_hulls, PROP_SHOW_HULLS)
+
+gboolean
+cs_canvas_get_uniform_size (CsCanvas *self)
+{
+  g_return_val_if_fail (CS_IS_CANVAS (self), FALSE);
+
+  return self->sizing == CS_NODE_SIZE_UNIFORM;
+}
+
+void
+cs_canvas_set_uniform_size (CsCanvas *self,
+                            gboolean  uniform)
+{
+  CsNodeSizing sizing = uniform ? CS_NODE_SIZE_UNIFORM : CS_NODE_SIZE_DEGREE;
+
+  g_return_if_fail (CS_IS_CANVAS (self));
+
+  if (self->sizing == sizing)
+    return;
+  self->sizing = sizing;
+  invalidate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIFORM_SIZE]);
+}
+
 /**
  * cs_canvas_get_n_frames:
  * @self: a #CsCanvas
@@ -438,10 +1209,12 @@ cs_canvas_dispose (GObject *object)
 {
   CsCanvas *self = (CsCanvas *)object;
 
+  stop_kinetic (self);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
   g_clear_pointer (&self->graph_layer, gsk_render_node_unref);
+  g_clear_pointer (&self->preview, cs_positions_unref);
 
   G_OBJECT_CLASS (cs_canvas_parent_class)->dispose (object);
 }
@@ -452,6 +1225,9 @@ cs_canvas_finalize (GObject *object)
   CsCanvas *self = (CsCanvas *)object;
 
   g_clear_object (&self->viewport);
+  g_clear_pointer (&self->selection, g_array_unref);
+  g_clear_pointer (&self->dragged, g_array_unref);
+  g_clear_pointer (&self->drag_start_xy, g_free);
   cs_render_style_clear (&self->style);
 
   G_OBJECT_CLASS (cs_canvas_parent_class)->finalize (object);
@@ -475,6 +1251,26 @@ cs_canvas_get_property (GObject    *object,
       g_value_set_boolean (value, self->dark);
       break;
 
+    case PROP_SELECTED_NODE:
+      g_value_set_int (value, cs_canvas_get_selected_node (self));
+      break;
+
+    case PROP_HOVER_NODE:
+      g_value_set_int (value, self->hover);
+      break;
+
+    case PROP_SHOW_LEGEND:
+      g_value_set_boolean (value, self->show_legend);
+      break;
+
+    case PROP_SHOW_HULLS:
+      g_value_set_boolean (value, self->show_hulls);
+      break;
+
+    case PROP_UNIFORM_SIZE:
+      g_value_set_boolean (value, cs_canvas_get_uniform_size (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -496,6 +1292,18 @@ cs_canvas_set_property (GObject      *object,
 
     case PROP_DARK:
       cs_canvas_set_dark (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_SHOW_LEGEND:
+      cs_canvas_set_show_legend (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_SHOW_HULLS:
+      cs_canvas_set_show_hulls (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_UNIFORM_SIZE:
+      cs_canvas_set_uniform_size (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -524,12 +1332,48 @@ cs_canvas_class_init (CsCanvasClass *klass)
   properties[PROP_DARK] =
     g_param_spec_boolean ("dark", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_NODE] =
+    g_param_spec_int ("selected-node", NULL, NULL, -1, G_MAXINT, -1,
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HOVER_NODE] =
+    g_param_spec_int ("hover-node", NULL, NULL, -1, G_MAXINT, -1,
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_LEGEND] =
+    g_param_spec_boolean ("show-legend", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_HULLS] =
+    g_param_spec_boolean ("show-hulls", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UNIFORM_SIZE] =
+    g_param_spec_boolean ("uniform-size", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CsCanvas::node-activated:
+   * @self: the canvas
+   * @node: the node's index
+   *
+   * A node was double-clicked, or Enter was pressed on the selection.
+   */
+  signals[NODE_ACTIVATED] =
+    g_signal_new ("node-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
+  signals[SELECTION_CHANGED] =
+    g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 
   gtk_widget_class_install_action (widget_class, "canvas.zoom-in", NULL, cs_canvas_zoom_in_action);
   gtk_widget_class_install_action (widget_class, "canvas.zoom-out", NULL, cs_canvas_zoom_out_action);
   gtk_widget_class_install_action (widget_class, "canvas.fit", NULL, cs_canvas_fit_action);
   gtk_widget_class_install_action (widget_class, "canvas.pan", "(dd)", cs_canvas_pan_action);
+  gtk_widget_class_install_action (widget_class, "canvas.move-selection", "(dd)", cs_canvas_move_selection_action);
+  gtk_widget_class_install_action (widget_class, "canvas.next-neighbour", "i", cs_canvas_next_neighbour_action);
+  gtk_widget_class_install_action (widget_class, "canvas.clear-selection", NULL, cs_canvas_clear_selection_action);
+  gtk_widget_class_install_action (widget_class, "canvas.activate", NULL, cs_canvas_activate_action);
+  gtk_widget_class_install_property_action (widget_class, "canvas.show-legend", "show-legend");
+  gtk_widget_class_install_property_action (widget_class, "canvas.show-hulls", "show-hulls");
+  gtk_widget_class_install_property_action (widget_class, "canvas.uniform-size", "uniform-size");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "canvas.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "canvas.zoom-in", NULL);
@@ -541,10 +1385,22 @@ cs_canvas_class_init (CsCanvasClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, 0, "canvas.fit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, 0, "canvas.fit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "canvas.fit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "canvas.pan", "(dd)", 60.0, 0.0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "canvas.pan", "(dd)", -60.0, 0.0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "canvas.pan", "(dd)", 0.0, 60.0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "canvas.pan", "(dd)", 0.0, -60.0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "canvas.move-selection", "(dd)", -1.0, 0.0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "canvas.move-selection", "(dd)", 1.0, 0.0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "canvas.move-selection", "(dd)", 0.0, -1.0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "canvas.move-selection", "(dd)", 0.0, 1.0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_CONTROL_MASK, "canvas.pan", "(dd)", PAN_STEP, 0.0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_CONTROL_MASK, "canvas.pan", "(dd)", -PAN_STEP, 0.0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_CONTROL_MASK, "canvas.pan", "(dd)", 0.0, PAN_STEP);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_CONTROL_MASK, "canvas.pan", "(dd)", 0.0, -PAN_STEP);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Tab, 0, "canvas.next-neighbour", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK, "canvas.next-neighbour", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Tab, GDK_SHIFT_MASK, "canvas.next-neighbour", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "canvas.clear-selection", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "canvas.activate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "canvas.activate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, 0, "canvas.show-legend", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, 0, "canvas.show-hulls", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "graphcanvas");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -562,6 +1418,8 @@ static void
 cs_canvas_init (CsCanvas *self)
 {
   GtkGesture *drag;
+  GtkGesture *swipe;
+  GtkGesture *click;
   GtkGesture *pinch;
   GtkEventController *scroll;
   GtkEventController *motion;
@@ -569,6 +1427,13 @@ cs_canvas_init (CsCanvas *self)
 
   self->viewport = cs_viewport_new ();
   g_signal_connect_object (self->viewport, "notify", G_CALLBACK (invalidate), self, G_CONNECT_SWAPPED);
+  self->selection = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->dragged = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->hover = -1;
+  self->tab_anchor = -1;
+  self->show_legend = TRUE;
+  self->show_hulls = TRUE;
+  self->sizing = CS_NODE_SIZE_DEGREE;
 
   self->dark = adw_style_manager_get_dark (manager);
   cs_render_style_init_default (&self->style, self->dark);
@@ -581,11 +1446,19 @@ cs_canvas_init (CsCanvas *self)
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 
+  click = gtk_gesture_click_new ();
+  g_signal_connect_swapped (click, "pressed", G_CALLBACK (cs_canvas_click_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
   drag = gtk_gesture_drag_new ();
   g_signal_connect_swapped (drag, "drag-begin", G_CALLBACK (cs_canvas_drag_begin_cb), self);
   g_signal_connect_swapped (drag, "drag-update", G_CALLBACK (cs_canvas_drag_update_cb), self);
   g_signal_connect_swapped (drag, "drag-end", G_CALLBACK (cs_canvas_drag_end_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+
+  swipe = gtk_gesture_swipe_new ();
+  g_signal_connect_swapped (swipe, "swipe", G_CALLBACK (cs_canvas_swipe_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (swipe));
 
   scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
   g_signal_connect_swapped (scroll, "scroll", G_CALLBACK (cs_canvas_scroll_cb), self);
@@ -594,6 +1467,7 @@ cs_canvas_init (CsCanvas *self)
   motion = gtk_event_controller_motion_new ();
   g_signal_connect_swapped (motion, "enter", G_CALLBACK (cs_canvas_motion_cb), self);
   g_signal_connect_swapped (motion, "motion", G_CALLBACK (cs_canvas_motion_cb), self);
+  g_signal_connect_swapped (motion, "leave", G_CALLBACK (cs_canvas_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
 
   pinch = gtk_gesture_zoom_new ();

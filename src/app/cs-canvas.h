@@ -14,6 +14,13 @@
 
 G_BEGIN_DECLS
 
+typedef enum
+{
+  CS_SELECTION_REPLACE, /* the node alone */
+  CS_SELECTION_EXTEND,  /* add the node (Shift) */
+  CS_SELECTION_TOGGLE,  /* add or remove the node (Ctrl) */
+} CsSelectionMode;
+
 #define CS_TYPE_CANVAS (cs_canvas_get_type ())
 
 G_DECLARE_FINAL_TYPE (CsCanvas, cs_canvas, CS, CANVAS, GtkWidget)
@@ -30,5 +37,25 @@ void        cs_canvas_fit           (CsCanvas      *self);
 gboolean    cs_canvas_get_scene     (CsCanvas      *self,
                                      CsRenderScene *scene);
 guint       cs_canvas_get_n_frames  (CsCanvas      *self);
+void        cs_canvas_focus_node    (CsCanvas      *self,
+                                     guint          node);
+void        cs_canvas_centre_node   (CsCanvas      *self,
+                                     guint          node);
+const guint *cs_canvas_get_selection (CsCanvas     *self,
+                                     guint         *n_selected);
+int         cs_canvas_get_selected_node (CsCanvas  *self);
+void        cs_canvas_select_node   (CsCanvas      *self,
+                                     int            node,
+                                     CsSelectionMode mode);
+int         cs_canvas_get_hover_node (CsCanvas     *self);
+gboolean    cs_canvas_get_show_legend (CsCanvas    *self);
+void        cs_canvas_set_show_legend (CsCanvas    *self,
+                                     gboolean       value);
+gboolean    cs_canvas_get_show_hulls (CsCanvas     *self);
+void        cs_canvas_set_show_hulls (CsCanvas     *self,
+                                     gboolean       value);
+gboolean    cs_canvas_get_uniform_size (CsCanvas   *self);
+void        cs_canvas_set_uniform_size (CsCanvas   *self,
+                                     gboolean       uniform);
 
 G_END_DECLS

@@ -237,6 +237,70 @@ cs_window_canvas_action (GtkWidget  *widget,
 }
 
 static void
+cs_window_undo_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  cs_document_undo (CS_WINDOW (widget)->document);
+}
+
+static void
+cs_window_redo_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  cs_document_redo (CS_WINDOW (widget)->document);
+}
+
+static void
+relayout_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(CsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!cs_document_relayout_finish (CS_DOCUMENT (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
+/* Lays the graph out again with the same algorithm and seed: nodes moved by
+ * hand are pinned and stay, the rest follow them. */
+static void
+cs_window_relayout_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  CsWindow *self = CS_WINDOW (widget);
+
+  if (cs_document_get_graph (self->document) == NULL || cs_document_get_busy (self->document))
+    return;
+  cs_document_relayout_async (self->document, cs_document_get_algorithm (self->document),
+                              cs_document_get_seed (self->document), self->load_cancellable,
+                              relayout_cb, g_object_ref (self));
+}
+
+static void
+update_actions (CsWindow *self)
+{
+  gboolean idle = !cs_document_get_busy (self->document);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", idle && cs_document_get_can_undo (self->document));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", idle && cs_document_get_can_redo (self->document));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.relayout",
+                                 idle && cs_document_get_graph (self->document) != NULL);
+}
+
+static void
+cs_window_document_notify_cb (CsWindow   *self,
+                              GParamSpec *pspec,
+                              CsDocument *document)
+{
+  update_actions (self);
+}
+
+static void
 cs_window_dispose (GObject *object)
 {
   CsWindow *self = (CsWindow *)object;
@@ -271,6 +335,13 @@ cs_window_class_init (CsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, cs_window_open_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_install_action (widget_class, "win.fit", NULL, cs_window_canvas_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, cs_window_undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, cs_window_redo_action);
+  gtk_widget_class_install_action (widget_class, "win.relayout", NULL, cs_window_relayout_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.relayout", NULL);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, cs_window_canvas_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, cs_window_canvas_action);
 }
@@ -284,6 +355,23 @@ cs_window_init (CsWindow *self)
 
   self->document = cs_document_new ();
   cs_canvas_set_document (self->canvas, self->document);
+  g_signal_connect_object (self->document, "notify", G_CALLBACK (cs_window_document_notify_cb), self,
+                           G_CONNECT_SWAPPED);
+  update_actions (self);
+
+  /* the canvas's view options, for the menu (which lives outside it) */
+  {
+    g_autoptr(GSimpleActionGroup) view = g_simple_action_group_new ();
+    const char *options[] = { "show-legend", "show-hulls", "uniform-size" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+      {
+        g_autoptr(GPropertyAction) action = g_property_action_new (options[i], self->canvas, options[i]);
+
+        g_action_map_add_action (G_ACTION_MAP (view), G_ACTION (action));
+      }
+    gtk_widget_insert_action_group (GTK_WIDGET (self), "view", G_ACTION_GROUP (view));
+  }
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_swapped (drop, "drop", G_CALLBACK (cs_window_drop_cb), self);
