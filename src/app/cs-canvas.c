@@ -16,7 +16,7 @@
 #define FIT_MARGIN        24.0
 #define ZOOM_STEP         1.25
 #define WHEEL_STEP        1.15
-#define TOOLTIP_MAX_LINKS 10
+#define TOOLTIP_MAX_LINKS 6
 #define PAN_STEP          60.0
 #define KINETIC_DECAY     4.0   /* per second */
 #define KINETIC_MIN_SPEED 20.0  /* px per second */

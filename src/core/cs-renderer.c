@@ -940,8 +940,12 @@ cs_renderer_draw_focus (cairo_t             *cr,
       g_autoptr(PangoLayout) layout = create_layout (cr, scene->style, size);
       g_autoptr(PangoLayout) role_layout = create_layout (cr, scene->style, 0.9 * size);
 
+      Box legend[2];
+
       set_color (cr, &scene->style->dim);
       cairo_paint (cr);
+      /* the legend and title stay as they were */
+      draw_overlays (cr, cr, scene, legend);
 
       edge_fans (scene, edges, n_edges, k, total);
       for (guint e = 0; e < n_edges; e++)
@@ -954,13 +958,22 @@ cs_renderer_draw_focus (cairo_t             *cr,
         }
       draw_node (cr, scene, hover, 2);
 
-      /* the names first, then the roles where they fit */
+      /* the names first, each once, then the roles where they fit */
       draw_node_label (cr, scene, layout, size, hover, placed);
       for (guint e = 0; e < n_edges; e++)
         {
           const CsEdge *edge = cs_graph_get_edge (scene->graph, edges[e]);
+          guint other = edge->source == hover ? edge->target : edge->source;
+          gboolean seen = other == hover;
 
-          draw_node_label (cr, scene, layout, size, edge->source == hover ? edge->target : edge->source, placed);
+          for (guint f = 0; f < e && !seen; f++)
+            {
+              const CsEdge *earlier = cs_graph_get_edge (scene->graph, edges[f]);
+
+              seen = (earlier->source == hover ? earlier->target : earlier->source) == other;
+            }
+          if (!seen)
+            draw_node_label (cr, scene, layout, size, other, placed);
         }
       for (guint e = 0; e < n_edges; e++)
         {
@@ -1128,6 +1141,7 @@ draw_overlays (cairo_t             *cr,
                 {
                   const CsEdgeStyle *es = &style->edges[row->kind];
 
+                  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
                   cairo_set_line_width (cr, MAX (es->width, 1.0));
                   set_dash (cr, es->dash, MAX (es->width, 1.0));
                   set_color (cr, &es->color);
