@@ -37,6 +37,7 @@ struct _CsCanvas
   CsDocument    *document;
   CsViewport    *viewport;
   GskRenderNode *graph_layer;   /* cache of the drawn graph, nullable */
+  CsSpatialGrid *hit_index;     /* nodes' hit areas for that drawing, nullable */
   CsPositions   *preview;       /* positions while nodes are dragged, nullable */
   GArray        *selection;     /* guint node indices, the primary one last */
   GArray        *dragged;       /* guint nodes moving with the pointer */
@@ -96,6 +97,7 @@ static void
 invalidate (CsCanvas *self)
 {
   g_clear_pointer (&self->graph_layer, gsk_render_node_unref);
+  g_clear_pointer (&self->hit_index, cs_spatial_grid_free);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -497,7 +499,9 @@ hit_test (CsCanvas *self,
 
   if (!cs_canvas_get_scene (self, &scene))
     return -1;
-  return cs_renderer_hit_test (&scene, x, y);
+  if (self->hit_index == NULL)
+    self->hit_index = cs_renderer_build_hit_index (&scene);
+  return cs_renderer_hit_test_indexed (&scene, self->hit_index, x, y);
 }
 
 static gboolean
@@ -1214,6 +1218,7 @@ cs_canvas_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
   g_clear_pointer (&self->graph_layer, gsk_render_node_unref);
+  g_clear_pointer (&self->hit_index, cs_spatial_grid_free);
   g_clear_pointer (&self->preview, cs_positions_unref);
 
   G_OBJECT_CLASS (cs_canvas_parent_class)->dispose (object);

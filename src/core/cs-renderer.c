@@ -9,6 +9,7 @@
 #include "cs-renderer.h"
 
 #include "cs-layout.h"
+#include "cs-spatial-grid.h"
 #include "cs-viewport.h"
 
 #include <math.h>
@@ -649,6 +650,25 @@ draw_hulls (cairo_t             *cr,
         continue;
 
       pad += 8 * scene->zoom;
+      /* the group's surface is only as large as the clip: keep it to the
+       * hull's box */
+      {
+        double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+
+        for (guint p = 0; p < points->len / 2; p++)
+          {
+            x0 = MIN (x0, g_array_index (points, double, 2 * p));
+            x1 = MAX (x1, g_array_index (points, double, 2 * p));
+            y0 = MIN (y0, g_array_index (points, double, 2 * p + 1));
+            y1 = MAX (y1, g_array_index (points, double, 2 * p + 1));
+          }
+        if (x1 + pad < 0 || y1 + pad < 0 || x0 - pad > scene->width || y0 - pad > scene->height)
+          continue;
+        cairo_save (cr);
+        cairo_rectangle (cr, floor (x0 - pad - 1), floor (y0 - pad - 1), ceil (x1 - x0 + 2 * pad + 2),
+                         ceil (y1 - y0 + 2 * pad + 2));
+        cairo_clip (cr);
+      }
       cairo_push_group (cr);
       if (cs_layout_convex_hull ((const double *)points->data, points->len / 2, hull) && hull->len > 0)
         {
@@ -689,6 +709,7 @@ draw_hulls (cairo_t             *cr,
       cairo_fill (cr);
       cairo_pop_group_to_source (cr);
       cairo_paint_with_alpha (cr, scene->style->dark ? 0.16 : 0.10);
+      cairo_restore (cr);
     }
 }
 
@@ -785,23 +806,23 @@ draw_labels (cairo_t             *cr,
   guint n_nodes = cs_graph_get_n_nodes (scene->graph);
   g_autoptr(PangoLayout) layout = NULL;
   g_autoptr(GArray) order = NULL;
-  g_autoptr(GArray) placed = NULL;
-  g_autofree Box *node_boxes = NULL;
+  g_autoptr(CsSpatialGrid) placed = NULL;
+  g_autoptr(CsSpatialGrid) nodes = NULL;
 
   if (size < scene->style->min_label_pixels || n_nodes == 0)
     return;
 
   layout = create_layout (cr, scene->style, size);
   order = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_nodes);
-  placed = g_array_new (FALSE, FALSE, sizeof (Box));
-  node_boxes = g_new (Box, n_nodes);
+  placed = cs_spatial_grid_new (8 * size);
+  nodes = cs_spatial_grid_new (8 * size);
 
   for (guint i = 0; i < n_nodes; i++)
     {
       double x, y, r = cs_renderer_get_node_radius (scene, i) * scene->zoom;
 
       cs_renderer_node_to_device (scene, i, &x, &y);
-      node_boxes[i] = (Box) { x - r, y - r, x + r, y + r };
+      cs_spatial_grid_insert (nodes, x - r, y - r, x + r, y + r, i);
       g_array_append_val (order, i);
     }
   g_array_sort_with_data (order, compare_priority, scene->graph);
@@ -835,11 +856,8 @@ draw_labels (cairo_t             *cr,
       for (guint c = 0; c < G_N_ELEMENTS (candidates); c++)
         {
           box = candidates[c];
-          blocked = FALSE;
-          for (guint j = 0; !blocked && j < placed->len; j++)
-            blocked = boxes_overlap (&box, &g_array_index (placed, Box, j));
-          for (guint j = 0; !blocked && j < n_nodes; j++)
-            blocked = j != i && boxes_overlap (&box, &node_boxes[j]);
+          blocked = cs_spatial_grid_overlaps (placed, box.x0, box.y0, box.x1, box.y1, -1) ||
+                    cs_spatial_grid_overlaps (nodes, box.x0, box.y0, box.x1, box.y1, i);
           for (guint j = 0; !blocked && j < n_reserved; j++)
             blocked = boxes_overlap (&box, &reserved[j]);
           if (!blocked)
@@ -847,7 +865,7 @@ draw_labels (cairo_t             *cr,
         }
       if (blocked)
         continue;
-      g_array_append_val (placed, box);
+      cs_spatial_grid_insert (placed, box.x0, box.y0, box.x1, box.y1, i);
       show_text (cr, scene->style, layout, box.x0, box.y0, size, NULL);
     }
 }
@@ -1235,6 +1253,72 @@ cs_renderer_hit_test (const CsRenderScene *scene,
         return i;
     }
   return -1;
+}
+
+/**
+ * cs_renderer_build_hit_index:
+ * @scene: a scene
+ *
+ * Indexes the nodes' hit areas for cs_renderer_hit_test_indexed(). The
+ * index stays valid until the scene's positions, zoom or offset change.
+ *
+ * Returns: (transfer full): the index
+ */
+CsSpatialGrid *
+cs_renderer_build_hit_index (const CsRenderScene *scene)
+{
+  CsSpatialGrid *index;
+
+  g_return_val_if_fail (scene != NULL, NULL);
+
+  index = cs_spatial_grid_new (64);
+  for (guint i = 0; i < cs_graph_get_n_nodes (scene->graph); i++)
+    {
+      double x, y;
+      double r = cs_renderer_get_node_radius (scene, i) * scene->zoom + HIT_SLOP;
+
+      cs_renderer_node_to_device (scene, i, &x, &y);
+      cs_spatial_grid_insert (index, x - r, y - r, x + r, y + r, i);
+    }
+  return index;
+}
+
+/**
+ * cs_renderer_hit_test_indexed:
+ * @scene: a scene
+ * @index: its index from cs_renderer_build_hit_index()
+ * @x: a device x
+ * @y: a device y
+ *
+ * Like cs_renderer_hit_test(), looking only at the nodes near the point.
+ *
+ * Returns: the node under (@x, @y), or -1
+ */
+int
+cs_renderer_hit_test_indexed (const CsRenderScene *scene,
+                              CsSpatialGrid       *index,
+                              double               x,
+                              double               y)
+{
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (guint));
+  int best = -1;
+
+  g_return_val_if_fail (scene != NULL, -1);
+  g_return_val_if_fail (index != NULL, -1);
+
+  cs_spatial_grid_query_point (index, x, y, candidates);
+  for (guint c = 0; c < candidates->len; c++)
+    {
+      guint i = g_array_index (candidates, guint, c);
+      double nx, ny;
+      double r = cs_renderer_get_node_radius (scene, i) * scene->zoom + HIT_SLOP;
+
+      cs_renderer_node_to_device (scene, i, &nx, &ny);
+      /* the node drawn last is on top */
+      if ((x - nx) * (x - nx) + (y - ny) * (y - ny) <= r * r && (int)i > best)
+        best = i;
+    }
+  return best;
 }
 
 /**

@@ -12,6 +12,7 @@
 #include "cs-graph.h"
 #include "cs-positions.h"
 #include "cs-render-style.h"
+#include "cs-spatial-grid.h"
 
 G_BEGIN_DECLS
 
@@ -81,6 +82,11 @@ int      cs_renderer_get_consortium_color  (const CsRenderScene *scene,
 double   cs_renderer_get_node_radius       (const CsRenderScene *scene,
                                             guint                node);
 int      cs_renderer_hit_test              (const CsRenderScene *scene,
+                                            double               x,
+                                            double               y);
+CsSpatialGrid *cs_renderer_build_hit_index (const CsRenderScene *scene);
+int      cs_renderer_hit_test_indexed      (const CsRenderScene *scene,
+                                            CsSpatialGrid       *index,
                                             double               x,
                                             double               y);
 void     cs_renderer_node_to_device        (const CsRenderScene *scene,
