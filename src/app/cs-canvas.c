@@ -20,6 +20,7 @@
 #define PAN_STEP          60.0
 #define KINETIC_DECAY     4.0   /* per second */
 #define KINETIC_MIN_SPEED 20.0  /* px per second */
+#define SHARPEN_DELAY_MS  120
 
 typedef enum
 {
@@ -36,7 +37,12 @@ struct _CsCanvas
   /* owned */
   CsDocument    *document;
   CsViewport    *viewport;
-  GskRenderNode *graph_layer;   /* cache of the drawn graph, nullable */
+  GskRenderNode *graph_layer;   /* cache of the drawn graph, nullable, with */
+  double         layer_zoom;    /* the zoom and offset it was drawn at, and */
+  double         layer_offset_x;
+  double         layer_offset_y;
+  int            layer_width;   /* the widget's size then */
+  int            layer_height;
   CsSpatialGrid *hit_index;     /* nodes' hit areas for that drawing, nullable */
   CsPositions   *preview;       /* positions while nodes are dragged, nullable */
   GArray        *selection;     /* guint node indices, the primary one last */
@@ -61,6 +67,7 @@ struct _CsCanvas
   double         kinetic_vy;
   gint64         kinetic_time;
   guint          kinetic_tick;
+  guint          sharpen_source; /* redraws the layer crisp once zooming stops */
   guint          n_frames;
   CsNodeSizing   sizing;
   guint          dark : 1;
@@ -98,6 +105,32 @@ invalidate (CsCanvas *self)
 {
   g_clear_pointer (&self->graph_layer, gsk_render_node_unref);
   g_clear_pointer (&self->hit_index, cs_spatial_grid_free);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+sharpen_cb (gpointer user_data)
+{
+  CsCanvas *self = user_data;
+
+  self->sharpen_source = 0;
+  invalidate (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Pan and zoom reuse the drawn layer (see snapshot): only the hit areas
+ * change at once. A zoom redraws crisp once the wheel or pinch rests. */
+static void
+cs_canvas_viewport_changed_cb (CsCanvas   *self,
+                               GParamSpec *pspec,
+                               CsViewport *viewport)
+{
+  g_clear_pointer (&self->hit_index, cs_spatial_grid_free);
+  if (self->graph_layer != NULL && cs_viewport_get_zoom (viewport) != self->layer_zoom)
+    {
+      g_clear_handle_id (&self->sharpen_source, g_source_remove);
+      self->sharpen_source = g_timeout_add (SHARPEN_DELAY_MS, sharpen_cb, self);
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -167,6 +200,54 @@ current_pins (CsCanvas *self)
   return pins;
 }
 
+/* The graph layer is drawn larger than the widget, by half its size on
+ * every side, so panning only moves it; it is redrawn when a pan goes past
+ * that margin, when the zoom settles, and when anything it shows changes. */
+static void
+ensure_graph_layer (CsCanvas            *self,
+                    const CsRenderScene *visible,
+                    int                  width,
+                    int                  height)
+{
+  double margin = ceil (MAX (width, height) / 2.0);
+  gboolean reuse = self->graph_layer != NULL && self->layer_width == width && self->layer_height == height;
+
+  if (reuse && visible->zoom == self->layer_zoom)
+    reuse = fabs (visible->offset_x - self->layer_offset_x) <= margin &&
+            fabs (visible->offset_y - self->layer_offset_y) <= margin;
+  if (reuse)
+    return;
+
+  {
+    g_autoptr(GtkSnapshot) layer = gtk_snapshot_new ();
+    g_autofree gboolean *pins = current_pins (self);
+    CsRenderScene scene = *visible;
+    cairo_t *cr = gtk_snapshot_append_cairo (layer, &GRAPHENE_RECT_INIT (-margin, -margin, width + 2 * margin,
+                                                                         height + 2 * margin));
+
+    scene.pinned = pins;
+    scene.width = width + 2 * margin;
+    scene.height = height + 2 * margin;
+    scene.offset_x += margin;
+    scene.offset_y += margin;
+    scene.view_x = margin;
+    scene.view_y = margin;
+    scene.flags |= CS_RENDER_OVERLAYS_APART;
+    cairo_translate (cr, -margin, -margin);
+    cs_renderer_draw (cr, &scene);
+    cairo_destroy (cr);
+
+    g_clear_pointer (&self->graph_layer, gsk_render_node_unref);
+    g_clear_handle_id (&self->sharpen_source, g_source_remove);
+    self->graph_layer = gtk_snapshot_free_to_node (g_steal_pointer (&layer));
+    self->layer_zoom = visible->zoom;
+    self->layer_offset_x = visible->offset_x;
+    self->layer_offset_y = visible->offset_y;
+    self->layer_width = width;
+    self->layer_height = height;
+  }
+}
+
 static void
 cs_canvas_snapshot (GtkWidget   *widget,
                     GtkSnapshot *snapshot)
@@ -176,50 +257,53 @@ cs_canvas_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   gboolean band = self->drag_mode == DRAG_RUBBER_BAND;
+  cairo_t *cr;
 
   if (width <= 0 || height <= 0 || !cs_canvas_get_scene (self, &scene))
     return;
 
-  if (self->graph_layer == NULL)
-    {
-      g_autoptr(GtkSnapshot) layer = gtk_snapshot_new ();
-      g_autofree gboolean *pins = current_pins (self);
-      cairo_t *cr = gtk_snapshot_append_cairo (layer, &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-      scene.pinned = pins;
-      cs_renderer_draw (cr, &scene);
-      cairo_destroy (cr);
-      self->graph_layer = gtk_snapshot_free_to_node (g_steal_pointer (&layer));
-    }
+  ensure_graph_layer (self, &scene, width, height);
   if (self->graph_layer != NULL)
-    gtk_snapshot_append_node (snapshot, self->graph_layer);
+    {
+      /* layer pixel p was world × z₀ + o₀; it belongs at world × z + o */
+      double s = scene.zoom / self->layer_zoom;
 
-  /* hover and selection change often: they are drawn over the cached layer */
-  if (self->hover >= 0 || self->selection->len > 0 || band)
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (scene.offset_x - self->layer_offset_x * s,
+                                                              scene.offset_y - self->layer_offset_y * s));
+      gtk_snapshot_scale (snapshot, s, s);
+      gtk_snapshot_append_node (snapshot, self->graph_layer);
+      gtk_snapshot_restore (snapshot);
+    }
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  /* hover and selection change often: they are drawn over the layer */
+  if (self->hover >= 0 || self->selection->len > 0)
     {
       CsRenderFocus focus = {
         .hover = self->drag_mode == DRAG_NONE ? self->hover : -1,
         .selected = (const guint *)self->selection->data,
         .n_selected = self->selection->len,
       };
-      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
+      scene.flags |= CS_RENDER_OVERLAYS_APART;
       cs_renderer_draw_focus (cr, &scene, &focus);
-      if (band)
-        {
-          cairo_rectangle (cr, MIN (self->drag_x, self->drag_x + self->drag_dx) + 0.5,
-                           MIN (self->drag_y, self->drag_y + self->drag_dy) + 0.5,
-                           fabs (self->drag_dx), fabs (self->drag_dy));
-          cairo_set_source_rgba (cr, self->style.selection.red, self->style.selection.green,
-                                 self->style.selection.blue, 0.15);
-          cairo_fill_preserve (cr);
-          cairo_set_source_rgba (cr, self->style.selection.red, self->style.selection.green,
-                                 self->style.selection.blue, 0.8);
-          cairo_set_line_width (cr, 1);
-          cairo_stroke (cr);
-        }
-      cairo_destroy (cr);
     }
+  cs_renderer_draw_overlays (cr, &scene);
+  if (band)
+    {
+      cairo_rectangle (cr, MIN (self->drag_x, self->drag_x + self->drag_dx) + 0.5,
+                       MIN (self->drag_y, self->drag_y + self->drag_dy) + 0.5,
+                       fabs (self->drag_dx), fabs (self->drag_dy));
+      cairo_set_source_rgba (cr, self->style.selection.red, self->style.selection.green,
+                             self->style.selection.blue, 0.15);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, self->style.selection.red, self->style.selection.green,
+                             self->style.selection.blue, 0.8);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+    }
+  cairo_destroy (cr);
   self->n_frames++;
 }
 
@@ -1214,6 +1298,7 @@ cs_canvas_dispose (GObject *object)
   CsCanvas *self = (CsCanvas *)object;
 
   stop_kinetic (self);
+  g_clear_handle_id (&self->sharpen_source, g_source_remove);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
@@ -1431,7 +1516,8 @@ cs_canvas_init (CsCanvas *self)
   AdwStyleManager *manager = adw_style_manager_get_default ();
 
   self->viewport = cs_viewport_new ();
-  g_signal_connect_object (self->viewport, "notify", G_CALLBACK (invalidate), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->viewport, "notify", G_CALLBACK (cs_canvas_viewport_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   self->selection = g_array_new (FALSE, FALSE, sizeof (guint));
   self->dragged = g_array_new (FALSE, FALSE, sizeof (guint));
   self->hover = -1;

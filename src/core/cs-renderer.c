@@ -963,7 +963,8 @@ cs_renderer_draw_focus (cairo_t             *cr,
       set_color (cr, &scene->style->dim);
       cairo_paint (cr);
       /* the legend and title stay as they were */
-      draw_overlays (cr, cr, scene, legend);
+      if ((scene->flags & CS_RENDER_OVERLAYS_APART) == 0)
+        draw_overlays (cr, cr, scene, legend);
 
       edge_fans (scene, edges, n_edges, k, total);
       for (guint e = 0; e < n_edges; e++)
@@ -1078,11 +1079,44 @@ legend_rows (const CsRenderScene *scene)
 
 /* Lays out the title and legend; draws them when @cr is not NULL. Returns
  * the boxes they cover so labels keep clear of them. */
+static guint layout_overlays (cairo_t             *cr,
+                              cairo_t             *measure,
+                              const CsRenderScene *scene,
+                              Box                 *boxes);
+
+/* The title and legend sit at the top left of the visible area, which
+ * starts at (view_x, view_y) of the scene's device space. */
 static guint
 draw_overlays (cairo_t             *cr,
                cairo_t             *measure,
                const CsRenderScene *scene,
                Box                 *boxes)
+{
+  guint n;
+
+  if (cr != NULL)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, scene->view_x, scene->view_y);
+    }
+  n = layout_overlays (cr, measure, scene, boxes);
+  if (cr != NULL)
+    cairo_restore (cr);
+  for (guint i = 0; i < n; i++)
+    {
+      boxes[i].x0 += scene->view_x;
+      boxes[i].x1 += scene->view_x;
+      boxes[i].y0 += scene->view_y;
+      boxes[i].y1 += scene->view_y;
+    }
+  return n;
+}
+
+static guint
+layout_overlays (cairo_t             *cr,
+                 cairo_t             *measure,
+                 const CsRenderScene *scene,
+                 Box                 *boxes)
 {
   const CsRenderStyle *style = scene->style;
   double y = LEGEND_MARGIN;
@@ -1221,8 +1255,31 @@ cs_renderer_draw (cairo_t             *cr,
   n_reserved = draw_overlays (NULL, cr, scene, reserved);
   if ((scene->flags & CS_RENDER_LABELS) != 0)
     draw_labels (cr, scene, reserved, n_reserved);
-  draw_overlays (cr, cr, scene, reserved);
+  if ((scene->flags & CS_RENDER_OVERLAYS_APART) == 0)
+    draw_overlays (cr, cr, scene, reserved);
 
+  cairo_restore (cr);
+}
+
+/**
+ * cs_renderer_draw_overlays:
+ * @cr: a cairo context
+ * @scene: a scene drawn with %CS_RENDER_OVERLAYS_APART
+ *
+ * Draws the title and legend alone, for a caller that keeps the rest of
+ * the picture and moves it under them.
+ */
+void
+cs_renderer_draw_overlays (cairo_t             *cr,
+                           const CsRenderScene *scene)
+{
+  Box boxes[2];
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (scene != NULL);
+
+  cairo_save (cr);
+  draw_overlays (cr, cr, scene, boxes);
   cairo_restore (cr);
 }
 

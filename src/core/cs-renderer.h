@@ -23,6 +23,9 @@ typedef enum
   CS_RENDER_LEGEND     = 1 << 2,
   CS_RENDER_TITLE      = 1 << 3,
   CS_RENDER_HULLS      = 1 << 4,
+  /* keep labels clear of the title and legend but leave them out: the
+   * caller draws them with cs_renderer_draw_overlays() */
+  CS_RENDER_OVERLAYS_APART = 1 << 5,
 } CsRenderFlags;
 
 #define CS_RENDER_DEFAULT_FLAGS (CS_RENDER_BACKGROUND | CS_RENDER_LABELS | CS_RENDER_LEGEND | CS_RENDER_HULLS)
@@ -56,6 +59,8 @@ typedef struct
   double               zoom;     /* device = world × zoom + offset */
   double               offset_x;
   double               offset_y;
+  double               view_x;   /* where the visible area starts, in device */
+  double               view_y;   /* units: the title and legend sit there */
 } CsRenderScene;
 
 void     cs_render_scene_init              (CsRenderScene       *scene,
@@ -72,6 +77,8 @@ void     cs_render_scene_get_graph_area    (const CsRenderScene *scene,
 void     cs_render_scene_fit               (CsRenderScene       *scene,
                                             double               margin);
 void     cs_renderer_draw                  (cairo_t             *cr,
+                                            const CsRenderScene *scene);
+void     cs_renderer_draw_overlays         (cairo_t             *cr,
                                             const CsRenderScene *scene);
 void     cs_renderer_draw_focus            (cairo_t             *cr,
                                             const CsRenderScene *scene,
