@@ -173,6 +173,7 @@ typedef struct
   char     *palette;
   char     *title;
   gboolean  no_legend;
+  gboolean  no_hulls;
 } ExportArgs;
 
 static int
@@ -200,6 +201,7 @@ run_export (const char       *output,
     options.height = args->height;
   options.scale = args->scale;
   options.legend = !args->no_legend;
+  options.hulls = !args->no_hulls;
   if (args->title != NULL)
     {
       options.title = TRUE;
@@ -295,6 +297,7 @@ cs_cli_main (int    argc,
     { "palette", 0, 0, G_OPTION_ARG_STRING, &args.palette, "light or dark", "PALETTE" },
     { "title", 0, 0, G_OPTION_ARG_STRING, &args.title, "Draw a title (\"\" for the graph's own)", "TEXT" },
     { "no-legend", 0, 0, G_OPTION_ARG_NONE, &args.no_legend, "Leave out the legend", NULL },
+    { "no-hulls", 0, 0, G_OPTION_ARG_NONE, &args.no_hulls, "Leave out the outlines around consortia", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, "FILE" },
     { NULL }
   };

@@ -20,7 +20,8 @@ G_DEFINE_QUARK (cs-export-error-quark, cs_export_error)
  * cs_export_options_init:
  * @options: (out caller-allocates): options to fill
  *
- * A 1600 × 1200 PNG at scale 1 on the theme's background, with the legend.
+ * A 1600 × 1200 PNG at scale 1 on the theme's background, with the legend
+ * and the consortium outlines.
  */
 void
 cs_export_options_init (CsExportOptions *options)
@@ -34,6 +35,7 @@ cs_export_options_init (CsExportOptions *options)
     .scale = 1.0,
     .background = CS_EXPORT_BACKGROUND_THEME,
     .legend = TRUE,
+    .hulls = TRUE,
   };
 }
 
@@ -194,6 +196,8 @@ cs_export_to_bytes (CsGraph                *graph,
     scene.flags |= CS_RENDER_BACKGROUND;
   if (options->legend)
     scene.flags |= CS_RENDER_LEGEND;
+  if (options->hulls)
+    scene.flags |= CS_RENDER_HULLS;
   if (options->title)
     scene.flags |= CS_RENDER_TITLE;
   scene.title = options->title_text;

@@ -50,6 +50,7 @@ typedef struct
   double              scale;   /* PNG pixels per unit */
   CsExportBackground  background;
   gboolean            legend;
+  gboolean            hulls;   /* outlines around each consortium */
   gboolean            title;
   const char         *title_text; /* nullable: the graph's title */
   gboolean            dark;

@@ -1033,9 +1033,16 @@ cs_renderer_draw_focus (cairo_t             *cr,
   cairo_restore (cr);
 }
 
+typedef enum
+{
+  ROW_NODE,
+  ROW_RELATION,
+  ROW_HULLS,
+} RowKind;
+
 typedef struct
 {
-  gboolean  is_node;
+  RowKind   row_kind;
   guint     kind;
   char     *text;
 } LegendRow;
@@ -1058,7 +1065,7 @@ legend_rows (const CsRenderScene *scene)
 
       if (count > 0)
         {
-          LegendRow row = { TRUE, t, g_strdup_printf ("%s (%u)", cs_node_type_get_display_name (t), count) };
+          LegendRow row = { ROW_NODE, t, g_strdup_printf ("%s (%u)", cs_node_type_get_display_name (t), count) };
 
           g_array_append_val (rows, row);
         }
@@ -1069,10 +1076,16 @@ legend_rows (const CsRenderScene *scene)
 
       if (count > 0)
         {
-          LegendRow row = { FALSE, r, g_strdup_printf ("%s (%u)", cs_relation_get_display_name (r), count) };
+          LegendRow row = { ROW_RELATION, r, g_strdup_printf ("%s (%u)", cs_relation_get_display_name (r), count) };
 
           g_array_append_val (rows, row);
         }
+    }
+  if ((scene->flags & CS_RENDER_HULLS) != 0 && cs_graph_count_type (scene->graph, CS_NODE_TYPE_CONSORTIUM) > 0)
+    {
+      LegendRow row = { ROW_HULLS, 0, g_strdup ("Consortium and its members") };
+
+      g_array_append_val (rows, row);
     }
   return rows;
 }
@@ -1187,8 +1200,20 @@ layout_overlays (cairo_t             *cr,
               double sx = LEGEND_MARGIN + LEGEND_PADDING;
               PangoRectangle logical;
 
-              if (row->is_node)
+              if (row->row_kind == ROW_NODE)
                 draw_shape (cr, style, row->kind, sx + swatch / 2, cy, 0.32 * line, 1.0);
+              else if (row->row_kind == ROW_HULLS)
+                {
+                  /* three outlines' colours, as the consortia take them */
+                  for (guint c = 0; c < 3; c++)
+                    {
+                      const CsColor *hull = &style->hulls[c];
+
+                      cairo_rectangle (cr, sx + c * swatch / 3, cy - 0.3 * line, swatch / 3, 0.6 * line);
+                      cairo_set_source_rgba (cr, hull->red, hull->green, hull->blue, style->dark ? 0.35 : 0.25);
+                      cairo_fill (cr);
+                    }
+                }
               else
                 {
                   const CsEdgeStyle *es = &style->edges[row->kind];
