@@ -11,6 +11,8 @@
 #include "cs-renderer.h"
 #include "test-support.h"
 
+#include <math.h>
+
 typedef struct
 {
   CsGraph         *graph;
@@ -195,6 +197,190 @@ test_labels_have_ink (Fixture       *f,
   g_assert_cmpuint (ink, >, 20);
 }
 
+/* At every zoom no two labels overlap, and zooming in names more of the
+ * nodes: a label shown at one zoom is still shown closer in. */
+static void
+test_labels_never_overlap (void)
+{
+  g_autoptr(CsGraph) graph = cs_test_load_graph ("bundled", BUNDLED_GRAPH);
+  g_autoptr(CsLayoutParams) params = cs_layout_params_new_for_graph (graph);
+  g_autoptr(CsPositions) positions = cs_layout_run (graph, params, NULL, NULL);
+  const double zooms[] = { 0.6, 1.0, 1.5, 2.5, 4.0 };
+  guint n_nodes = cs_graph_get_n_nodes (graph);
+  g_autofree gboolean *named_before = g_new0 (gboolean, n_nodes);
+  guint previous = 0;
+  CsRenderStyle style;
+
+  cs_render_style_init_default (&style, FALSE);
+  for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+    {
+      g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (CsPlacedLabel));
+      g_autofree gboolean *named = g_new0 (gboolean, n_nodes);
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1200, 800);
+      cairo_t *cr = cairo_create (surface);
+      CsRenderScene scene;
+      guint n_named = 0, kept = 0, before = 0;
+
+      cs_render_scene_init (&scene, graph, positions, &style, 1200, 800);
+      cs_render_scene_fit (&scene, 20);
+      /* zoom about the middle, as the window does */
+      scene.offset_x = 600 - (600 - scene.offset_x) * zooms[z];
+      scene.offset_y = 400 - (400 - scene.offset_y) * zooms[z];
+      scene.zoom *= zooms[z];
+      scene.placed_labels = labels;
+      cs_renderer_draw (cr, &scene);
+      for (guint i = 0; i < labels->len; i++)
+        {
+          const CsPlacedLabel *a = &g_array_index (labels, CsPlacedLabel, i);
+
+          for (guint j = i + 1; j < labels->len; j++)
+            {
+              const CsPlacedLabel *b = &g_array_index (labels, CsPlacedLabel, j);
+
+              g_assert_false (a->bounds.x0 < b->bounds.x1 && b->bounds.x0 < a->bounds.x1 &&
+                              a->bounds.y0 < b->bounds.y1 && b->bounds.y0 < a->bounds.y1);
+            }
+          named[a->node] = TRUE;
+          n_named++;
+        }
+      /* of the nodes named at the previous zoom and still in view, most
+       * stay named (a label may move aside, never many vanish) */
+      for (guint i = 0; i < n_nodes; i++)
+        {
+          double x, y;
+
+          cs_renderer_node_to_device (&scene, i, &x, &y);
+          if (!named_before[i] || x < 100 || x > 1100 || y < 100 || y > 700)
+            continue;
+          before++;
+          kept += named[i];
+        }
+      g_test_message ("zoom ×%.1f: %u labels; %u of %u named before still named", zooms[z], n_named, kept, before);
+      g_assert_cmpuint (kept * 10, >=, before * 9);
+      if (z > 0)
+        g_assert_cmpuint (n_named + 5, >=, previous / 2);
+      memcpy (named_before, named, n_nodes * sizeof (gboolean));
+      previous = n_named;
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+  g_assert_cmpuint (previous, >, 0);
+  cs_render_style_clear (&style);
+}
+
+/* The indexed hit test answers like the plain one, everywhere. */
+static void
+test_hit_index (void)
+{
+  g_autoptr(CsGraph) graph = cs_test_load_graph ("bundled", BUNDLED_GRAPH);
+  g_autoptr(CsLayoutParams) params = cs_layout_params_new_for_graph (graph);
+  g_autoptr(CsPositions) positions = cs_layout_run (graph, params, NULL, NULL);
+  g_autoptr(CsSpatialGrid) index = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (3);
+  CsRenderStyle style;
+  CsRenderScene scene;
+  guint hits = 0;
+
+  cs_render_style_init_default (&style, FALSE);
+  cs_render_scene_init (&scene, graph, positions, &style, 1200, 800);
+  cs_render_scene_fit (&scene, 20);
+  index = cs_renderer_build_hit_index (&scene);
+  for (guint i = 0; i < 20000; i++)
+    {
+      double x = g_rand_double_range (rand, 0, 1200);
+      double y = g_rand_double_range (rand, 0, 800);
+      int plain = cs_renderer_hit_test (&scene, x, y);
+
+      g_assert_cmpint (cs_renderer_hit_test_indexed (&scene, index, x, y), ==, plain);
+      hits += plain >= 0;
+    }
+  for (guint i = 0; i < cs_graph_get_n_nodes (graph); i++)
+    {
+      double x, y;
+
+      cs_renderer_node_to_device (&scene, i, &x, &y);
+      g_assert_cmpint (cs_renderer_hit_test_indexed (&scene, index, x, y), ==, cs_renderer_hit_test (&scene, x, y));
+    }
+  g_assert_cmpuint (hits, >, 100);
+  cs_render_style_clear (&style);
+}
+
+/* Focus: the hovered node and its neighbours keep their colours, the rest
+ * fades; a selected node gets a ring in the selection colour. */
+static void
+test_focus (Fixture       *f,
+            gconstpointer  data)
+{
+  CsRenderFocus focus = { .hover = -1 };
+  guint skt, ax, kaist;
+  double x, y;
+  cairo_t *cr;
+  CsColor faded;
+
+  draw (f);
+  g_assert_true (cs_graph_lookup (f->graph, "skt", &skt));
+  g_assert_true (cs_graph_lookup (f->graph, "ax", &ax));
+  g_assert_true (cs_graph_lookup (f->graph, "kaist", &kaist));
+  focus.hover = skt;
+  focus.selected = &kaist;
+  focus.n_selected = 1;
+  cr = cairo_create (f->surface);
+  cs_renderer_draw_focus (cr, &f->scene, &focus);
+  cairo_destroy (cr);
+
+  cs_renderer_node_to_device (&f->scene, skt, &x, &y);
+  cs_test_assert_color (f->surface, x, y, &f->style.nodes[CS_NODE_TYPE_COMPANY].fill, 2 / 255.0);
+  cs_renderer_node_to_device (&f->scene, ax, &x, &y);
+  cs_test_assert_color (f->surface, x, y, &f->style.nodes[CS_NODE_TYPE_MODEL].fill, 2 / 255.0);
+  /* KAIST is not a neighbour of SK Telecom: faded towards the background */
+  cs_renderer_node_to_device (&f->scene, kaist, &x, &y);
+  cs_test_read_pixel (f->surface, x, y, &faded);
+  g_assert_cmpfloat (faded.blue, >, f->style.nodes[CS_NODE_TYPE_UNIVERSITY].fill.blue + 0.3);
+  /* its selection ring */
+  {
+    double r = cs_renderer_get_node_radius (&f->scene, kaist) * f->scene.zoom;
+    guint ring = 0;
+
+    for (int a = 0; a < 360; a += 5)
+      for (double d = r; d < r + 10; d += 0.5)
+        {
+          CsColor c;
+
+          cs_test_read_pixel (f->surface, x + d * cos (a * G_PI / 180), y + d * sin (a * G_PI / 180), &c);
+          ring += fabs (c.red - f->style.selection.red) < 0.05 && fabs (c.green - f->style.selection.green) < 0.05 &&
+                  fabs (c.blue - f->style.selection.blue) < 0.05;
+        }
+    g_assert_cmpuint (ring, >, 60);
+  }
+}
+
+static void
+test_pins_drawn (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree gboolean *pins = g_new0 (gboolean, cs_graph_get_n_nodes (f->graph));
+  guint ax;
+  double x, y, r;
+  guint dark = 0;
+
+  g_assert_true (cs_graph_lookup (f->graph, "ax", &ax));
+  pins[ax] = TRUE;
+  f->scene.pinned = pins;
+  f->scene.flags = CS_RENDER_BACKGROUND;
+  draw (f);
+  cs_renderer_node_to_device (&f->scene, ax, &x, &y);
+  r = cs_renderer_get_node_radius (&f->scene, ax) * f->scene.zoom;
+  for (int dy = -4; dy <= 4; dy++)
+    for (int dx = -4; dx <= 4; dx++)
+      {
+        CsColor c;
+
+        cs_test_read_pixel (f->surface, x + 0.75 * r + dx, y - 0.75 * r + dy, &c);
+        dark += c.red < 0.3 && c.green < 0.3 && c.blue < 0.3;
+      }
+  g_assert_cmpuint (dark, >, 10);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -214,6 +400,10 @@ main (int   argc,
               fixture_tear_down);
   g_test_add_func ("/cs/renderer/missing-glyphs-detected", test_missing_glyphs_detected);
   g_test_add ("/cs/renderer/labels-have-ink", Fixture, NULL, fixture_set_up, test_labels_have_ink, fixture_tear_down);
+  g_test_add_func ("/cs/renderer/labels-never-overlap", test_labels_never_overlap);
+  g_test_add_func ("/cs/renderer/hit-index", test_hit_index);
+  g_test_add ("/cs/renderer/focus", Fixture, NULL, fixture_set_up, test_focus, fixture_tear_down);
+  g_test_add ("/cs/renderer/pins-drawn", Fixture, NULL, fixture_set_up, test_pins_drawn, fixture_tear_down);
 
   return g_test_run ();
 }

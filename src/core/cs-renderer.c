@@ -866,6 +866,12 @@ draw_labels (cairo_t             *cr,
       if (blocked)
         continue;
       cs_spatial_grid_insert (placed, box.x0, box.y0, box.x1, box.y1, i);
+      if (scene->placed_labels != NULL)
+        {
+          CsPlacedLabel label = { i, { box.x0, box.y0, box.x1, box.y1 } };
+
+          g_array_append_val (scene->placed_labels, label);
+        }
       show_text (cr, scene->style, layout, box.x0, box.y0, size, NULL);
     }
 }

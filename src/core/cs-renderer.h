@@ -61,7 +61,14 @@ typedef struct
   double               offset_y;
   double               view_x;   /* where the visible area starts, in device */
   double               view_y;   /* units: the title and legend sit there */
+  GArray              *placed_labels; /* nullable: receives a CsPlacedLabel per label drawn */
 } CsRenderScene;
+
+typedef struct
+{
+  guint    node;
+  CsBounds bounds; /* device units */
+} CsPlacedLabel;
 
 void     cs_render_scene_init              (CsRenderScene       *scene,
                                             CsGraph             *graph,
