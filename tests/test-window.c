@@ -11,6 +11,7 @@
 
 #include "cs-application.h"
 #include "cs-window.h"
+#include "test-gui-support.h"
 #include "test-support.h"
 
 #include <math.h>
@@ -68,26 +69,6 @@ open_window (GFile *file)
   return window;
 }
 
-/* Renders what the canvas shows into an image, as the screen would. */
-static cairo_surface_t *
-render_canvas (CsCanvas *canvas)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (canvas));
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  int width = gtk_widget_get_width (GTK_WIDGET (canvas));
-  int height = gtk_widget_get_height (GTK_WIDGET (canvas));
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cairo_t *cr = cairo_create (surface);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  gsk_render_node_draw (node, cr);
-  cairo_destroy (cr);
-  return surface;
-}
-
 static void
 assert_graph_drawn (CsCanvas *canvas)
 {
@@ -96,7 +77,7 @@ assert_graph_drawn (CsCanvas *canvas)
   guint probed = 0;
 
   g_assert_true (cs_canvas_get_scene (canvas, &scene));
-  surface = render_canvas (canvas);
+  surface = cs_test_render_widget (GTK_WIDGET (canvas));
   for (guint i = 0; i < cs_graph_get_n_nodes (scene.graph); i++)
     {
       double x, y;

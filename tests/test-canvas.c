@@ -1,0 +1,455 @@
+/* test-canvas.c
+ *
+ * SPDX-FileCopyrightText: 2025 Consortia contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The canvas's mouse and keyboard handling, driven through its own event
+ * controllers and actions in a real window (Xvfb in CI).
+ */
+
+#include "config.h"
+
+#include "cs-window.h"
+#include "test-gui-support.h"
+#include "test-support.h"
+
+#include <math.h>
+
+typedef struct
+{
+  CsWindow   *window;
+  CsCanvas   *canvas;
+  CsDocument *document;
+  CsGraph    *graph;
+} Fixture;
+
+static void
+iterate (void)
+{
+  if (!g_main_context_iteration (NULL, FALSE))
+    g_usleep (2000);
+}
+
+static void
+settle (Fixture *f)
+{
+  guint frames = cs_canvas_get_n_frames (f->canvas);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  gtk_widget_queue_draw (GTK_WIDGET (f->canvas));
+  while (cs_canvas_get_n_frames (f->canvas) == frames)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      iterate ();
+    }
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", data ? data : "small.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  f->window = g_object_new (CS_TYPE_WINDOW, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
+  f->canvas = cs_window_get_canvas (f->window);
+  f->document = cs_window_get_document (f->window);
+  cs_window_open (f->window, file);
+  gtk_window_present (GTK_WINDOW (f->window));
+  while (cs_document_get_graph (f->document) == NULL || cs_document_get_busy (f->document))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      iterate ();
+    }
+  f->graph = cs_document_get_graph (f->document);
+  settle (f);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static guint
+node (Fixture    *f,
+      const char *id)
+{
+  guint index;
+
+  g_assert_true (cs_graph_lookup (f->graph, id, &index));
+  return index;
+}
+
+static void
+node_xy (Fixture *f,
+         guint    index,
+         double  *x,
+         double  *y)
+{
+  CsRenderScene scene;
+
+  g_assert_true (cs_canvas_get_scene (f->canvas, &scene));
+  cs_renderer_node_to_device (&scene, index, x, y);
+}
+
+static GtkEventController *
+controller (Fixture *f,
+            GType    type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->canvas));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
+        return c;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+press (Fixture *f,
+       int      n_press,
+       double   x,
+       double   y)
+{
+  g_signal_emit_by_name (controller (f, GTK_TYPE_GESTURE_CLICK), "pressed", n_press, x, y);
+}
+
+static void
+drag (Fixture *f,
+      double   x,
+      double   y,
+      double   dx,
+      double   dy)
+{
+  GtkEventController *gesture = controller (f, GTK_TYPE_GESTURE_DRAG);
+
+  g_signal_emit_by_name (gesture, "drag-begin", x, y);
+  g_signal_emit_by_name (gesture, "drag-update", dx / 2, dy / 2);
+  g_signal_emit_by_name (gesture, "drag-update", dx, dy);
+  g_signal_emit_by_name (gesture, "drag-end", dx, dy);
+}
+
+static void
+count_cb (gpointer  instance,
+          guint    *count)
+{
+  (*count)++;
+}
+
+static void
+activated_cb (CsCanvas *canvas,
+              guint     index,
+              int      *out)
+{
+  *out = index;
+}
+
+static void
+test_hover (Fixture       *f,
+            gconstpointer  data)
+{
+  GtkEventController *motion = controller (f, GTK_TYPE_EVENT_CONTROLLER_MOTION);
+  guint skt = node (f, "skt");
+  double x, y;
+
+  node_xy (f, skt, &x, &y);
+  g_signal_emit_by_name (motion, "motion", x + 1, y);
+  g_assert_cmpint (cs_canvas_get_hover_node (f->canvas), ==, skt);
+  g_signal_emit_by_name (motion, "motion", 2.0, 2.0);
+  g_assert_cmpint (cs_canvas_get_hover_node (f->canvas), ==, -1);
+  g_signal_emit_by_name (motion, "motion", x, y);
+  g_signal_emit_by_name (motion, "leave");
+  g_assert_cmpint (cs_canvas_get_hover_node (f->canvas), ==, -1);
+}
+
+static void
+test_click_selects (Fixture       *f,
+                    gconstpointer  data)
+{
+  guint skt = node (f, "skt"), kaist = node (f, "kaist");
+  guint changed = 0, n;
+  const guint *selection;
+  double x, y;
+
+  g_signal_connect (f->canvas, "selection-changed", G_CALLBACK (count_cb), &changed);
+  node_xy (f, skt, &x, &y);
+  press (f, 1, x, y);
+  g_assert_cmpint (cs_canvas_get_selected_node (f->canvas), ==, skt);
+  g_assert_cmpuint (changed, ==, 1);
+
+  /* Shift adds, Ctrl toggles */
+  cs_canvas_select_node (f->canvas, kaist, CS_SELECTION_EXTEND);
+  selection = cs_canvas_get_selection (f->canvas, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (selection[0], ==, skt);
+  g_assert_cmpuint (selection[1], ==, kaist);
+  cs_canvas_select_node (f->canvas, skt, CS_SELECTION_TOGGLE);
+  cs_canvas_get_selection (f->canvas, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (cs_canvas_get_selected_node (f->canvas), ==, kaist);
+
+  /* a click on empty space clears it, and so does Escape */
+  press (f, 1, 3, 3);
+  g_assert_cmpint (cs_canvas_get_selected_node (f->canvas), ==, -1);
+  press (f, 1, x, y);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.clear-selection", NULL));
+  g_assert_cmpint (cs_canvas_get_selected_node (f->canvas), ==, -1);
+  g_assert_cmpuint (changed, ==, 6);
+}
+
+static void
+test_double_click_focuses (Fixture       *f,
+                           gconstpointer  data)
+{
+  CsViewport *viewport = cs_canvas_get_viewport (f->canvas);
+  guint ax = node (f, "ax");
+  int activated = -1;
+  double zoom = cs_viewport_get_zoom (viewport);
+  double x, y;
+
+  g_signal_connect (f->canvas, "node-activated", G_CALLBACK (activated_cb), &activated);
+  node_xy (f, ax, &x, &y);
+  press (f, 1, x, y);
+  press (f, 2, x, y);
+  g_assert_cmpint (activated, ==, ax);
+  /* its ego network (the model and SK Telecom) fills the view */
+  g_assert_cmpfloat (cs_viewport_get_zoom (viewport), >, zoom);
+  node_xy (f, ax, &x, &y);
+  g_assert_cmpfloat (x, >, 0);
+  g_assert_cmpfloat (x, <, gtk_widget_get_width (GTK_WIDGET (f->canvas)));
+  node_xy (f, node (f, "skt"), &x, &y);
+  g_assert_cmpfloat (y, >, 0);
+  g_assert_cmpfloat (y, <, gtk_widget_get_height (GTK_WIDGET (f->canvas)));
+}
+
+/* Dragging a node moves it and pins it, as one step that undo takes back. */
+static void
+test_drag_node_undo (Fixture       *f,
+                     gconstpointer  data)
+{
+  CsViewport *viewport = cs_canvas_get_viewport (f->canvas);
+  guint kaist = node (f, "kaist"), skt = node (f, "skt");
+  g_autoptr(CsPositions) before = cs_positions_ref (cs_document_get_positions (f->document));
+  double offset_x = cs_viewport_get_offset_x (viewport);
+  double zoom = cs_viewport_get_zoom (viewport);
+  double x, y;
+  cairo_surface_t *surface;
+  CsRenderScene scene;
+
+  node_xy (f, kaist, &x, &y);
+  drag (f, x, y, 60, 40);
+  g_assert_cmpfloat_with_epsilon (cs_positions_get_x (cs_document_get_positions (f->document), kaist),
+                                  cs_positions_get_x (before, kaist) + 60 / zoom, 1e-9);
+  g_assert_cmpfloat_with_epsilon (cs_positions_get_y (cs_document_get_positions (f->document), kaist),
+                                  cs_positions_get_y (before, kaist) + 40 / zoom, 1e-9);
+  g_assert_cmpfloat (cs_positions_get_x (cs_document_get_positions (f->document), skt), ==,
+                     cs_positions_get_x (before, skt));
+  g_assert_true (cs_document_get_pinned (f->document, kaist));
+  /* the view did not pan */
+  g_assert_cmpfloat (cs_viewport_get_offset_x (viewport), ==, offset_x);
+
+  /* and the picture shows it there */
+  settle (f);
+  g_assert_true (cs_canvas_get_scene (f->canvas, &scene));
+  surface = cs_test_render_widget (GTK_WIDGET (f->canvas));
+  node_xy (f, kaist, &x, &y);
+  cs_test_assert_color (surface, x, y, &scene.style->nodes[CS_NODE_TYPE_UNIVERSITY].fill, 2 / 255.0);
+  cairo_surface_destroy (surface);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_true (cs_positions_equal (before, cs_document_get_positions (f->document)));
+  g_assert_false (cs_document_get_pinned (f->document, kaist));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
+  g_assert_true (cs_document_get_pinned (f->document, kaist));
+}
+
+static void
+test_drag_selection (Fixture       *f,
+                     gconstpointer  data)
+{
+  guint kaist = node (f, "kaist"), ax = node (f, "ax");
+  g_autoptr(CsPositions) before = cs_positions_ref (cs_document_get_positions (f->document));
+  double zoom = cs_viewport_get_zoom (cs_canvas_get_viewport (f->canvas));
+  double x, y;
+
+  cs_canvas_select_node (f->canvas, kaist, CS_SELECTION_REPLACE);
+  cs_canvas_select_node (f->canvas, ax, CS_SELECTION_EXTEND);
+  node_xy (f, ax, &x, &y);
+  press (f, 1, x, y);
+  drag (f, x, y, -30, 25);
+  /* both selected nodes moved together, as one undo step */
+  for (guint i = 0; i < 2; i++)
+    {
+      guint n = i == 0 ? kaist : ax;
+
+      g_assert_cmpfloat_with_epsilon (cs_positions_get_x (cs_document_get_positions (f->document), n),
+                                      cs_positions_get_x (before, n) - 30 / zoom, 1e-9);
+    }
+  g_assert_true (cs_document_undo (f->document));
+  g_assert_true (cs_positions_equal (before, cs_document_get_positions (f->document)));
+}
+
+/* A press that moves less than the drag threshold is a click, not a move */
+static void
+test_small_wobble_is_no_move (Fixture       *f,
+                              gconstpointer  data)
+{
+  guint skt = node (f, "skt");
+  double x, y;
+
+  node_xy (f, skt, &x, &y);
+  drag (f, x, y, 1, 1);
+  g_assert_false (cs_document_get_can_undo (f->document));
+}
+
+static void
+test_drag_background_pans (Fixture       *f,
+                           gconstpointer  data)
+{
+  CsViewport *viewport = cs_canvas_get_viewport (f->canvas);
+  double x0 = cs_viewport_get_offset_x (viewport);
+  double y0 = cs_viewport_get_offset_y (viewport);
+
+  drag (f, 5, 5, 80, -50);
+  g_assert_cmpfloat_with_epsilon (cs_viewport_get_offset_x (viewport), x0 + 80, 1e-9);
+  g_assert_cmpfloat_with_epsilon (cs_viewport_get_offset_y (viewport), y0 - 50, 1e-9);
+  g_assert_false (cs_document_get_can_undo (f->document));
+}
+
+/* With the keyboard alone: Tab walks round a node's neighbours, arrows go
+ * to the neighbour in that direction, Enter focuses, Escape clears. */
+static void
+test_keyboard (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkWidget *canvas = GTK_WIDGET (f->canvas);
+  guint skt = node (f, "skt"), team = node (f, "team"), ax = node (f, "ax");
+  int activated = -1;
+  double sx, sy, ax_x, ax_y;
+
+  g_signal_connect (f->canvas, "node-activated", G_CALLBACK (activated_cb), &activated);
+  g_assert_true (gtk_widget_get_focusable (canvas));
+
+  /* with nothing selected, Tab starts at the best-connected node */
+  g_assert_true (gtk_widget_activate_action (canvas, "canvas.next-neighbour", "i", 1));
+  g_assert_cmpint (cs_canvas_get_selected_node (f->canvas), ==, team);
+
+  cs_canvas_select_node (f->canvas, skt, CS_SELECTION_REPLACE);
+  /* SK Telecom's links in file order: it leads the team, develops A.X */
+  g_assert_true (gtk_widget_activate_action (canvas, "canvas.next-neighbour", "i", 1));
+  g_assert_cmpint (cs_canvas_get_selected_node (f->canvas), ==, team);
+  g_assert_true (gtk_widget_activate_action (canvas, "canvas.next-neighbour", "i", 1));
+  g_assert_cmpint (cs_canvas_get_selected_node (f->canvas), ==, ax);
+  g_assert_true (gtk_widget_activate_action (canvas, "canvas.next-neighbour", "i", 1));
+  g_assert_cmpint (cs_canvas_get_selected_node (f->canvas), ==, team);
+  g_assert_true (gtk_widget_activate_action (canvas, "canvas.next-neighbour", "i", -1));
+  g_assert_cmpint (cs_canvas_get_selected_node (f->canvas), ==, ax);
+
+  /* the arrow pointing from SK Telecom towards A.X selects A.X */
+  cs_canvas_select_node (f->canvas, skt, CS_SELECTION_REPLACE);
+  node_xy (f, skt, &sx, &sy);
+  node_xy (f, ax, &ax_x, &ax_y);
+  if (fabs (ax_x - sx) > fabs (ax_y - sy))
+    g_assert_true (gtk_widget_activate_action (canvas, "canvas.move-selection", "(dd)", ax_x > sx ? 1.0 : -1.0, 0.0));
+  else
+    g_assert_true (gtk_widget_activate_action (canvas, "canvas.move-selection", "(dd)", 0.0, ax_y > sy ? 1.0 : -1.0));
+  g_assert_cmpint (cs_canvas_get_selected_node (f->canvas), ==, ax);
+
+  g_assert_true (gtk_widget_activate_action (canvas, "canvas.activate", NULL));
+  g_assert_cmpint (activated, ==, ax);
+  g_assert_true (gtk_widget_activate_action (canvas, "canvas.clear-selection", NULL));
+  g_assert_cmpint (cs_canvas_get_selected_node (f->canvas), ==, -1);
+
+  /* with nothing selected, arrows pan */
+  {
+    double x0 = cs_viewport_get_offset_x (cs_canvas_get_viewport (f->canvas));
+
+    g_assert_true (gtk_widget_activate_action (canvas, "canvas.move-selection", "(dd)", 1.0, 0.0));
+    g_assert_cmpfloat (cs_viewport_get_offset_x (cs_canvas_get_viewport (f->canvas)), <, x0);
+  }
+}
+
+static void
+test_view_options (Fixture       *f,
+                   gconstpointer  data)
+{
+  guint team = node (f, "team");
+  CsRenderScene scene;
+
+  g_assert_true (cs_canvas_get_show_legend (f->canvas));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "view.show-legend", NULL));
+  g_assert_false (cs_canvas_get_show_legend (f->canvas));
+  g_assert_true (cs_canvas_get_scene (f->canvas, &scene));
+  g_assert_false (scene.flags & CS_RENDER_LEGEND);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "view.uniform-size", NULL));
+  g_assert_true (cs_canvas_get_scene (f->canvas, &scene));
+  g_assert_cmpfloat (cs_renderer_get_node_radius (&scene, team), ==, scene.style->nodes[CS_NODE_TYPE_CONSORTIUM].radius);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "view.show-hulls", NULL));
+  g_assert_false (cs_canvas_get_show_hulls (f->canvas));
+}
+
+/* A relayout keeps the node moved by hand where it was put. */
+static void
+test_relayout_keeps_pins (Fixture       *f,
+                          gconstpointer  data)
+{
+  guint kaist = node (f, "kaist");
+  double x, y, wx, wy;
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  node_xy (f, kaist, &x, &y);
+  drag (f, x, y, 90, 0);
+  wx = cs_positions_get_x (cs_document_get_positions (f->document), kaist);
+  wy = cs_positions_get_y (cs_document_get_positions (f->document), kaist);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.relayout", NULL));
+  while (cs_document_get_busy (f->document))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      iterate ();
+    }
+  g_assert_cmpfloat (cs_positions_get_x (cs_document_get_positions (f->document), kaist), ==, wx);
+  g_assert_cmpfloat (cs_positions_get_y (cs_document_get_positions (f->document), kaist), ==, wy);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* no ISOLATE_DIRS: GTK needs the system's MIME database (see test-window) */
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("no display: run the GUI suite under xvfb-run\n");
+      return 77;
+    }
+  adw_init ();
+
+#define ADD(path, func) g_test_add ("/cs/canvas/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("hover", test_hover);
+  ADD ("click-selects", test_click_selects);
+  ADD ("double-click-focuses", test_double_click_focuses);
+  ADD ("drag-node-undo", test_drag_node_undo);
+  ADD ("drag-selection", test_drag_selection);
+  ADD ("small-wobble-is-no-move", test_small_wobble_is_no_move);
+  ADD ("drag-background-pans", test_drag_background_pans);
+  ADD ("keyboard", test_keyboard);
+  ADD ("view-options", test_view_options);
+  ADD ("relayout-keeps-pins", test_relayout_keeps_pins);
+#undef ADD
+
+  return g_test_run ();
+}
