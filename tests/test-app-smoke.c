@@ -16,9 +16,17 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 
 /* Counts the pixels within 3/255 of @color. */
+/* the app ends with the test, even when an assertion aborts it */
+static void
+die_with_parent (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
 static guint
 count_color (cairo_surface_t *surface,
              const CsColor   *color)
@@ -60,7 +68,7 @@ test_window_shows_bundled_graph (void)
   g_assert_nonnull (xdotool);
   g_assert_nonnull (import);
 
-  g_assert_true (g_spawn_async (NULL, (char **)app_argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error));
+  g_assert_true (g_spawn_async (NULL, (char **)app_argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL, die_with_parent, NULL, &pid, &error));
   g_assert_no_error (error);
 
   /* the window appears: a visible X window of the consortia process */
