@@ -229,6 +229,22 @@ test_pan_and_zoom (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The shortcuts window builds: GtkApplication loads it by itself and an
+ * error in it would abort the app. */
+static void
+test_help_overlay (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new ();
+  g_autoptr(GError) error = NULL;
+  GObject *overlay;
+
+  g_assert_true (gtk_builder_add_from_resource (builder, RESOURCE_BASE "/gtk/help-overlay.ui", &error));
+  g_assert_no_error (error);
+  overlay = gtk_builder_get_object (builder, "help_overlay");
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -248,6 +264,7 @@ main (int   argc,
   g_test_add_func ("/cs/window/bundled-graph", test_bundled_graph);
   g_test_add_func ("/cs/window/bad-file-keeps-graph", test_bad_file_keeps_graph);
   g_test_add_func ("/cs/window/pan-and-zoom", test_pan_and_zoom);
+  g_test_add_func ("/cs/window/help-overlay", test_help_overlay);
 
   return g_test_run ();
 }
