@@ -59,8 +59,8 @@ report (const char *what,
         const char *baseline,
         double      base_seconds)
 {
-  printf ("%-34s %9.4f s   %-30s %9.4f s   ratio %7.2f\n", what, seconds, baseline, base_seconds,
-          base_seconds > 0 ? seconds / base_seconds : 0);
+  printf ("%-34s %10.3f ms   %-30s %10.3f ms   ratio %7.2f\n", what, 1000 * seconds, baseline,
+          1000 * base_seconds, base_seconds > 0 ? seconds / base_seconds : 0);
 }
 
 static void
@@ -76,6 +76,7 @@ bench_graph (const char *name,
   CsRenderScene scene;
   cairo_surface_t *surface;
   double t0, parse, load, layout, draw, paint, png;
+
   g_autofree char *label = NULL;
 
   /* loading: our checks on top of json-glib's parse */
@@ -106,6 +107,11 @@ bench_graph (const char *name,
   cs_render_scene_fit (&scene, 24);
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1280, 800);
 
+  printf ("\n%s: %u nodes, %u edges\n", name, cs_graph_get_n_nodes (graph), cs_graph_get_n_edges (graph));
+  report ("load and check", load, "json-glib parse alone", parse);
+  label = g_strdup_printf ("layout (FR, %u nodes)", cs_graph_get_n_nodes (graph));
+  report (label, layout, "load and check", load);
+
   /* a frame of the canvas, against painting the background alone */
   t0 = now ();
   for (guint r = 0; r < repeats; r++)
@@ -126,6 +132,66 @@ bench_graph (const char *name,
       cairo_destroy (cr);
     }
   draw = (now () - t0) / repeats;
+  report ("draw one 1280x800 frame", draw, "paint the background", paint);
+
+  /* hover: the focus overlay over the kept layer, on the best-connected node */
+  {
+    CsRenderFocus focus = { .hover = 0 };
+    double focus_time, layer_time, plain, indexed;
+    g_autoptr(CsSpatialGrid) index = NULL;
+    g_autoptr(GRand) rand = g_rand_new_with_seed (1);
+    volatile int sink = 0;
+    cairo_surface_t *big;
+
+    for (guint i = 1; i < cs_graph_get_n_nodes (graph); i++)
+      if (cs_graph_get_degree (graph, i) > cs_graph_get_degree (graph, focus.hover))
+        focus.hover = i;
+    t0 = now ();
+    for (guint r = 0; r < repeats; r++)
+      {
+        cairo_t *cr = cairo_create (surface);
+
+        cs_renderer_draw_focus (cr, &scene, &focus);
+        cairo_destroy (cr);
+      }
+    focus_time = (now () - t0) / repeats;
+    report ("hover overlay (busiest node)", focus_time, "draw one 1280x800 frame", draw);
+
+    /* what a pan past the kept layer's margin redraws: twice the size */
+    big = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 2560, 1600);
+    {
+      CsRenderScene layer = scene;
+
+      layer.width = 2560;
+      layer.height = 1600;
+      layer.offset_x += 640;
+      layer.offset_y += 400;
+      t0 = now ();
+      for (guint r = 0; r < repeats; r++)
+        {
+          cairo_t *cr = cairo_create (big);
+
+          cs_renderer_draw (cr, &layer);
+          cairo_destroy (cr);
+        }
+      layer_time = (now () - t0) / repeats;
+    }
+    cairo_surface_destroy (big);
+    report ("redraw the kept 2560x1600 layer", layer_time, "draw one 1280x800 frame", draw);
+
+    t0 = now ();
+    for (guint r = 0; r < 2000; r++)
+      sink += cs_renderer_hit_test (&scene, g_rand_double_range (rand, 0, 1280), g_rand_double_range (rand, 0, 800));
+    plain = (now () - t0) / 2000;
+    index = cs_renderer_build_hit_index (&scene);
+    t0 = now ();
+    for (guint r = 0; r < 2000; r++)
+      sink += cs_renderer_hit_test_indexed (&scene, index, g_rand_double_range (rand, 0, 1280),
+                                            g_rand_double_range (rand, 0, 800));
+    indexed = (now () - t0) / 2000;
+    report ("hit test with the spatial index", indexed, "hit test over every node", plain);
+    (void)sink;
+  }
 
   {
     CsExportOptions options;
@@ -137,11 +203,6 @@ bench_graph (const char *name,
     png = now () - t0;
   }
 
-  printf ("\n%s: %u nodes, %u edges\n", name, cs_graph_get_n_nodes (graph), cs_graph_get_n_edges (graph));
-  report ("load and check", load, "json-glib parse alone", parse);
-  label = g_strdup_printf ("layout (FR, %u nodes)", cs_graph_get_n_nodes (graph));
-  report (label, layout, "load and check", load);
-  report ("draw one 1280x800 frame", draw, "paint the background", paint);
   report ("export 1600x1200 PNG", png, "draw one 1280x800 frame", draw);
 
   cairo_surface_destroy (surface);
