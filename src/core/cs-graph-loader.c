@@ -607,15 +607,17 @@ get_number (Loader     *loader,
   return TRUE;
 }
 
-static JsonArray *
-get_array (Loader     *loader,
-           JsonObject *object,
-           const char *path,
-           const char *member,
-           gboolean    required)
+/* A member that must hold an array or an object; NULL when it is missing
+ * (a problem when @required) or of another kind (always a problem). */
+static JsonNode *
+get_container (Loader       *loader,
+               JsonObject   *object,
+               const char   *path,
+               const char   *member,
+               gboolean      required,
+               JsonNodeType  type)
 {
   JsonNode *node = json_object_get_member (object, member);
-  g_autofree char *mpath = member_path (path, member);
 
   if (node == NULL)
     {
@@ -623,13 +625,27 @@ get_array (Loader     *loader,
         error_at (loader, MISSING, position_of (loader, object), path, "missing \"%s\"", member);
       return NULL;
     }
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (JSON_NODE_TYPE (node) != type)
     {
-      error_at (loader, TYPE, position_of (loader, node), mpath,
-                "expected an array, found %s", json_kind (node));
+      g_autofree char *mpath = member_path (path, member);
+
+      error_at (loader, TYPE, position_of (loader, node), mpath, "expected %s, found %s",
+                type == JSON_NODE_ARRAY ? "an array" : "an object", json_kind (node));
       return NULL;
     }
-  return json_node_get_array (node);
+  return node;
+}
+
+static JsonArray *
+get_array (Loader     *loader,
+           JsonObject *object,
+           const char *path,
+           const char *member,
+           gboolean    required)
+{
+  JsonNode *node = get_container (loader, object, path, member, required, JSON_NODE_ARRAY);
+
+  return node != NULL ? json_node_get_array (node) : NULL;
 }
 
 static JsonObject *
@@ -638,18 +654,9 @@ get_object (Loader     *loader,
             const char *path,
             const char *member)
 {
-  JsonNode *node = json_object_get_member (object, member);
-  g_autofree char *mpath = member_path (path, member);
+  JsonNode *node = get_container (loader, object, path, member, FALSE, JSON_NODE_OBJECT);
 
-  if (node == NULL)
-    return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      error_at (loader, TYPE, position_of (loader, node), mpath,
-                "expected an object, found %s", json_kind (node));
-      return NULL;
-    }
-  return json_node_get_object (node);
+  return node != NULL ? json_node_get_object (node) : NULL;
 }
 
 static JsonObject *

@@ -33,7 +33,8 @@ static gint64
 cell_key (gint64 cx,
           gint64 cy)
 {
-  return (cx << 32) ^ (cy & 0xffffffff);
+  /* shift unsigned: a negative cell index must not be shifted as signed */
+  return (gint64)(((guint64)(guint32)cx << 32) | (guint32)cy);
 }
 
 /**
