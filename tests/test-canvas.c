@@ -401,6 +401,31 @@ test_view_options (Fixture       *f,
   g_assert_false (cs_canvas_get_show_hulls (f->canvas));
 }
 
+/* The canvas follows the light or dark style, with its own palette. */
+static void
+test_dark_palette (Fixture       *f,
+                   gconstpointer  data)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  CsRenderScene scene;
+  cairo_surface_t *surface;
+  CsColor corner;
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (cs_canvas_get_dark (f->canvas));
+  settle (f);
+  g_assert_true (cs_canvas_get_scene (f->canvas, &scene));
+  surface = cs_test_render_widget (GTK_WIDGET (f->canvas));
+  cs_test_read_pixel (surface, gtk_widget_get_width (GTK_WIDGET (f->canvas)) - 2,
+                      gtk_widget_get_height (GTK_WIDGET (f->canvas)) - 2, &corner);
+  g_assert_cmpfloat (corner.red, <, 0.2);
+  cairo_surface_destroy (surface);
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_assert_false (cs_canvas_get_dark (f->canvas));
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 /* A relayout keeps the node moved by hand where it was put. */
 static void
 test_relayout_keeps_pins (Fixture       *f,
@@ -449,6 +474,7 @@ main (int   argc,
   ADD ("keyboard", test_keyboard);
   ADD ("view-options", test_view_options);
   ADD ("relayout-keeps-pins", test_relayout_keeps_pins);
+  ADD ("dark-palette", test_dark_palette);
 #undef ADD
 
   return g_test_run ();

@@ -112,9 +112,22 @@ cs_application_quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+/* Dark style on or off, over the desktop's own preference */
+static void
+cs_application_dark_style_action (GSimpleAction *action,
+                                  GVariant      *state,
+                                  gpointer       user_data)
+{
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      g_variant_get_boolean (state) ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                                    : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_simple_action_set_state (action, state);
+}
+
 static const GActionEntry app_actions[] = {
   { "about", cs_application_about_action },
   { "quit", cs_application_quit_action },
+  { "dark-style", NULL, NULL, "false", cs_application_dark_style_action },
 };
 
 static void
@@ -123,6 +136,9 @@ cs_application_startup (GApplication *app)
   G_APPLICATION_CLASS (cs_application_parent_class)->startup (app);
 
   gtk_window_set_default_icon_name (APP_ID);
+  /* the toggle starts from what the desktop chose */
+  g_action_group_change_action_state (G_ACTION_GROUP (app), "dark-style",
+                                      g_variant_new_boolean (adw_style_manager_get_dark (adw_style_manager_get_default ())));
 }
 
 static void
