@@ -271,6 +271,38 @@ test_info_missing_file (void)
 }
 
 static void
+test_inspect (void)
+{
+  g_autofree char *input = g_build_filename (SOURCE_DATADIR, BUNDLED_GRAPH, NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *by_alias[] = { "--inspect", "카이스트", input, NULL };
+  const char *by_initials[] = { "--inspect", "ㅋㄹㅍㅌ", input, NULL };
+
+  g_assert_cmpint (run (by_alias, &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (g_str_has_prefix (out, "KAIST\nKAIST · University\n"));
+  g_assert_nonnull (strstr (out, "  • NC AI 컨소시엄 (NC AI consortium) — 그랜드 컨소시엄 구성 (grand consortium partner)\n"));
+  g_assert_nonnull (strstr (out, "      sources: 002 “서울대·포항공대·고려대·한양대·KAIST 등도 협력기관으로 이름을 올렸다”\n"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (by_initials, &out, NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "크래프톤\nKRAFTON · Company\n"));
+}
+
+static void
+test_inspect_unknown (void)
+{
+  g_autofree char *input = g_build_filename (SOURCE_DATADIR, BUNDLED_GRAPH, NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *args[] = { "--inspect", "크래프턴스", input, NULL };
+
+  g_assert_cmpint (run (args, &out, &err), ==, 1);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_true (g_str_has_prefix (err, "consortia: no organisation named “크래프턴스”; closest: “크래프톤”"));
+}
+
+static void
 test_list_layouts (void)
 {
   g_autofree char *out = NULL;
@@ -319,6 +351,8 @@ main (int   argc,
   g_test_add_func ("/cs/cli/info-every-problem", test_info_every_problem);
   g_test_add_func ("/cs/cli/info-missing-file", test_info_missing_file);
   g_test_add_func ("/cs/cli/list-layouts", test_list_layouts);
+  g_test_add_func ("/cs/cli/inspect", test_inspect);
+  g_test_add_func ("/cs/cli/inspect-unknown", test_inspect_unknown);
   g_test_add_func ("/cs/cli/usage-errors", test_usage_errors);
 
   status = g_test_run ();

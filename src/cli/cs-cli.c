@@ -10,9 +10,12 @@
 
 #include "cs-export.h"
 #include "cs-graph-loader.h"
+#include "cs-inspection.h"
 #include "cs-layout.h"
+#include "cs-metrics.h"
 #include "cs-render-style.h"
 #include "cs-renderer.h"
+#include "cs-search.h"
 
 #include <locale.h>
 #include <stdio.h>
@@ -20,7 +23,7 @@
 
 /* The commands that run without a display, before GTK is touched. */
 static const char *const headless_options[] = {
-  "--export", "--info", "--list-layouts", NULL
+  "--export", "--info", "--inspect", "--list-layouts", NULL
 };
 
 /**
@@ -162,6 +165,56 @@ run_info (const char *filename)
   return 0;
 }
 
+/* One organisation's roles, as the inspector shows them; the name is
+ * matched as search does, the best hit wins. */
+static int
+run_inspect (const char *name,
+             const char *filename)
+{
+  g_autoptr(CsGraph) graph = NULL;
+  g_autoptr(GArray) hits = NULL;
+  g_autoptr(CsInspection) inspection = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree double *betweenness = NULL;
+  g_autofree char *text = NULL;
+  guint node;
+
+  graph = load_graph (filename, NULL);
+  if (graph == NULL)
+    return 1;
+
+  hits = cs_search (graph, name, 0);
+  if (hits->len == 0)
+    {
+      g_autoptr(GPtrArray) closest = cs_search_closest_names (graph, name, 3);
+      GString *message = g_string_new (NULL);
+
+      g_string_printf (message, "consortia: no organisation named “%s”", name);
+      for (guint i = 0; i < closest->len; i++)
+        g_string_append_printf (message, "%s“%s”", i == 0 ? "; closest: " : ", ",
+                                (const char *)g_ptr_array_index (closest, i));
+      fprintf (stderr, "%s\n", message->str);
+      g_string_free (message, TRUE);
+      return 1;
+    }
+
+  node = g_array_index (hits, CsSearchHit, 0).node;
+  betweenness = cs_metrics_betweenness (graph, &error);
+  if (betweenness == NULL)
+    g_debug ("%s", error->message);
+  inspection = cs_inspection_new (graph, node, betweenness);
+  text = cs_inspection_to_text (inspection);
+  fputs (text, stdout);
+  if (hits->len > 1)
+    {
+      printf ("\nOther matches for “%s”:", name);
+      for (guint i = 1; i < MIN (hits->len, 6u); i++)
+        printf ("%s %s", i > 1 ? "," : "", cs_graph_get_node (graph, g_array_index (hits, CsSearchHit, i).node)->label);
+      printf ("%s\n", hits->len > 6 ? ", …" : "");
+    }
+  return 0;
+}
+
 typedef struct
 {
   char     *layout;
@@ -268,7 +321,8 @@ run_export (const char       *output,
  * @argc: the argument count
  * @argv: the arguments
  *
- * Runs `--export`, `--info` or `--list-layouts` without opening a display.
+ * Runs `--export`, `--info`, `--inspect` or `--list-layouts` without opening
+ * a display.
  *
  * Returns: the exit status: 0 on success, 1 on bad input, 2 on bad usage
  */
@@ -281,12 +335,14 @@ cs_cli_main (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   gboolean list_layouts = FALSE;
+  g_autofree char *inspect_name = NULL;
   gboolean info = FALSE;
   ExportArgs args = { .seed = -1, .scale = 1.0 };
   int status;
   const GOptionEntry entries[] = {
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &export_path, "Draw FILE into OUT (.png, .svg or .pdf) and exit", "OUT" },
     { "info", 0, 0, G_OPTION_ARG_NONE, &info, "Print counts and every problem in FILE, then exit", NULL },
+    { "inspect", 0, 0, G_OPTION_ARG_STRING, &inspect_name, "Print one organisation's roles in FILE, then exit", "NAME" },
     { "list-layouts", 0, 0, G_OPTION_ARG_NONE, &list_layouts, "List the layout algorithms and exit", NULL },
     { "layout", 0, 0, G_OPTION_ARG_STRING, &args.layout, "Layout algorithm for --export", "NAME" },
     { "seed", 0, 0, G_OPTION_ARG_INT64, &args.seed, "Random seed for the layout", "N" },
@@ -325,6 +381,8 @@ cs_cli_main (int    argc,
     }
   else if (info)
     status = run_info (rest[0]);
+  else if (inspect_name != NULL)
+    status = run_inspect (inspect_name, rest[0]);
   else if (export_path != NULL)
     {
       if (args.seed > G_MAXUINT32)

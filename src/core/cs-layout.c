@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "cs-layout.h"
+#include "cs-layout-private.h"
 
 #include <igraph.h>
 #include <math.h>
@@ -69,6 +70,43 @@ cs_igraph_interruption_handler (void *data)
   if (igraph_cancellable != NULL && g_cancellable_is_cancelled (igraph_cancellable))
     return IGRAPH_INTERRUPTED;
   return IGRAPH_SUCCESS;
+}
+
+static void
+install_handlers (void)
+{
+  igraph_set_error_handler (cs_igraph_error_handler);
+  igraph_set_warning_handler (cs_igraph_warning_handler);
+  igraph_set_interruption_handler (cs_igraph_interruption_handler);
+  igraph_reason[0] = '\0';
+}
+
+void
+_cs_igraph_lock (void)
+{
+  g_mutex_lock (&igraph_lock);
+  install_handlers ();
+}
+
+gboolean
+_cs_igraph_trylock (void)
+{
+  if (!g_mutex_trylock (&igraph_lock))
+    return FALSE;
+  install_handlers ();
+  return TRUE;
+}
+
+void
+_cs_igraph_unlock (void)
+{
+  g_mutex_unlock (&igraph_lock);
+}
+
+const char *
+_cs_igraph_reason (void)
+{
+  return igraph_reason;
 }
 
 const char *

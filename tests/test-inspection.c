@@ -1,0 +1,159 @@
+/* test-inspection.c
+ *
+ * SPDX-FileCopyrightText: 2025 Consortia contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "cs-inspection.h"
+#include "cs-metrics.h"
+#include "test-support.h"
+
+static CsGraph *graph;
+static double *betweenness;
+
+static CsInspection *
+inspect (const char *id)
+{
+  guint node;
+
+  g_assert_true (cs_graph_lookup (graph, id, &node));
+  return cs_inspection_new (graph, node, betweenness);
+}
+
+static const CsInspectRow *
+find_row (const CsInspection *inspection,
+          const char         *section_title,
+          const char         *text_start)
+{
+  const CsInspectSection *section = cs_inspection_find_section (inspection, section_title);
+
+  g_assert_nonnull (section);
+  for (guint i = 0; i < section->rows->len; i++)
+    {
+      const CsInspectRow *row = g_ptr_array_index (section->rows, i);
+
+      if (g_str_has_prefix (row->text, text_start))
+        return row;
+    }
+  g_error ("no row “%s…” in section %s", text_start, section_title);
+}
+
+/* "what does KAIST do in this programme, with whom, and says who?" */
+static void
+test_kaist (void)
+{
+  g_autoptr(CsInspection) kaist = inspect ("kaist");
+  const CsInspectSection *consortia = cs_inspection_find_section (kaist, "Consortia");
+  const CsInspectRow *skt, *own;
+  guint team;
+
+  g_assert_cmpstr (kaist->title, ==, "KAIST");
+  g_assert_cmpuint (consortia->rows->len, ==, 4);
+  own = find_row (kaist, "Consortia", "Leads KAIST 팀");
+  g_assert_cmpstr (own->detail, ==, "applied → passed the document review 2025-07-25 → not selected 2025-08");
+  skt = find_row (kaist, "Consortia", "SK텔레콤 컨소시엄 (SK Telecom consortium) — 원천기술 연구");
+  g_assert_true (cs_graph_lookup (graph, "team-skt", &team));
+  g_assert_cmpint (skt->node, ==, team);
+  g_assert_true (g_str_has_suffix (skt->detail, "→ selected 2025-08"));
+  g_assert_true (g_str_has_prefix (skt->sources, "000 “"));
+  find_row (kaist, "Consortia", "NC AI 컨소시엄 (NC AI consortium) — 그랜드 컨소시엄 구성");
+  find_row (kaist, "Consortia", "네이버클라우드 컨소시엄 (NAVER Cloud consortium) — 협력기관");
+  g_assert_nonnull (strstr (find_row (kaist, "Bridges", "Links ")->text, "네이버클라우드 컨소시엄"));
+  find_row (kaist, "Metrics", "Consortia: 4");
+  find_row (kaist, "Metrics", "Betweenness: 0.");
+}
+
+static void
+test_skt_consortium (void)
+{
+  g_autoptr(CsInspection) team = inspect ("team-skt");
+  const CsInspectSection *members = cs_inspection_find_section (team, "Lead and members");
+
+  g_assert_cmpuint (members->rows->len, >=, 8);
+  find_row (team, "Lead and members", "Lead: SK텔레콤 (SK Telecom)");
+  /* differing roles from different articles stay side by side */
+  g_assert_cmpstr (find_row (team, "Lead and members", "크래프톤 (KRAFTON) — 멀티모달 설계")->sources, !=, NULL);
+  g_assert_cmpstr (find_row (team, "Lead and members", "크래프톤 (KRAFTON) — 게임 AI")->sources, ==,
+                   "002 “크래프톤(게임 AI)”");
+  find_row (team, "Lead and members", "포티투닷 (42dot) — 온디바이스 모델 개발");
+  find_row (team, "Lead and members", "포티투닷 (42dot) — 자율주행");
+  find_row (team, "Lead and members", "리벨리온 (Rebellions) — NPU");
+  find_row (team, "Stage results", "2025-07-25: passed the document review");
+  find_row (team, "Stage results", "2025-08: selected");
+  /* conflicting claims about GPUs, each with its article */
+  g_assert_cmpstr (find_row (team, "About", "gpu (claim 1 of 2)")->sources, ==,
+                   "000 “AI 모델 학습을 위한 그래픽처리장치(GPU)는 자체 조달한다”");
+  g_assert_true (g_str_has_prefix (find_row (team, "About", "gpu (claim 2 of 2)")->sources, "001 “"));
+}
+
+static void
+test_model (void)
+{
+  g_autoptr(CsInspection) ax = inspect ("model-ax");
+
+  g_assert_cmpstr (ax->subtitle, ==, "A.X · Model");
+  find_row (ax, "Developed, supplied or used by", "SK텔레콤 (SK Telecom)");
+  find_row (ax, "Versions", "Version: A.X 3.1 라이트");
+  find_row (ax, "People", "김태윤");
+  g_assert_null (cs_inspection_find_section (ax, "Consortia"));
+}
+
+static void
+test_text (void)
+{
+  g_autoptr(CsInspection) kaist = inspect ("kaist");
+  g_autofree char *text = cs_inspection_to_text (kaist);
+
+  g_assert_true (g_str_has_prefix (text, "KAIST\nKAIST · University\n"));
+  g_assert_nonnull (strstr (text, "\nConsortia\n  • Leads KAIST 팀 (KAIST team)\n"
+                                  "      applied → passed the document review 2025-07-25 → not selected 2025-08\n"
+                                  "      sources: 003 “"));
+}
+
+static void
+test_betweenness (void)
+{
+  guint skt, hub = 0;
+
+  /* the programme node joins every team: the broker of this graph */
+  for (guint i = 1; i < cs_graph_get_n_nodes (graph); i++)
+    if (betweenness[i] > betweenness[hub])
+      hub = i;
+  g_assert_cmpint (cs_graph_get_node (graph, hub)->type, ==, CS_NODE_TYPE_PROGRAMME);
+  g_assert_true (cs_graph_lookup (graph, "skt", &skt));
+  g_assert_cmpfloat (betweenness[skt], >, 0);
+  for (guint i = 0; i < cs_graph_get_n_nodes (graph); i++)
+    {
+      g_assert_cmpfloat (betweenness[i], >=, 0);
+      g_assert_cmpfloat (betweenness[i], <=, 1);
+      /* a node with one link lies on no path between others */
+      if (cs_graph_get_degree (graph, i) == 1)
+        g_assert_cmpfloat (betweenness[i], ==, 0);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  graph = cs_test_load_graph ("bundled", BUNDLED_GRAPH);
+  betweenness = cs_metrics_betweenness (graph, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/cs/inspection/kaist", test_kaist);
+  g_test_add_func ("/cs/inspection/skt-consortium", test_skt_consortium);
+  g_test_add_func ("/cs/inspection/model", test_model);
+  g_test_add_func ("/cs/inspection/text", test_text);
+  g_test_add_func ("/cs/inspection/betweenness", test_betweenness);
+
+  status = g_test_run ();
+  g_free (betweenness);
+  g_object_unref (graph);
+  return status;
+}
