@@ -8,7 +8,11 @@
 
 #include "cs-window.h"
 
+#include "cs-search.h"
+
 #include <string.h>
+
+#define SEARCH_MAX_RESULTS 8
 
 struct _CsWindow
 {
@@ -20,6 +24,12 @@ struct _CsWindow
   GtkStack             *stack;
   AdwStatusPage        *status_page;
   CsCanvas             *canvas;
+  AdwFlap              *flap;
+  CsInspector          *inspector;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkWidget            *search_scroller;
+  GtkListBox           *search_results;
 
   /* owned */
   CsDocument           *document;
@@ -41,6 +51,34 @@ cs_window_get_document (CsWindow *self)
   g_return_val_if_fail (CS_IS_WINDOW (self), NULL);
 
   return self->document;
+}
+
+/**
+ * cs_window_get_inspector:
+ * @self: a #CsWindow
+ *
+ * Returns: (transfer none): the window's inspector panel
+ */
+CsInspector *
+cs_window_get_inspector (CsWindow *self)
+{
+  g_return_val_if_fail (CS_IS_WINDOW (self), NULL);
+
+  return self->inspector;
+}
+
+/**
+ * cs_window_get_inspector_revealed:
+ * @self: a #CsWindow
+ *
+ * Returns: %TRUE when the inspector panel is shown
+ */
+gboolean
+cs_window_get_inspector_revealed (CsWindow *self)
+{
+  g_return_val_if_fail (CS_IS_WINDOW (self), FALSE);
+
+  return adw_flap_get_reveal_flap (self->flap);
 }
 
 /**
@@ -300,6 +338,130 @@ cs_window_document_notify_cb (CsWindow   *self,
   update_actions (self);
 }
 
+/* Selection drives the inspector: the primary selected node is shown, and
+ * the panel closes when nothing is selected. */
+static void
+cs_window_selection_changed_cb (CsWindow *self,
+                                CsCanvas *canvas)
+{
+  int node = cs_canvas_get_selected_node (canvas);
+
+  cs_inspector_set_node (self->inspector, node);
+  adw_flap_set_reveal_flap (self->flap, node >= 0);
+}
+
+static void
+cs_window_inspector_navigate_cb (CsWindow    *self,
+                                 guint        node,
+                                 CsInspector *inspector)
+{
+  cs_canvas_select_node (self->canvas, node, CS_SELECTION_REPLACE);
+  cs_canvas_centre_node (self->canvas, node);
+}
+
+static void
+cs_window_graph_changed_cb (CsWindow   *self,
+                            GParamSpec *pspec,
+                            CsDocument *document)
+{
+  cs_inspector_set_graph (self->inspector, cs_document_get_graph (document));
+  adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+/* Search */
+
+static void
+show_node (CsWindow *self,
+           guint     node)
+{
+  cs_canvas_select_node (self->canvas, node, CS_SELECTION_REPLACE);
+  cs_canvas_centre_node (self->canvas, node);
+}
+
+static void
+cs_window_search_changed_cb (CsWindow       *self,
+                             GtkSearchEntry *entry)
+{
+  CsGraph *graph = cs_document_get_graph (self->document);
+  g_autoptr(GArray) hits = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->search_results))) != NULL)
+    gtk_list_box_remove (self->search_results, child);
+  if (graph == NULL)
+    return;
+
+  hits = cs_search (graph, gtk_editable_get_text (GTK_EDITABLE (entry)), SEARCH_MAX_RESULTS);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const CsSearchHit *hit = &g_array_index (hits, CsSearchHit, i);
+      const CsNode *node = cs_graph_get_node (graph, hit->node);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = g_markup_escape_text (node->label, -1);
+      g_autofree char *subtitle = NULL;
+
+      if (node->label_en != NULL)
+        subtitle = g_markup_printf_escaped ("%s · %s", node->label_en, cs_node_type_get_display_name (node->type));
+      else
+        subtitle = g_strdup (cs_node_type_get_display_name (node->type));
+      if (hit->matched != node->label && hit->matched != node->label_en)
+        {
+          char *with_alias = g_markup_printf_escaped ("%s · also “%s”", subtitle, hit->matched);
+
+          g_free (subtitle);
+          subtitle = with_alias;
+        }
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data (G_OBJECT (row), "node", GUINT_TO_POINTER (hit->node));
+      gtk_list_box_append (self->search_results, row);
+    }
+  gtk_widget_set_visible (self->search_scroller, hits->len > 0);
+}
+
+/* Enter: the best match */
+static void
+cs_window_search_activate_cb (CsWindow       *self,
+                              GtkSearchEntry *entry)
+{
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->search_results, 0);
+
+  if (first == NULL)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (entry));
+      return;
+    }
+  show_node (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (first), "node")));
+}
+
+static void
+cs_window_search_row_activated_cb (CsWindow      *self,
+                                   GtkListBoxRow *row,
+                                   GtkListBox    *list)
+{
+  show_node (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "node")));
+}
+
+static void
+cs_window_search_stop_cb (CsWindow       *self,
+                          GtkSearchEntry *entry)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+}
+
+static void
+cs_window_search_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CsWindow *self = CS_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 static void
 cs_window_dispose (GObject *object)
 {
@@ -325,16 +487,31 @@ cs_window_class_init (CsWindowClass *klass)
   object_class->dispose = cs_window_dispose;
 
   g_type_ensure (CS_TYPE_CANVAS);
+  g_type_ensure (CS_TYPE_INSPECTOR);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/cs-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, status_page);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, canvas);
+  gtk_widget_class_bind_template_child (widget_class, CsWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, CsWindow, inspector);
+  gtk_widget_class_bind_template_child (widget_class, CsWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, CsWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CsWindow, search_scroller);
+  gtk_widget_class_bind_template_child (widget_class, CsWindow, search_results);
+  gtk_widget_class_bind_template_callback (widget_class, cs_window_inspector_navigate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cs_window_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cs_window_search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cs_window_search_stop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cs_window_search_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, cs_window_open_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_install_action (widget_class, "win.fit", NULL, cs_window_canvas_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-selection", NULL, cs_window_canvas_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, cs_window_search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, cs_window_undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, cs_window_redo_action);
   gtk_widget_class_install_action (widget_class, "win.relayout", NULL, cs_window_relayout_action);
@@ -357,6 +534,11 @@ cs_window_init (CsWindow *self)
   cs_canvas_set_document (self->canvas, self->document);
   g_signal_connect_object (self->document, "notify", G_CALLBACK (cs_window_document_notify_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::graph", G_CALLBACK (cs_window_graph_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->canvas, "selection-changed", G_CALLBACK (cs_window_selection_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   update_actions (self);
 
   /* the canvas's view options, for the menu (which lives outside it) */

@@ -10,6 +10,7 @@
 
 #include "cs-canvas.h"
 #include "cs-document.h"
+#include "cs-inspector.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,8 @@ G_DECLARE_FINAL_TYPE (CsWindow, cs_window, CS, WINDOW, AdwApplicationWindow)
 
 CsDocument *cs_window_get_document (CsWindow *self);
 CsCanvas   *cs_window_get_canvas   (CsWindow *self);
+CsInspector *cs_window_get_inspector (CsWindow *self);
+gboolean    cs_window_get_inspector_revealed (CsWindow *self);
 void        cs_window_open         (CsWindow *self,
                                     GFile    *file);
 

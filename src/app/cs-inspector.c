@@ -1,0 +1,327 @@
+/* cs-inspector.c
+ *
+ * SPDX-FileCopyrightText: 2025 Consortia contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "cs-inspector.h"
+
+#include "cs-inspection.h"
+#include "cs-metrics.h"
+
+#include <adwaita.h>
+
+/* Shows one node's inspection (cs-inspection.c) as boxed lists; a row that
+ * leads to another node takes the selection there. */
+struct _CsInspector
+{
+  GtkWidget     parent_instance;
+
+  /* template children */
+  GtkWidget    *box;
+  GtkLabel     *title;
+  GtkLabel     *subtitle;
+  GtkBox       *sections;
+
+  /* owned */
+  CsGraph      *graph;
+  double       *betweenness;  /* for graph, computed when first needed */
+  CsInspection *inspection;
+
+  /* state */
+  int           node;
+};
+
+G_DEFINE_FINAL_TYPE (CsInspector, cs_inspector, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_GRAPH,
+  PROP_NODE,
+  N_PROPS
+};
+
+enum {
+  NAVIGATE,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+cs_inspector_row_activated_cb (CsInspector   *self,
+                               AdwActionRow  *row)
+{
+  int node = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "node"));
+
+  g_signal_emit (self, signals[NAVIGATE], 0, (guint)node);
+}
+
+static GtkWidget *
+build_row (CsInspector        *self,
+           const CsInspectRow *row)
+{
+  GtkWidget *widget = adw_action_row_new ();
+  g_autofree char *title = g_markup_escape_text (row->text, -1);
+  GString *subtitle = g_string_new (NULL);
+
+  if (row->detail != NULL && row->detail[0] != '\0')
+    {
+      g_autofree char *detail = g_markup_escape_text (row->detail, -1);
+
+      g_string_append (subtitle, detail);
+    }
+  if (row->sources != NULL)
+    {
+      g_autofree char *sources = g_markup_escape_text (row->sources, -1);
+
+      g_string_append_printf (subtitle, "%s<small>Sources: %s</small>", subtitle->len ? "\n" : "", sources);
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (widget), title);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (widget), 0);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (widget), subtitle->str);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (widget), 0);
+  g_string_free (subtitle, TRUE);
+
+  if (row->node >= 0)
+    {
+      adw_action_row_add_suffix (ADW_ACTION_ROW (widget), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (widget), TRUE);
+      g_object_set_data (G_OBJECT (widget), "node", GINT_TO_POINTER (row->node));
+      g_signal_connect_object (widget, "activated", G_CALLBACK (cs_inspector_row_activated_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  return widget;
+}
+
+static void
+rebuild (CsInspector *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sections))) != NULL)
+    gtk_box_remove (self->sections, child);
+  g_clear_pointer (&self->inspection, cs_inspection_free);
+
+  if (self->graph == NULL || self->node < 0)
+    {
+      gtk_label_set_text (self->title, "");
+      gtk_label_set_text (self->subtitle, "");
+      return;
+    }
+
+  if (self->betweenness == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->betweenness = cs_metrics_betweenness (self->graph, &error);
+      if (self->betweenness == NULL)
+        g_debug ("no betweenness: %s", error->message);
+    }
+  self->inspection = cs_inspection_new (self->graph, self->node, self->betweenness);
+  gtk_label_set_text (self->title, self->inspection->title);
+  gtk_label_set_text (self->subtitle, self->inspection->subtitle);
+
+  for (guint s = 0; s < self->inspection->sections->len; s++)
+    {
+      const CsInspectSection *section = g_ptr_array_index (self->inspection->sections, s);
+      GtkWidget *group = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *heading = gtk_label_new (section->title);
+      GtkWidget *list = gtk_list_box_new ();
+
+      gtk_label_set_xalign (GTK_LABEL (heading), 0);
+      gtk_widget_add_css_class (heading, "heading");
+      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+      gtk_widget_add_css_class (list, "boxed-list");
+      for (guint r = 0; r < section->rows->len; r++)
+        gtk_list_box_append (GTK_LIST_BOX (list), build_row (self, g_ptr_array_index (section->rows, r)));
+      gtk_box_append (GTK_BOX (group), heading);
+      gtk_box_append (GTK_BOX (group), list);
+      gtk_box_append (self->sections, group);
+    }
+}
+
+CsGraph *
+cs_inspector_get_graph (CsInspector *self)
+{
+  g_return_val_if_fail (CS_IS_INSPECTOR (self), NULL);
+
+  return self->graph;
+}
+
+void
+cs_inspector_set_graph (CsInspector *self,
+                        CsGraph     *graph)
+{
+  g_return_if_fail (CS_IS_INSPECTOR (self));
+  g_return_if_fail (graph == NULL || CS_IS_GRAPH (graph));
+
+  if (self->graph == graph)
+    return;
+  g_set_object (&self->graph, graph);
+  g_clear_pointer (&self->betweenness, g_free);
+  self->node = -1;
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GRAPH]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NODE]);
+}
+
+int
+cs_inspector_get_node (CsInspector *self)
+{
+  g_return_val_if_fail (CS_IS_INSPECTOR (self), -1);
+
+  return self->node;
+}
+
+/**
+ * cs_inspector_set_node:
+ * @self: a #CsInspector
+ * @node: the node to show, or -1 for none
+ */
+void
+cs_inspector_set_node (CsInspector *self,
+                       int          node)
+{
+  g_return_if_fail (CS_IS_INSPECTOR (self));
+  g_return_if_fail (node < 0 || (self->graph != NULL && node < (int)cs_graph_get_n_nodes (self->graph)));
+
+  node = MAX (node, -1);
+  if (self->node == node)
+    return;
+  self->node = node;
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NODE]);
+}
+
+/**
+ * cs_inspector_dup_text:
+ * @self: a #CsInspector
+ *
+ * Returns: (transfer full) (nullable): what the inspector shows, as text
+ */
+char *
+cs_inspector_dup_text (CsInspector *self)
+{
+  g_return_val_if_fail (CS_IS_INSPECTOR (self), NULL);
+
+  return self->inspection != NULL ? cs_inspection_to_text (self->inspection) : NULL;
+}
+
+static void
+cs_inspector_dispose (GObject *object)
+{
+  CsInspector *self = (CsInspector *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_INSPECTOR);
+  g_clear_object (&self->graph);
+  g_clear_pointer (&self->inspection, cs_inspection_free);
+
+  G_OBJECT_CLASS (cs_inspector_parent_class)->dispose (object);
+}
+
+static void
+cs_inspector_finalize (GObject *object)
+{
+  CsInspector *self = (CsInspector *)object;
+
+  g_clear_pointer (&self->betweenness, g_free);
+
+  G_OBJECT_CLASS (cs_inspector_parent_class)->finalize (object);
+}
+
+static void
+cs_inspector_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  CsInspector *self = CS_INSPECTOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_GRAPH:
+      g_value_set_object (value, self->graph);
+      break;
+
+    case PROP_NODE:
+      g_value_set_int (value, self->node);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cs_inspector_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  CsInspector *self = CS_INSPECTOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_GRAPH:
+      cs_inspector_set_graph (self, g_value_get_object (value));
+      break;
+
+    case PROP_NODE:
+      cs_inspector_set_node (self, g_value_get_int (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cs_inspector_class_init (CsInspectorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cs_inspector_dispose;
+  object_class->finalize = cs_inspector_finalize;
+  object_class->get_property = cs_inspector_get_property;
+  object_class->set_property = cs_inspector_set_property;
+
+  properties[PROP_GRAPH] =
+    g_param_spec_object ("graph", NULL, NULL, CS_TYPE_GRAPH,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NODE] =
+    g_param_spec_int ("node", NULL, NULL, -1, G_MAXINT, -1,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CsInspector::navigate:
+   * @self: the inspector
+   * @node: the node a row leads to
+   *
+   * A row about another node (a partner, a consortium, a member) was
+   * activated.
+   */
+  signals[NAVIGATE] =
+    g_signal_new ("navigate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/cs-inspector.ui");
+  gtk_widget_class_bind_template_child (widget_class, CsInspector, box);
+  gtk_widget_class_bind_template_child (widget_class, CsInspector, title);
+  gtk_widget_class_bind_template_child (widget_class, CsInspector, subtitle);
+  gtk_widget_class_bind_template_child (widget_class, CsInspector, sections);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "inspector");
+}
+
+static void
+cs_inspector_init (CsInspector *self)
+{
+  self->node = -1;
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,27 @@
+/* cs-inspector.h
+ *
+ * SPDX-FileCopyrightText: 2025 Consortia contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "cs-graph.h"
+
+G_BEGIN_DECLS
+
+#define CS_TYPE_INSPECTOR (cs_inspector_get_type ())
+
+G_DECLARE_FINAL_TYPE (CsInspector, cs_inspector, CS, INSPECTOR, GtkWidget)
+
+CsGraph  *cs_inspector_get_graph (CsInspector *self);
+void      cs_inspector_set_graph (CsInspector *self,
+                                  CsGraph     *graph);
+int       cs_inspector_get_node  (CsInspector *self);
+void      cs_inspector_set_node  (CsInspector *self,
+                                  int          node);
+char     *cs_inspector_dup_text  (CsInspector *self);
+
+G_END_DECLS
