@@ -229,6 +229,111 @@ test_pan_and_zoom (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static guint
+bundled_node (CsWindow   *window,
+              const char *id)
+{
+  guint index;
+
+  g_assert_true (cs_graph_lookup (cs_document_get_graph (cs_window_get_document (window)), id, &index));
+  return index;
+}
+
+/* Selecting a node opens the inspector on it; its rows lead on. */
+static void
+test_inspector (void)
+{
+  g_autoptr(GFile) file = cs_application_get_bundled_file ();
+  CsWindow *window = open_window (file);
+  CsCanvas *canvas = cs_window_get_canvas (window);
+  CsInspector *inspector = cs_window_get_inspector (window);
+  guint kaist = bundled_node (window, "kaist");
+  guint team = bundled_node (window, "team-nc-ai");
+  g_autofree char *text = NULL;
+  CsRenderScene scene;
+  double x, y;
+
+  g_assert_false (cs_window_get_inspector_revealed (window));
+  cs_canvas_select_node (canvas, kaist, CS_SELECTION_REPLACE);
+  g_assert_true (cs_window_get_inspector_revealed (window));
+  g_assert_cmpint (cs_inspector_get_node (inspector), ==, kaist);
+  text = cs_inspector_dup_text (inspector);
+  g_assert_nonnull (strstr (text, "• SK텔레콤 컨소시엄 (SK Telecom consortium) — 원천기술 연구"));
+  g_assert_nonnull (strstr (text, "• NC AI 컨소시엄 (NC AI consortium) — 그랜드 컨소시엄 구성"));
+  g_assert_nonnull (strstr (text, "• 네이버클라우드 컨소시엄 (NAVER Cloud consortium) — 협력기관"));
+  g_assert_nonnull (strstr (text, "• Leads KAIST 팀"));
+
+  /* a row about a consortium takes the selection there and centres it */
+  g_signal_emit_by_name (inspector, "navigate", team);
+  g_assert_cmpint (cs_canvas_get_selected_node (canvas), ==, team);
+  g_assert_cmpint (cs_inspector_get_node (inspector), ==, team);
+  wait_for_frame (canvas);
+  g_assert_true (cs_canvas_get_scene (canvas, &scene));
+  cs_renderer_node_to_device (&scene, team, &x, &y);
+  g_assert_cmpfloat (fabs (x - scene.width / 2), <, 1);
+  g_assert_cmpfloat (fabs (y - scene.height / 2), <, 1);
+
+  /* clearing the selection closes it */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-selection", NULL));
+  g_assert_false (cs_window_get_inspector_revealed (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkWidget *
+find_child (GtkWidget *root,
+            GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_child (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Ctrl+F, type initials, Enter: the node is selected and centred. */
+static void
+test_search (void)
+{
+  g_autoptr(GFile) file = cs_application_get_bundled_file ();
+  CsWindow *window = open_window (file);
+  CsCanvas *canvas = cs_window_get_canvas (window);
+  GtkWidget *entry = find_child (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *bar = find_child (GTK_WIDGET (window), GTK_TYPE_SEARCH_BAR);
+  GtkWidget *results = gtk_widget_get_next_sibling (entry);
+  GtkListBox *list;
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  guint krafton = bundled_node (window, "krafton");
+
+  g_assert_nonnull (entry);
+  g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (bar)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (bar)));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "ㅋㄹㅍㅌ");
+  /* the entry waits a moment before it searches */
+  while (!gtk_widget_get_visible (results))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      iterate ();
+    }
+  list = GTK_LIST_BOX (find_child (results, GTK_TYPE_LIST_BOX));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (list, 0))), ==,
+                   "크래프톤");
+
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpint (cs_canvas_get_selected_node (canvas), ==, krafton);
+  g_assert_true (cs_window_get_inspector_revealed (window));
+
+  g_signal_emit_by_name (entry, "stop-search");
+  g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (bar)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The shortcuts window builds: GtkApplication loads it by itself and an
  * error in it would abort the app. */
 static void
@@ -265,6 +370,8 @@ main (int   argc,
   g_test_add_func ("/cs/window/bad-file-keeps-graph", test_bad_file_keeps_graph);
   g_test_add_func ("/cs/window/pan-and-zoom", test_pan_and_zoom);
   g_test_add_func ("/cs/window/help-overlay", test_help_overlay);
+  g_test_add_func ("/cs/window/inspector", test_inspector);
+  g_test_add_func ("/cs/window/search", test_search);
 
   return g_test_run ();
 }

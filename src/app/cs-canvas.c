@@ -43,6 +43,8 @@ struct _CsCanvas
   double         layer_offset_y;
   int            layer_width;   /* the widget's size then */
   int            layer_height;
+  int            allocated_width;  /* the size of the last allocation */
+  int            allocated_height;
   CsSpatialGrid *hit_index;     /* nodes' hit areas for that drawing, nullable */
   CsPositions   *preview;       /* positions while nodes are dragged, nullable */
   GArray        *selection;     /* guint node indices, the primary one last */
@@ -439,6 +441,13 @@ cs_canvas_size_allocate (GtkWidget *widget,
 {
   CsCanvas *self = CS_CANVAS (widget);
 
+  /* keep what was in the middle in the middle: a panel opening beside the
+   * canvas must not push the selected node aside */
+  if (self->allocated_width > 0 && self->allocated_height > 0 && !self->fit_pending)
+    cs_viewport_pan (self->viewport, (width - self->allocated_width) / 2.0,
+                     (height - self->allocated_height) / 2.0);
+  self->allocated_width = width;
+  self->allocated_height = height;
   if (self->fit_pending)
     fit_now (self);
   invalidate (self);
