@@ -273,6 +273,15 @@ test_inspector (void)
   g_assert_cmpfloat (fabs (x - scene.width / 2), <, 1);
   g_assert_cmpfloat (fabs (y - scene.height / 2), <, 1);
 
+  /* F9 keeps it closed while exploring, and opens it again */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-inspector", NULL));
+  g_assert_false (cs_window_get_inspector_revealed (window));
+  cs_canvas_select_node (canvas, kaist, CS_SELECTION_REPLACE);
+  g_assert_false (cs_window_get_inspector_revealed (window));
+  g_assert_cmpint (cs_inspector_get_node (inspector), ==, kaist);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-inspector", NULL));
+  g_assert_true (cs_window_get_inspector_revealed (window));
+
   /* clearing the selection closes it */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-selection", NULL));
   g_assert_false (cs_window_get_inspector_revealed (window));

@@ -21,6 +21,7 @@
 #define KINETIC_DECAY     4.0   /* per second */
 #define KINETIC_MIN_SPEED 20.0  /* px per second */
 #define SHARPEN_DELAY_MS  120
+#define CENTRING_MS       700
 
 typedef enum
 {
@@ -43,8 +44,8 @@ struct _CsCanvas
   double         layer_offset_y;
   int            layer_width;   /* the widget's size then */
   int            layer_height;
-  int            allocated_width;  /* the size of the last allocation */
-  int            allocated_height;
+  int            centring;      /* node kept in the middle for a moment, or -1 */
+  guint          centring_source;
   CsSpatialGrid *hit_index;     /* nodes' hit areas for that drawing, nullable */
   CsPositions   *preview;       /* positions while nodes are dragged, nullable */
   GArray        *selection;     /* guint node indices, the primary one last */
@@ -395,6 +396,29 @@ cs_canvas_focus_node (CsCanvas *self,
   fit_bounds (self, &bounds);
 }
 
+static void
+centre (CsCanvas *self,
+        guint     node)
+{
+  CsRenderScene scene;
+  double x, y;
+
+  if (!cs_canvas_get_scene (self, &scene))
+    return;
+  cs_renderer_node_to_device (&scene, node, &x, &y);
+  cs_viewport_pan (self->viewport, scene.width / 2 - x, scene.height / 2 - y);
+}
+
+static gboolean
+centring_done_cb (gpointer user_data)
+{
+  CsCanvas *self = user_data;
+
+  self->centring = -1;
+  self->centring_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * cs_canvas_centre_node:
  * @self: a #CsCanvas
@@ -406,16 +430,14 @@ void
 cs_canvas_centre_node (CsCanvas *self,
                        guint     node)
 {
-  CsRenderScene scene;
-  double x, y;
-
   g_return_if_fail (CS_IS_CANVAS (self));
   g_return_if_fail (node < n_nodes (self));
 
-  if (!cs_canvas_get_scene (self, &scene))
-    return;
-  cs_renderer_node_to_device (&scene, node, &x, &y);
-  cs_viewport_pan (self->viewport, scene.width / 2 - x, scene.height / 2 - y);
+  centre (self, node);
+  /* a panel may be sliding in: keep the node in the middle until it rests */
+  self->centring = node;
+  g_clear_handle_id (&self->centring_source, g_source_remove);
+  self->centring_source = g_timeout_add (CENTRING_MS, centring_done_cb, self);
 }
 
 /* Pans just enough to bring a node chosen with the keyboard into view. */
@@ -441,15 +463,12 @@ cs_canvas_size_allocate (GtkWidget *widget,
 {
   CsCanvas *self = CS_CANVAS (widget);
 
-  /* keep what was in the middle in the middle: a panel opening beside the
-   * canvas must not push the selected node aside */
-  if (self->allocated_width > 0 && self->allocated_height > 0 && !self->fit_pending)
-    cs_viewport_pan (self->viewport, (width - self->allocated_width) / 2.0,
-                     (height - self->allocated_height) / 2.0);
-  self->allocated_width = width;
-  self->allocated_height = height;
+  /* nothing moves under the pointer when a panel opens beside the canvas,
+   * but a node just centred stays centred while the panel slides in */
   if (self->fit_pending)
     fit_now (self);
+  else if (self->centring >= 0 && self->centring < (int)n_nodes (self))
+    centre (self, self->centring);
   invalidate (self);
 }
 
@@ -680,6 +699,7 @@ cs_canvas_drag_begin_cb (CsCanvas       *self,
   int node = hit_test (self, x, y);
 
   stop_kinetic (self);
+  self->centring = -1;
   self->drag_x = x;
   self->drag_y = y;
   self->drag_dx = self->drag_dy = 0;
@@ -897,6 +917,7 @@ cs_canvas_scroll_cb (CsCanvas                 *self,
   double factor;
 
   stop_kinetic (self);
+  self->centring = -1;
   if (gtk_event_controller_scroll_get_unit (scroll) == GDK_SCROLL_UNIT_SURFACE)
     factor = exp (-dy / 200.0); /* touchpads: smooth, proportional */
   else
@@ -1308,6 +1329,7 @@ cs_canvas_dispose (GObject *object)
 
   stop_kinetic (self);
   g_clear_handle_id (&self->sharpen_source, g_source_remove);
+  g_clear_handle_id (&self->centring_source, g_source_remove);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
@@ -1531,6 +1553,7 @@ cs_canvas_init (CsCanvas *self)
   self->dragged = g_array_new (FALSE, FALSE, sizeof (guint));
   self->hover = -1;
   self->tab_anchor = -1;
+  self->centring = -1;
   self->show_legend = TRUE;
   self->show_hulls = TRUE;
   self->sizing = CS_NODE_SIZE_DEGREE;

@@ -31,6 +31,9 @@ struct _CsWindow
   GtkWidget            *search_scroller;
   GtkListBox           *search_results;
 
+  /* state */
+  gboolean              inspector_wanted; /* the user leaves it open on selection */
+
   /* owned */
   CsDocument           *document;
   GCancellable         *load_cancellable;
@@ -347,7 +350,19 @@ cs_window_selection_changed_cb (CsWindow *self,
   int node = cs_canvas_get_selected_node (canvas);
 
   cs_inspector_set_node (self->inspector, node);
-  adw_flap_set_reveal_flap (self->flap, node >= 0);
+  adw_flap_set_reveal_flap (self->flap, node >= 0 && self->inspector_wanted);
+}
+
+/* F9: keep the inspector closed while exploring, or open it again */
+static void
+cs_window_show_inspector_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  CsWindow *self = CS_WINDOW (widget);
+
+  self->inspector_wanted = !self->inspector_wanted;
+  adw_flap_set_reveal_flap (self->flap, self->inspector_wanted && cs_canvas_get_selected_node (self->canvas) >= 0);
 }
 
 static void
@@ -511,6 +526,8 @@ cs_window_class_init (CsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.fit", NULL, cs_window_canvas_action);
   gtk_widget_class_install_action (widget_class, "win.clear-selection", NULL, cs_window_canvas_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, cs_window_search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-inspector", NULL, cs_window_show_inspector_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-inspector", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, cs_window_undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, cs_window_redo_action);
@@ -529,6 +546,7 @@ cs_window_init (CsWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->inspector_wanted = TRUE;
 
   self->document = cs_document_new ();
   cs_canvas_set_document (self->canvas, self->document);

@@ -394,6 +394,20 @@ draw_shape (cairo_t             *cr,
     }
 }
 
+static gboolean
+node_shown (const CsRenderScene *scene,
+            guint                node)
+{
+  return scene->node_shown == NULL || scene->node_shown[node];
+}
+
+static gboolean
+edge_shown (const CsRenderScene *scene,
+            guint                edge)
+{
+  return scene->edge_shown == NULL || scene->edge_shown[edge];
+}
+
 static guint64
 pair_key (guint a,
           guint b)
@@ -529,9 +543,11 @@ draw_edge (cairo_t             *cr,
   return TRUE;
 }
 
+/* the edges that are shown, or (@shown FALSE) those filtered out */
 static void
 draw_edges (cairo_t             *cr,
-            const CsRenderScene *scene)
+            const CsRenderScene *scene,
+            gboolean             shown)
 {
   guint n_edges = cs_graph_get_n_edges (scene->graph);
   g_autofree guint *k = g_new (guint, MAX (n_edges, 1));
@@ -539,7 +555,8 @@ draw_edges (cairo_t             *cr,
 
   edge_fans (scene, NULL, n_edges, k, total);
   for (guint i = 0; i < n_edges; i++)
-    draw_edge (cr, scene, i, k[i], total[i], 1.0, NULL, NULL);
+    if (edge_shown (scene, i) == shown)
+      draw_edge (cr, scene, i, k[i], total[i], 1.0, NULL, NULL);
 }
 
 static void
@@ -620,7 +637,7 @@ draw_hulls (cairo_t             *cr,
       double pad = 0;
       CsColor color;
 
-      if (cs_renderer_get_consortium_color (scene, c, &color) < 0)
+      if (!node_shown (scene, c) || cs_renderer_get_consortium_color (scene, c, &color) < 0)
         continue;
 
       g_array_set_size (points, 0);
@@ -638,6 +655,8 @@ draw_hulls (cairo_t             *cr,
                   (edge->relation != CS_RELATION_MEMBER_OF && edge->relation != CS_RELATION_LEADS))
                 continue;
               member = edge->source;
+              if (!node_shown (scene, member))
+                continue;
             }
           else
             member = c;
@@ -832,6 +851,9 @@ draw_labels (cairo_t             *cr,
       guint i = g_array_index (order, guint, k);
       const CsNode *node = cs_graph_get_node (scene->graph, i);
       PangoRectangle ink, logical;
+
+      if (!node_shown (scene, i))
+        continue;
       double x, y, r, w, h, gap;
       Box candidates[4];
       Box box = { 0 };
@@ -1067,7 +1089,10 @@ legend_rows (const CsRenderScene *scene)
   g_array_set_clear_func (rows, (GDestroyNotify)legend_row_clear);
   for (guint t = 0; t < CS_N_NODE_TYPES; t++)
     {
-      guint count = cs_graph_count_type (scene->graph, t);
+      guint count = 0;
+
+      for (guint i = 0; i < cs_graph_get_n_nodes (scene->graph); i++)
+        count += node_shown (scene, i) && cs_graph_get_node (scene->graph, i)->type == t;
 
       if (count > 0)
         {
@@ -1078,7 +1103,10 @@ legend_rows (const CsRenderScene *scene)
     }
   for (guint r = 0; r < CS_N_RELATIONS; r++)
     {
-      guint count = cs_graph_count_relation (scene->graph, r);
+      guint count = 0;
+
+      for (guint e = 0; e < cs_graph_get_n_edges (scene->graph); e++)
+        count += edge_shown (scene, e) && cs_graph_get_edge (scene->graph, e)->relation == r;
 
       if (count > 0)
         {
@@ -1277,11 +1305,23 @@ cs_renderer_draw (cairo_t             *cr,
 
   if ((scene->flags & CS_RENDER_HULLS) != 0)
     draw_hulls (cr, scene);
-  draw_edges (cr, scene);
 
   n_nodes = cs_graph_get_n_nodes (scene->graph);
+  if ((scene->node_shown != NULL || scene->edge_shown != NULL) && !scene->hide_filtered)
+    {
+      /* what the filters leave out stays as a faint context */
+      cairo_push_group (cr);
+      draw_edges (cr, scene, FALSE);
+      for (guint i = 0; i < n_nodes; i++)
+        if (!node_shown (scene, i))
+          draw_node (cr, scene, i, 0);
+      cairo_pop_group_to_source (cr);
+      cairo_paint_with_alpha (cr, 0.15);
+    }
+  draw_edges (cr, scene, TRUE);
   for (guint i = 0; i < n_nodes; i++)
-    draw_node (cr, scene, i, 0);
+    if (node_shown (scene, i))
+      draw_node (cr, scene, i, 0);
 
   n_reserved = draw_overlays (NULL, cr, scene, reserved);
   if ((scene->flags & CS_RENDER_LABELS) != 0)
@@ -1336,6 +1376,8 @@ cs_renderer_hit_test (const CsRenderScene *scene,
       double nx, ny;
       double r = cs_renderer_get_node_radius (scene, i) * scene->zoom + HIT_SLOP;
 
+      if (!node_shown (scene, i))
+        continue;
       cs_renderer_node_to_device (scene, i, &nx, &ny);
       if ((x - nx) * (x - nx) + (y - ny) * (y - ny) <= r * r)
         return i;
@@ -1365,6 +1407,8 @@ cs_renderer_build_hit_index (const CsRenderScene *scene)
       double x, y;
       double r = cs_renderer_get_node_radius (scene, i) * scene->zoom + HIT_SLOP;
 
+      if (!node_shown (scene, i))
+        continue;
       cs_renderer_node_to_device (scene, i, &x, &y);
       cs_spatial_grid_insert (index, x - r, y - r, x + r, y + r, i);
     }

@@ -62,6 +62,9 @@ typedef struct
   double               view_x;   /* where the visible area starts, in device */
   double               view_y;   /* units: the title and legend sit there */
   GArray              *placed_labels; /* nullable: receives a CsPlacedLabel per label drawn */
+  const guint8        *node_shown;    /* nullable: per node, 0 when filtered out */
+  const guint8        *edge_shown;    /* nullable: per edge, 0 when filtered out */
+  gboolean             hide_filtered; /* leave filtered-out parts out, instead of fading them */
 } CsRenderScene;
 
 typedef struct
