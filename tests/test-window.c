@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "cs-application.h"
+#include "cs-filter-panel.h"
 #include "cs-window.h"
 #include "test-gui-support.h"
 #include "test-support.h"
@@ -311,8 +312,8 @@ test_search (void)
   g_autoptr(GFile) file = cs_application_get_bundled_file ();
   CsWindow *window = open_window (file);
   CsCanvas *canvas = cs_window_get_canvas (window);
-  GtkWidget *entry = find_child (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
   GtkWidget *bar = find_child (GTK_WIDGET (window), GTK_TYPE_SEARCH_BAR);
+  GtkWidget *entry = find_child (bar, GTK_TYPE_SEARCH_ENTRY);
   GtkWidget *results = gtk_widget_get_next_sibling (entry);
   GtkListBox *list;
   gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
@@ -340,6 +341,53 @@ test_search (void)
 
   g_signal_emit_by_name (entry, "stop-search");
   g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (bar)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The filter controls set the canvas's filter; counts and hit tests
+ * follow it. */
+static void
+test_filter_panel (void)
+{
+  g_autoptr(GFile) file = cs_application_get_bundled_file ();
+  CsWindow *window = open_window (file);
+  CsCanvas *canvas = cs_window_get_canvas (window);
+  GtkWidget *panel = find_child (GTK_WIDGET (window), CS_TYPE_FILTER_PANEL);
+  GtkWidget *counts;
+  GtkDropDown *stage = NULL;
+  CsRenderScene scene;
+  guint nodes, edges, kt_team = bundled_node (window, "team-kt"), skt = bundled_node (window, "skt");
+  double x, y;
+
+  g_assert_nonnull (panel);
+  counts = find_child (panel, GTK_TYPE_LABEL);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (counts)), ==, "Showing 110 of 110 nodes and 141 of 141 links");
+
+  /* the stage drop-down is the second one */
+  {
+    guint k = 0;
+
+    for (GtkWidget *w = find_child (panel, GTK_TYPE_DROP_DOWN); w != NULL; w = gtk_widget_get_next_sibling (w))
+      if (GTK_IS_DROP_DOWN (w) && k++ == 1)
+        stage = GTK_DROP_DOWN (w);
+  }
+  g_assert_nonnull (stage);
+  gtk_drop_down_set_selected (stage, CS_FILTER_STAGE_SELECTED);
+  g_assert_cmpint (cs_canvas_get_filter (canvas)->stage, ==, CS_FILTER_STAGE_SELECTED);
+  cs_canvas_count_shown (canvas, &nodes, &edges);
+  g_assert_cmpuint (nodes, <, 110);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (counts)), !=, "Showing 110 of 110 nodes and 141 of 141 links");
+
+  /* KT's team was not among the five: it no longer answers the pointer */
+  wait_for_frame (canvas);
+  g_assert_true (cs_canvas_get_scene (canvas, &scene));
+  cs_renderer_node_to_device (&scene, kt_team, &x, &y);
+  g_assert_cmpint (cs_renderer_hit_test (&scene, x, y), ==, -1);
+  cs_renderer_node_to_device (&scene, skt, &x, &y);
+  g_assert_cmpint (cs_renderer_hit_test (&scene, x, y), ==, skt);
+
+  gtk_drop_down_set_selected (stage, CS_FILTER_STAGE_ANY);
+  g_assert_false (cs_filter_is_active (cs_canvas_get_filter (canvas)));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -381,6 +429,7 @@ main (int   argc,
   g_test_add_func ("/cs/window/help-overlay", test_help_overlay);
   g_test_add_func ("/cs/window/inspector", test_inspector);
   g_test_add_func ("/cs/window/search", test_search);
+  g_test_add_func ("/cs/window/filter-panel", test_filter_panel);
 
   return g_test_run ();
 }

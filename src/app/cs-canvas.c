@@ -52,6 +52,9 @@ struct _CsCanvas
   GArray        *dragged;       /* guint nodes moving with the pointer */
   double        *drag_start_xy; /* their world positions when the drag began */
   CsRenderStyle  style;
+  CsFilter       filter;
+  guint8        *node_shown;    /* the filter applied, NULL when it shows all */
+  guint8        *edge_shown;
 
   /* state */
   int            hover;
@@ -91,6 +94,7 @@ enum {
   PROP_SHOW_LEGEND,
   PROP_SHOW_HULLS,
   PROP_UNIFORM_SIZE,
+  PROP_FILTER,
   N_PROPS
 };
 
@@ -102,6 +106,29 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+/* Applies the filter to the graph; a neighbourhood "around the selection"
+ * follows the primary selected node. */
+static void set_hover (CsCanvas *self,
+                       int       hover);
+
+static void
+update_filter (CsCanvas *self)
+{
+  CsGraph *graph = self->document != NULL ? cs_document_get_graph (self->document) : NULL;
+  CsFilter applied = self->filter;
+
+  g_clear_pointer (&self->node_shown, g_free);
+  g_clear_pointer (&self->edge_shown, g_free);
+  if (applied.around == CS_FILTER_AROUND_SELECTION)
+    applied.around = self->selection->len > 0 ? (int)g_array_index (self->selection, guint, self->selection->len - 1)
+                                              : -1;
+  if (graph == NULL || !cs_filter_is_active (&applied))
+    return;
+  if (applied.around >= (int)cs_graph_get_n_nodes (graph) || applied.consortium >= (int)cs_graph_get_n_nodes (graph))
+    return;
+  self->node_shown = cs_filter_apply (&applied, graph, &self->edge_shown);
+}
 
 static void
 invalidate (CsCanvas *self)
@@ -181,6 +208,9 @@ cs_canvas_get_scene (CsCanvas      *self,
   scene->offset_x = cs_viewport_get_offset_x (self->viewport);
   scene->offset_y = cs_viewport_get_offset_y (self->viewport);
   scene->sizing = self->sizing;
+  scene->node_shown = self->node_shown;
+  scene->edge_shown = self->edge_shown;
+  scene->hide_filtered = self->filter.hide;
   scene->flags = CS_RENDER_BACKGROUND | CS_RENDER_LABELS;
   if (self->show_legend)
     scene->flags |= CS_RENDER_LEGEND;
@@ -489,6 +519,11 @@ selection_contains (CsCanvas *self,
 static void
 selection_changed (CsCanvas *self)
 {
+  if (self->filter.around == CS_FILTER_AROUND_SELECTION)
+    {
+      update_filter (self);
+      invalidate (self);
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_NODE]);
@@ -1156,8 +1191,12 @@ cs_canvas_document_changed_cb (CsCanvas   *self,
       self->hover = -1;
       self->tab_anchor = -1;
       g_clear_pointer (&self->preview, cs_positions_unref);
+      /* a filter naming nodes of the old graph means nothing now */
+      cs_filter_init (&self->filter);
+      update_filter (self);
       fit_now (self);
       selection_changed (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
     }
   invalidate (self);
 }
@@ -1309,6 +1348,70 @@ cs_canvas_set_uniform_size (CsCanvas *self,
 }
 
 /**
+ * cs_canvas_get_filter:
+ * @self: a #CsCanvas
+ *
+ * Returns: (transfer none): what the canvas shows
+ */
+const CsFilter *
+cs_canvas_get_filter (CsCanvas *self)
+{
+  g_return_val_if_fail (CS_IS_CANVAS (self), NULL);
+
+  return &self->filter;
+}
+
+/**
+ * cs_canvas_set_filter:
+ * @self: a #CsCanvas
+ * @filter: what to show; node indices refer to the document's graph
+ */
+void
+cs_canvas_set_filter (CsCanvas       *self,
+                      const CsFilter *filter)
+{
+  g_return_if_fail (CS_IS_CANVAS (self));
+  g_return_if_fail (filter != NULL);
+
+  if (cs_filter_equal (&self->filter, filter))
+    return;
+  self->filter = *filter;
+  update_filter (self);
+  invalidate (self);
+  if (self->hover >= 0 && self->node_shown != NULL && !self->node_shown[self->hover])
+    set_hover (self, -1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
+}
+
+/**
+ * cs_canvas_count_shown:
+ * @self: a #CsCanvas
+ * @n_nodes: (out): nodes the filter shows
+ * @n_edges: (out): edges the filter shows
+ */
+void
+cs_canvas_count_shown (CsCanvas *self,
+                       guint    *n_nodes_out,
+                       guint    *n_edges_out)
+{
+  CsGraph *graph;
+  guint nodes = 0, edges = 0;
+
+  g_return_if_fail (CS_IS_CANVAS (self));
+
+  graph = get_graph (self);
+  if (graph != NULL)
+    {
+      for (guint i = 0; i < cs_graph_get_n_nodes (graph); i++)
+        nodes += self->node_shown == NULL || self->node_shown[i];
+      for (guint e = 0; e < cs_graph_get_n_edges (graph); e++)
+        edges += self->edge_shown == NULL || self->edge_shown[e];
+    }
+  *n_nodes_out = nodes;
+  *n_edges_out = edges;
+}
+
+/**
  * cs_canvas_get_n_frames:
  * @self: a #CsCanvas
  *
@@ -1349,6 +1452,8 @@ cs_canvas_finalize (GObject *object)
   g_clear_pointer (&self->selection, g_array_unref);
   g_clear_pointer (&self->dragged, g_array_unref);
   g_clear_pointer (&self->drag_start_xy, g_free);
+  g_clear_pointer (&self->node_shown, g_free);
+  g_clear_pointer (&self->edge_shown, g_free);
   cs_render_style_clear (&self->style);
 
   G_OBJECT_CLASS (cs_canvas_parent_class)->finalize (object);
@@ -1390,6 +1495,10 @@ cs_canvas_get_property (GObject    *object,
 
     case PROP_UNIFORM_SIZE:
       g_value_set_boolean (value, cs_canvas_get_uniform_size (self));
+      break;
+
+    case PROP_FILTER:
+      g_value_set_pointer (value, &self->filter);
       break;
 
     default:
@@ -1465,6 +1574,9 @@ cs_canvas_class_init (CsCanvasClass *klass)
   properties[PROP_SHOW_HULLS] =
     g_param_spec_boolean ("show-hulls", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILTER] =
+    g_param_spec_pointer ("filter", NULL, NULL,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_UNIFORM_SIZE] =
     g_param_spec_boolean ("uniform-size", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -1557,6 +1669,7 @@ cs_canvas_init (CsCanvas *self)
   self->show_legend = TRUE;
   self->show_hulls = TRUE;
   self->sizing = CS_NODE_SIZE_DEGREE;
+  cs_filter_init (&self->filter);
 
   self->dark = adw_style_manager_get_dark (manager);
   cs_render_style_init_default (&self->style, self->dark);

@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "cs-document.h"
+#include "cs-filter.h"
 #include "cs-renderer.h"
 #include "cs-viewport.h"
 
@@ -54,6 +55,12 @@ void        cs_canvas_set_show_legend (CsCanvas    *self,
 gboolean    cs_canvas_get_show_hulls (CsCanvas     *self);
 void        cs_canvas_set_show_hulls (CsCanvas     *self,
                                      gboolean       value);
+const CsFilter *cs_canvas_get_filter (CsCanvas    *self);
+void        cs_canvas_set_filter    (CsCanvas      *self,
+                                     const CsFilter *filter);
+void        cs_canvas_count_shown   (CsCanvas      *self,
+                                     guint         *n_nodes,
+                                     guint         *n_edges);
 gboolean    cs_canvas_get_uniform_size (CsCanvas   *self);
 void        cs_canvas_set_uniform_size (CsCanvas   *self,
                                      gboolean       uniform);

@@ -8,6 +8,7 @@
 
 #include "cs-window.h"
 
+#include "cs-filter-panel.h"
 #include "cs-search.h"
 
 #include <string.h>
@@ -30,6 +31,8 @@ struct _CsWindow
   GtkSearchEntry       *search_entry;
   GtkWidget            *search_scroller;
   GtkListBox           *search_results;
+  GtkMenuButton        *filter_button;
+  CsFilterPanel        *filter_panel;
 
   /* state */
   gboolean              inspector_wanted; /* the user leaves it open on selection */
@@ -467,6 +470,14 @@ cs_window_search_stop_cb (CsWindow       *self,
 }
 
 static void
+cs_window_filter_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  gtk_menu_button_popup (CS_WINDOW (widget)->filter_button);
+}
+
+static void
 cs_window_search_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
@@ -503,6 +514,7 @@ cs_window_class_init (CsWindowClass *klass)
 
   g_type_ensure (CS_TYPE_CANVAS);
   g_type_ensure (CS_TYPE_INSPECTOR);
+  g_type_ensure (CS_TYPE_FILTER_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/cs-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, window_title);
@@ -515,6 +527,8 @@ cs_window_class_init (CsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, search_scroller);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, search_results);
+  gtk_widget_class_bind_template_child (widget_class, CsWindow, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, CsWindow, filter_panel);
   gtk_widget_class_bind_template_callback (widget_class, cs_window_inspector_navigate_cb);
   gtk_widget_class_bind_template_callback (widget_class, cs_window_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, cs_window_search_activate_cb);
@@ -527,6 +541,9 @@ cs_window_class_init (CsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.clear-selection", NULL, cs_window_canvas_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, cs_window_search_action);
   gtk_widget_class_install_action (widget_class, "win.show-inspector", NULL, cs_window_show_inspector_action);
+  gtk_widget_class_install_action (widget_class, "win.filter", NULL, cs_window_filter_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.filter", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.filter", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-inspector", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, cs_window_undo_action);
@@ -557,6 +574,7 @@ cs_window_init (CsWindow *self)
   g_signal_connect_object (self->canvas, "selection-changed", G_CALLBACK (cs_window_selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  cs_filter_panel_set_canvas (self->filter_panel, self->canvas);
   update_actions (self);
 
   /* the canvas's view options, for the menu (which lives outside it) */

@@ -28,11 +28,13 @@ typedef struct
   guint32        relations;  /* bit (1 << CsRelation) set: shown */
   int            consortium; /* a consortium node: it, its lead and members; -1 for all */
   CsFilterStage  stage;      /* teams at a stage, with their leads and members */
-  int            around;     /* a node: only what lies within @depth links of it; -1 for all */
+  int            around;     /* a node: only what lies within @depth links of it; -1 for all,
+                              * CS_FILTER_AROUND_SELECTION for the canvas's selection */
   guint          depth;      /* 1 to 3 */
   gboolean       hide;       /* hide what is filtered out, instead of fading it */
 } CsFilter;
 
+#define CS_FILTER_AROUND_SELECTION (-2)
 #define CS_FILTER_ALL_TYPES     ((1u << CS_N_NODE_TYPES) - 1)
 #define CS_FILTER_ALL_RELATIONS ((1u << CS_N_RELATIONS) - 1)
 

@@ -996,12 +996,14 @@ cs_renderer_draw_focus (cairo_t             *cr,
 
       edge_fans (scene, edges, n_edges, k, total);
       for (guint e = 0; e < n_edges; e++)
-        drawn[e] = draw_edge (cr, scene, edges[e], k[e], total[e], 1.6, &mid[2 * e], &mid[2 * e + 1]);
+        drawn[e] = edge_shown (scene, edges[e]) &&
+                   draw_edge (cr, scene, edges[e], k[e], total[e], 1.6, &mid[2 * e], &mid[2 * e + 1]);
       for (guint e = 0; e < n_edges; e++)
         {
           const CsEdge *edge = cs_graph_get_edge (scene->graph, edges[e]);
 
-          draw_node (cr, scene, edge->source == hover ? edge->target : edge->source, 0);
+          if (drawn[e])
+            draw_node (cr, scene, edge->source == hover ? edge->target : edge->source, 0);
         }
       draw_node (cr, scene, hover, 2);
 
@@ -1011,7 +1013,7 @@ cs_renderer_draw_focus (cairo_t             *cr,
         {
           const CsEdge *edge = cs_graph_get_edge (scene->graph, edges[e]);
           guint other = edge->source == hover ? edge->target : edge->source;
-          gboolean seen = other == hover;
+          gboolean seen = other == hover || !drawn[e];
 
           for (guint f = 0; f < e && !seen; f++)
             {
