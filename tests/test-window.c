@@ -11,6 +11,7 @@
 
 #include "cs-application.h"
 #include "cs-filter-panel.h"
+#include "cs-node-item.h"
 #include "cs-window.h"
 #include "test-gui-support.h"
 #include "test-support.h"
@@ -391,6 +392,48 @@ test_filter_panel (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The organisation list mirrors the graph: selection goes both ways,
+ * columns sort, the filter applies. */
+static void
+test_node_list (void)
+{
+  g_autoptr(GFile) file = cs_application_get_bundled_file ();
+  CsWindow *window = open_window (file);
+  CsCanvas *canvas = cs_window_get_canvas (window);
+  CsNodeList *list = cs_window_get_node_list (window);
+  GListModel *model = cs_node_list_get_model (list);
+  guint kaist = bundled_node (window, "kaist");
+  g_autoptr(CsNodeItem) first = NULL;
+  CsFilter filter;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-list", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 110);
+
+  /* canvas → list */
+  cs_canvas_select_node (canvas, kaist, CS_SELECTION_REPLACE);
+  g_assert_cmpint (cs_node_list_get_selected (list), ==, kaist);
+
+  /* list → canvas: the best-connected row first by default */
+  first = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (cs_node_item_get_label (first), ==, "SK텔레콤 컨소시엄");
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 0, TRUE);
+  g_assert_cmpint (cs_canvas_get_selected_node (canvas), ==, cs_node_item_get_node (first));
+
+  /* sorting by consortia puts KAIST (in four) first */
+  cs_node_list_sort_by (list, "consortia", TRUE);
+  g_clear_object (&first);
+  first = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (cs_node_item_get_label (first), ==, "KAIST");
+  g_assert_cmpuint (cs_node_item_get_consortia (first), ==, 4);
+
+  /* the filter applies to the list too */
+  cs_filter_init (&filter);
+  filter.types = 1u << CS_NODE_TYPE_UNIVERSITY;
+  cs_canvas_set_filter (canvas, &filter);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 8);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The shortcuts window builds: GtkApplication loads it by itself and an
  * error in it would abort the app. */
 static void
@@ -430,6 +473,7 @@ main (int   argc,
   g_test_add_func ("/cs/window/inspector", test_inspector);
   g_test_add_func ("/cs/window/search", test_search);
   g_test_add_func ("/cs/window/filter-panel", test_filter_panel);
+  g_test_add_func ("/cs/window/node-list", test_node_list);
 
   return g_test_run ();
 }

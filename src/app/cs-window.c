@@ -9,6 +9,7 @@
 #include "cs-window.h"
 
 #include "cs-filter-panel.h"
+#include "cs-node-list.h"
 #include "cs-search.h"
 
 #include <string.h>
@@ -32,6 +33,8 @@ struct _CsWindow
   GtkWidget            *search_scroller;
   GtkListBox           *search_results;
   GtkMenuButton        *filter_button;
+  GtkToggleButton      *list_button;
+  CsNodeList           *node_list;
   CsFilterPanel        *filter_panel;
 
   /* state */
@@ -65,6 +68,14 @@ cs_window_get_document (CsWindow *self)
  *
  * Returns: (transfer none): the window's inspector panel
  */
+CsNodeList *
+cs_window_get_node_list (CsWindow *self)
+{
+  g_return_val_if_fail (CS_IS_WINDOW (self), NULL);
+
+  return self->node_list;
+}
+
 CsInspector *
 cs_window_get_inspector (CsWindow *self)
 {
@@ -469,6 +480,20 @@ cs_window_search_stop_cb (CsWindow       *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
 }
 
+/* F8: the list of organisations, for the keyboard and screen readers */
+static void
+cs_window_show_list_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  CsWindow *self = CS_WINDOW (widget);
+  gboolean show = !gtk_toggle_button_get_active (self->list_button);
+
+  gtk_toggle_button_set_active (self->list_button, show);
+  if (show)
+    gtk_widget_child_focus (GTK_WIDGET (self->node_list), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 cs_window_filter_action (GtkWidget  *widget,
                          const char *action_name,
@@ -515,6 +540,7 @@ cs_window_class_init (CsWindowClass *klass)
   g_type_ensure (CS_TYPE_CANVAS);
   g_type_ensure (CS_TYPE_INSPECTOR);
   g_type_ensure (CS_TYPE_FILTER_PANEL);
+  g_type_ensure (CS_TYPE_NODE_LIST);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/cs-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, window_title);
@@ -529,6 +555,8 @@ cs_window_class_init (CsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsWindow, search_results);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, filter_button);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, filter_panel);
+  gtk_widget_class_bind_template_child (widget_class, CsWindow, list_button);
+  gtk_widget_class_bind_template_child (widget_class, CsWindow, node_list);
   gtk_widget_class_bind_template_callback (widget_class, cs_window_inspector_navigate_cb);
   gtk_widget_class_bind_template_callback (widget_class, cs_window_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, cs_window_search_activate_cb);
@@ -542,6 +570,8 @@ cs_window_class_init (CsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, cs_window_search_action);
   gtk_widget_class_install_action (widget_class, "win.show-inspector", NULL, cs_window_show_inspector_action);
   gtk_widget_class_install_action (widget_class, "win.filter", NULL, cs_window_filter_action);
+  gtk_widget_class_install_action (widget_class, "win.show-list", NULL, cs_window_show_list_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.show-list", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.filter", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.filter", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-inspector", NULL);
@@ -575,6 +605,7 @@ cs_window_init (CsWindow *self)
                            G_CONNECT_SWAPPED);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   cs_filter_panel_set_canvas (self->filter_panel, self->canvas);
+  cs_node_list_set_canvas (self->node_list, self->canvas);
   update_actions (self);
 
   /* the canvas's view options, for the menu (which lives outside it) */

@@ -11,6 +11,7 @@
 #include "cs-canvas.h"
 #include "cs-document.h"
 #include "cs-inspector.h"
+#include "cs-node-list.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,7 @@ G_DECLARE_FINAL_TYPE (CsWindow, cs_window, CS, WINDOW, AdwApplicationWindow)
 CsDocument *cs_window_get_document (CsWindow *self);
 CsCanvas   *cs_window_get_canvas   (CsWindow *self);
 CsInspector *cs_window_get_inspector (CsWindow *self);
+CsNodeList *cs_window_get_node_list (CsWindow *self);
 gboolean    cs_window_get_inspector_revealed (CsWindow *self);
 void        cs_window_open         (CsWindow *self,
                                     GFile    *file);
