@@ -200,6 +200,10 @@ cs_node_list_dispose (GObject *object)
 {
   CsNodeList *self = (CsNodeList *)object;
 
+  /* the rows go away with the view: that is no choice of the user's */
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  self->canvas = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_NODE_LIST);
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);

@@ -363,6 +363,9 @@ cs_window_selection_changed_cb (CsWindow *self,
 {
   int node = cs_canvas_get_selected_node (canvas);
 
+  /* the window is being taken apart */
+  if (self->inspector == NULL)
+    return;
   cs_inspector_set_node (self->inspector, node);
   adw_flap_set_reveal_flap (self->flap, node >= 0 && self->inspector_wanted);
 }
