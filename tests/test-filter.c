@@ -160,6 +160,37 @@ test_neighbourhood (void)
     }
 }
 
+static void
+test_role (void)
+{
+  CsFilter filter;
+  g_autofree guint8 *edges = NULL;
+  g_autofree guint8 *nodes = NULL;
+
+  cs_filter_init (&filter);
+  g_strlcpy (filter.role, "npu", sizeof filter.role);
+  g_assert_true (cs_filter_is_active (&filter));
+  nodes = cs_filter_apply (&filter, graph, &edges);
+  g_assert_true (nodes[node ("rebellions")]);
+  g_assert_true (nodes[node ("team-skt")]);
+  g_assert_false (nodes[node ("krafton")]);
+  for (guint e = 0; e < cs_graph_get_n_edges (graph); e++)
+    if (edges[e])
+      {
+        const CsEdge *edge = cs_graph_get_edge (graph, e);
+
+        g_assert_true ((edge->role != NULL && strstr (edge->role, "NPU") != NULL) ||
+                       (edge->role_en != NULL && strstr (edge->role_en, "NPU") != NULL));
+      }
+
+  /* Korean works the same */
+  g_clear_pointer (&nodes, g_free);
+  g_strlcpy (filter.role, "멀티모달", sizeof filter.role);
+  nodes = cs_filter_apply (&filter, graph, NULL);
+  g_assert_true (nodes[node ("krafton")]);
+  g_assert_false (nodes[node ("rebellions")]);
+}
+
 /* Faded nodes keep a trace; hidden ones leave the background; neither
  * answers the pointer. */
 static void
@@ -230,6 +261,7 @@ main (int   argc,
   g_test_add_func ("/cs/filter/consortium", test_consortium);
   g_test_add_func ("/cs/filter/stage", test_stage);
   g_test_add_func ("/cs/filter/neighbourhood", test_neighbourhood);
+  g_test_add_func ("/cs/filter/role", test_role);
   g_test_add_func ("/cs/filter/drawn-faded-or-hidden", test_drawn_faded_or_hidden);
 
   status = g_test_run ();

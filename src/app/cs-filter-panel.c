@@ -23,6 +23,7 @@ struct _CsFilterPanel
   GtkFlowBox  *types;
   GtkFlowBox  *relations;
   GtkCheckButton *hide;
+  GtkSearchEntry *role;
   GtkButton   *reset;
 
   /* borrowed */
@@ -89,6 +90,7 @@ apply (CsFilterPanel *self)
       filter.depth = depth;
     }
   filter.hide = gtk_check_button_get_active (self->hide);
+  g_strlcpy (filter.role, gtk_editable_get_text (GTK_EDITABLE (self->role)), sizeof filter.role);
   cs_canvas_set_filter (self->canvas, &filter);
 }
 
@@ -144,6 +146,7 @@ rebuild (CsFilterPanel *self)
   gtk_drop_down_set_selected (self->stage, 0);
   gtk_drop_down_set_selected (self->depth, 0);
   gtk_check_button_set_active (self->hide, FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (self->role), "");
   self->updating = FALSE;
   update_counts (self);
 }
@@ -223,6 +226,7 @@ cs_filter_panel_class_init (CsFilterPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsFilterPanel, types);
   gtk_widget_class_bind_template_child (widget_class, CsFilterPanel, relations);
   gtk_widget_class_bind_template_child (widget_class, CsFilterPanel, hide);
+  gtk_widget_class_bind_template_child (widget_class, CsFilterPanel, role);
   gtk_widget_class_bind_template_child (widget_class, CsFilterPanel, reset);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "filterpanel");
@@ -238,5 +242,6 @@ cs_filter_panel_init (CsFilterPanel *self)
   g_signal_connect_object (self->stage, "notify::selected", G_CALLBACK (apply), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->depth, "notify::selected", G_CALLBACK (apply), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->hide, "toggled", G_CALLBACK (apply), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->role, "search-changed", G_CALLBACK (apply), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->reset, "clicked", G_CALLBACK (cs_filter_panel_reset_cb), self, G_CONNECT_SWAPPED);
 }

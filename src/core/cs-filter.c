@@ -8,7 +8,19 @@
 
 #include "cs-filter.h"
 
+#include "cs-search.h"
+
 #include <string.h>
+
+static gboolean
+role_matches (const CsEdge *edge,
+              const char   *folded)
+{
+  g_autofree char *role = edge->role != NULL ? cs_search_normalize (edge->role) : NULL;
+  g_autofree char *role_en = edge->role_en != NULL ? cs_search_normalize (edge->role_en) : NULL;
+
+  return (role != NULL && strstr (role, folded) != NULL) || (role_en != NULL && strstr (role_en, folded) != NULL);
+}
 
 /**
  * cs_filter_init:
@@ -38,7 +50,8 @@ cs_filter_is_active (const CsFilter *filter)
 
   return (filter->types & CS_FILTER_ALL_TYPES) != CS_FILTER_ALL_TYPES ||
          (filter->relations & CS_FILTER_ALL_RELATIONS) != CS_FILTER_ALL_RELATIONS ||
-         filter->consortium >= 0 || filter->stage != CS_FILTER_STAGE_ANY || filter->around >= 0;
+         filter->consortium >= 0 || filter->stage != CS_FILTER_STAGE_ANY || filter->around >= 0 ||
+         filter->around == CS_FILTER_AROUND_SELECTION || filter->role[0] != '\0';
 }
 
 gboolean
@@ -48,8 +61,8 @@ cs_filter_equal (const CsFilter *a,
   g_return_val_if_fail (a != NULL && b != NULL, FALSE);
 
   return a->types == b->types && a->relations == b->relations && a->consortium == b->consortium &&
-         a->stage == b->stage && a->around == b->around && (a->around < 0 || a->depth == b->depth) &&
-         !!a->hide == !!b->hide;
+         a->stage == b->stage && a->around == b->around && (a->around == -1 || a->depth == b->depth) &&
+         !!a->hide == !!b->hide && strcmp (a->role, b->role) == 0;
 }
 
 static gboolean
@@ -182,6 +195,22 @@ cs_filter_apply (const CsFilter  *filter,
         shown[i] &= distance[i] != G_MAXUINT;
     }
 
+  if (filter->role[0] != '\0')
+    {
+      g_autofree char *folded = cs_search_normalize (filter->role);
+      g_autofree guint8 *ends = g_new0 (guint8, MAX (n_nodes, 1));
+
+      for (guint e = 0; e < n_edges; e++)
+        {
+          const CsEdge *edge = cs_graph_get_edge (graph, e);
+
+          if (role_matches (edge, folded))
+            ends[edge->source] = ends[edge->target] = 1;
+        }
+      for (guint i = 0; i < n_nodes; i++)
+        shown[i] &= ends[i];
+    }
+
   if (edges_shown != NULL)
     {
       *edges_shown = g_new (guint8, MAX (n_edges, 1));
@@ -191,6 +220,13 @@ cs_filter_apply (const CsFilter  *filter,
 
           (*edges_shown)[e] = shown[edge->source] && shown[edge->target] &&
                               (filter->relations & (1u << edge->relation)) != 0;
+        }
+      if (filter->role[0] != '\0')
+        {
+          g_autofree char *folded = cs_search_normalize (filter->role);
+
+          for (guint e = 0; e < n_edges; e++)
+            (*edges_shown)[e] &= role_matches (cs_graph_get_edge (graph, e), folded);
         }
     }
   return shown;

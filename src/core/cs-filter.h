@@ -32,6 +32,8 @@ typedef struct
                               * CS_FILTER_AROUND_SELECTION for the canvas's selection */
   guint          depth;      /* 1 to 3 */
   gboolean       hide;       /* hide what is filtered out, instead of fading it */
+  char           role[64];   /* links whose role (Korean or English) holds this text, and
+                              * their ends; "" for all */
 } CsFilter;
 
 #define CS_FILTER_AROUND_SELECTION (-2)

@@ -200,6 +200,16 @@ add_attributes (CsInspectSection *section,
     }
 }
 
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b)
+{
+  const CsInspectRow *x = *(const CsInspectRow **)a;
+  const CsInspectRow *y = *(const CsInspectRow **)b;
+
+  return g_utf8_collate (x->text, y->text);
+}
+
 static gboolean
 is_thing (CsNodeType type)
 {
@@ -323,6 +333,9 @@ cs_inspection_new (CsGraph      *graph,
         add_row (links, other_index, link_text (other, prefix, edge),
                  outgoing ? g_strdup (edge->note) : g_strdup_printf ("%s this", relation), sources_text);
     }
+
+  /* partners grouped by relation: their rows start with it */
+  g_ptr_array_sort (links->rows, compare_rows);
 
   /* several roles in one consortium are several claims: keep them apart,
    * but say which consortia the node links together */
