@@ -269,6 +269,17 @@ test_inspector (void)
   g_signal_emit_by_name (inspector, "navigate", team);
   g_assert_cmpint (cs_canvas_get_selected_node (canvas), ==, team);
   g_assert_cmpint (cs_inspector_get_node (inspector), ==, team);
+  /* the panel slides in; the node stays in the middle all the while */
+  {
+    AdwFlap *flap = ADW_FLAP (gtk_widget_get_ancestor (GTK_WIDGET (inspector), ADW_TYPE_FLAP));
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    while (adw_flap_get_reveal_progress (flap) < 1.0)
+      {
+        g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+        iterate ();
+      }
+  }
   wait_for_frame (canvas);
   g_assert_true (cs_canvas_get_scene (canvas, &scene));
   cs_renderer_node_to_device (&scene, team, &x, &y);

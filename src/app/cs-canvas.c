@@ -21,7 +21,6 @@
 #define KINETIC_DECAY     4.0   /* per second */
 #define KINETIC_MIN_SPEED 20.0  /* px per second */
 #define SHARPEN_DELAY_MS  120
-#define CENTRING_MS       700
 
 typedef enum
 {
@@ -44,8 +43,7 @@ struct _CsCanvas
   double         layer_offset_y;
   int            layer_width;   /* the widget's size then */
   int            layer_height;
-  int            centring;      /* node kept in the middle for a moment, or -1 */
-  guint          centring_source;
+  int            centring;      /* node kept in the middle through resizes, or -1 */
   CsSpatialGrid *hit_index;     /* nodes' hit areas for that drawing, nullable */
   CsPositions   *preview;       /* positions while nodes are dragged, nullable */
   GArray        *selection;     /* guint node indices, the primary one last */
@@ -383,6 +381,7 @@ cs_canvas_fit (CsCanvas *self)
 {
   g_return_if_fail (CS_IS_CANVAS (self));
 
+  self->centring = -1;
   fit_now (self);
 }
 
@@ -407,6 +406,7 @@ cs_canvas_focus_node (CsCanvas *self,
 
   if (!cs_canvas_get_scene (self, &scene))
     return;
+  self->centring = -1;
   edges = cs_graph_get_incident_edges (scene.graph, node, &n_edges);
   for (guint e = 0; e <= n_edges; e++)
     {
@@ -439,16 +439,6 @@ centre (CsCanvas *self,
   cs_viewport_pan (self->viewport, scene.width / 2 - x, scene.height / 2 - y);
 }
 
-static gboolean
-centring_done_cb (gpointer user_data)
-{
-  CsCanvas *self = user_data;
-
-  self->centring = -1;
-  self->centring_source = 0;
-  return G_SOURCE_REMOVE;
-}
-
 /**
  * cs_canvas_centre_node:
  * @self: a #CsCanvas
@@ -464,10 +454,9 @@ cs_canvas_centre_node (CsCanvas *self,
   g_return_if_fail (node < n_nodes (self));
 
   centre (self, node);
-  /* a panel may be sliding in: keep the node in the middle until it rests */
+  /* a panel may be sliding in: the node stays in the middle through resizes
+   * until the user moves the view */
   self->centring = node;
-  g_clear_handle_id (&self->centring_source, g_source_remove);
-  self->centring_source = g_timeout_add (CENTRING_MS, centring_done_cb, self);
 }
 
 /* Pans just enough to bring a node chosen with the keyboard into view. */
@@ -969,6 +958,7 @@ cs_canvas_pinch_begin_cb (CsCanvas         *self,
                           GtkGestureZoom   *gesture)
 {
   stop_kinetic (self);
+  self->centring = -1;
   self->pinch_zoom = cs_viewport_get_zoom (self->viewport);
 }
 
@@ -993,6 +983,7 @@ static void
 zoom_by (CsCanvas *self,
          double    factor)
 {
+  self->centring = -1;
   cs_viewport_zoom_at (self->viewport, cs_viewport_get_zoom (self->viewport) * factor,
                        gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
                        gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
@@ -1031,6 +1022,7 @@ cs_canvas_pan_action (GtkWidget  *widget,
   double dx, dy;
 
   g_variant_get (parameter, "(dd)", &dx, &dy);
+  self->centring = -1;
   cs_viewport_pan (self->viewport, dx, dy);
 }
 
@@ -1432,7 +1424,6 @@ cs_canvas_dispose (GObject *object)
 
   stop_kinetic (self);
   g_clear_handle_id (&self->sharpen_source, g_source_remove);
-  g_clear_handle_id (&self->centring_source, g_source_remove);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
