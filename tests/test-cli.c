@@ -14,6 +14,8 @@
 #include "test-support.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
 
 static char *tmp_dir;
 
@@ -76,6 +78,116 @@ assert_nodes_drawn (cairo_surface_t *surface,
       cs_test_assert_color (surface, x, y, &style.nodes[cs_graph_get_node (graph, i)->type].fill, tolerance);
     }
   cs_render_style_clear (&style);
+}
+
+/* The whole picture, not just the nodes: another program's rendering of
+ * our SVG or PDF matches our PNG but for text antialiasing. */
+static void
+assert_same_picture (const char *ours,
+                     const char *theirs)
+{
+  cairo_surface_t *a = cs_test_load_png (ours);
+  cairo_surface_t *b = cs_test_load_png (theirs);
+  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
+  double total = 0;
+  guint differing = 0;
+
+  g_assert_cmpint (cairo_image_surface_get_width (b), ==, w);
+  g_assert_cmpint (cairo_image_surface_get_height (b), ==, h);
+  for (int y = 0; y < h; y += 2)
+    for (int x = 0; x < w; x += 2)
+      {
+        CsColor ca, cb;
+        double d;
+
+        cs_test_read_pixel (a, x, y, &ca);
+        cs_test_read_pixel (b, x, y, &cb);
+        d = (fabs (ca.red - cb.red) + fabs (ca.green - cb.green) + fabs (ca.blue - cb.blue)) / 3;
+        total += d;
+        differing += d > 16 / 255.0;
+      }
+  g_test_message ("%s vs %s: mean difference %.2f/255, %.2f%% of pixels off by more than 16/255", ours, theirs,
+                  255 * total / (w * h / 4.0), 100.0 * differing / (w * h / 4.0));
+  g_assert_cmpfloat (total / (w * h / 4.0), <, 3 / 255.0);
+  g_assert_cmpfloat (differing / (w * h / 4.0), <, 0.05);
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+}
+
+static void
+test_vector_matches_png (void)
+{
+  g_autofree char *input = g_build_filename (SOURCE_DATADIR, BUNDLED_GRAPH, NULL);
+  g_autofree char *png = g_build_filename (tmp_dir, "bundled.png", NULL);
+  g_autofree char *svg = g_build_filename (tmp_dir, "bundled.svg", NULL);
+  g_autofree char *pdf = g_build_filename (tmp_dir, "bundled.pdf", NULL);
+  g_autofree char *svg_png = g_build_filename (tmp_dir, "bundled-svg.png", NULL);
+  g_autofree char *pdf_prefix = g_build_filename (tmp_dir, "bundled-pdf", NULL);
+  g_autofree char *pdf_png = g_strconcat (pdf_prefix, ".png", NULL);
+  g_autofree char *rsvg = cs_test_find_program ("RSVG_CONVERT", "rsvg-convert");
+  g_autofree char *pdftoppm = cs_test_find_program ("PDFTOPPM", "pdftoppm");
+  const char *to_png[] = { "--export", png, "--caption", input, NULL };
+  const char *to_svg[] = { "--export", svg, "--caption", input, NULL };
+  const char *to_pdf[] = { "--export", pdf, "--caption", input, NULL };
+  const char *render_svg[] = { rsvg, "-o", svg_png, svg, NULL };
+  const char *render_pdf[] = { pdftoppm, "-png", "-r", "72", "-singlefile", pdf, pdf_prefix, NULL };
+  g_autofree char *svg_text = NULL;
+
+  g_assert_cmpint (run (to_png, NULL, NULL), ==, 0);
+  g_assert_cmpint (run (to_svg, NULL, NULL), ==, 0);
+  g_assert_cmpint (run (to_pdf, NULL, NULL), ==, 0);
+  /* vector only: text as glyph outlines, no raster fallback */
+  g_assert_true (g_file_get_contents (svg, &svg_text, NULL, NULL));
+  g_assert_null (strstr (svg_text, "<image"));
+  g_assert_nonnull (strstr (svg_text, "<symbol"));
+  g_assert_true (cs_test_run_tool (render_svg, NULL));
+  g_assert_true (cs_test_run_tool (render_pdf, NULL));
+  assert_same_picture (png, svg_png);
+  assert_same_picture (png, pdf_png);
+}
+
+static void
+test_export_scope_and_dpi (void)
+{
+  g_autofree char *input = g_build_filename (SOURCE_DATADIR, BUNDLED_GRAPH, NULL);
+  g_autofree char *png = g_build_filename (tmp_dir, "kaist.png", NULL);
+  g_autofree char *err = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  const char *ok[] = { "--export", png, "--scope", "selection", "--select", "kaist", "--dpi", "192", input, NULL };
+  const char *no_select[] = { "--export", png, "--scope", "selection", input, NULL };
+  const char *bad_id[] = { "--export", png, "--scope", "selection", "--select", "nobody", input, NULL };
+  const char *bad_scope[] = { "--export", png, "--scope", "world", input, NULL };
+  const char *bad_view[] = { "--export", png, "--scope", "view", "--view", "5,5,1,1", input, NULL };
+  cairo_surface_t *surface;
+
+  g_assert_cmpint (run (ok, NULL, &err), ==, 0);
+  /* 192 dpi without --scale draws at twice the screen's 96 dpi */
+  surface = cs_test_load_png (png);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 3200);
+  cairo_surface_destroy (surface);
+  g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
+  /* 192 dpi = 7559 px per metre (0x1d87) */
+  {
+    gboolean found = FALSE;
+
+    for (gsize i = 0; i + 13 <= length && !found; i++)
+      found = memcmp (contents + i, "pHYs\0\0\x1d\x87\0\0\x1d\x87\x01", 13) == 0;
+    g_assert_true (found);
+  }
+
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (no_select, NULL, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "--scope selection needs --select ID"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (bad_id, NULL, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "no node with id “nobody”"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (bad_scope, NULL, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "unknown scope “world”"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (bad_view, NULL, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "--scope view needs --view X0,Y0,X1,Y1"));
 }
 
 static void
@@ -352,6 +464,8 @@ main (int   argc,
   g_test_add_func ("/cs/cli/info-missing-file", test_info_missing_file);
   g_test_add_func ("/cs/cli/list-layouts", test_list_layouts);
   g_test_add_func ("/cs/cli/inspect", test_inspect);
+  g_test_add_func ("/cs/cli/vector-matches-png", test_vector_matches_png);
+  g_test_add_func ("/cs/cli/export-scope-and-dpi", test_export_scope_and_dpi);
   g_test_add_func ("/cs/cli/inspect-unknown", test_inspect_unknown);
   g_test_add_func ("/cs/cli/usage-errors", test_usage_errors);
 

@@ -8,9 +8,11 @@
 
 #include "cs-export.h"
 #include "cs-layout.h"
+#include "cs-renderer.h"
 #include "test-support.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 
 typedef struct
 {
@@ -260,6 +262,139 @@ test_write_file (Fixture       *f,
   g_assert_cmpuint (n_files, ==, 1);
 }
 
+/* The pHYs chunk records the resolution; the PNG stays valid. */
+static void
+test_dpi (Fixture       *f,
+          gconstpointer  data)
+{
+  CsExportOptions options;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint8 *d;
+  gsize length;
+  cairo_surface_t *surface;
+  const guint8 *phys = NULL;
+
+  cs_export_options_init (&options);
+  options.width = 200;
+  options.height = 100;
+  options.dpi = 300;
+  bytes = cs_export_to_bytes (f->graph, f->positions, &options, &error);
+  g_assert_no_error (error);
+  d = g_bytes_get_data (bytes, &length);
+  for (gsize i = 8; i + 21 <= length; i++)
+    if (memcmp (d + i, "pHYs", 4) == 0)
+      phys = d + i + 4;
+  g_assert_nonnull (phys);
+  /* 300 dpi = 11811 px per metre, on both axes, unit metre */
+  g_assert_cmpuint (((guint32)phys[0] << 24) | (phys[1] << 16) | (phys[2] << 8) | phys[3], ==, 11811);
+  g_assert_cmpuint (((guint32)phys[4] << 24) | (phys[5] << 16) | (phys[6] << 8) | phys[7], ==, 11811);
+  g_assert_cmpuint (phys[8], ==, 1);
+  /* still a PNG libpng reads: the chunk's CRC is right */
+  surface = decode_png (bytes);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 200);
+  cairo_surface_destroy (surface);
+
+  /* not a PNG: a clear error */
+  {
+    g_autoptr(GBytes) junk = g_bytes_new_static ("not a png at all, no, not at all", 32);
+    g_autoptr(GBytes) none = cs_export_png_set_dpi (junk, 300, &error);
+
+    g_assert_null (none);
+    g_assert_error (error, CS_EXPORT_ERROR, CS_EXPORT_ERROR_FAILED);
+  }
+}
+
+/* A selection export shows the selected node and its neighbours, and
+ * nothing else. */
+static void
+test_selection_scope (Fixture       *f,
+                      gconstpointer  data)
+{
+  CsExportOptions options;
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_surface_t *surface;
+  CsRenderStyle style;
+  CsRenderScene scene;
+  guint kaist, team;
+  guint8 shown[16] = { 0 };
+
+  g_assert_true (cs_graph_lookup (f->graph, "kaist", &kaist));
+  g_assert_true (cs_graph_lookup (f->graph, "team", &team));
+  cs_export_options_init (&options);
+  options.width = 800;
+  options.height = 600;
+  options.legend = FALSE;
+  options.scope = CS_EXPORT_SCOPE_SELECTION;
+  options.selection = &kaist;
+  options.n_selection = 1;
+  bytes = cs_export_to_bytes (f->graph, f->positions, &options, NULL);
+  surface = decode_png (bytes);
+
+  /* where the export put each node: the same fit, over the shown ones */
+  cs_render_style_init_default (&style, FALSE);
+  cs_render_scene_init (&scene, f->graph, f->positions, &style, 800, 600);
+  shown[kaist] = shown[team] = 1;
+  scene.node_shown = shown;
+  scene.hide_filtered = TRUE;
+  scene.flags = CS_RENDER_BACKGROUND | CS_RENDER_LABELS | CS_RENDER_HULLS;
+  cs_render_scene_fit (&scene, CS_EXPORT_MARGIN);
+  for (guint i = 0; i < cs_graph_get_n_nodes (f->graph); i++)
+    {
+      double x, y;
+
+      cs_renderer_node_to_device (&scene, i, &x, &y);
+      if (x < 0 || y < 0 || x >= 800 || y >= 600)
+        {
+          g_assert_false (shown[i]);
+          continue;
+        }
+      if (shown[i])
+        cs_test_assert_color (surface, x, y, &style.nodes[cs_graph_get_node (f->graph, i)->type].fill, 2 / 255.0);
+      else
+        {
+          CsColor c;
+
+          cs_test_read_pixel (surface, x, y, &c);
+          g_assert_false (fabs (c.red - style.nodes[cs_graph_get_node (f->graph, i)->type].fill.red) < 0.01 &&
+                          fabs (c.green - style.nodes[cs_graph_get_node (f->graph, i)->type].fill.green) < 0.01);
+        }
+    }
+  cairo_surface_destroy (surface);
+  cs_render_style_clear (&style);
+}
+
+/* A view export frames the given world box. */
+static void
+test_view_scope (Fixture       *f,
+                 gconstpointer  data)
+{
+  CsExportOptions options;
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_surface_t *surface;
+  CsRenderStyle style;
+  guint skt;
+  double x, y;
+
+  g_assert_true (cs_graph_lookup (f->graph, "skt", &skt));
+  x = cs_positions_get_x (f->positions, skt);
+  y = cs_positions_get_y (f->positions, skt);
+  cs_export_options_init (&options);
+  options.width = 400;
+  options.height = 400;
+  options.legend = FALSE;
+  options.hulls = FALSE;
+  options.scope = CS_EXPORT_SCOPE_VIEW;
+  options.view = (CsBounds) { x - 100, y - 100, x + 100, y + 100 };
+  bytes = cs_export_to_bytes (f->graph, f->positions, &options, NULL);
+  surface = decode_png (bytes);
+  /* the node in the middle of the box is in the middle of the picture */
+  cs_render_style_init_default (&style, FALSE);
+  cs_test_assert_color (surface, 200, 200, &style.nodes[CS_NODE_TYPE_COMPANY].fill, 2 / 255.0);
+  cs_render_style_clear (&style);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -274,6 +409,9 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/cs/export/write-error", Fixture, NULL, fixture_set_up, test_write_error, fixture_tear_down);
   g_test_add ("/cs/export/write-file", Fixture, NULL, fixture_set_up, test_write_file, fixture_tear_down);
+  g_test_add ("/cs/export/dpi", Fixture, NULL, fixture_set_up, test_dpi, fixture_tear_down);
+  g_test_add ("/cs/export/selection-scope", Fixture, NULL, fixture_set_up, test_selection_scope, fixture_tear_down);
+  g_test_add ("/cs/export/view-scope", Fixture, NULL, fixture_set_up, test_view_scope, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -227,6 +227,11 @@ typedef struct
   char     *title;
   gboolean  no_legend;
   gboolean  no_hulls;
+  gboolean  caption;
+  char     *scope;
+  char    **select;
+  char     *view;
+  double    dpi;
 } ExportArgs;
 
 static int
@@ -239,6 +244,7 @@ run_export (const char       *output,
   g_autoptr(CsPositions) positions = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *output_name = g_filename_display_name (output);
+  g_autoptr(GArray) selection = NULL;
   CsExportOptions options;
 
   cs_export_options_init (&options);
@@ -255,6 +261,16 @@ run_export (const char       *output,
   options.scale = args->scale;
   options.legend = !args->no_legend;
   options.hulls = !args->no_hulls;
+  options.caption = args->caption;
+  if (args->dpi < 0 || args->dpi > 100000)
+    {
+      fprintf (stderr, "consortia: --dpi must be between 0 and 100000\n");
+      return 1;
+    }
+  options.dpi = options.format == CS_EXPORT_FORMAT_PNG ? args->dpi : 0;
+  /* a resolution without a scale means the same size in inches as on screen */
+  if (args->dpi > 0 && args->scale == 1.0)
+    options.scale = args->dpi / CS_EXPORT_SCREEN_DPI;
   if (args->title != NULL)
     {
       options.title = TRUE;
@@ -300,6 +316,50 @@ run_export (const char       *output,
     }
   if (args->seed >= 0)
     cs_layout_params_set_seed (params, (guint32)args->seed);
+
+  if (args->scope == NULL || g_str_equal (args->scope, "all"))
+    options.scope = CS_EXPORT_SCOPE_ALL;
+  else if (g_str_equal (args->scope, "selection"))
+    {
+      options.scope = CS_EXPORT_SCOPE_SELECTION;
+      if (args->select == NULL)
+        {
+          fprintf (stderr, "consortia: --scope selection needs --select ID (once per node)\n");
+          return 1;
+        }
+      selection = g_array_new (FALSE, FALSE, sizeof (guint));
+      for (guint i = 0; args->select[i] != NULL; i++)
+        {
+          guint node;
+
+          if (!cs_graph_lookup (graph, args->select[i], &node))
+            {
+              fprintf (stderr, "consortia: --select: no node with id “%s”\n", args->select[i]);
+              return 1;
+            }
+          g_array_append_val (selection, node);
+        }
+      options.selection = (const guint *)selection->data;
+      options.n_selection = selection->len;
+    }
+  else if (g_str_equal (args->scope, "view"))
+    {
+      double v[4];
+
+      if (args->view == NULL || sscanf (args->view, "%lf,%lf,%lf,%lf", &v[0], &v[1], &v[2], &v[3]) != 4 ||
+          !(v[2] > v[0]) || !(v[3] > v[1]))
+        {
+          fprintf (stderr, "consortia: --scope view needs --view X0,Y0,X1,Y1 (a world box, X1 > X0, Y1 > Y0)\n");
+          return 1;
+        }
+      options.scope = CS_EXPORT_SCOPE_VIEW;
+      options.view = (CsBounds) { v[0], v[1], v[2], v[3] };
+    }
+  else
+    {
+      fprintf (stderr, "consortia: unknown scope “%s”: use all, view or selection\n", args->scope);
+      return 1;
+    }
 
   positions = cs_layout_run (graph, params, NULL, &error);
   if (positions == NULL)
@@ -354,6 +414,11 @@ cs_cli_main (int    argc,
     { "title", 0, 0, G_OPTION_ARG_STRING, &args.title, "Draw a title (\"\" for the graph's own)", "TEXT" },
     { "no-legend", 0, 0, G_OPTION_ARG_NONE, &args.no_legend, "Leave out the legend", NULL },
     { "no-hulls", 0, 0, G_OPTION_ARG_NONE, &args.no_hulls, "Leave out the outlines around consortia", NULL },
+    { "caption", 0, 0, G_OPTION_ARG_NONE, &args.caption, "Add a caption naming the source articles", NULL },
+    { "scope", 0, 0, G_OPTION_ARG_STRING, &args.scope, "all (default), view or selection", "SCOPE" },
+    { "select", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args.select, "A node id for --scope selection (repeat)", "ID" },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &args.view, "The world box for --scope view", "X0,Y0,X1,Y1" },
+    { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &args.dpi, "Record this resolution in a PNG (and scale to it)", "DPI" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, "FILE" },
     { NULL }
   };
@@ -403,6 +468,9 @@ cs_cli_main (int    argc,
   g_free (args.background);
   g_free (args.palette);
   g_free (args.title);
+  g_free (args.scope);
+  g_free (args.view);
+  g_strfreev (args.select);
   fflush (stdout);
   return status;
 }

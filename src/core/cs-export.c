@@ -10,11 +10,78 @@
 #include "cs-render-style.h"
 #include "cs-renderer.h"
 
+#include "cs-viewport.h"
+
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <math.h>
+#include <string.h>
+#include <zlib.h>
 
 G_DEFINE_QUARK (cs-export-error-quark, cs_export_error)
+
+#define PNG_SIGNATURE_LENGTH 8
+#define PNG_IHDR_END         (PNG_SIGNATURE_LENGTH + 4 + 4 + 13 + 4)
+
+static void
+put_be32 (guint8  *p,
+          guint32  value)
+{
+  p[0] = value >> 24;
+  p[1] = value >> 16;
+  p[2] = value >> 8;
+  p[3] = value;
+}
+
+/**
+ * cs_export_png_set_dpi:
+ * @png: a PNG file's bytes, as cairo writes it (IHDR first, no pHYs)
+ * @dpi: the resolution to record
+ * @error: a %CS_EXPORT_ERROR
+ *
+ * Cairo 1.16 records no resolution: this adds the pHYs chunk after IHDR,
+ * so print layouts place the image at its size (300 dpi: 300 px per inch).
+ *
+ * Returns: (transfer full) (nullable): the PNG with its resolution
+ */
+GBytes *
+cs_export_png_set_dpi (GBytes  *png,
+                       double   dpi,
+                       GError **error)
+{
+  gsize length;
+  const guint8 *data = g_bytes_get_data (png, &length);
+  guint8 chunk[4 + 4 + 9 + 4];
+  guint32 ppm;
+  GByteArray *out;
+
+  g_return_val_if_fail (png != NULL, NULL);
+
+  if (!isfinite (dpi) || dpi <= 0 || dpi > 100000)
+    {
+      g_set_error (error, CS_EXPORT_ERROR, CS_EXPORT_ERROR_FAILED, "Invalid resolution %g dpi", dpi);
+      return NULL;
+    }
+  if (length < PNG_IHDR_END || memcmp (data, "\x89PNG\r\n\x1a\n", 8) != 0 || memcmp (data + 12, "IHDR", 4) != 0)
+    {
+      g_set_error_literal (error, CS_EXPORT_ERROR, CS_EXPORT_ERROR_FAILED, "Not a PNG image");
+      return NULL;
+    }
+
+  ppm = (guint32)round (dpi / 0.0254);
+  put_be32 (chunk, 9);
+  memcpy (chunk + 4, "pHYs", 4);
+  put_be32 (chunk + 8, ppm);
+  put_be32 (chunk + 12, ppm);
+  chunk[16] = 1; /* the unit is the metre */
+  put_be32 (chunk + 17, crc32 (crc32 (0, NULL, 0), chunk + 4, 4 + 9));
+
+  out = g_byte_array_sized_new (length + sizeof chunk);
+  g_byte_array_append (out, data, PNG_IHDR_END);
+  g_byte_array_append (out, chunk, sizeof chunk);
+  g_byte_array_append (out, data + PNG_IHDR_END, length - PNG_IHDR_END);
+  return g_byte_array_free_to_bytes (out);
+}
 
 /**
  * cs_export_options_init:
@@ -136,6 +203,8 @@ cs_export_to_bytes (CsGraph                *graph,
                     GError                **error)
 {
   g_autoptr(GByteArray) bytes = NULL;
+  g_autofree guint8 *node_shown = NULL;
+  g_autofree guint8 *edge_shown = NULL;
   CsRenderStyle style;
   CsRenderScene scene;
   cairo_surface_t *surface;
@@ -200,8 +269,61 @@ cs_export_to_bytes (CsGraph                *graph,
     scene.flags |= CS_RENDER_HULLS;
   if (options->title)
     scene.flags |= CS_RENDER_TITLE;
+  if (options->caption)
+    scene.flags |= CS_RENDER_CAPTION;
   scene.title = options->title_text;
-  cs_render_scene_fit (&scene, CS_EXPORT_MARGIN);
+  scene.pinned = options->pinned;
+
+  if (options->scope == CS_EXPORT_SCOPE_SELECTION)
+    {
+      /* the selected nodes, their neighbours and the links among them */
+      guint n_nodes = cs_graph_get_n_nodes (graph);
+
+      node_shown = g_new0 (guint8, MAX (n_nodes, 1));
+      edge_shown = g_new0 (guint8, MAX (cs_graph_get_n_edges (graph), 1));
+      for (guint s = 0; s < options->n_selection; s++)
+        {
+          guint node = options->selection[s];
+          guint n_edges;
+          const guint *edges;
+
+          if (node >= n_nodes)
+            continue;
+          node_shown[node] = 1;
+          edges = cs_graph_get_incident_edges (graph, node, &n_edges);
+          for (guint e = 0; e < n_edges; e++)
+            {
+              const CsEdge *edge = cs_graph_get_edge (graph, edges[e]);
+
+              node_shown[edge->source] = node_shown[edge->target] = 1;
+            }
+        }
+      for (guint e = 0; e < cs_graph_get_n_edges (graph); e++)
+        {
+          const CsEdge *edge = cs_graph_get_edge (graph, e);
+
+          edge_shown[e] = node_shown[edge->source] && node_shown[edge->target];
+        }
+      scene.node_shown = node_shown;
+      scene.edge_shown = edge_shown;
+      scene.hide_filtered = TRUE;
+    }
+
+  if (options->scope == CS_EXPORT_SCOPE_VIEW)
+    {
+      g_autoptr(CsViewport) viewport = cs_viewport_new ();
+      CsBounds area;
+
+      /* the box fills the picture, as the window shows it, above the caption */
+      cs_render_scene_get_graph_area (&scene, 0, &area);
+      area = (CsBounds) { 0, 0, scene.width, (scene.flags & CS_RENDER_CAPTION) ? area.y1 : scene.height };
+      cs_viewport_fit_area (viewport, &options->view, &area);
+      scene.zoom = cs_viewport_get_zoom (viewport);
+      scene.offset_x = cs_viewport_get_offset_x (viewport);
+      scene.offset_y = cs_viewport_get_offset_y (viewport);
+    }
+  else
+    cs_render_scene_fit (&scene, CS_EXPORT_MARGIN);
 
   cr = cairo_create (surface);
   cairo_scale (cr, scale, scale);
@@ -224,6 +346,12 @@ cs_export_to_bytes (CsGraph                *graph,
       return NULL;
     }
 
+  if (options->format == CS_EXPORT_FORMAT_PNG && options->dpi > 0)
+    {
+      g_autoptr(GBytes) png = g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+
+      return cs_export_png_set_dpi (png, options->dpi, error);
+    }
   return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
 }
 

@@ -32,6 +32,13 @@ typedef enum
 
 typedef enum
 {
+  CS_EXPORT_SCOPE_ALL,       /* the whole graph */
+  CS_EXPORT_SCOPE_VIEW,      /* the world box in @view */
+  CS_EXPORT_SCOPE_SELECTION, /* the selected nodes and their neighbours */
+} CsExportScope;
+
+typedef enum
+{
   CS_EXPORT_BACKGROUND_THEME,
   CS_EXPORT_BACKGROUND_WHITE,
   CS_EXPORT_BACKGROUND_TRANSPARENT,
@@ -41,6 +48,7 @@ typedef enum
 #define CS_EXPORT_MAX_PIXELS (16384.0 * 16384.0)
 #define CS_EXPORT_MIN_SIDE   16
 #define CS_EXPORT_MARGIN     24.0 /* around the graph, in px */
+#define CS_EXPORT_SCREEN_DPI 96.0 /* what scale 1 means on paper */
 
 typedef struct
 {
@@ -54,12 +62,22 @@ typedef struct
   gboolean            title;
   const char         *title_text; /* nullable: the graph's title */
   gboolean            dark;
+  CsExportScope       scope;
+  CsBounds            view;       /* world box, for CS_EXPORT_SCOPE_VIEW */
+  const guint        *selection;  /* node indices, for CS_EXPORT_SCOPE_SELECTION */
+  guint               n_selection;
+  double              dpi;        /* PNG resolution to record, 0 for none */
+  gboolean            caption;    /* a caption naming the source articles */
+  const gboolean     *pinned;     /* nullable: per node, drawn as pins */
 } CsExportOptions;
 
 GQuark    cs_export_error_quark           (void);
 void      cs_export_options_init          (CsExportOptions        *options);
 gboolean  cs_export_format_from_filename  (const char             *filename,
                                            CsExportFormat         *format);
+GBytes   *cs_export_png_set_dpi           (GBytes                 *png,
+                                           double                  dpi,
+                                           GError                **error);
 GBytes   *cs_export_to_bytes              (CsGraph                *graph,
                                            CsPositions            *positions,
                                            const CsExportOptions  *options,

@@ -105,7 +105,7 @@ cs_renderer_node_to_device (const CsRenderScene *scene,
  * cs_render_scene_get_world_bounds:
  * @scene: a scene
  * @bounds: (out): the world box that holds every node with its radius and
- *   room for its label
+ *   room for its label, leaving out nodes the scene hides
  */
 void
 cs_render_scene_get_world_bounds (const CsRenderScene *scene,
@@ -118,7 +118,7 @@ cs_render_scene_get_world_bounds (const CsRenderScene *scene,
 
   *bounds = (CsBounds) { 0, 0, 0, 0 };
   n_nodes = cs_graph_get_n_nodes (scene->graph);
-  for (guint i = 0; i < n_nodes; i++)
+  for (guint i = 0, seen = 0; i < n_nodes; i++)
     {
       double x = cs_positions_get_x (scene->positions, i);
       double y = cs_positions_get_y (scene->positions, i);
@@ -127,7 +127,10 @@ cs_render_scene_get_world_bounds (const CsRenderScene *scene,
       double half_label = 4 * scene->style->font_size;
       double below = r + LABEL_GAP + 1.5 * scene->style->font_size;
 
-      if (i == 0)
+      /* hidden nodes take no room; faded ones stay in the picture */
+      if (scene->hide_filtered && scene->node_shown != NULL && !scene->node_shown[i])
+        continue;
+      if (seen++ == 0)
         *bounds = (CsBounds) { x, y, x, y };
       bounds->x0 = MIN (bounds->x0, x - MAX (r, half_label));
       bounds->x1 = MAX (bounds->x1, x + MAX (r, half_label));
@@ -140,6 +143,66 @@ static guint draw_overlays (cairo_t             *cr,
                             cairo_t             *measure,
                             const CsRenderScene *scene,
                             Box                 *boxes);
+static PangoLayout *create_layout (cairo_t             *cr,
+                                   const CsRenderStyle *style,
+                                   double               size);
+static void set_color (cairo_t       *cr,
+                       const CsColor *color);
+
+/* "Sources: 000 아이뉴스24, 2025-08-07 · …", from the graph's article list */
+static char *
+caption_text (CsGraph *graph)
+{
+  GString *str;
+
+  if (cs_graph_get_n_articles (graph) == 0)
+    return NULL;
+  str = g_string_new ("Sources: ");
+  for (guint i = 0; i < cs_graph_get_n_articles (graph); i++)
+    {
+      const CsArticle *article = cs_graph_get_article (graph, i);
+
+      if (i > 0)
+        g_string_append (str, " · ");
+      g_string_append (str, article->file);
+      if (article->publisher != NULL)
+        g_string_append_printf (str, ", %s", article->publisher);
+      if (article->date != NULL)
+        g_string_append_printf (str, ", %s", article->date);
+    }
+  return g_string_free (str, FALSE);
+}
+
+/* Lays the caption out across the bottom; draws it when @cr is set.
+ * Returns its height, 0 when there is none. */
+static double
+draw_caption (cairo_t             *cr,
+              cairo_t             *measure,
+              const CsRenderScene *scene)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoRectangle logical;
+  double height;
+
+  if ((scene->flags & CS_RENDER_CAPTION) == 0 || (text = caption_text (scene->graph)) == NULL)
+    return 0;
+  layout = create_layout (measure, scene->style, 0.85 * scene->style->legend_font_size);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, (int)((scene->width - 2 * LEGEND_MARGIN) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_get_extents (layout, NULL, &logical);
+  height = logical.height / (double)PANGO_SCALE;
+  if (cr != NULL)
+    {
+      cairo_save (cr);
+      cairo_move_to (cr, scene->view_x + LEGEND_MARGIN, scene->view_y + scene->height - LEGEND_MARGIN - height);
+      set_color (cr, &scene->style->foreground);
+      pango_cairo_show_layout (cr, layout);
+      cairo_restore (cr);
+    }
+  return height;
+}
 
 /**
  * cs_render_scene_get_graph_area:
@@ -180,6 +243,16 @@ cs_render_scene_get_graph_area (const CsRenderScene *scene,
       else
         area->x0 = MAX (area->x0, boxes[i].x1 + margin / 2);
     }
+  {
+    cairo_surface_t *one = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+    cairo_t *cr = cairo_create (one);
+    double caption = draw_caption (NULL, cr, scene);
+
+    if (caption > 0)
+      area->y1 -= caption + margin / 2;
+    cairo_destroy (cr);
+    cairo_surface_destroy (one);
+  }
   if (area->x1 - area->x0 < 50 || area->y1 - area->y0 < 50)
     *area = (CsBounds) { margin, margin, scene->width - margin, scene->height - margin };
 }
@@ -1329,7 +1402,10 @@ cs_renderer_draw (cairo_t             *cr,
   if ((scene->flags & CS_RENDER_LABELS) != 0)
     draw_labels (cr, scene, reserved, n_reserved);
   if ((scene->flags & CS_RENDER_OVERLAYS_APART) == 0)
-    draw_overlays (cr, cr, scene, reserved);
+    {
+      draw_overlays (cr, cr, scene, reserved);
+      draw_caption (cr, cr, scene);
+    }
 
   cairo_restore (cr);
 }

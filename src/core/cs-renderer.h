@@ -26,6 +26,8 @@ typedef enum
   /* keep labels clear of the title and legend but leave them out: the
    * caller draws them with cs_renderer_draw_overlays() */
   CS_RENDER_OVERLAYS_APART = 1 << 5,
+  /* a caption along the bottom naming the source articles */
+  CS_RENDER_CAPTION    = 1 << 6,
 } CsRenderFlags;
 
 #define CS_RENDER_DEFAULT_FLAGS (CS_RENDER_BACKGROUND | CS_RENDER_LABELS | CS_RENDER_LEGEND | CS_RENDER_HULLS)
