@@ -10,12 +10,14 @@
 #include "config.h"
 
 #include "cs-application.h"
+#include "cs-export-dialog.h"
 #include "cs-filter-panel.h"
 #include "cs-node-item.h"
 #include "cs-window.h"
 #include "test-gui-support.h"
 #include "test-support.h"
 
+#include <glib/gstdio.h>
 #include <math.h>
 
 /* One turn of the main loop that never blocks for good: a test that waits
@@ -445,6 +447,114 @@ test_node_list (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+exported_cb (CsExportDialog *dialog,
+             const char     *filename,
+             char          **out)
+{
+  *out = g_strdup (filename);
+}
+
+/* Ctrl+E: options, a thread, a file; a cancelled or failed export writes
+ * nothing and says so, and the window answers all the while. */
+static void
+test_export_dialog (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", "small.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *dir = g_dir_make_tmp ("cs-export-dialog-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "view.png", NULL);
+  g_autofree char *big = g_build_filename (dir, "big.png", NULL);
+  g_autofree char *bad = g_build_filename (dir, "missing", "x.png", NULL);
+  g_autofree char *written = NULL;
+  CsWindow *window = open_window (file);
+  CsCanvas *canvas = cs_window_get_canvas (window);
+  CsExportDialog *dialog;
+  CsExportOptions options;
+  cairo_surface_t *surface;
+  gint64 deadline;
+
+  /* the picture as the window shows it: size, view, pins */
+  dialog = cs_export_dialog_new (GTK_WINDOW (window), canvas);
+  cs_export_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.format, ==, CS_EXPORT_FORMAT_PNG);
+  g_assert_cmpint (options.width, ==, gtk_widget_get_width (GTK_WIDGET (canvas)));
+  g_assert_cmpint (options.scope, ==, CS_EXPORT_SCOPE_ALL);
+  g_assert_cmpfloat (options.dpi, ==, 96);
+  g_assert_true (options.caption);
+  g_signal_connect (dialog, "exported", G_CALLBACK (exported_cb), &written);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+  cs_export_dialog_export_to (dialog, png);
+  g_assert_true (cs_export_dialog_get_busy (dialog));
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (written == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      iterate ();
+    }
+  g_assert_cmpstr (written, ==, png);
+  surface = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, gtk_widget_get_width (GTK_WIDGET (canvas)));
+  cairo_surface_destroy (surface);
+  /* the dialog closes itself */
+  while (dialog != NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      iterate ();
+    }
+
+  /* cancelled: nothing written, the dialog stays and says so */
+  dialog = cs_export_dialog_new (GTK_WINDOW (window), canvas);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+  {
+    AdwComboRow *size = NULL, *scale = NULL;
+    guint k = 0;
+
+    for (GtkWidget *row = find_child (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW); row != NULL;
+         row = gtk_widget_get_next_sibling (row))
+      if (ADW_IS_COMBO_ROW (row))
+        {
+          if (k == 2)
+            size = ADW_COMBO_ROW (row);
+          if (k == 3)
+            scale = ADW_COMBO_ROW (row);
+          k++;
+        }
+    g_assert_nonnull (size);
+    g_assert_nonnull (scale);
+    adw_combo_row_set_selected (size, 3);  /* 3200 × 2400 */
+    adw_combo_row_set_selected (scale, 1); /* 2× */
+  }
+  cs_export_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.width, ==, 3200);
+  g_assert_cmpfloat (options.scale, ==, 2);
+  gtk_window_present (GTK_WINDOW (dialog));
+  cs_export_dialog_export_to (dialog, big);
+  cs_export_dialog_cancel (dialog);
+  while (cs_export_dialog_get_busy (dialog))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline + 40 * G_USEC_PER_SEC);
+      /* the window keeps answering: its actions still run */
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.zoom-in", NULL));
+      iterate ();
+    }
+  g_assert_false (g_file_test (big, G_FILE_TEST_EXISTS));
+  g_assert_nonnull (dialog);
+
+  /* a write error is shown in the dialog */
+  cs_export_dialog_export_to (dialog, bad);
+  while (cs_export_dialog_get_busy (dialog))
+    iterate ();
+  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_unlink (png);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The shortcuts window builds: GtkApplication loads it by itself and an
  * error in it would abort the app. */
 static void
@@ -485,6 +595,7 @@ main (int   argc,
   g_test_add_func ("/cs/window/search", test_search);
   g_test_add_func ("/cs/window/filter-panel", test_filter_panel);
   g_test_add_func ("/cs/window/node-list", test_node_list);
+  g_test_add_func ("/cs/window/export-dialog", test_export_dialog);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 
 #include "cs-window.h"
 
+#include "cs-export-dialog.h"
 #include "cs-filter-panel.h"
 #include "cs-node-list.h"
 #include "cs-search.h"
@@ -498,6 +499,33 @@ cs_window_show_list_action (GtkWidget  *widget,
 }
 
 static void
+cs_window_exported_cb (CsWindow       *self,
+                       const char     *filename,
+                       CsExportDialog *dialog)
+{
+  g_autofree char *name = g_filename_display_basename (filename);
+  g_autofree char *text = g_strdup_printf ("Exported to “%s”", name);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+/* Ctrl+E */
+static void
+cs_window_export_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CsWindow *self = CS_WINDOW (widget);
+  CsExportDialog *dialog;
+
+  if (cs_document_get_graph (self->document) == NULL)
+    return;
+  dialog = cs_export_dialog_new (GTK_WINDOW (self), self->canvas);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (cs_window_exported_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 cs_window_filter_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
@@ -573,6 +601,8 @@ cs_window_class_init (CsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, cs_window_search_action);
   gtk_widget_class_install_action (widget_class, "win.show-inspector", NULL, cs_window_show_inspector_action);
   gtk_widget_class_install_action (widget_class, "win.filter", NULL, cs_window_filter_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, cs_window_export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_install_action (widget_class, "win.show-list", NULL, cs_window_show_list_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.show-list", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.filter", NULL);

@@ -274,6 +274,10 @@ cs_export_to_bytes (CsGraph                *graph,
   scene.title = options->title_text;
   scene.pinned = options->pinned;
 
+  scene.node_shown = options->node_shown;
+  scene.edge_shown = options->edge_shown;
+  scene.hide_filtered = options->hide_filtered;
+
   if (options->scope == CS_EXPORT_SCOPE_SELECTION)
     {
       /* the selected nodes, their neighbours and the links among them */
@@ -391,4 +395,133 @@ cs_export_to_file (CsGraph                *graph,
       return FALSE;
     }
   return TRUE;
+}
+
+/* A copy of the options and everything they point to, for a worker thread. */
+typedef struct
+{
+  CsGraph         *graph;
+  CsPositions     *positions;
+  CsExportOptions  options;
+  char            *title_text;
+  guint           *selection;
+  gboolean        *pinned;
+  guint8          *node_shown;
+  guint8          *edge_shown;
+  char            *filename;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_clear_object (&job->graph);
+  g_clear_pointer (&job->positions, cs_positions_unref);
+  g_free (job->title_text);
+  g_free (job->selection);
+  g_free (job->pinned);
+  g_free (job->node_shown);
+  g_free (job->edge_shown);
+  g_free (job->filename);
+  g_free (job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(GBytes) bytes = NULL;
+  GError *error = NULL;
+
+  bytes = cs_export_to_bytes (job->graph, job->positions, &job->options, &error);
+  /* cancelled while drawing: nothing is written */
+  if (bytes != NULL && g_cancellable_set_error_if_cancelled (cancellable, &error))
+    g_clear_pointer (&bytes, g_bytes_unref);
+  if (bytes != NULL &&
+      !g_file_set_contents_full (job->filename, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0666, &error))
+    {
+      GError *wrapped = g_error_new (CS_EXPORT_ERROR, CS_EXPORT_ERROR_WRITE, "%s", error->message);
+
+      g_error_free (error);
+      error = wrapped;
+      g_clear_pointer (&bytes, g_bytes_unref);
+    }
+  if (bytes == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * cs_export_to_file_async:
+ * @graph: the graph
+ * @positions: its positions
+ * @options: what to draw; copied, with everything it points to
+ * @filename: where to write
+ * @cancellable: (nullable): cancels the export; nothing is written then
+ * @callback: called in the caller's main context when done
+ * @user_data: data for @callback
+ *
+ * cs_export_to_file() in a worker thread, so a large export leaves the
+ * window responsive.
+ */
+void
+cs_export_to_file_async (CsGraph               *graph,
+                         CsPositions           *positions,
+                         const CsExportOptions *options,
+                         const char            *filename,
+                         GCancellable          *cancellable,
+                         GAsyncReadyCallback    callback,
+                         gpointer               user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job;
+  guint n_nodes, n_edges;
+
+  g_return_if_fail (CS_IS_GRAPH (graph));
+  g_return_if_fail (positions != NULL);
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (filename != NULL);
+
+  n_nodes = cs_graph_get_n_nodes (graph);
+  n_edges = cs_graph_get_n_edges (graph);
+  job = g_new0 (ExportJob, 1);
+  job->graph = g_object_ref (graph);
+  job->positions = cs_positions_ref (positions);
+  job->options = *options;
+  job->filename = g_strdup (filename);
+  job->title_text = g_strdup (options->title_text);
+  job->options.title_text = job->title_text;
+  if (options->selection != NULL)
+    job->options.selection = job->selection = g_memdup2 (options->selection, options->n_selection * sizeof (guint));
+  if (options->pinned != NULL)
+    job->options.pinned = job->pinned = g_memdup2 (options->pinned, n_nodes * sizeof (gboolean));
+  if (options->node_shown != NULL)
+    job->options.node_shown = job->node_shown = g_memdup2 (options->node_shown, MAX (n_nodes, 1));
+  if (options->edge_shown != NULL)
+    job->options.edge_shown = job->edge_shown = g_memdup2 (options->edge_shown, MAX (n_edges, 1));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cs_export_to_file_async);
+  g_task_set_task_data (task, job, (GDestroyNotify)export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+/**
+ * cs_export_to_file_finish:
+ * @result: the result
+ * @error: a %CS_EXPORT_ERROR or %G_IO_ERROR_CANCELLED
+ *
+ * Returns: %TRUE when the file was written
+ */
+gboolean
+cs_export_to_file_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

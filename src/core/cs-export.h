@@ -69,6 +69,9 @@ typedef struct
   double              dpi;        /* PNG resolution to record, 0 for none */
   gboolean            caption;    /* a caption naming the source articles */
   const gboolean     *pinned;     /* nullable: per node, drawn as pins */
+  const guint8       *node_shown; /* nullable: per node, the screen's filter */
+  const guint8       *edge_shown; /* nullable: per edge */
+  gboolean            hide_filtered;
 } CsExportOptions;
 
 GQuark    cs_export_error_quark           (void);
@@ -86,6 +89,16 @@ gboolean  cs_export_to_file               (CsGraph                *graph,
                                            CsPositions            *positions,
                                            const CsExportOptions  *options,
                                            const char             *filename,
+                                           GError                **error);
+
+void      cs_export_to_file_async         (CsGraph                *graph,
+                                           CsPositions            *positions,
+                                           const CsExportOptions  *options,
+                                           const char             *filename,
+                                           GCancellable           *cancellable,
+                                           GAsyncReadyCallback     callback,
+                                           gpointer                user_data);
+gboolean  cs_export_to_file_finish        (GAsyncResult           *result,
                                            GError                **error);
 
 G_END_DECLS

@@ -1,0 +1,29 @@
+/* cs-export-dialog.h
+ *
+ * SPDX-FileCopyrightText: 2025 Consortia contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "cs-canvas.h"
+#include "cs-export.h"
+
+G_BEGIN_DECLS
+
+#define CS_TYPE_EXPORT_DIALOG (cs_export_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (CsExportDialog, cs_export_dialog, CS, EXPORT_DIALOG, AdwWindow)
+
+CsExportDialog *cs_export_dialog_new          (GtkWindow      *parent,
+                                               CsCanvas       *canvas);
+void            cs_export_dialog_get_options  (CsExportDialog *self,
+                                               CsExportOptions *options);
+void            cs_export_dialog_export_to    (CsExportDialog *self,
+                                               const char     *filename);
+void            cs_export_dialog_cancel       (CsExportDialog *self);
+gboolean        cs_export_dialog_get_busy     (CsExportDialog *self);
+
+G_END_DECLS
