@@ -142,8 +142,77 @@ test_vector_matches_png (void)
   g_assert_nonnull (strstr (svg_text, "<symbol"));
   g_assert_true (cs_test_run_tool (render_svg, NULL));
   g_assert_true (cs_test_run_tool (render_pdf, NULL));
+  /* the PDF holds no raster image, and embeds its fonts */
+  {
+    g_autofree char *pdfimages = cs_test_find_program ("PDFIMAGES", "pdfimages");
+    g_autofree char *pdffonts = cs_test_find_program ("PDFFONTS", "pdffonts");
+    const char *images[] = { pdfimages, "-list", pdf, NULL };
+    const char *fonts[] = { pdffonts, pdf, NULL };
+    g_autofree char *image_list = NULL;
+    g_autofree char *font_list = NULL;
+    g_auto(GStrv) lines = NULL;
+
+    g_assert_nonnull (pdfimages);
+    g_assert_true (cs_test_run_tool (images, &image_list));
+    lines = g_strsplit (g_strstrip (image_list), "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 2); /* the heading and its rule only */
+    g_assert_true (cs_test_run_tool (fonts, &font_list));
+    g_assert_nonnull (strstr (font_list, "NanumGothic"));
+    g_assert_null (strstr (font_list, " no  "));
+  }
   assert_same_picture (png, svg_png);
   assert_same_picture (png, pdf_png);
+}
+
+static double
+share_differing (const char *a_path,
+                 const char *b_path)
+{
+  cairo_surface_t *a = cs_test_load_png (a_path);
+  cairo_surface_t *b = cs_test_load_png (b_path);
+  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
+  guint differing = 0;
+
+  g_assert_cmpint (cairo_image_surface_get_width (b), ==, w);
+  g_assert_cmpint (cairo_image_surface_get_height (b), ==, h);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        CsColor ca, cb;
+
+        cs_test_read_pixel (a, x, y, &ca);
+        cs_test_read_pixel (b, x, y, &cb);
+        differing += fabs (ca.red - cb.red) + fabs (ca.green - cb.green) + fabs (ca.blue - cb.blue) > 48 / 255.0;
+      }
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+  return differing / (double)(w * h);
+}
+
+/* A Hangul label is drawn with glyphs: it matches a known-good rendering
+ * (tests/reference/hangul.png, NanumGothic through fontconfig), and that
+ * rendering is far from what missing glyphs (boxes) look like. */
+static void
+test_hangul_reference (void)
+{
+  g_autofree char *input = fixture ("good", "hangul.json");
+  g_autofree char *boxes = fixture ("good", "no-glyphs.json");
+  g_autofree char *reference = g_test_build_filename (G_TEST_DIST, "reference", "hangul.png", NULL);
+  g_autofree char *ours = g_build_filename (tmp_dir, "hangul.png", NULL);
+  g_autofree char *tofu = g_build_filename (tmp_dir, "tofu.png", NULL);
+  const char *draw[] = { "--export", ours, "--width", "480", "--height", "120", "--no-legend", "--background",
+                         "white", input, NULL };
+  const char *draw_boxes[] = { "--export", tofu, "--width", "480", "--height", "120", "--no-legend",
+                               "--background", "white", boxes, NULL };
+  double same, boxed;
+
+  g_assert_cmpint (run (draw, NULL, NULL), ==, 0);
+  g_assert_cmpint (run (draw_boxes, NULL, NULL), ==, 0);
+  same = share_differing (ours, reference);
+  boxed = share_differing (tofu, reference);
+  g_test_message ("differing pixels: %.3f%% against the reference, %.3f%% for boxes", 100 * same, 100 * boxed);
+  g_assert_cmpfloat (same, <, 0.001);
+  g_assert_cmpfloat (boxed, >, 0.01);
 }
 
 static void
@@ -466,6 +535,7 @@ main (int   argc,
   g_test_add_func ("/cs/cli/inspect", test_inspect);
   g_test_add_func ("/cs/cli/vector-matches-png", test_vector_matches_png);
   g_test_add_func ("/cs/cli/export-scope-and-dpi", test_export_scope_and_dpi);
+  g_test_add_func ("/cs/cli/hangul-reference", test_hangul_reference);
   g_test_add_func ("/cs/cli/inspect-unknown", test_inspect_unknown);
   g_test_add_func ("/cs/cli/usage-errors", test_usage_errors);
 

@@ -225,6 +225,7 @@ typedef struct
   char     *background;
   char     *palette;
   char     *title;
+  gboolean  legend;
   gboolean  no_legend;
   gboolean  no_hulls;
   gboolean  caption;
@@ -259,7 +260,7 @@ run_export (const char       *output,
   if (args->height > 0)
     options.height = args->height;
   options.scale = args->scale;
-  options.legend = !args->no_legend;
+  options.legend = args->legend || !args->no_legend;
   options.hulls = !args->no_hulls;
   options.caption = args->caption;
   if (args->dpi < 0 || args->dpi > 100000)
@@ -412,6 +413,7 @@ cs_cli_main (int    argc,
     { "background", 0, 0, G_OPTION_ARG_STRING, &args.background, "theme, white or transparent", "BG" },
     { "palette", 0, 0, G_OPTION_ARG_STRING, &args.palette, "light or dark", "PALETTE" },
     { "title", 0, 0, G_OPTION_ARG_STRING, &args.title, "Draw a title (\"\" for the graph's own)", "TEXT" },
+    { "legend", 0, 0, G_OPTION_ARG_NONE, &args.legend, "Draw the legend (the default)", NULL },
     { "no-legend", 0, 0, G_OPTION_ARG_NONE, &args.no_legend, "Leave out the legend", NULL },
     { "no-hulls", 0, 0, G_OPTION_ARG_NONE, &args.no_hulls, "Leave out the outlines around consortia", NULL },
     { "caption", 0, 0, G_OPTION_ARG_NONE, &args.caption, "Add a caption naming the source articles", NULL },
