@@ -22,24 +22,32 @@
 static char *
 synthetic_graph (guint n)
 {
-  static const char *types[] = { "company", "university", "consortium", "model", "research_institute" };
+  static const char *types[] = { "company", "university", "consortium", "model",
+                                 "research_institute" };
   g_autoptr(GRand) rand = g_rand_new_with_seed (n);
   g_autoptr(GArray) ends = g_array_new (FALSE, FALSE, sizeof (guint));
   GString *json = g_string_new ("{\"format\": \"consortia-graph\", \"version\": 1, \"nodes\": [\n");
 
   for (guint i = 0; i < n; i++)
-    g_string_append_printf (json, "%s{\"id\": \"n%u\", \"label\": \"기관 %u\", \"type\": \"%s\", "
-                            "\"sources\": [\"s.txt\"]}", i ? ",\n" : "", i, i, types[i % G_N_ELEMENTS (types)]);
+    g_string_append_printf (json,
+                            "%s{\"id\": \"n%u\", \"label\": \"기관 %u\", \"type\": \"%s\", "
+                            "\"sources\": [\"s.txt\"]}",
+                            i ? ",\n" : "", i, i, types[i % G_N_ELEMENTS (types)]);
   g_string_append (json, "],\n\"edges\": [\n");
   for (guint i = 1; i < n; i++)
     for (guint k = 0; k < MIN (i, 2u); k++)
       {
-        guint target = ends->len > 0 ? g_array_index (ends, guint, g_rand_int_range (rand, 0, ends->len)) : 0;
+        guint target = ends->len > 0
+                           ? g_array_index (ends, guint, g_rand_int_range (rand, 0, ends->len))
+                           : 0;
 
         if (target == i)
           target = 0;
-        g_string_append_printf (json, "%s{\"source\": \"n%u\", \"target\": \"n%u\", \"relation\": \"member_of\", "
-                                "\"role\": \"역할\"}", json->str[json->len - 1] == '\n' ? "" : ",\n", i, target);
+        g_string_append_printf (
+            json,
+            "%s{\"source\": \"n%u\", \"target\": \"n%u\", \"relation\": \"member_of\", "
+            "\"role\": \"역할\"}",
+            json->str[json->len - 1] == '\n' ? "" : ",\n", i, target);
         g_array_append_val (ends, i);
         g_array_append_val (ends, target);
       }
@@ -107,7 +115,8 @@ bench_graph (const char *name,
   cs_render_scene_fit (&scene, 24);
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1280, 800);
 
-  printf ("\n%s: %u nodes, %u edges\n", name, cs_graph_get_n_nodes (graph), cs_graph_get_n_edges (graph));
+  printf ("\n%s: %u nodes, %u edges\n", name, cs_graph_get_n_nodes (graph),
+          cs_graph_get_n_edges (graph));
   report ("load and check", load, "json-glib parse alone", parse);
   label = g_strdup_printf ("layout (FR, %u nodes)", cs_graph_get_n_nodes (graph));
   report (label, layout, "load and check", load);
@@ -181,7 +190,8 @@ bench_graph (const char *name,
 
     t0 = now ();
     for (guint r = 0; r < 2000; r++)
-      sink += cs_renderer_hit_test (&scene, g_rand_double_range (rand, 0, 1280), g_rand_double_range (rand, 0, 800));
+      sink += cs_renderer_hit_test (&scene, g_rand_double_range (rand, 0, 1280),
+                                    g_rand_double_range (rand, 0, 800));
     plain = (now () - t0) / 2000;
     index = cs_renderer_build_hit_index (&scene);
     t0 = now ();

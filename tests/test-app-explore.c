@@ -255,7 +255,8 @@ assert_near (double actual,
 static void
 test_explore_with_the_mouse (void)
 {
-  g_autofree char *input = g_test_build_filename (G_TEST_DIST, "data", "good", "explore.json", NULL);
+  g_autofree char *input = g_test_build_filename (G_TEST_DIST, "data", "good", "explore.json",
+                                                  NULL);
   g_autofree char *shot_dir = g_dir_make_tmp ("cs-explore-XXXXXX", NULL);
   g_autofree char *pid_text = NULL;
   g_autofree char *window = NULL;
@@ -269,7 +270,9 @@ test_explore_with_the_mouse (void)
   double cx, cy, d0, d1;
 
   shot_path = g_build_filename (shot_dir, "shot.png", NULL);
-  g_assert_true (g_spawn_async (NULL, (char **)app_argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL, die_with_parent, NULL, &pid, &error));
+  g_assert_true (g_spawn_async (NULL, (char **)app_argv, NULL,
+                                G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                                die_with_parent, NULL, &pid, &error));
   g_assert_no_error (error);
   pid_text = g_strdup_printf ("%d", pid);
   deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
@@ -300,8 +303,9 @@ test_explore_with_the_mouse (void)
   min_x = 0;
   surface = wait_for (all_drawn, NULL, start);
   cairo_surface_destroy (surface);
-  g_test_message ("nodes at (%.0f,%.0f) (%.0f,%.0f) (%.0f,%.0f) (%.0f,%.0f)", start[CO].x, start[CO].y,
-                  start[UNI].x, start[UNI].y, start[MODEL].x, start[MODEL].y, start[CHIP].x, start[CHIP].y);
+  g_test_message ("nodes at (%.0f,%.0f) (%.0f,%.0f) (%.0f,%.0f) (%.0f,%.0f)", start[CO].x,
+                  start[CO].y, start[UNI].x, start[UNI].y, start[MODEL].x, start[MODEL].y,
+                  start[CHIP].x, start[CHIP].y);
 
   /* 1. the wheel zooms around the pointer (out, so every node stays in
    * the window): nodes draw in towards it, and the point under the pointer
@@ -358,8 +362,8 @@ test_explore_with_the_mouse (void)
   g_usleep (400 * 1000);
   surface = screenshot ();
   find (surface, now);
-  g_test_message ("hover: model %u → %u px, company %u → %u px", dragged[MODEL].count, now[MODEL].count,
-                  dragged[CO].count, now[CO].count);
+  g_test_message ("hover: model %u → %u px, company %u → %u px", dragged[MODEL].count,
+                  now[MODEL].count, dragged[CO].count, now[CO].count);
   g_assert_cmpuint (now[MODEL].count, <, dragged[MODEL].count / 5);
   g_assert_cmpuint (now[CO].count, >, dragged[CO].count * 8 / 10);
   cairo_surface_destroy (surface);

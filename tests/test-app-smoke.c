@@ -41,7 +41,8 @@ count_color (cairo_surface_t *surface,
         CsColor got;
 
         cs_test_read_pixel (surface, x, y, &got);
-        count += fabs (got.red - color->red) <= 3 / 255.0 && fabs (got.green - color->green) <= 3 / 255.0 &&
+        count += fabs (got.red - color->red) <= 3 / 255.0 &&
+                 fabs (got.green - color->green) <= 3 / 255.0 &&
                  fabs (got.blue - color->blue) <= 3 / 255.0;
       }
   return count;
@@ -68,7 +69,9 @@ test_window_shows_bundled_graph (void)
   g_assert_nonnull (xdotool);
   g_assert_nonnull (import);
 
-  g_assert_true (g_spawn_async (NULL, (char **)app_argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL, die_with_parent, NULL, &pid, &error));
+  g_assert_true (g_spawn_async (NULL, (char **)app_argv, NULL,
+                                G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                                die_with_parent, NULL, &pid, &error));
   g_assert_no_error (error);
 
   /* the window appears: a visible X window of the consortia process */
@@ -102,7 +105,8 @@ test_window_shows_bundled_graph (void)
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_usleep (200 * 1000);
     }
-  g_test_message ("screenshot: %u consortium pixels, %u company pixels", consortium_pixels, company_pixels);
+  g_test_message ("screenshot: %u consortium pixels, %u company pixels", consortium_pixels,
+                  company_pixels);
   cs_render_style_clear (&style);
 
   kill (pid, SIGTERM);

@@ -50,7 +50,8 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", data ? data : "small.json", NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good",
+                                                 data ? data : "small.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
@@ -203,7 +204,8 @@ test_click_selects (Fixture       *f,
   press (f, 1, 3, 3);
   g_assert_cmpint (cs_canvas_get_selected_node (f->canvas), ==, -1);
   press (f, 1, x, y);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.clear-selection", NULL));
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.clear-selection", NULL));
   g_assert_cmpint (cs_canvas_get_selected_node (f->canvas), ==, -1);
   g_assert_cmpuint (changed, ==, 6);
 }
@@ -249,10 +251,12 @@ test_drag_node_undo (Fixture       *f,
 
   node_xy (f, kaist, &x, &y);
   drag (f, x, y, 60, 40);
-  g_assert_cmpfloat_with_epsilon (cs_positions_get_x (cs_document_get_positions (f->document), kaist),
-                                  cs_positions_get_x (before, kaist) + 60 / zoom, 1e-9);
-  g_assert_cmpfloat_with_epsilon (cs_positions_get_y (cs_document_get_positions (f->document), kaist),
-                                  cs_positions_get_y (before, kaist) + 40 / zoom, 1e-9);
+  g_assert_cmpfloat_with_epsilon (
+      cs_positions_get_x (cs_document_get_positions (f->document), kaist),
+      cs_positions_get_x (before, kaist) + 60 / zoom, 1e-9);
+  g_assert_cmpfloat_with_epsilon (
+      cs_positions_get_y (cs_document_get_positions (f->document), kaist),
+      cs_positions_get_y (before, kaist) + 40 / zoom, 1e-9);
   g_assert_cmpfloat (cs_positions_get_x (cs_document_get_positions (f->document), skt), ==,
                      cs_positions_get_x (before, skt));
   g_assert_true (cs_document_get_pinned (f->document, kaist));
@@ -264,7 +268,8 @@ test_drag_node_undo (Fixture       *f,
   g_assert_true (cs_canvas_get_scene (f->canvas, &scene));
   surface = cs_test_render_widget (GTK_WIDGET (f->canvas));
   node_xy (f, kaist, &x, &y);
-  cs_test_assert_color (surface, x, y, &scene.style->nodes[CS_NODE_TYPE_UNIVERSITY].fill, 2 / 255.0);
+  cs_test_assert_color (surface, x, y, &scene.style->nodes[CS_NODE_TYPE_UNIVERSITY].fill,
+                        2 / 255.0);
   cairo_surface_destroy (surface);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
@@ -293,8 +298,9 @@ test_drag_selection (Fixture       *f,
     {
       guint n = i == 0 ? kaist : ax;
 
-      g_assert_cmpfloat_with_epsilon (cs_positions_get_x (cs_document_get_positions (f->document), n),
-                                      cs_positions_get_x (before, n) - 30 / zoom, 1e-9);
+      g_assert_cmpfloat_with_epsilon (
+          cs_positions_get_x (cs_document_get_positions (f->document), n),
+          cs_positions_get_x (before, n) - 30 / zoom, 1e-9);
     }
   g_assert_true (cs_document_undo (f->document));
   g_assert_true (cs_positions_equal (before, cs_document_get_positions (f->document)));
@@ -361,9 +367,11 @@ test_keyboard (Fixture       *f,
   node_xy (f, skt, &sx, &sy);
   node_xy (f, ax, &ax_x, &ax_y);
   if (fabs (ax_x - sx) > fabs (ax_y - sy))
-    g_assert_true (gtk_widget_activate_action (canvas, "canvas.move-selection", "(dd)", ax_x > sx ? 1.0 : -1.0, 0.0));
+    g_assert_true (gtk_widget_activate_action (canvas, "canvas.move-selection", "(dd)",
+                                               ax_x > sx ? 1.0 : -1.0, 0.0));
   else
-    g_assert_true (gtk_widget_activate_action (canvas, "canvas.move-selection", "(dd)", 0.0, ax_y > sy ? 1.0 : -1.0));
+    g_assert_true (gtk_widget_activate_action (canvas, "canvas.move-selection", "(dd)", 0.0,
+                                               ax_y > sy ? 1.0 : -1.0));
   g_assert_cmpint (cs_canvas_get_selected_node (f->canvas), ==, ax);
 
   g_assert_true (gtk_widget_activate_action (canvas, "canvas.activate", NULL));
@@ -395,7 +403,8 @@ test_view_options (Fixture       *f,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "view.uniform-size", NULL));
   g_assert_true (cs_canvas_get_scene (f->canvas, &scene));
-  g_assert_cmpfloat (cs_renderer_get_node_radius (&scene, team), ==, scene.style->nodes[CS_NODE_TYPE_CONSORTIUM].radius);
+  g_assert_cmpfloat (cs_renderer_get_node_radius (&scene, team), ==,
+                     scene.style->nodes[CS_NODE_TYPE_CONSORTIUM].radius);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "view.show-hulls", NULL));
   g_assert_false (cs_canvas_get_show_hulls (f->canvas));
@@ -463,7 +472,8 @@ main (int   argc,
     }
   adw_init ();
 
-#define ADD(path, func) g_test_add ("/cs/canvas/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func)                                                                            \
+  g_test_add ("/cs/canvas/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("hover", test_hover);
   ADD ("click-selects", test_click_selects);
   ADD ("double-click-focuses", test_double_click_focuses);

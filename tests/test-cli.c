@@ -38,8 +38,8 @@ run (const char *const  *args,
     g_ptr_array_add (argv, (char *)args[i]);
   g_ptr_array_add (argv, NULL);
 
-  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, out, err,
-                               &status, &error));
+  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, out,
+                               err, &status, &error));
   g_assert_no_error (error);
   if (g_spawn_check_wait_status (status, &error))
     return 0;
@@ -67,15 +67,16 @@ assert_nodes_drawn (cairo_surface_t *surface,
   CsRenderScene scene;
 
   cs_render_style_init_default (&style, FALSE);
-  cs_render_scene_init (&scene, graph, positions, &style,
-                        cairo_image_surface_get_width (surface), cairo_image_surface_get_height (surface));
+  cs_render_scene_init (&scene, graph, positions, &style, cairo_image_surface_get_width (surface),
+                        cairo_image_surface_get_height (surface));
   cs_render_scene_fit (&scene, CS_EXPORT_MARGIN);
   for (guint i = 0; i < cs_graph_get_n_nodes (graph); i++)
     {
       double x, y;
 
       cs_renderer_node_to_device (&scene, i, &x, &y);
-      cs_test_assert_color (surface, x, y, &style.nodes[cs_graph_get_node (graph, i)->type].fill, tolerance);
+      cs_test_assert_color (surface, x, y, &style.nodes[cs_graph_get_node (graph, i)->type].fill,
+                            tolerance);
     }
   cs_render_style_clear (&style);
 }
@@ -106,8 +107,8 @@ assert_same_picture (const char *ours,
         total += d;
         differing += d > 16 / 255.0;
       }
-  g_test_message ("%s vs %s: mean difference %.2f/255, %.2f%% of pixels off by more than 16/255", ours, theirs,
-                  255 * total / (w * h / 4.0), 100.0 * differing / (w * h / 4.0));
+  g_test_message ("%s vs %s: mean difference %.2f/255, %.2f%% of pixels off by more than 16/255",
+                  ours, theirs, 255 * total / (w * h / 4.0), 100.0 * differing / (w * h / 4.0));
   g_assert_cmpfloat (total / (w * h / 4.0), <, 3 / 255.0);
   g_assert_cmpfloat (differing / (w * h / 4.0), <, 0.05);
   cairo_surface_destroy (a);
@@ -182,7 +183,9 @@ share_differing (const char *a_path,
 
         cs_test_read_pixel (a, x, y, &ca);
         cs_test_read_pixel (b, x, y, &cb);
-        differing += fabs (ca.red - cb.red) + fabs (ca.green - cb.green) + fabs (ca.blue - cb.blue) > 48 / 255.0;
+        differing += fabs (ca.red - cb.red) + fabs (ca.green - cb.green) +
+                         fabs (ca.blue - cb.blue) >
+                     48 / 255.0;
       }
   cairo_surface_destroy (a);
   cairo_surface_destroy (b);
@@ -200,8 +203,8 @@ test_hangul_reference (void)
   g_autofree char *reference = g_test_build_filename (G_TEST_DIST, "reference", "hangul.png", NULL);
   g_autofree char *ours = g_build_filename (tmp_dir, "hangul.png", NULL);
   g_autofree char *tofu = g_build_filename (tmp_dir, "tofu.png", NULL);
-  const char *draw[] = { "--export", ours, "--width", "480", "--height", "120", "--no-legend", "--background",
-                         "white", input, NULL };
+  const char *draw[] = { "--export",    ours,           "--width", "480", "--height", "120",
+                         "--no-legend", "--background", "white",   input, NULL };
   const char *draw_boxes[] = { "--export", tofu, "--width", "480", "--height", "120", "--no-legend",
                                "--background", "white", boxes, NULL };
   double same, boxed;
@@ -210,7 +213,8 @@ test_hangul_reference (void)
   g_assert_cmpint (run (draw_boxes, NULL, NULL), ==, 0);
   same = share_differing (ours, reference);
   boxed = share_differing (tofu, reference);
-  g_test_message ("differing pixels: %.3f%% against the reference, %.3f%% for boxes", 100 * same, 100 * boxed);
+  g_test_message ("differing pixels: %.3f%% against the reference, %.3f%% for boxes", 100 * same,
+                  100 * boxed);
   g_assert_cmpfloat (same, <, 0.001);
   g_assert_cmpfloat (boxed, >, 0.01);
 }
@@ -223,9 +227,11 @@ test_export_scope_and_dpi (void)
   g_autofree char *err = NULL;
   g_autofree char *contents = NULL;
   gsize length;
-  const char *ok[] = { "--export", png, "--scope", "selection", "--select", "kaist", "--dpi", "192", input, NULL };
+  const char *ok[] = { "--export", png,     "--scope", "selection", "--select",
+                       "kaist",    "--dpi", "192",     input,       NULL };
   const char *no_select[] = { "--export", png, "--scope", "selection", input, NULL };
-  const char *bad_id[] = { "--export", png, "--scope", "selection", "--select", "nobody", input, NULL };
+  const char *bad_id[] = { "--export", png,      "--scope", "selection",
+                           "--select", "nobody", input,     NULL };
   const char *bad_scope[] = { "--export", png, "--scope", "world", input, NULL };
   const char *bad_view[] = { "--export", png, "--scope", "view", "--view", "5,5,1,1", input, NULL };
   cairo_surface_t *surface;
@@ -266,7 +272,8 @@ test_export_png (void)
   g_autofree char *output = g_build_filename (tmp_dir, "small.png", NULL);
   g_autofree char *err = NULL;
   const char *args[] = { "--export", output, input, NULL };
-  const char *sized[] = { "--export", output, "--width", "400", "--height", "300", "--scale", "2", input, NULL };
+  const char *sized[] = { "--export", output,    "--width", "400", "--height",
+                          "300",      "--scale", "2",       input, NULL };
   cairo_surface_t *surface;
 
   g_assert_cmpint (run (args, NULL, &err), ==, 0);
@@ -419,7 +426,8 @@ test_info_warnings (void)
 
   g_assert_cmpint (run (args, &out, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "Problems: 1\n"));
-  g_assert_nonnull (strstr (out, ": warning: edges[3].relation: relation \"sponsors\" has no style of its own"));
+  g_assert_nonnull (
+      strstr (out, ": warning: edges[3].relation: relation \"sponsors\" has no style of its own"));
 }
 
 static void
@@ -434,9 +442,11 @@ test_info_every_problem (void)
 
   g_assert_cmpint (run (args, &out, &err), ==, 1);
   g_assert_cmpstr (out, ==, "");
-  expected = g_strdup_printf ("consortia: %1$s:6:12: nodes[1].id: duplicate id \"a\" (first used by nodes[0])\n"
-                              "consortia: %1$s:7:26: nodes[2].label: expected a string, found a number\n"
-                              "consortia: %1$s:10:31: edges[0].target: unknown node \"zz\"\n", display);
+  expected = g_strdup_printf (
+      "consortia: %1$s:6:12: nodes[1].id: duplicate id \"a\" (first used by nodes[0])\n"
+      "consortia: %1$s:7:26: nodes[2].label: expected a string, found a number\n"
+      "consortia: %1$s:10:31: edges[0].target: unknown node \"zz\"\n",
+      display);
   g_assert_cmpstr (err, ==, expected);
 }
 
@@ -463,8 +473,11 @@ test_inspect (void)
   g_assert_cmpint (run (by_alias, &out, &err), ==, 0);
   g_assert_cmpstr (err, ==, "");
   g_assert_true (g_str_has_prefix (out, "KAIST\nKAIST · University\n"));
-  g_assert_nonnull (strstr (out, "  • NC AI 컨소시엄 (NC AI consortium) — 그랜드 컨소시엄 구성 (grand consortium partner)\n"));
-  g_assert_nonnull (strstr (out, "      sources: 002 “서울대·포항공대·고려대·한양대·KAIST 등도 협력기관으로 이름을 올렸다”\n"));
+  g_assert_nonnull (strstr (
+      out,
+      "  • NC AI 컨소시엄 (NC AI consortium) — 그랜드 컨소시엄 구성 (grand consortium partner)\n"));
+  g_assert_nonnull (strstr (out, "      sources: 002 “서울대·포항공대·고려대·한양대·KAIST 등도 "
+                                 "협력기관으로 이름을 올렸다”\n"));
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (run (by_initials, &out, NULL), ==, 0);
   g_assert_true (g_str_has_prefix (out, "크래프톤\nKRAFTON · Company\n"));
@@ -480,7 +493,8 @@ test_inspect_unknown (void)
 
   g_assert_cmpint (run (args, &out, &err), ==, 1);
   g_assert_cmpstr (out, ==, "");
-  g_assert_true (g_str_has_prefix (err, "consortia: no organisation named “크래프턴스”; closest: “크래프톤”"));
+  g_assert_true (
+      g_str_has_prefix (err, "consortia: no organisation named “크래프턴스”; closest: “크래프톤”"));
 }
 
 static void

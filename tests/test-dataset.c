@@ -48,7 +48,8 @@ lead_of (guint team)
       const CsEdge *edge = cs_graph_get_edge (graph, edges[i]);
       const CsNode *source = cs_graph_get_node (graph, edge->source);
 
-      if (edge->relation == CS_RELATION_LEADS && edge->target == team && source->type != CS_NODE_TYPE_PERSON)
+      if (edge->relation == CS_RELATION_LEADS && edge->target == team &&
+          source->type != CS_NODE_TYPE_PERSON)
         return source;
     }
   return NULL;
@@ -91,7 +92,8 @@ assert_teams (CsStage            stage,
   g_autoptr(GPtrArray) leads = teams_with_stage (stage);
 
   for (guint i = 0; i < leads->len; i++)
-    g_test_message ("%s: %s", cs_stage_to_string (stage), ((const CsNode *)g_ptr_array_index (leads, i))->label);
+    g_test_message ("%s: %s", cs_stage_to_string (stage),
+                    ((const CsNode *)g_ptr_array_index (leads, i))->label);
   g_assert_cmpuint (leads->len, ==, n_names);
   for (guint k = 0; k < n_names; k++)
     {
@@ -130,17 +132,19 @@ test_validates_against_schema (void)
   g_autofree char *err = NULL;
   g_autoptr(GError) error = NULL;
   const char *script =
-    "import json, sys, jsonschema\n"
-    "schema = json.load(open(sys.argv[1]))\n"
-    "jsonschema.Draft202012Validator.check_schema(schema)\n"
-    "errors = list(jsonschema.Draft202012Validator(schema).iter_errors(json.load(open(sys.argv[2]))))\n"
-    "for e in errors: print(list(e.absolute_path), e.message, file=sys.stderr)\n"
-    "sys.exit(1 if errors else 0)\n";
+      "import json, sys, jsonschema\n"
+      "schema = json.load(open(sys.argv[1]))\n"
+      "jsonschema.Draft202012Validator.check_schema(schema)\n"
+      "errors = "
+      "list(jsonschema.Draft202012Validator(schema).iter_errors(json.load(open(sys.argv[2]))))\n"
+      "for e in errors: print(list(e.absolute_path), e.message, file=sys.stderr)\n"
+      "sys.exit(1 if errors else 0)\n";
   const char *argv[] = { python, "-c", script, schema, bundled_path (), NULL };
   int status;
 
   g_assert_nonnull (python);
-  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &status, &error));
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err,
+                               &status, &error));
   g_assert_no_error (error);
   if (!g_spawn_check_wait_status (status, NULL))
     g_error ("the bundled graph does not match its schema:\n%s", err);
@@ -176,7 +180,8 @@ test_kaist_in_three_consortia (void)
   g_autoptr(GHashTable) teams = g_hash_table_new (NULL, NULL);
 
   for (guint i = 0; i < cs_graph_get_n_nodes (graph); i++)
-    if (cs_graph_get_node (graph, i)->type == CS_NODE_TYPE_UNIVERSITY && node_is_named (cs_graph_get_node (graph, i), "KAIST"))
+    if (cs_graph_get_node (graph, i)->type == CS_NODE_TYPE_UNIVERSITY &&
+        node_is_named (cs_graph_get_node (graph, i), "KAIST"))
       kaist = i;
   g_assert_cmpuint (kaist, !=, G_MAXUINT);
 
@@ -185,7 +190,8 @@ test_kaist_in_three_consortia (void)
     {
       const CsEdge *edge = cs_graph_get_edge (graph, edges[i]);
 
-      if (edge->source == kaist && (edge->relation == CS_RELATION_MEMBER_OF || edge->relation == CS_RELATION_LEADS) &&
+      if (edge->source == kaist &&
+          (edge->relation == CS_RELATION_MEMBER_OF || edge->relation == CS_RELATION_LEADS) &&
           cs_graph_get_node (graph, edge->target)->type == CS_NODE_TYPE_CONSORTIUM)
         g_hash_table_add (teams, GUINT_TO_POINTER (edge->target));
     }
@@ -229,7 +235,8 @@ test_roles_quoted (void)
       for (guint s = 0; s < edge->sources->len; s++)
         quoted |= ((const CsSource *)g_ptr_array_index (edge->sources, s))->quote != NULL;
       if (!quoted)
-        g_error ("edge %u (%s member_of %s, role %s) has no quote", i, cs_graph_get_node (graph, edge->source)->id,
+        g_error ("edge %u (%s member_of %s, role %s) has no quote", i,
+                 cs_graph_get_node (graph, edge->source)->id,
                  cs_graph_get_node (graph, edge->target)->id, edge->role);
     }
   g_assert_cmpuint (with_role, >, 10);

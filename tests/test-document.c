@@ -136,8 +136,10 @@ test_relayout (void)
       g_assert_cmpint (cs_document_get_pinned (document, i), ==, node->pinned);
       if (node->pinned)
         {
-          g_assert_cmpfloat (cs_positions_get_x (cs_document_get_positions (document), i), ==, node->x);
-          g_assert_cmpfloat (cs_positions_get_y (cs_document_get_positions (document), i), ==, node->y);
+          g_assert_cmpfloat (cs_positions_get_x (cs_document_get_positions (document), i), ==,
+                             node->x);
+          g_assert_cmpfloat (cs_positions_get_y (cs_document_get_positions (document), i), ==,
+                             node->y);
         }
     }
 
@@ -196,10 +198,13 @@ test_move_pin_undo_redo (void)
   g_assert_true (cs_positions_equal (start, cs_document_get_positions (document)));
 
   /* a relayout keeps pinned nodes */
-  cs_document_relayout_async (document, CS_LAYOUT_FRUCHTERMAN_REINGOLD, 1234, NULL, done_cb, &result);
+  cs_document_relayout_async (document, CS_LAYOUT_FRUCHTERMAN_REINGOLD, 1234, NULL, done_cb,
+                              &result);
   g_assert_true (cs_document_relayout_finish (document, wait_for (&result), &error));
-  g_assert_cmpfloat (cs_positions_get_x (cs_document_get_positions (document), 0), ==, cs_positions_get_x (start, 0));
-  g_assert_cmpfloat (cs_positions_get_y (cs_document_get_positions (document), 0), ==, cs_positions_get_y (start, 0));
+  g_assert_cmpfloat (cs_positions_get_x (cs_document_get_positions (document), 0), ==,
+                     cs_positions_get_x (start, 0));
+  g_assert_cmpfloat (cs_positions_get_y (cs_document_get_positions (document), 0), ==,
+                     cs_positions_get_y (start, 0));
   g_assert_false (cs_positions_equal (start, cs_document_get_positions (document)));
 }
 

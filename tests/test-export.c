@@ -287,8 +287,10 @@ test_dpi (Fixture       *f,
       phys = d + i + 4;
   g_assert_nonnull (phys);
   /* 300 dpi = 11811 px per metre, on both axes, unit metre */
-  g_assert_cmpuint (((guint32)phys[0] << 24) | (phys[1] << 16) | (phys[2] << 8) | phys[3], ==, 11811);
-  g_assert_cmpuint (((guint32)phys[4] << 24) | (phys[5] << 16) | (phys[6] << 8) | phys[7], ==, 11811);
+  g_assert_cmpuint (((guint32)phys[0] << 24) | (phys[1] << 16) | (phys[2] << 8) | phys[3], ==,
+                    11811);
+  g_assert_cmpuint (((guint32)phys[4] << 24) | (phys[5] << 16) | (phys[6] << 8) | phys[7], ==,
+                    11811);
   g_assert_cmpuint (phys[8], ==, 1);
   /* still a PNG libpng reads: the chunk's CRC is right */
   surface = decode_png (bytes);
@@ -350,14 +352,17 @@ test_selection_scope (Fixture       *f,
           continue;
         }
       if (shown[i])
-        cs_test_assert_color (surface, x, y, &style.nodes[cs_graph_get_node (f->graph, i)->type].fill, 2 / 255.0);
+        cs_test_assert_color (surface, x, y,
+                              &style.nodes[cs_graph_get_node (f->graph, i)->type].fill, 2 / 255.0);
       else
         {
           CsColor c;
 
           cs_test_read_pixel (surface, x, y, &c);
-          g_assert_false (fabs (c.red - style.nodes[cs_graph_get_node (f->graph, i)->type].fill.red) < 0.01 &&
-                          fabs (c.green - style.nodes[cs_graph_get_node (f->graph, i)->type].fill.green) < 0.01);
+          g_assert_false (
+              fabs (c.red - style.nodes[cs_graph_get_node (f->graph, i)->type].fill.red) < 0.01 &&
+              fabs (c.green - style.nodes[cs_graph_get_node (f->graph, i)->type].fill.green) <
+                  0.01);
         }
     }
   cairo_surface_destroy (surface);
@@ -402,16 +407,22 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add ("/cs/export/png", Fixture, NULL, fixture_set_up, test_png, fixture_tear_down);
-  g_test_add ("/cs/export/background", Fixture, NULL, fixture_set_up, test_transparent, fixture_tear_down);
-  g_test_add ("/cs/export/svg-and-pdf", Fixture, NULL, fixture_set_up, test_svg_and_pdf, fixture_tear_down);
-  g_test_add_func ("/cs/export/format-from-filename", test_format_from_filename);
-  g_test_add ("/cs/export/too-large-keeps-file", Fixture, NULL, fixture_set_up, test_too_large_keeps_file,
+  g_test_add ("/cs/export/background", Fixture, NULL, fixture_set_up, test_transparent,
               fixture_tear_down);
-  g_test_add ("/cs/export/write-error", Fixture, NULL, fixture_set_up, test_write_error, fixture_tear_down);
-  g_test_add ("/cs/export/write-file", Fixture, NULL, fixture_set_up, test_write_file, fixture_tear_down);
+  g_test_add ("/cs/export/svg-and-pdf", Fixture, NULL, fixture_set_up, test_svg_and_pdf,
+              fixture_tear_down);
+  g_test_add_func ("/cs/export/format-from-filename", test_format_from_filename);
+  g_test_add ("/cs/export/too-large-keeps-file", Fixture, NULL, fixture_set_up,
+              test_too_large_keeps_file, fixture_tear_down);
+  g_test_add ("/cs/export/write-error", Fixture, NULL, fixture_set_up, test_write_error,
+              fixture_tear_down);
+  g_test_add ("/cs/export/write-file", Fixture, NULL, fixture_set_up, test_write_file,
+              fixture_tear_down);
   g_test_add ("/cs/export/dpi", Fixture, NULL, fixture_set_up, test_dpi, fixture_tear_down);
-  g_test_add ("/cs/export/selection-scope", Fixture, NULL, fixture_set_up, test_selection_scope, fixture_tear_down);
-  g_test_add ("/cs/export/view-scope", Fixture, NULL, fixture_set_up, test_view_scope, fixture_tear_down);
+  g_test_add ("/cs/export/selection-scope", Fixture, NULL, fixture_set_up, test_selection_scope,
+              fixture_tear_down);
+  g_test_add ("/cs/export/view-scope", Fixture, NULL, fixture_set_up, test_view_scope,
+              fixture_tear_down);
 
   return g_test_run ();
 }

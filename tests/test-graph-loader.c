@@ -17,37 +17,64 @@ typedef struct
 
 /* Each bad input fails with its own code and a message that says where. */
 static const BadCase bad_cases[] = {
-  { "not-json.json", CS_GRAPH_LOADER_ERROR_SYNTAX, "1:4: not valid JSON: unexpected identifier `this', expected value" },
+  { "not-json.json", CS_GRAPH_LOADER_ERROR_SYNTAX,
+    "1:4: not valid JSON: unexpected identifier `this', expected value" },
   { "empty.json", CS_GRAPH_LOADER_ERROR_EMPTY, "the file is empty" },
   { "whitespace.json", CS_GRAPH_LOADER_ERROR_EMPTY, "the file is empty" },
-  { "root-array.json", CS_GRAPH_LOADER_ERROR_ROOT, "1:1: expected a Consortia graph object at the top level, found an array" },
-  { "missing-format.json", CS_GRAPH_LOADER_ERROR_FORMAT, "1:1: not a Consortia graph: missing \"format\": \"consortia-graph\"" },
-  { "wrong-format.json", CS_GRAPH_LOADER_ERROR_FORMAT, "2:13: format: not a Consortia graph: expected \"consortia-graph\"" },
-  { "future-version.json", CS_GRAPH_LOADER_ERROR_VERSION, "3:14: version: format version 2 is not supported (this Consortia reads version 1)" },
+  { "root-array.json", CS_GRAPH_LOADER_ERROR_ROOT,
+    "1:1: expected a Consortia graph object at the top level, found an array" },
+  { "missing-format.json", CS_GRAPH_LOADER_ERROR_FORMAT,
+    "1:1: not a Consortia graph: missing \"format\": \"consortia-graph\"" },
+  { "wrong-format.json", CS_GRAPH_LOADER_ERROR_FORMAT,
+    "2:13: format: not a Consortia graph: expected \"consortia-graph\"" },
+  { "future-version.json", CS_GRAPH_LOADER_ERROR_VERSION,
+    "3:14: version: format version 2 is not supported (this Consortia reads version 1)" },
   { "missing-nodes.json", CS_GRAPH_LOADER_ERROR_MISSING, "1:1: missing \"nodes\"" },
-  { "nodes-not-array.json", CS_GRAPH_LOADER_ERROR_TYPE, "4:12: nodes: expected an array, found an object" },
+  { "nodes-not-array.json", CS_GRAPH_LOADER_ERROR_TYPE,
+    "4:12: nodes: expected an array, found an object" },
   { "missing-id.json", CS_GRAPH_LOADER_ERROR_MISSING, "6:5: nodes[1]: missing \"id\"" },
   { "empty-id.json", CS_GRAPH_LOADER_ERROR_VALUE, "5:12: nodes[0].id: must not be empty" },
-  { "duplicate-id.json", CS_GRAPH_LOADER_ERROR_DUPLICATE_ID, "7:12: nodes[2].id: duplicate id \"a\" (first used by nodes[0])" },
-  { "dangling-edge.json", CS_GRAPH_LOADER_ERROR_UNKNOWN_NODE, "8:31: edges[0].target: unknown node \"q\"" },
-  { "label-not-string.json", CS_GRAPH_LOADER_ERROR_TYPE, "5:26: nodes[0].label: expected a string, found a number" },
-  { "unknown-type.json", CS_GRAPH_LOADER_ERROR_VALUE, "5:39: nodes[0].type: unknown node type \"startup\"" },
-  { "non-finite.json", CS_GRAPH_LOADER_ERROR_NON_FINITE, "5:55: nodes[0].x: number is too large to be finite" },
-  { "x-without-y.json", CS_GRAPH_LOADER_ERROR_MISSING, "5:5: nodes[0]: \"x\" is given without \"y\"" },
-  { "pinned-without-position.json", CS_GRAPH_LOADER_ERROR_MISSING, "5:60: nodes[0].pinned: a pinned node needs \"x\" and \"y\"" },
-  { "invalid-utf8.json", CS_GRAPH_LOADER_ERROR_ENCODING, "5:28: invalid UTF-8 (byte 0xff at offset 89)" },
-  { "utf16.json", CS_GRAPH_LOADER_ERROR_ENCODING, "1:1: the file is UTF-16 encoded; save it as UTF-8" },
-  { "nul-byte.json", CS_GRAPH_LOADER_ERROR_ENCODING, "the file contains a NUL byte at offset 65 (UTF-16 or UTF-32 text, or not a text file); save it as UTF-8" },
+  { "duplicate-id.json", CS_GRAPH_LOADER_ERROR_DUPLICATE_ID,
+    "7:12: nodes[2].id: duplicate id \"a\" (first used by nodes[0])" },
+  { "dangling-edge.json", CS_GRAPH_LOADER_ERROR_UNKNOWN_NODE,
+    "8:31: edges[0].target: unknown node \"q\"" },
+  { "label-not-string.json", CS_GRAPH_LOADER_ERROR_TYPE,
+    "5:26: nodes[0].label: expected a string, found a number" },
+  { "unknown-type.json", CS_GRAPH_LOADER_ERROR_VALUE,
+    "5:39: nodes[0].type: unknown node type \"startup\"" },
+  { "non-finite.json", CS_GRAPH_LOADER_ERROR_NON_FINITE,
+    "5:55: nodes[0].x: number is too large to be finite" },
+  { "x-without-y.json", CS_GRAPH_LOADER_ERROR_MISSING,
+    "5:5: nodes[0]: \"x\" is given without \"y\"" },
+  { "pinned-without-position.json", CS_GRAPH_LOADER_ERROR_MISSING,
+    "5:60: nodes[0].pinned: a pinned node needs \"x\" and \"y\"" },
+  { "invalid-utf8.json", CS_GRAPH_LOADER_ERROR_ENCODING,
+    "5:28: invalid UTF-8 (byte 0xff at offset 89)" },
+  { "utf16.json", CS_GRAPH_LOADER_ERROR_ENCODING,
+    "1:1: the file is UTF-16 encoded; save it as UTF-8" },
+  { "nul-byte.json", CS_GRAPH_LOADER_ERROR_ENCODING,
+    "the file contains a NUL byte at offset 65 (UTF-16 or UTF-32 text, or not a text file); save "
+    "it as UTF-8" },
   { "deep-nesting.json", CS_GRAPH_LOADER_ERROR_TOO_DEEP, "5:581: nesting deeper than 512 levels" },
-  { "trailing-comma.json", CS_GRAPH_LOADER_ERROR_SYNTAX, "5:49: not valid JSON: unexpected character `,', expected character `]'" },
-  { "truncated.json", CS_GRAPH_LOADER_ERROR_SYNTAX, "5:43: not valid JSON: scanner: unterminated string constant" },
-  { "unknown-member.json", CS_GRAPH_LOADER_ERROR_UNKNOWN_MEMBER, "5:26: nodes[0].lable: unknown member \"lable\"" },
-  { "bad-date.json", CS_GRAPH_LOADER_ERROR_VALUE, "4:21: graph.date: \"2025-13-01\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)" },
-  { "bad-relation.json", CS_GRAPH_LOADER_ERROR_VALUE, "9:48: edges[0].relation: invalid relation \"Member Of\" (use lower-case snake_case, like member_of)" },
-  { "unknown-source.json", CS_GRAPH_LOADER_ERROR_UNKNOWN_SOURCE, "6:62: nodes[0].sources[0]: unknown source \"001.txt\" (not listed in graph.sources)" },
-  { "seed-negative.json", CS_GRAPH_LOADER_ERROR_VALUE, "4:32: graph.layout.seed: seed -3 is outside 0…4294967295" },
-  { "empty-claims.json", CS_GRAPH_LOADER_ERROR_VALUE, "5:72: nodes[0].attributes.gpu: a list of claims must not be empty" },
-  { "many-problems.json", CS_GRAPH_LOADER_ERROR_DUPLICATE_ID, "6:12: nodes[1].id: duplicate id \"a\" (first used by nodes[0]) (and 2 more problems)" },
+  { "trailing-comma.json", CS_GRAPH_LOADER_ERROR_SYNTAX,
+    "5:49: not valid JSON: unexpected character `,', expected character `]'" },
+  { "truncated.json", CS_GRAPH_LOADER_ERROR_SYNTAX,
+    "5:43: not valid JSON: scanner: unterminated string constant" },
+  { "unknown-member.json", CS_GRAPH_LOADER_ERROR_UNKNOWN_MEMBER,
+    "5:26: nodes[0].lable: unknown member \"lable\"" },
+  { "bad-date.json", CS_GRAPH_LOADER_ERROR_VALUE,
+    "4:21: graph.date: \"2025-13-01\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)" },
+  { "bad-relation.json", CS_GRAPH_LOADER_ERROR_VALUE,
+    "9:48: edges[0].relation: invalid relation \"Member Of\" (use lower-case snake_case, like "
+    "member_of)" },
+  { "unknown-source.json", CS_GRAPH_LOADER_ERROR_UNKNOWN_SOURCE,
+    "6:62: nodes[0].sources[0]: unknown source \"001.txt\" (not listed in graph.sources)" },
+  { "seed-negative.json", CS_GRAPH_LOADER_ERROR_VALUE,
+    "4:32: graph.layout.seed: seed -3 is outside 0…4294967295" },
+  { "empty-claims.json", CS_GRAPH_LOADER_ERROR_VALUE,
+    "5:72: nodes[0].attributes.gpu: a list of claims must not be empty" },
+  { "many-problems.json", CS_GRAPH_LOADER_ERROR_DUPLICATE_ID,
+    "6:12: nodes[1].id: duplicate id \"a\" (first used by nodes[0]) (and 2 more problems)" },
 };
 
 static void
@@ -56,8 +83,8 @@ test_bad_file (gconstpointer data)
   const BadCase *bad = data;
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bad", bad->file, NULL);
   g_autofree char *display = g_filename_display_name (path);
-  g_autofree char *expected = g_strdup_printf ("%s%s%s", display, g_ascii_isdigit (bad->message[0]) ? ":" : ": ",
-                                               bad->message);
+  g_autofree char *expected = g_strdup_printf (
+      "%s%s%s", display, g_ascii_isdigit (bad->message[0]) ? ":" : ": ", bad->message);
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(CsGraph) graph = NULL;
@@ -73,7 +100,8 @@ test_bad_file (gconstpointer data)
 static void
 test_all_problems_listed (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bad", "many-problems.json", NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bad", "many-problems.json",
+                                                 NULL);
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(CsGraph) graph = cs_graph_loader_load_file (path, &problems, &error);
@@ -108,12 +136,14 @@ test_column_counts_characters (void)
     "{\"format\": \"consortia-graph\", \"version\": 1, \"nodes\": [\n"
     "{\"id\": \"kr\", \"label\": \"가나다\", \"type\": 7}]}";
   g_autoptr(GError) error = NULL;
-  g_autoptr(CsGraph) graph = cs_graph_loader_load_data (data, strlen (data), "mem.json", NULL, &error);
+  g_autoptr (CsGraph)
+      graph = cs_graph_loader_load_data (data, strlen (data), "mem.json", NULL, &error);
 
   g_assert_null (graph);
   g_assert_error (error, CS_GRAPH_LOADER_ERROR, CS_GRAPH_LOADER_ERROR_TYPE);
   /* {"id": "kr", "label": "가나다", "type": 7 → the 7 is character 38, byte 44 */
-  g_assert_cmpstr (error->message, ==, "mem.json:2:38: nodes[0].type: expected a string, found a number");
+  g_assert_cmpstr (error->message, ==,
+                   "mem.json:2:38: nodes[0].type: expected a string, found a number");
 }
 
 static void
@@ -222,8 +252,10 @@ test_good_claims (void)
   g_assert_nonnull (gpus);
   g_assert_cmpuint (gpus->claims->len, ==, 2);
   g_assert_cmpstr (((CsClaim *)g_ptr_array_index (gpus->claims, 1))->note, ==, "this year");
-  g_assert_cmpstr (((CsSource *)g_ptr_array_index (((CsClaim *)g_ptr_array_index (gpus->claims, 1))->sources, 0))->quote,
-                   ==, "B200 512장");
+  g_assert_cmpstr (
+      ((CsSource *)g_ptr_array_index (((CsClaim *)g_ptr_array_index (gpus->claims, 1))->sources, 0))
+          ->quote,
+      ==, "B200 512장");
   g_assert_cmpuint (prog->sources->len, ==, 2);
 
   g_assert_true (cs_graph_lookup (graph, "team", &index));
@@ -267,7 +299,11 @@ static void
 test_problem_to_string (void)
 {
   CsProblem problem = {
-    .severity = CS_PROBLEM_WARNING, .line = 3, .column = 9, .path = (char *)"edges[1]", .message = (char *)"odd",
+    .severity = CS_PROBLEM_WARNING,
+    .line = 3,
+    .column = 9,
+    .path = (char *)"edges[1]",
+    .message = (char *)"odd",
   };
   g_autofree char *with_file = cs_problem_to_string (&problem, "g.json");
   g_autofree char *without = NULL;

@@ -52,7 +52,8 @@ test_kaist (void)
   g_assert_cmpstr (kaist->title, ==, "KAIST");
   g_assert_cmpuint (consortia->rows->len, ==, 4);
   own = find_row (kaist, "Consortia", "Leads KAIST 팀");
-  g_assert_cmpstr (own->detail, ==, "applied → passed the document review 2025-07-25 → not selected 2025-08");
+  g_assert_cmpstr (own->detail, ==,
+                   "applied → passed the document review 2025-07-25 → not selected 2025-08");
   skt = find_row (kaist, "Consortia", "SK텔레콤 컨소시엄 (SK Telecom consortium) — 원천기술 연구");
   g_assert_true (cs_graph_lookup (graph, "team-skt", &team));
   g_assert_cmpint (skt->node, ==, team);
@@ -74,7 +75,8 @@ test_skt_consortium (void)
   g_assert_cmpuint (members->rows->len, >=, 8);
   find_row (team, "Lead and members", "Lead: SK텔레콤 (SK Telecom)");
   /* differing roles from different articles stay side by side */
-  g_assert_cmpstr (find_row (team, "Lead and members", "크래프톤 (KRAFTON) — 멀티모달 설계")->sources, !=, NULL);
+  g_assert_cmpstr (
+      find_row (team, "Lead and members", "크래프톤 (KRAFTON) — 멀티모달 설계")->sources, !=, NULL);
   g_assert_cmpstr (find_row (team, "Lead and members", "크래프톤 (KRAFTON) — 게임 AI")->sources, ==,
                    "002 “크래프톤(게임 AI)”");
   find_row (team, "Lead and members", "포티투닷 (42dot) — 온디바이스 모델 개발");
@@ -85,7 +87,8 @@ test_skt_consortium (void)
   /* conflicting claims about GPUs, each with its article */
   g_assert_cmpstr (find_row (team, "About", "gpu (claim 1 of 2)")->sources, ==,
                    "000 “AI 모델 학습을 위한 그래픽처리장치(GPU)는 자체 조달한다”");
-  g_assert_true (g_str_has_prefix (find_row (team, "About", "gpu (claim 2 of 2)")->sources, "001 “"));
+  g_assert_true (
+      g_str_has_prefix (find_row (team, "About", "gpu (claim 2 of 2)")->sources, "001 “"));
 }
 
 static void
@@ -107,9 +110,10 @@ test_text (void)
   g_autofree char *text = cs_inspection_to_text (kaist);
 
   g_assert_true (g_str_has_prefix (text, "KAIST\nKAIST · University\n"));
-  g_assert_nonnull (strstr (text, "\nConsortia\n  • Leads KAIST 팀 (KAIST team)\n"
-                                  "      applied → passed the document review 2025-07-25 → not selected 2025-08\n"
-                                  "      sources: 003 “"));
+  g_assert_nonnull (
+      strstr (text, "\nConsortia\n  • Leads KAIST 팀 (KAIST team)\n"
+                    "      applied → passed the document review 2025-07-25 → not selected 2025-08\n"
+                    "      sources: 003 “"));
 }
 
 static void

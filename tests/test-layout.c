@@ -48,8 +48,10 @@ assert_finite_and_spread (CsPositions *positions)
       g_assert_true (isfinite (cs_positions_get_y (positions, i)));
       /* no two nodes on the same spot */
       for (guint j = 0; j < i; j++)
-        g_assert_cmpfloat (hypot (cs_positions_get_x (positions, i) - cs_positions_get_x (positions, j),
-                                  cs_positions_get_y (positions, i) - cs_positions_get_y (positions, j)), >, 1.0);
+        g_assert_cmpfloat (
+            hypot (cs_positions_get_x (positions, i) - cs_positions_get_x (positions, j),
+                   cs_positions_get_y (positions, i) - cs_positions_get_y (positions, j)),
+            >, 1.0);
     }
 }
 
@@ -95,8 +97,10 @@ test_edge_length_normalised (void)
         {
           const CsEdge *edge = cs_graph_get_edge (graph, i);
 
-          lengths[i] = hypot (cs_positions_get_x (positions, edge->source) - cs_positions_get_x (positions, edge->target),
-                              cs_positions_get_y (positions, edge->source) - cs_positions_get_y (positions, edge->target));
+          lengths[i] = hypot (cs_positions_get_x (positions, edge->source) -
+                                  cs_positions_get_x (positions, edge->target),
+                              cs_positions_get_y (positions, edge->source) -
+                                  cs_positions_get_y (positions, edge->target));
         }
       /* the median edge of every layout spans the same world distance */
       for (guint i = 0; i < n; i++)
@@ -231,7 +235,8 @@ test_algorithm_names (void)
   g_assert_false (cs_layout_algorithm_from_string ("spring", NULL));
   for (guint a = 0; a < CS_N_LAYOUTS; a++)
     {
-      g_assert_true (cs_layout_algorithm_from_string (cs_layout_algorithm_to_string (a), &algorithm));
+      g_assert_true (
+          cs_layout_algorithm_from_string (cs_layout_algorithm_to_string (a), &algorithm));
       g_assert_cmpint (algorithm, ==, a);
     }
 }

@@ -72,7 +72,8 @@ test_bundled_seed_numbers (void)
   g_autofree char *krafton = summary (graph, "krafton", 10);
 
   /* the two roles the articles give Krafton, each with its article */
-  g_assert_nonnull (strstr (krafton, ": <i>멀티모달 설계</i> (multimodal design) <small>[000, 001, 003]</small>"));
+  g_assert_nonnull (strstr (
+      krafton, ": <i>멀티모달 설계</i> (multimodal design) <small>[000, 001, 003]</small>"));
   g_assert_nonnull (strstr (krafton, ": <i>게임 AI</i> (game AI) <small>[002]</small>"));
 }
 

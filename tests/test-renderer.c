@@ -70,7 +70,8 @@ test_node_centres (Fixture       *f,
 
       cs_renderer_node_to_device (&f->scene, i, &x, &y);
       g_test_message ("node %s at %.1f,%.1f", cs_graph_get_node (f->graph, i)->id, x, y);
-      cs_test_assert_color (f->surface, x, y, &f->style.nodes[cs_graph_get_node (f->graph, i)->type].fill, 2 / 255.0);
+      cs_test_assert_color (f->surface, x, y,
+                            &f->style.nodes[cs_graph_get_node (f->graph, i)->type].fill, 2 / 255.0);
     }
 }
 
@@ -105,7 +106,8 @@ test_dark_palette (Fixture       *f,
       double x, y;
 
       cs_renderer_node_to_device (&f->scene, i, &x, &y);
-      cs_test_assert_color (f->surface, x, y, &f->style.nodes[cs_graph_get_node (f->graph, i)->type].fill, 2 / 255.0);
+      cs_test_assert_color (f->surface, x, y,
+                            &f->style.nodes[cs_graph_get_node (f->graph, i)->type].fill, 2 / 255.0);
     }
 }
 
@@ -158,8 +160,9 @@ static void
 test_missing_glyphs_detected (void)
 {
   /* U+F0000 (private use) has no glyph in any font we install */
-  const char *data = "{\"format\": \"consortia-graph\", \"version\": 1, \"nodes\": ["
-                     "{\"id\": \"a\", \"label\": \"\xf3\xb0\x80\x80\xf3\xb0\x80\x81\", \"type\": \"company\"}]}";
+  const char *data =
+      "{\"format\": \"consortia-graph\", \"version\": 1, \"nodes\": ["
+      "{\"id\": \"a\", \"label\": \"\xf3\xb0\x80\x80\xf3\xb0\x80\x81\", \"type\": \"company\"}]}";
   g_autoptr(CsGraph) graph = cs_graph_loader_load_data (data, strlen (data), NULL, NULL, NULL);
   g_autoptr(CsPositions) positions = cs_positions_new (1, NULL);
   CsRenderStyle style;
@@ -255,7 +258,8 @@ test_labels_never_overlap (void)
           before++;
           kept += named[i];
         }
-      g_test_message ("zoom ×%.1f: %u labels; %u of %u named before still named", zooms[z], n_named, kept, before);
+      g_test_message ("zoom ×%.1f: %u labels; %u of %u named before still named", zooms[z], n_named,
+                      kept, before);
       g_assert_cmpuint (kept * 10, >=, before * 9);
       if (z > 0)
         g_assert_cmpuint (n_named + 5, >=, previous / 2);
@@ -299,7 +303,8 @@ test_hit_index (void)
       double x, y;
 
       cs_renderer_node_to_device (&scene, i, &x, &y);
-      g_assert_cmpint (cs_renderer_hit_test_indexed (&scene, index, x, y), ==, cs_renderer_hit_test (&scene, x, y));
+      g_assert_cmpint (cs_renderer_hit_test_indexed (&scene, index, x, y), ==,
+                       cs_renderer_hit_test (&scene, x, y));
     }
   g_assert_cmpuint (hits, >, 100);
   cs_render_style_clear (&style);
@@ -346,8 +351,10 @@ test_focus (Fixture       *f,
         {
           CsColor c;
 
-          cs_test_read_pixel (f->surface, x + d * cos (a * G_PI / 180), y + d * sin (a * G_PI / 180), &c);
-          ring += fabs (c.red - f->style.selection.red) < 0.05 && fabs (c.green - f->style.selection.green) < 0.05 &&
+          cs_test_read_pixel (f->surface, x + d * cos (a * G_PI / 180),
+                              y + d * sin (a * G_PI / 180), &c);
+          ring += fabs (c.red - f->style.selection.red) < 0.05 &&
+                  fabs (c.green - f->style.selection.green) < 0.05 &&
                   fabs (c.blue - f->style.selection.blue) < 0.05;
         }
     g_assert_cmpuint (ring, >, 60);
@@ -387,23 +394,30 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  g_test_add ("/cs/renderer/node-centres", Fixture, NULL, fixture_set_up, test_node_centres, fixture_tear_down);
-  g_test_add ("/cs/renderer/node-centres/claims", Fixture, "claims.json", fixture_set_up, test_node_centres,
+  g_test_add ("/cs/renderer/node-centres", Fixture, NULL, fixture_set_up, test_node_centres,
               fixture_tear_down);
-  g_test_add ("/cs/renderer/node-centres/partial-positions", Fixture, "partial-positions.json", fixture_set_up,
+  g_test_add ("/cs/renderer/node-centres/claims", Fixture, "claims.json", fixture_set_up,
               test_node_centres, fixture_tear_down);
-  g_test_add ("/cs/renderer/background", Fixture, NULL, fixture_set_up, test_background, fixture_tear_down);
-  g_test_add ("/cs/renderer/dark-palette", Fixture, NULL, fixture_set_up, test_dark_palette, fixture_tear_down);
-  g_test_add ("/cs/renderer/legend", Fixture, NULL, fixture_set_up, test_legend_drawn, fixture_tear_down);
-  g_test_add ("/cs/renderer/hit-test", Fixture, NULL, fixture_set_up, test_hit_test, fixture_tear_down);
-  g_test_add ("/cs/renderer/hangul-has-glyphs", Fixture, NULL, fixture_set_up, test_hangul_has_glyphs,
+  g_test_add ("/cs/renderer/node-centres/partial-positions", Fixture, "partial-positions.json",
+              fixture_set_up, test_node_centres, fixture_tear_down);
+  g_test_add ("/cs/renderer/background", Fixture, NULL, fixture_set_up, test_background,
               fixture_tear_down);
+  g_test_add ("/cs/renderer/dark-palette", Fixture, NULL, fixture_set_up, test_dark_palette,
+              fixture_tear_down);
+  g_test_add ("/cs/renderer/legend", Fixture, NULL, fixture_set_up, test_legend_drawn,
+              fixture_tear_down);
+  g_test_add ("/cs/renderer/hit-test", Fixture, NULL, fixture_set_up, test_hit_test,
+              fixture_tear_down);
+  g_test_add ("/cs/renderer/hangul-has-glyphs", Fixture, NULL, fixture_set_up,
+              test_hangul_has_glyphs, fixture_tear_down);
   g_test_add_func ("/cs/renderer/missing-glyphs-detected", test_missing_glyphs_detected);
-  g_test_add ("/cs/renderer/labels-have-ink", Fixture, NULL, fixture_set_up, test_labels_have_ink, fixture_tear_down);
+  g_test_add ("/cs/renderer/labels-have-ink", Fixture, NULL, fixture_set_up, test_labels_have_ink,
+              fixture_tear_down);
   g_test_add_func ("/cs/renderer/labels-never-overlap", test_labels_never_overlap);
   g_test_add_func ("/cs/renderer/hit-index", test_hit_index);
   g_test_add ("/cs/renderer/focus", Fixture, NULL, fixture_set_up, test_focus, fixture_tear_down);
-  g_test_add ("/cs/renderer/pins-drawn", Fixture, NULL, fixture_set_up, test_pins_drawn, fixture_tear_down);
+  g_test_add ("/cs/renderer/pins-drawn", Fixture, NULL, fixture_set_up, test_pins_drawn,
+              fixture_tear_down);
 
   return g_test_run ();
 }

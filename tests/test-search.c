@@ -101,7 +101,8 @@ test_order (void)
   g_assert_cmpuint (hits->len, >=, 2);
   g_assert_cmpint (g_array_index (hits, CsSearchHit, 0).kind, ==, CS_MATCH_EXACT);
   g_assert_cmpint (g_array_index (hits, CsSearchHit, 1).kind, ==, CS_MATCH_PREFIX);
-  g_assert_cmpstr (cs_graph_get_node (graph, g_array_index (hits, CsSearchHit, 1).node)->id, ==, "team-skt");
+  g_assert_cmpstr (cs_graph_get_node (graph, g_array_index (hits, CsSearchHit, 1).node)->id, ==,
+                   "team-skt");
 }
 
 int

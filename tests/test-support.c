@@ -71,13 +71,16 @@ cs_test_assert_color (cairo_surface_t *surface,
   CsColor got;
 
   cs_test_read_pixel (surface, (int)floor (x), (int)floor (y), &got);
-  if (fabs (got.red - expected->red) > tolerance || fabs (got.green - expected->green) > tolerance ||
-      fabs (got.blue - expected->blue) > tolerance || fabs (got.alpha - expected->alpha) > tolerance)
+  if (fabs (got.red - expected->red) > tolerance ||
+      fabs (got.green - expected->green) > tolerance ||
+      fabs (got.blue - expected->blue) > tolerance ||
+      fabs (got.alpha - expected->alpha) > tolerance)
     {
-      g_autofree char *msg = g_strdup_printf ("pixel at %.1f,%.1f is rgba(%.3f,%.3f,%.3f,%.3f), expected "
-                                              "rgba(%.3f,%.3f,%.3f,%.3f)", x, y, got.red, got.green, got.blue,
-                                              got.alpha, expected->red, expected->green, expected->blue,
-                                              expected->alpha);
+      g_autofree char *msg = g_strdup_printf (
+          "pixel at %.1f,%.1f is rgba(%.3f,%.3f,%.3f,%.3f), expected "
+          "rgba(%.3f,%.3f,%.3f,%.3f)",
+          x, y, got.red, got.green, got.blue, got.alpha, expected->red, expected->green,
+          expected->blue, expected->alpha);
       g_assertion_message (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC, msg);
     }
 }
@@ -126,8 +129,8 @@ cs_test_run_tool (const char *const  *argv,
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, out,
-                     NULL, &status, &error))
+  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, out, NULL, &status, &error))
     return FALSE;
   return g_spawn_check_wait_status (status, NULL);
 }

@@ -89,7 +89,8 @@ assert_graph_drawn (CsCanvas *canvas)
       cs_renderer_node_to_device (&scene, i, &x, &y);
       if (x < 0 || y < 0 || x >= scene.width || y >= scene.height)
         continue;
-      cs_test_assert_color (surface, x, y, &scene.style->nodes[cs_graph_get_node (scene.graph, i)->type].fill,
+      cs_test_assert_color (surface, x, y,
+                            &scene.style->nodes[cs_graph_get_node (scene.graph, i)->type].fill,
                             2 / 255.0);
       probed++;
     }
@@ -121,7 +122,8 @@ test_bundled_graph (void)
   CsWindow *window = open_window (file);
 
   g_assert_nonnull (cs_document_get_graph (cs_window_get_document (window)));
-  g_assert_cmpuint (cs_graph_get_n_nodes (cs_document_get_graph (cs_window_get_document (window))), >, 20);
+  g_assert_cmpuint (cs_graph_get_n_nodes (cs_document_get_graph (cs_window_get_document (window))),
+                    >, 20);
   assert_graph_drawn (cs_window_get_canvas (window));
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -147,7 +149,8 @@ static void
 test_bad_file_keeps_graph (void)
 {
   g_autofree char *good = g_test_build_filename (G_TEST_DIST, "data", "good", "small.json", NULL);
-  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "bad", "dangling-edge.json", NULL);
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "bad", "dangling-edge.json",
+                                                NULL);
   g_autoptr(GFile) good_file = g_file_new_for_path (good);
   g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
   CsWindow *window = open_window (good_file);
@@ -163,8 +166,10 @@ test_bad_file_keeps_graph (void)
   g_assert_true (g_file_equal (cs_document_get_file (document), good_file));
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could not open “dangling-edge.json”");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), ":8:31: edges[0].target: unknown node \"q\""));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
+                   "Could not open “dangling-edge.json”");
+  g_assert_nonnull (
+      strstr (adw_message_dialog_get_body (dialog), ":8:31: edges[0].target: unknown node \"q\""));
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   wait_for_frame (cs_window_get_canvas (window));
@@ -197,8 +202,10 @@ test_pan_and_zoom (void)
   CsCanvas *canvas = cs_window_get_canvas (window);
   CsViewport *viewport = cs_canvas_get_viewport (canvas);
   GtkEventController *drag = find_controller (GTK_WIDGET (canvas), GTK_TYPE_GESTURE_DRAG);
-  GtkEventController *scroll = find_controller (GTK_WIDGET (canvas), GTK_TYPE_EVENT_CONTROLLER_SCROLL);
-  GtkEventController *motion = find_controller (GTK_WIDGET (canvas), GTK_TYPE_EVENT_CONTROLLER_MOTION);
+  GtkEventController *scroll = find_controller (GTK_WIDGET (canvas),
+                                                GTK_TYPE_EVENT_CONTROLLER_SCROLL);
+  GtkEventController *motion = find_controller (GTK_WIDGET (canvas),
+                                                GTK_TYPE_EVENT_CONTROLLER_MOTION);
   double x0 = cs_viewport_get_offset_x (viewport);
   double y0 = cs_viewport_get_offset_y (viewport);
   double zoom = cs_viewport_get_zoom (viewport);
@@ -239,7 +246,8 @@ bundled_node (CsWindow   *window,
 {
   guint index;
 
-  g_assert_true (cs_graph_lookup (cs_document_get_graph (cs_window_get_document (window)), id, &index));
+  g_assert_true (
+      cs_graph_lookup (cs_document_get_graph (cs_window_get_document (window)), id, &index));
   return index;
 }
 
@@ -309,7 +317,8 @@ find_child (GtkWidget *root,
 {
   if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
     return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_child (child, type);
 
@@ -346,8 +355,9 @@ test_search (void)
       iterate ();
     }
   list = GTK_LIST_BOX (find_child (results, GTK_TYPE_LIST_BOX));
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (list, 0))), ==,
-                   "크래프톤");
+  g_assert_cmpstr (
+      adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (list, 0))),
+      ==, "크래프톤");
 
   g_signal_emit_by_name (entry, "activate");
   g_assert_cmpint (cs_canvas_get_selected_node (canvas), ==, krafton);
@@ -370,18 +380,21 @@ test_filter_panel (void)
   GtkWidget *counts;
   GtkDropDown *stage = NULL;
   CsRenderScene scene;
-  guint nodes, edges, kt_team = bundled_node (window, "team-kt"), skt = bundled_node (window, "skt");
+  guint nodes, edges, kt_team = bundled_node (window, "team-kt"),
+                      skt = bundled_node (window, "skt");
   double x, y;
 
   g_assert_nonnull (panel);
   counts = find_child (panel, GTK_TYPE_LABEL);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (counts)), ==, "Showing 110 of 110 nodes and 141 of 141 links");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (counts)), ==,
+                   "Showing 110 of 110 nodes and 141 of 141 links");
 
   /* the stage drop-down is the second one */
   {
     guint k = 0;
 
-    for (GtkWidget *w = find_child (panel, GTK_TYPE_DROP_DOWN); w != NULL; w = gtk_widget_get_next_sibling (w))
+    for (GtkWidget *w = find_child (panel, GTK_TYPE_DROP_DOWN); w != NULL;
+         w = gtk_widget_get_next_sibling (w))
       if (GTK_IS_DROP_DOWN (w) && k++ == 1)
         stage = GTK_DROP_DOWN (w);
   }
@@ -390,7 +403,8 @@ test_filter_panel (void)
   g_assert_cmpint (cs_canvas_get_filter (canvas)->stage, ==, CS_FILTER_STAGE_SELECTED);
   cs_canvas_count_shown (canvas, &nodes, &edges);
   g_assert_cmpuint (nodes, <, 110);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (counts)), !=, "Showing 110 of 110 nodes and 141 of 141 links");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (counts)), !=,
+                   "Showing 110 of 110 nodes and 141 of 141 links");
 
   /* KT's team was not among the five: it no longer answers the pointer */
   wait_for_frame (canvas);
@@ -495,7 +509,8 @@ test_export_dialog (void)
     }
   g_assert_cmpstr (written, ==, png);
   surface = cairo_image_surface_create_from_png (png);
-  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, gtk_widget_get_width (GTK_WIDGET (canvas)));
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==,
+                   gtk_widget_get_width (GTK_WIDGET (canvas)));
   cairo_surface_destroy (surface);
   /* the dialog closes itself */
   while (dialog != NULL)
@@ -564,7 +579,8 @@ test_help_overlay (void)
   g_autoptr(GError) error = NULL;
   GObject *overlay;
 
-  g_assert_true (gtk_builder_add_from_resource (builder, RESOURCE_BASE "/gtk/help-overlay.ui", &error));
+  g_assert_true (
+      gtk_builder_add_from_resource (builder, RESOURCE_BASE "/gtk/help-overlay.ui", &error));
   g_assert_no_error (error);
   overlay = gtk_builder_get_object (builder, "help_overlay");
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));

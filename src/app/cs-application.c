@@ -93,15 +93,11 @@ cs_application_about_action (GSimpleAction *action,
   GtkApplication *app = user_data;
   const char *developers[] = { "Consortia contributors", NULL };
 
-  adw_show_about_window (gtk_application_get_active_window (app),
-                         "application-name", "Consortia",
-                         "application-icon", APP_ID,
-                         "version", PACKAGE_VERSION,
-                         "comments", "Explore who works with whom: partnership graphs of organisations, "
-                                     "consortia and models, with every fact's source.",
-                         "developers", developers,
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         NULL);
+  adw_show_about_window (gtk_application_get_active_window (app), "application-name", "Consortia",
+                         "application-icon", APP_ID, "version", PACKAGE_VERSION, "comments",
+                         "Explore who works with whom: partnership graphs of organisations, "
+                         "consortia and models, with every fact's source.",
+                         "developers", developers, "license-type", GTK_LICENSE_GPL_3_0, NULL);
 }
 
 static void
@@ -137,8 +133,9 @@ cs_application_startup (GApplication *app)
 
   gtk_window_set_default_icon_name (APP_ID);
   /* the toggle starts from what the desktop chose */
-  g_action_group_change_action_state (G_ACTION_GROUP (app), "dark-style",
-                                      g_variant_new_boolean (adw_style_manager_get_dark (adw_style_manager_get_default ())));
+  g_action_group_change_action_state (
+      G_ACTION_GROUP (app), "dark-style",
+      g_variant_new_boolean (adw_style_manager_get_dark (adw_style_manager_get_default ())));
 }
 
 static void
@@ -156,6 +153,7 @@ cs_application_init (CsApplication *self)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
 
-  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
 }

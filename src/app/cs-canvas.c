@@ -119,11 +119,13 @@ update_filter (CsCanvas *self)
   g_clear_pointer (&self->node_shown, g_free);
   g_clear_pointer (&self->edge_shown, g_free);
   if (applied.around == CS_FILTER_AROUND_SELECTION)
-    applied.around = self->selection->len > 0 ? (int)g_array_index (self->selection, guint, self->selection->len - 1)
-                                              : -1;
+    applied.around = self->selection->len > 0
+                         ? (int)g_array_index (self->selection, guint, self->selection->len - 1)
+                         : -1;
   if (graph == NULL || !cs_filter_is_active (&applied))
     return;
-  if (applied.around >= (int)cs_graph_get_n_nodes (graph) || applied.consortium >= (int)cs_graph_get_n_nodes (graph))
+  if (applied.around >= (int)cs_graph_get_n_nodes (graph) ||
+      applied.consortium >= (int)cs_graph_get_n_nodes (graph))
     return;
   self->node_shown = cs_filter_apply (&applied, graph, &self->edge_shown);
 }
@@ -194,9 +196,11 @@ cs_canvas_get_scene (CsCanvas      *self,
   g_return_val_if_fail (scene != NULL, FALSE);
 
   graph = get_graph (self);
-  positions = self->preview != NULL ? self->preview
-                                    : self->document != NULL ? cs_document_get_positions (self->document) : NULL;
-  if (graph == NULL || positions == NULL || cs_positions_get_n_nodes (positions) != cs_graph_get_n_nodes (graph))
+  positions = self->preview != NULL    ? self->preview
+              : self->document != NULL ? cs_document_get_positions (self->document)
+                                       : NULL;
+  if (graph == NULL || positions == NULL ||
+      cs_positions_get_n_nodes (positions) != cs_graph_get_n_nodes (graph))
     return FALSE;
 
   cs_render_scene_init (scene, graph, positions, &self->style,
@@ -241,7 +245,8 @@ ensure_graph_layer (CsCanvas            *self,
                     int                  height)
 {
   double margin = ceil (MAX (width, height) / 2.0);
-  gboolean reuse = self->graph_layer != NULL && self->layer_width == width && self->layer_height == height;
+  gboolean reuse = self->graph_layer != NULL && self->layer_width == width &&
+                   self->layer_height == height;
 
   if (reuse && visible->zoom == self->layer_zoom)
     reuse = fabs (visible->offset_x - self->layer_offset_x) <= margin &&
@@ -253,8 +258,8 @@ ensure_graph_layer (CsCanvas            *self,
     g_autoptr(GtkSnapshot) layer = gtk_snapshot_new ();
     g_autofree gboolean *pins = current_pins (self);
     CsRenderScene scene = *visible;
-    cairo_t *cr = gtk_snapshot_append_cairo (layer, &GRAPHENE_RECT_INIT (-margin, -margin, width + 2 * margin,
-                                                                         height + 2 * margin));
+    cairo_t *cr = gtk_snapshot_append_cairo (
+        layer, &GRAPHENE_RECT_INIT (-margin, -margin, width + 2 * margin, height + 2 * margin));
 
     scene.pinned = pins;
     scene.width = width + 2 * margin;
@@ -300,8 +305,9 @@ cs_canvas_snapshot (GtkWidget   *widget,
       double s = scene.zoom / self->layer_zoom;
 
       gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (scene.offset_x - self->layer_offset_x * s,
-                                                              scene.offset_y - self->layer_offset_y * s));
+      gtk_snapshot_translate (snapshot,
+                              &GRAPHENE_POINT_INIT (scene.offset_x - self->layer_offset_x * s,
+                                                    scene.offset_y - self->layer_offset_y * s));
       gtk_snapshot_scale (snapshot, s, s);
       gtk_snapshot_append_node (snapshot, self->graph_layer);
       gtk_snapshot_restore (snapshot);
@@ -678,7 +684,8 @@ cs_canvas_click_pressed_cb (CsCanvas        *self,
                             double           y,
                             GtkGestureClick *click)
 {
-  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (click));
+  GdkModifierType state = gtk_event_controller_get_current_event_state (
+      GTK_EVENT_CONTROLLER (click));
   int node = hit_test (self, x, y);
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
@@ -719,7 +726,8 @@ cs_canvas_drag_begin_cb (CsCanvas       *self,
                          double          y,
                          GtkGestureDrag *gesture)
 {
-  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  GdkModifierType state = gtk_event_controller_get_current_event_state (
+      GTK_EVENT_CONTROLLER (gesture));
   int node = hit_test (self, x, y);
 
   stop_kinetic (self);
@@ -787,9 +795,11 @@ cs_canvas_drag_update_cb (CsCanvas       *self,
         g_autofree double *xy = NULL;
 
         /* a click that wobbles a pixel is not a move */
-        if (self->preview == NULL && !gtk_drag_check_threshold (GTK_WIDGET (self), 0, 0, (int)dx, (int)dy))
+        if (self->preview == NULL &&
+            !gtk_drag_check_threshold (GTK_WIDGET (self), 0, 0, (int)dx, (int)dy))
           return;
-        xy = g_memdup2 (cs_positions_get_xy (positions), 2 * cs_positions_get_n_nodes (positions) * sizeof (double));
+        xy = g_memdup2 (cs_positions_get_xy (positions),
+                        2 * cs_positions_get_n_nodes (positions) * sizeof (double));
         for (guint i = 0; i < self->dragged->len; i++)
           {
             guint d = g_array_index (self->dragged, guint, i);
@@ -838,7 +848,8 @@ cs_canvas_drag_end_cb (CsCanvas       *self,
           xy[2 * i + 1] = cs_positions_get_y (preview, d);
         }
       /* one undoable step; the document's new positions redraw the canvas */
-      cs_document_move_nodes (self->document, self->dragged->len, (const guint *)self->dragged->data, xy, TRUE);
+      cs_document_move_nodes (self->document, self->dragged->len,
+                              (const guint *)self->dragged->data, xy, TRUE);
     }
   else if (mode == DRAG_RUBBER_BAND)
     {
@@ -903,14 +914,17 @@ cs_canvas_swipe_cb (CsCanvas        *self,
   if (self->drag_mode != DRAG_NONE || clock == NULL || hypot (vx, vy) < 4 * KINETIC_MIN_SPEED)
     return;
   /* only a pan glides: the swipe follows every drag, so check what moved */
-  if (self->dragged->len > 0 || fabs (cs_viewport_get_offset_x (self->viewport) - self->drag_offset_x) +
-                                fabs (cs_viewport_get_offset_y (self->viewport) - self->drag_offset_y) < 1)
+  if (self->dragged->len > 0 ||
+      fabs (cs_viewport_get_offset_x (self->viewport) - self->drag_offset_x) +
+              fabs (cs_viewport_get_offset_y (self->viewport) - self->drag_offset_y) <
+          1)
     return;
   stop_kinetic (self);
   self->kinetic_vx = vx;
   self->kinetic_vy = vy;
   self->kinetic_time = gdk_frame_clock_get_frame_time (clock);
-  self->kinetic_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), kinetic_tick_cb, NULL, NULL);
+  self->kinetic_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), kinetic_tick_cb, NULL,
+                                                     NULL);
 }
 
 static void
@@ -1580,21 +1594,26 @@ cs_canvas_class_init (CsCanvasClass *klass)
    *
    * A node was double-clicked, or Enter was pressed on the selection.
    */
-  signals[NODE_ACTIVATED] =
-    g_signal_new ("node-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_UINT);
-  signals[SELECTION_CHANGED] =
-    g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
+  signals[NODE_ACTIVATED] = g_signal_new ("node-activated", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                          G_TYPE_UINT);
+  signals[SELECTION_CHANGED] = g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass),
+                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
+                                             0);
 
   gtk_widget_class_install_action (widget_class, "canvas.zoom-in", NULL, cs_canvas_zoom_in_action);
-  gtk_widget_class_install_action (widget_class, "canvas.zoom-out", NULL, cs_canvas_zoom_out_action);
+  gtk_widget_class_install_action (widget_class, "canvas.zoom-out", NULL,
+                                   cs_canvas_zoom_out_action);
   gtk_widget_class_install_action (widget_class, "canvas.fit", NULL, cs_canvas_fit_action);
   gtk_widget_class_install_action (widget_class, "canvas.pan", "(dd)", cs_canvas_pan_action);
-  gtk_widget_class_install_action (widget_class, "canvas.move-selection", "(dd)", cs_canvas_move_selection_action);
-  gtk_widget_class_install_action (widget_class, "canvas.next-neighbour", "i", cs_canvas_next_neighbour_action);
-  gtk_widget_class_install_action (widget_class, "canvas.clear-selection", NULL, cs_canvas_clear_selection_action);
-  gtk_widget_class_install_action (widget_class, "canvas.activate", NULL, cs_canvas_activate_action);
+  gtk_widget_class_install_action (widget_class, "canvas.move-selection", "(dd)",
+                                   cs_canvas_move_selection_action);
+  gtk_widget_class_install_action (widget_class, "canvas.next-neighbour", "i",
+                                   cs_canvas_next_neighbour_action);
+  gtk_widget_class_install_action (widget_class, "canvas.clear-selection", NULL,
+                                   cs_canvas_clear_selection_action);
+  gtk_widget_class_install_action (widget_class, "canvas.activate", NULL,
+                                   cs_canvas_activate_action);
   gtk_widget_class_install_property_action (widget_class, "canvas.show-legend", "show-legend");
   gtk_widget_class_install_property_action (widget_class, "canvas.show-hulls", "show-hulls");
   gtk_widget_class_install_property_action (widget_class, "canvas.uniform-size", "uniform-size");
@@ -1602,25 +1621,41 @@ cs_canvas_class_init (CsCanvasClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "canvas.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "canvas.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "canvas.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "canvas.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
+                                       "canvas.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, 0, "canvas.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0, "canvas.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "canvas.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0, "canvas.zoom-out",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
+                                       "canvas.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, 0, "canvas.fit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, 0, "canvas.fit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "canvas.fit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "canvas.move-selection", "(dd)", -1.0, 0.0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "canvas.move-selection", "(dd)", 1.0, 0.0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "canvas.move-selection", "(dd)", 0.0, -1.0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "canvas.move-selection", "(dd)", 0.0, 1.0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_CONTROL_MASK, "canvas.pan", "(dd)", PAN_STEP, 0.0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_CONTROL_MASK, "canvas.pan", "(dd)", -PAN_STEP, 0.0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_CONTROL_MASK, "canvas.pan", "(dd)", 0.0, PAN_STEP);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_CONTROL_MASK, "canvas.pan", "(dd)", 0.0, -PAN_STEP);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Tab, 0, "canvas.next-neighbour", "i", 1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK, "canvas.next-neighbour", "i", -1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Tab, GDK_SHIFT_MASK, "canvas.next-neighbour", "i", -1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "canvas.clear-selection", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "canvas.fit",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "canvas.move-selection",
+                                       "(dd)", -1.0, 0.0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "canvas.move-selection",
+                                       "(dd)", 1.0, 0.0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "canvas.move-selection", "(dd)",
+                                       0.0, -1.0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "canvas.move-selection",
+                                       "(dd)", 0.0, 1.0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_CONTROL_MASK, "canvas.pan",
+                                       "(dd)", PAN_STEP, 0.0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_CONTROL_MASK, "canvas.pan",
+                                       "(dd)", -PAN_STEP, 0.0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_CONTROL_MASK, "canvas.pan",
+                                       "(dd)", 0.0, PAN_STEP);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_CONTROL_MASK, "canvas.pan",
+                                       "(dd)", 0.0, -PAN_STEP);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Tab, 0, "canvas.next-neighbour", "i",
+                                       1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK,
+                                       "canvas.next-neighbour", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Tab, GDK_SHIFT_MASK,
+                                       "canvas.next-neighbour", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "canvas.clear-selection",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "canvas.activate", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "canvas.activate", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, 0, "canvas.show-legend", NULL);
@@ -1650,8 +1685,8 @@ cs_canvas_init (CsCanvas *self)
   AdwStyleManager *manager = adw_style_manager_get_default ();
 
   self->viewport = cs_viewport_new ();
-  g_signal_connect_object (self->viewport, "notify", G_CALLBACK (cs_canvas_viewport_changed_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->viewport, "notify", G_CALLBACK (cs_canvas_viewport_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   self->selection = g_array_new (FALSE, FALSE, sizeof (guint));
   self->dragged = g_array_new (FALSE, FALSE, sizeof (guint));
   self->hover = -1;
@@ -1699,7 +1734,8 @@ cs_canvas_init (CsCanvas *self)
 
   pinch = gtk_gesture_zoom_new ();
   g_signal_connect_swapped (pinch, "begin", G_CALLBACK (cs_canvas_pinch_begin_cb), self);
-  g_signal_connect_swapped (pinch, "scale-changed", G_CALLBACK (cs_canvas_pinch_scale_changed_cb), self);
+  g_signal_connect_swapped (pinch, "scale-changed", G_CALLBACK (cs_canvas_pinch_scale_changed_cb),
+                            self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (pinch));
 
   update_actions (self);

@@ -94,13 +94,15 @@ cs_export_dialog_get_options (CsExportDialog  *self,
   cs_export_options_init (options);
   options->format = MIN (adw_combo_row_get_selected (self->format), CS_EXPORT_FORMAT_PDF);
   options->width = size > 0 && size < G_N_ELEMENTS (sizes) ? sizes[size].width : self->window_width;
-  options->height = size > 0 && size < G_N_ELEMENTS (sizes) ? sizes[size].height : self->window_height;
+  options->height = size > 0 && size < G_N_ELEMENTS (sizes) ? sizes[size].height
+                                                            : self->window_height;
   options->scale = scales[MIN (scale, G_N_ELEMENTS (scales) - 1)];
   if (scale == G_N_ELEMENTS (scales) - 1)
     options->dpi = 300;
   else
     options->dpi = options->scale * CS_EXPORT_SCREEN_DPI;
-  options->background = MIN (adw_combo_row_get_selected (self->background), CS_EXPORT_BACKGROUND_TRANSPARENT);
+  options->background = MIN (adw_combo_row_get_selected (self->background),
+                             CS_EXPORT_BACKGROUND_TRANSPARENT);
   options->dark = adw_combo_row_get_selected (self->palette) == 1;
   options->legend = gtk_switch_get_active (self->legend);
   options->title = gtk_switch_get_active (self->title);
@@ -205,8 +207,8 @@ cs_export_dialog_export_to (CsExportDialog *self,
   g_object_set_data_full (G_OBJECT (self), "filename", g_strdup (filename), g_free);
   gtk_label_set_text (self->status, "Exporting…");
   set_busy (self, TRUE);
-  cs_export_to_file_async (cs_document_get_graph (document), cs_document_get_positions (document), &options,
-                           filename, self->cancellable, export_cb, g_object_ref (self));
+  cs_export_to_file_async (cs_document_get_graph (document), cs_document_get_positions (document),
+                           &options, filename, self->cancellable, export_cb, g_object_ref (self));
 }
 
 /**
@@ -239,8 +241,9 @@ chooser_response_cb (CsExportDialog       *self,
 
       if (path != NULL)
         {
-          g_autofree char *with_extension = g_str_has_suffix (path, extension) ? g_strdup (path)
-                                                                               : g_strconcat (path, extension, NULL);
+          g_autofree char *with_extension = g_str_has_suffix (path, extension)
+                                                ? g_strdup (path)
+                                                : g_strconcat (path, extension, NULL);
 
           cs_export_dialog_export_to (self, with_extension);
         }
@@ -257,8 +260,8 @@ export_clicked_cb (CsExportDialog *self)
 
   if (self->chooser != NULL)
     return;
-  self->chooser = gtk_file_chooser_native_new ("Export Graph", GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               "_Export", "_Cancel");
+  self->chooser = gtk_file_chooser_native_new ("Export Graph", GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, "_Export", "_Cancel");
   if (source != NULL)
     {
       g_autofree char *base = g_file_get_basename (source);
@@ -266,10 +269,12 @@ export_clicked_cb (CsExportDialog *self)
 
       if (dot != NULL)
         *dot = '\0';
-      name = g_strconcat (base, extensions[MIN (adw_combo_row_get_selected (self->format), 2)], NULL);
+      name = g_strconcat (base, extensions[MIN (adw_combo_row_get_selected (self->format), 2)],
+                          NULL);
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
     }
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
@@ -299,7 +304,8 @@ cs_export_dialog_new (GtkWindow *parent,
   /* the picture as it is now: later changes on screen do not reach it */
   self->window_width = MAX (gtk_widget_get_width (GTK_WIDGET (canvas)), CS_EXPORT_MIN_SIDE);
   self->window_height = MAX (gtk_widget_get_height (GTK_WIDGET (canvas)), CS_EXPORT_MIN_SIDE);
-  window_size = g_strdup_printf ("As the window (%d × %d)", self->window_width, self->window_height);
+  window_size = g_strdup_printf ("As the window (%d × %d)", self->window_width,
+                                 self->window_height);
   gtk_string_list_append (self->size_model, window_size);
   for (guint i = 1; i < G_N_ELEMENTS (sizes); i++)
     gtk_string_list_append (self->size_model, sizes[i].label);
@@ -377,7 +383,8 @@ cs_export_dialog_class_init (CsExportDialogClass *klass)
     g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/cs-export-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/ui/cs-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CsExportDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, CsExportDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, CsExportDialog, format);
@@ -399,6 +406,7 @@ static void
 cs_export_dialog_init (CsExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (cs_export_dialog_cancel), self);
+  g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (cs_export_dialog_cancel),
+                            self);
   g_signal_connect_swapped (self->export_button, "clicked", G_CALLBACK (export_clicked_cb), self);
 }

@@ -53,8 +53,8 @@ update_counts (CsFilterPanel *self)
       return;
     }
   cs_canvas_count_shown (self->canvas, &nodes, &edges);
-  text = g_strdup_printf ("Showing %u of %u nodes and %u of %u links", nodes, cs_graph_get_n_nodes (graph),
-                          edges, cs_graph_get_n_edges (graph));
+  text = g_strdup_printf ("Showing %u of %u nodes and %u of %u links", nodes,
+                          cs_graph_get_n_nodes (graph), edges, cs_graph_get_n_edges (graph));
   gtk_label_set_text (self->counts, text);
 }
 
@@ -78,7 +78,8 @@ apply (CsFilterPanel *self)
     if (self->relation_checks[r] == NULL || gtk_check_button_get_active (self->relation_checks[r]))
       filter.relations |= 1u << r;
   consortium = gtk_drop_down_get_selected (self->consortium);
-  if (consortium != GTK_INVALID_LIST_POSITION && consortium > 0 && consortium - 1 < self->consortia->len)
+  if (consortium != GTK_INVALID_LIST_POSITION && consortium > 0 &&
+      consortium - 1 < self->consortia->len)
     filter.consortium = g_array_index (self->consortia, guint, consortium - 1);
   filter.stage = gtk_drop_down_get_selected (self->stage);
   if (filter.stage > CS_FILTER_STAGE_SELECTED)
@@ -112,7 +113,9 @@ add_check (CsFilterPanel   *self,
 static void
 rebuild (CsFilterPanel *self)
 {
-  CsGraph *graph = self->canvas != NULL ? cs_document_get_graph (cs_canvas_get_document (self->canvas)) : NULL;
+  CsGraph *graph = self->canvas != NULL
+                       ? cs_document_get_graph (cs_canvas_get_document (self->canvas))
+                       : NULL;
   g_autoptr(GtkStringList) consortia = gtk_string_list_new (NULL);
   GtkWidget *child;
 
@@ -139,7 +142,8 @@ rebuild (CsFilterPanel *self)
           add_check (self, self->types, cs_node_type_get_display_name (t), &self->type_checks[t]);
       for (guint r = 0; r < CS_N_RELATIONS; r++)
         if (cs_graph_count_relation (graph, r) > 0)
-          add_check (self, self->relations, cs_relation_get_display_name (r), &self->relation_checks[r]);
+          add_check (self, self->relations, cs_relation_get_display_name (r),
+                     &self->relation_checks[r]);
     }
   gtk_drop_down_set_model (self->consortium, G_LIST_MODEL (consortia));
   gtk_drop_down_set_selected (self->consortium, 0);
@@ -181,10 +185,12 @@ cs_filter_panel_set_canvas (CsFilterPanel *self,
   g_return_if_fail (CS_IS_CANVAS (canvas));
 
   self->canvas = canvas;
-  g_signal_connect_object (canvas, "notify::filter", G_CALLBACK (update_counts), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (canvas, "selection-changed", G_CALLBACK (update_counts), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (cs_canvas_get_document (canvas), "notify::graph", G_CALLBACK (cs_filter_panel_graph_cb),
-                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (canvas, "notify::filter", G_CALLBACK (update_counts), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (canvas, "selection-changed", G_CALLBACK (update_counts), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (cs_canvas_get_document (canvas), "notify::graph",
+                           G_CALLBACK (cs_filter_panel_graph_cb), self, G_CONNECT_SWAPPED);
   rebuild (self);
 }
 
@@ -217,7 +223,8 @@ cs_filter_panel_class_init (CsFilterPanelClass *klass)
   object_class->dispose = cs_filter_panel_dispose;
   object_class->finalize = cs_filter_panel_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/cs-filter-panel.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/ui/cs-filter-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, CsFilterPanel, box);
   gtk_widget_class_bind_template_child (widget_class, CsFilterPanel, counts);
   gtk_widget_class_bind_template_child (widget_class, CsFilterPanel, consortium);
@@ -238,10 +245,15 @@ cs_filter_panel_init (CsFilterPanel *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->consortia = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  g_signal_connect_object (self->consortium, "notify::selected", G_CALLBACK (apply), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->stage, "notify::selected", G_CALLBACK (apply), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->depth, "notify::selected", G_CALLBACK (apply), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->consortium, "notify::selected", G_CALLBACK (apply), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stage, "notify::selected", G_CALLBACK (apply), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->depth, "notify::selected", G_CALLBACK (apply), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->hide, "toggled", G_CALLBACK (apply), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->role, "search-changed", G_CALLBACK (apply), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->reset, "clicked", G_CALLBACK (cs_filter_panel_reset_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->role, "search-changed", G_CALLBACK (apply), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reset, "clicked", G_CALLBACK (cs_filter_panel_reset_cb), self,
+                           G_CONNECT_SWAPPED);
 }

@@ -78,7 +78,8 @@ build_row (CsInspector        *self,
     {
       g_autofree char *sources = g_markup_escape_text (row->sources, -1);
 
-      g_string_append_printf (subtitle, "%s<small>Sources: %s</small>", subtitle->len ? "\n" : "", sources);
+      g_string_append_printf (subtitle, "%s<small>Sources: %s</small>", subtitle->len ? "\n" : "",
+                              sources);
     }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (widget), title);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (widget), 0);
@@ -88,11 +89,12 @@ build_row (CsInspector        *self,
 
   if (row->node >= 0)
     {
-      adw_action_row_add_suffix (ADW_ACTION_ROW (widget), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (widget),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (widget), TRUE);
       g_object_set_data (G_OBJECT (widget), "node", GINT_TO_POINTER (row->node));
-      g_signal_connect_object (widget, "activated", G_CALLBACK (cs_inspector_row_activated_cb), self,
-                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (widget, "activated", G_CALLBACK (cs_inspector_row_activated_cb),
+                               self, G_CONNECT_SWAPPED);
     }
   return widget;
 }
@@ -137,7 +139,8 @@ rebuild (CsInspector *self)
       gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
       gtk_widget_add_css_class (list, "boxed-list");
       for (guint r = 0; r < section->rows->len; r++)
-        gtk_list_box_append (GTK_LIST_BOX (list), build_row (self, g_ptr_array_index (section->rows, r)));
+        gtk_list_box_append (GTK_LIST_BOX (list),
+                             build_row (self, g_ptr_array_index (section->rows, r)));
       gtk_box_append (GTK_BOX (group), heading);
       gtk_box_append (GTK_BOX (group), list);
       gtk_box_append (self->sections, group);
@@ -187,7 +190,8 @@ cs_inspector_set_node (CsInspector *self,
                        int          node)
 {
   g_return_if_fail (CS_IS_INSPECTOR (self));
-  g_return_if_fail (node < 0 || (self->graph != NULL && node < (int)cs_graph_get_n_nodes (self->graph)));
+  g_return_if_fail (node < 0 ||
+                    (self->graph != NULL && node < (int)cs_graph_get_n_nodes (self->graph)));
 
   node = MAX (node, -1);
   if (self->node == node)

@@ -96,7 +96,8 @@ cs_node_item_class_init (CsNodeItemClass *klass)
 
   properties[PROP_NODE] = g_param_spec_uint ("node", NULL, NULL, 0, G_MAXUINT, 0,
                                              G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LABEL] = g_param_spec_string ("label", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LABEL] = g_param_spec_string ("label", NULL, NULL, NULL,
+                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_LABEL_EN] = g_param_spec_string ("label-en", NULL, NULL, NULL,
                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_TYPE_NAME] = g_param_spec_string ("type-name", NULL, NULL, NULL,
@@ -146,7 +147,8 @@ cs_node_item_new (CsGraph *graph,
     {
       const CsEdge *edge = cs_graph_get_edge (graph, edges[e]);
 
-      if (edge->source == node && (edge->relation == CS_RELATION_MEMBER_OF || edge->relation == CS_RELATION_LEADS) &&
+      if (edge->source == node &&
+          (edge->relation == CS_RELATION_MEMBER_OF || edge->relation == CS_RELATION_LEADS) &&
           cs_graph_get_node (graph, edge->target)->type == CS_NODE_TYPE_CONSORTIUM)
         g_hash_table_add (teams, GUINT_TO_POINTER (edge->target));
     }

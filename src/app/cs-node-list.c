@@ -57,7 +57,8 @@ shown_by_canvas (gpointer item,
   CsNodeList *self = user_data;
   CsRenderScene scene;
 
-  if (self->canvas == NULL || !cs_canvas_get_scene (self->canvas, &scene) || scene.node_shown == NULL)
+  if (self->canvas == NULL || !cs_canvas_get_scene (self->canvas, &scene) ||
+      scene.node_shown == NULL)
     return TRUE;
   return scene.node_shown[cs_node_item_get_node (item)] != 0;
 }
@@ -71,8 +72,8 @@ rebuild (CsNodeList *self)
   self->updating = TRUE;
   for (guint i = 0; graph != NULL && i < cs_graph_get_n_nodes (graph); i++)
     g_ptr_array_add (items, cs_node_item_new (graph, i));
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)), items->pdata,
-                       items->len);
+  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                       items->pdata, items->len);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   self->updating = FALSE;
 }
@@ -132,12 +133,12 @@ cs_node_list_set_canvas (CsNodeList *self,
   g_return_if_fail (CS_IS_CANVAS (canvas));
 
   self->canvas = canvas;
-  g_signal_connect_object (cs_canvas_get_document (canvas), "notify::graph", G_CALLBACK (rebuild), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (canvas, "selection-changed", G_CALLBACK (cs_node_list_canvas_selection_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (canvas, "notify::filter", G_CALLBACK (cs_node_list_filter_changed_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (cs_canvas_get_document (canvas), "notify::graph", G_CALLBACK (rebuild),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (canvas, "selection-changed",
+                           G_CALLBACK (cs_node_list_canvas_selection_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (canvas, "notify::filter", G_CALLBACK (cs_node_list_filter_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   rebuild (self);
 }
 
@@ -251,7 +252,7 @@ cs_node_list_init (CsNodeList *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (cs_node_list_selection_changed_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "notify::selected",
+                           G_CALLBACK (cs_node_list_selection_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_column_view_sort_by_column (self->view, self->degree_column, GTK_SORT_DESCENDING);
 }

@@ -342,8 +342,10 @@ update_actions (CsWindow *self)
 {
   gboolean idle = !cs_document_get_busy (self->document);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", idle && cs_document_get_can_undo (self->document));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", idle && cs_document_get_can_redo (self->document));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 idle && cs_document_get_can_undo (self->document));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 idle && cs_document_get_can_redo (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.relayout",
                                  idle && cs_document_get_graph (self->document) != NULL);
 }
@@ -380,7 +382,8 @@ cs_window_show_inspector_action (GtkWidget  *widget,
   CsWindow *self = CS_WINDOW (widget);
 
   self->inspector_wanted = !self->inspector_wanted;
-  adw_flap_set_reveal_flap (self->flap, self->inspector_wanted && cs_canvas_get_selected_node (self->canvas) >= 0);
+  adw_flap_set_reveal_flap (self->flap, self->inspector_wanted &&
+                                            cs_canvas_get_selected_node (self->canvas) >= 0);
 }
 
 static void
@@ -434,7 +437,8 @@ cs_window_search_changed_cb (CsWindow       *self,
       g_autofree char *subtitle = NULL;
 
       if (node->label_en != NULL)
-        subtitle = g_markup_printf_escaped ("%s · %s", node->label_en, cs_node_type_get_display_name (node->type));
+        subtitle = g_markup_printf_escaped ("%s · %s", node->label_en,
+                                            cs_node_type_get_display_name (node->type));
       else
         subtitle = g_strdup (cs_node_type_get_display_name (node->type));
       if (hit->matched != node->label && hit->matched != node->label_en)
@@ -521,7 +525,8 @@ cs_window_export_action (GtkWidget  *widget,
   if (cs_document_get_graph (self->document) == NULL)
     return;
   dialog = cs_export_dialog_new (GTK_WINDOW (self), self->canvas);
-  g_signal_connect_object (dialog, "exported", G_CALLBACK (cs_window_exported_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (cs_window_exported_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -597,25 +602,34 @@ cs_window_class_init (CsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, cs_window_open_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_install_action (widget_class, "win.fit", NULL, cs_window_canvas_action);
-  gtk_widget_class_install_action (widget_class, "win.clear-selection", NULL, cs_window_canvas_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-selection", NULL,
+                                   cs_window_canvas_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, cs_window_search_action);
-  gtk_widget_class_install_action (widget_class, "win.show-inspector", NULL, cs_window_show_inspector_action);
+  gtk_widget_class_install_action (widget_class, "win.show-inspector", NULL,
+                                   cs_window_show_inspector_action);
   gtk_widget_class_install_action (widget_class, "win.filter", NULL, cs_window_filter_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, cs_window_export_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export",
+                                       NULL);
   gtk_widget_class_install_action (widget_class, "win.show-list", NULL, cs_window_show_list_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.show-list", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.filter", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.filter", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.filter", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.filter", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-inspector", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search",
+                                       NULL);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, cs_window_undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, cs_window_redo_action);
   gtk_widget_class_install_action (widget_class, "win.relayout", NULL, cs_window_relayout_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.relayout", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.relayout",
+                                       NULL);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, cs_window_canvas_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, cs_window_canvas_action);
 }
@@ -630,12 +644,12 @@ cs_window_init (CsWindow *self)
 
   self->document = cs_document_new ();
   cs_canvas_set_document (self->canvas, self->document);
-  g_signal_connect_object (self->document, "notify", G_CALLBACK (cs_window_document_notify_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->document, "notify::graph", G_CALLBACK (cs_window_graph_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->canvas, "selection-changed", G_CALLBACK (cs_window_selection_changed_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify", G_CALLBACK (cs_window_document_notify_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::graph", G_CALLBACK (cs_window_graph_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->canvas, "selection-changed",
+                           G_CALLBACK (cs_window_selection_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   cs_filter_panel_set_canvas (self->filter_panel, self->canvas);
   cs_node_list_set_canvas (self->node_list, self->canvas);
@@ -648,7 +662,8 @@ cs_window_init (CsWindow *self)
 
     for (guint i = 0; i < G_N_ELEMENTS (options); i++)
       {
-        g_autoptr(GPropertyAction) action = g_property_action_new (options[i], self->canvas, options[i]);
+        g_autoptr (GPropertyAction)
+            action = g_property_action_new (options[i], self->canvas, options[i]);
 
         g_action_map_add_action (G_ACTION_MAP (view), G_ACTION (action));
       }

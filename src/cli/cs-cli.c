@@ -90,7 +90,8 @@ static int
 run_list_layouts (void)
 {
   for (guint i = 0; i < CS_N_LAYOUTS; i++)
-    printf ("%-22s %s\n", cs_layout_algorithm_to_string (i), cs_layout_algorithm_get_description (i));
+    printf ("%-22s %s\n", cs_layout_algorithm_to_string (i),
+            cs_layout_algorithm_get_description (i));
   return 0;
 }
 
@@ -144,12 +145,14 @@ run_info (const char *filename)
     {
       const CsArticle *article = cs_graph_get_article (graph, i);
 
-      printf ("  %s%s%s\n", article->file, article->title ? "  " : "", article->title ? article->title : "");
+      printf ("  %s%s%s\n", article->file, article->title ? "  " : "",
+              article->title ? article->title : "");
     }
   cs_graph_get_layout_seed (graph, &seed);
   printf ("Layout: %s, seed %u\n",
-          cs_graph_get_layout_algorithm (graph) ? cs_graph_get_layout_algorithm (graph)
-                                                : cs_layout_algorithm_to_string (CS_LAYOUT_FRUCHTERMAN_REINGOLD),
+          cs_graph_get_layout_algorithm (graph)
+              ? cs_graph_get_layout_algorithm (graph)
+              : cs_layout_algorithm_to_string (CS_LAYOUT_FRUCHTERMAN_REINGOLD),
           seed);
 
   cs_render_style_init_default (&style, FALSE);
@@ -209,7 +212,8 @@ run_inspect (const char *name,
     {
       printf ("\nOther matches for “%s”:", name);
       for (guint i = 1; i < MIN (hits->len, 6u); i++)
-        printf ("%s %s", i > 1 ? "," : "", cs_graph_get_node (graph, g_array_index (hits, CsSearchHit, i).node)->label);
+        printf ("%s %s", i > 1 ? "," : "",
+                cs_graph_get_node (graph, g_array_index (hits, CsSearchHit, i).node)->label);
       printf ("%s\n", hits->len > 6 ? ", …" : "");
     }
   return 0;
@@ -251,7 +255,8 @@ run_export (const char       *output,
   cs_export_options_init (&options);
   if (!cs_export_format_from_filename (output, &options.format))
     {
-      fprintf (stderr, "consortia: %s: unknown export format: use a name ending in .png, .svg or .pdf\n",
+      fprintf (stderr,
+               "consortia: %s: unknown export format: use a name ending in .png, .svg or .pdf\n",
                output_name);
       return 1;
     }
@@ -310,7 +315,8 @@ run_export (const char       *output,
 
       if (!cs_layout_algorithm_from_string (args->layout, &algorithm))
         {
-          fprintf (stderr, "consortia: unknown layout “%s” (see consortia --list-layouts)\n", args->layout);
+          fprintf (stderr, "consortia: unknown layout “%s” (see consortia --list-layouts)\n",
+                   args->layout);
           return 1;
         }
       cs_layout_params_set_algorithm (params, algorithm);
@@ -347,10 +353,13 @@ run_export (const char       *output,
     {
       double v[4];
 
-      if (args->view == NULL || sscanf (args->view, "%lf,%lf,%lf,%lf", &v[0], &v[1], &v[2], &v[3]) != 4 ||
+      if (args->view == NULL ||
+          sscanf (args->view, "%lf,%lf,%lf,%lf", &v[0], &v[1], &v[2], &v[3]) != 4 ||
           !(v[2] > v[0]) || !(v[3] > v[1]))
         {
-          fprintf (stderr, "consortia: --scope view needs --view X0,Y0,X1,Y1 (a world box, X1 > X0, Y1 > Y0)\n");
+          fprintf (
+              stderr,
+              "consortia: --scope view needs --view X0,Y0,X1,Y1 (a world box, X1 > X0, Y1 > Y0)\n");
           return 1;
         }
       options.scope = CS_EXPORT_SCOPE_VIEW;
@@ -401,26 +410,38 @@ cs_cli_main (int    argc,
   ExportArgs args = { .seed = -1, .scale = 1.0 };
   int status;
   const GOptionEntry entries[] = {
-    { "export", 0, 0, G_OPTION_ARG_FILENAME, &export_path, "Draw FILE into OUT (.png, .svg or .pdf) and exit", "OUT" },
-    { "info", 0, 0, G_OPTION_ARG_NONE, &info, "Print counts and every problem in FILE, then exit", NULL },
-    { "inspect", 0, 0, G_OPTION_ARG_STRING, &inspect_name, "Print one organisation's roles in FILE, then exit", "NAME" },
-    { "list-layouts", 0, 0, G_OPTION_ARG_NONE, &list_layouts, "List the layout algorithms and exit", NULL },
+    { "export", 0, 0, G_OPTION_ARG_FILENAME, &export_path,
+      "Draw FILE into OUT (.png, .svg or .pdf) and exit", "OUT" },
+    { "info", 0, 0, G_OPTION_ARG_NONE, &info, "Print counts and every problem in FILE, then exit",
+      NULL },
+    { "inspect", 0, 0, G_OPTION_ARG_STRING, &inspect_name,
+      "Print one organisation's roles in FILE, then exit", "NAME" },
+    { "list-layouts", 0, 0, G_OPTION_ARG_NONE, &list_layouts, "List the layout algorithms and exit",
+      NULL },
     { "layout", 0, 0, G_OPTION_ARG_STRING, &args.layout, "Layout algorithm for --export", "NAME" },
     { "seed", 0, 0, G_OPTION_ARG_INT64, &args.seed, "Random seed for the layout", "N" },
     { "width", 0, 0, G_OPTION_ARG_INT, &args.width, "Width of the export (default 1600)", "W" },
     { "height", 0, 0, G_OPTION_ARG_INT, &args.height, "Height of the export (default 1200)", "H" },
     { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &args.scale, "Pixels per unit for PNG (default 1)", "S" },
-    { "background", 0, 0, G_OPTION_ARG_STRING, &args.background, "theme, white or transparent", "BG" },
+    { "background", 0, 0, G_OPTION_ARG_STRING, &args.background, "theme, white or transparent",
+      "BG" },
     { "palette", 0, 0, G_OPTION_ARG_STRING, &args.palette, "light or dark", "PALETTE" },
-    { "title", 0, 0, G_OPTION_ARG_STRING, &args.title, "Draw a title (\"\" for the graph's own)", "TEXT" },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &args.title, "Draw a title (\"\" for the graph's own)",
+      "TEXT" },
     { "legend", 0, 0, G_OPTION_ARG_NONE, &args.legend, "Draw the legend (the default)", NULL },
     { "no-legend", 0, 0, G_OPTION_ARG_NONE, &args.no_legend, "Leave out the legend", NULL },
-    { "no-hulls", 0, 0, G_OPTION_ARG_NONE, &args.no_hulls, "Leave out the outlines around consortia", NULL },
-    { "caption", 0, 0, G_OPTION_ARG_NONE, &args.caption, "Add a caption naming the source articles", NULL },
-    { "scope", 0, 0, G_OPTION_ARG_STRING, &args.scope, "all (default), view or selection", "SCOPE" },
-    { "select", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args.select, "A node id for --scope selection (repeat)", "ID" },
-    { "view", 0, 0, G_OPTION_ARG_STRING, &args.view, "The world box for --scope view", "X0,Y0,X1,Y1" },
-    { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &args.dpi, "Record this resolution in a PNG (and scale to it)", "DPI" },
+    { "no-hulls", 0, 0, G_OPTION_ARG_NONE, &args.no_hulls,
+      "Leave out the outlines around consortia", NULL },
+    { "caption", 0, 0, G_OPTION_ARG_NONE, &args.caption, "Add a caption naming the source articles",
+      NULL },
+    { "scope", 0, 0, G_OPTION_ARG_STRING, &args.scope, "all (default), view or selection",
+      "SCOPE" },
+    { "select", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args.select,
+      "A node id for --scope selection (repeat)", "ID" },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &args.view, "The world box for --scope view",
+      "X0,Y0,X1,Y1" },
+    { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &args.dpi,
+      "Record this resolution in a PNG (and scale to it)", "DPI" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, "FILE" },
     { NULL }
   };
@@ -430,8 +451,8 @@ cs_cli_main (int    argc,
   setlocale (LC_ALL, "");
 
   context = g_option_context_new ("FILE");
-  g_option_context_set_summary (context,
-                                "Headless commands of Consortia. Without them, consortia [FILE] opens the window.");
+  g_option_context_set_summary (
+      context, "Headless commands of Consortia. Without them, consortia [FILE] opens the window.");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {

@@ -59,10 +59,12 @@ cs_export_png_set_dpi (GBytes  *png,
 
   if (!isfinite (dpi) || dpi <= 0 || dpi > 100000)
     {
-      g_set_error (error, CS_EXPORT_ERROR, CS_EXPORT_ERROR_FAILED, "Invalid resolution %g dpi", dpi);
+      g_set_error (error, CS_EXPORT_ERROR, CS_EXPORT_ERROR_FAILED, "Invalid resolution %g dpi",
+                   dpi);
       return NULL;
     }
-  if (length < PNG_IHDR_END || memcmp (data, "\x89PNG\r\n\x1a\n", 8) != 0 || memcmp (data + 12, "IHDR", 4) != 0)
+  if (length < PNG_IHDR_END || memcmp (data, "\x89PNG\r\n\x1a\n", 8) != 0 ||
+      memcmp (data + 12, "IHDR", 4) != 0)
     {
       g_set_error_literal (error, CS_EXPORT_ERROR, CS_EXPORT_ERROR_FAILED, "Not a PNG image");
       return NULL;
@@ -155,7 +157,8 @@ check_size (const CsExportOptions  *options,
 
   if (!isfinite (scale) || scale <= 0)
     {
-      g_set_error (error, CS_EXPORT_ERROR, CS_EXPORT_ERROR_FAILED, "Invalid scale %g", options->scale);
+      g_set_error (error, CS_EXPORT_ERROR, CS_EXPORT_ERROR_FAILED, "Invalid scale %g",
+                   options->scale);
       return FALSE;
     }
   if (options->width < CS_EXPORT_MIN_SIDE || options->height < CS_EXPORT_MIN_SIDE)
@@ -226,22 +229,27 @@ cs_export_to_bytes (CsGraph                *graph,
   switch (options->format)
     {
     case CS_EXPORT_FORMAT_SVG:
-      surface = cairo_svg_surface_create_for_stream (append_bytes, bytes, device_width, device_height);
+      surface = cairo_svg_surface_create_for_stream (append_bytes, bytes, device_width,
+                                                     device_height);
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
       break;
 
     case CS_EXPORT_FORMAT_PDF:
-      surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, device_width, device_height);
+      surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, device_width,
+                                                     device_height);
       /* fixed metadata keeps the file the same for the same input */
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Consortia");
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, "2025-01-01T00:00:00Z");
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE,
+                                      "2025-01-01T00:00:00Z");
       if (cs_graph_get_title (graph) != NULL)
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, cs_graph_get_title (graph));
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
+                                        cs_graph_get_title (graph));
       break;
 
     case CS_EXPORT_FORMAT_PNG:
     default:
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int)device_width, (int)device_height);
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int)device_width,
+                                            (int)device_height);
       break;
     }
 
@@ -320,7 +328,8 @@ cs_export_to_bytes (CsGraph                *graph,
 
       /* the box fills the picture, as the window shows it, above the caption */
       cs_render_scene_get_graph_area (&scene, 0, &area);
-      area = (CsBounds) { 0, 0, scene.width, (scene.flags & CS_RENDER_CAPTION) ? area.y1 : scene.height };
+      area = (CsBounds){ 0, 0, scene.width,
+                         (scene.flags & CS_RENDER_CAPTION) ? area.y1 : scene.height };
       cs_viewport_fit_area (viewport, &options->view, &area);
       scene.zoom = cs_viewport_get_zoom (viewport);
       scene.offset_x = cs_viewport_get_offset_x (viewport);
@@ -439,9 +448,9 @@ export_thread (GTask        *task,
   /* cancelled while drawing: nothing is written */
   if (bytes != NULL && g_cancellable_set_error_if_cancelled (cancellable, &error))
     g_clear_pointer (&bytes, g_bytes_unref);
-  if (bytes != NULL &&
-      !g_file_set_contents_full (job->filename, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0666, &error))
+  if (bytes != NULL && !g_file_set_contents_full (job->filename, g_bytes_get_data (bytes, NULL),
+                                                  g_bytes_get_size (bytes),
+                                                  G_FILE_SET_CONTENTS_CONSISTENT, 0666, &error))
     {
       GError *wrapped = g_error_new (CS_EXPORT_ERROR, CS_EXPORT_ERROR_WRITE, "%s", error->message);
 
@@ -496,7 +505,8 @@ cs_export_to_file_async (CsGraph               *graph,
   job->title_text = g_strdup (options->title_text);
   job->options.title_text = job->title_text;
   if (options->selection != NULL)
-    job->options.selection = job->selection = g_memdup2 (options->selection, options->n_selection * sizeof (guint));
+    job->options.selection = job->selection = g_memdup2 (options->selection,
+                                                         options->n_selection * sizeof (guint));
   if (options->pinned != NULL)
     job->options.pinned = job->pinned = g_memdup2 (options->pinned, n_nodes * sizeof (gboolean));
   if (options->node_shown != NULL)

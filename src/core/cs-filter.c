@@ -19,7 +19,8 @@ role_matches (const CsEdge *edge,
   g_autofree char *role = edge->role != NULL ? cs_search_normalize (edge->role) : NULL;
   g_autofree char *role_en = edge->role_en != NULL ? cs_search_normalize (edge->role_en) : NULL;
 
-  return (role != NULL && strstr (role, folded) != NULL) || (role_en != NULL && strstr (role_en, folded) != NULL);
+  return (role != NULL && strstr (role, folded) != NULL) ||
+         (role_en != NULL && strstr (role_en, folded) != NULL);
 }
 
 /**
@@ -61,8 +62,9 @@ cs_filter_equal (const CsFilter *a,
   g_return_val_if_fail (a != NULL && b != NULL, FALSE);
 
   return a->types == b->types && a->relations == b->relations && a->consortium == b->consortium &&
-         a->stage == b->stage && a->around == b->around && (a->around == -1 || a->depth == b->depth) &&
-         !!a->hide == !!b->hide && strcmp (a->role, b->role) == 0;
+         a->stage == b->stage && a->around == b->around &&
+         (a->around == -1 || a->depth == b->depth) && !!a->hide == !!b->hide &&
+         strcmp (a->role, b->role) == 0;
 }
 
 static gboolean
@@ -110,7 +112,8 @@ mark_team (CsGraph *graph,
     {
       const CsEdge *edge = cs_graph_get_edge (graph, edges[e]);
 
-      if (edge->target == team && (edge->relation == CS_RELATION_MEMBER_OF || edge->relation == CS_RELATION_LEADS))
+      if (edge->target == team &&
+          (edge->relation == CS_RELATION_MEMBER_OF || edge->relation == CS_RELATION_LEADS))
         marks[edge->source] = 1;
     }
 }

@@ -106,9 +106,10 @@ member_problem (Loader             *loader,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  mpath = (path == NULL || path[0] == '\0') ? g_strdup (member) : g_strdup_printf ("%s.%s", path, member);
-  problem_add (loader, CS_PROBLEM_ERROR, code, position_of (loader, json_object_get_member (object, member)),
-               mpath, "%s", message);
+  mpath = (path == NULL || path[0] == '\0') ? g_strdup (member)
+                                            : g_strdup_printf ("%s.%s", path, member);
+  problem_add (loader, CS_PROBLEM_ERROR, code,
+               position_of (loader, json_object_get_member (object, member)), mpath, "%s", message);
 }
 
 #define member_error(loader, code, object, path, member, ...) \
@@ -209,7 +210,8 @@ offset_from_scanner (Loader *loader,
 
   if (line == 0 || line > loader->line_starts->len)
     return loader->length;
-  offset = g_array_index (loader->line_starts, gsize, line - 1) + (byte_column > 0 ? byte_column - 1 : 0);
+  offset = g_array_index (loader->line_starts, gsize, line - 1) +
+           (byte_column > 0 ? byte_column - 1 : 0);
   return MIN (offset, loader->length > 0 ? loader->length - 1 : 0);
 }
 
@@ -393,10 +395,10 @@ check_encoding (Loader *loader)
               line_start = i + 1;
             }
         }
-      error_at (loader, ENCODING,
-                pack_position (line, g_utf8_strlen (loader->data + line_start, offset - line_start) + 1),
-                NULL, "invalid UTF-8 (byte 0x%02x at offset %" G_GSIZE_FORMAT ")",
-                d[offset], offset);
+      error_at (
+          loader, ENCODING,
+          pack_position (line, g_utf8_strlen (loader->data + line_start, offset - line_start) + 1),
+          NULL, "invalid UTF-8 (byte 0x%02x at offset %" G_GSIZE_FORMAT ")", d[offset], offset);
       return FALSE;
     }
 
@@ -458,7 +460,8 @@ add_syntax_problem (Loader       *loader,
   colon = what != NULL ? what + strlen ("Parse error: ") : message;
 
   error_at (loader, SYNTAX,
-            line > 0 ? position_from_offset (loader, offset_from_scanner (loader, line, column)) : 0,
+            line > 0 ? position_from_offset (loader, offset_from_scanner (loader, line, column))
+                     : 0,
             NULL, "not valid JSON: %s", colon);
 }
 
@@ -531,8 +534,9 @@ check_members (Loader            *loader,
         {
           g_autofree char *mpath = member_path (path, name);
 
-          error_at (loader, UNKNOWN_MEMBER, position_of (loader, json_object_get_member (object, name)),
-                    mpath, "unknown member \"%s\"", name);
+          error_at (loader, UNKNOWN_MEMBER,
+                    position_of (loader, json_object_get_member (object, name)), mpath,
+                    "unknown member \"%s\"", name);
         }
     }
 }
@@ -667,7 +671,8 @@ expect_object (Loader     *loader,
 {
   if (JSON_NODE_HOLDS_OBJECT (element))
     return json_node_get_object (element);
-  error_at (loader, TYPE, position_of (loader, element), path, "expected %s, found %s", what, json_kind (element));
+  error_at (loader, TYPE, position_of (loader, element), path, "expected %s, found %s", what,
+            json_kind (element));
   return NULL;
 }
 
@@ -904,7 +909,8 @@ parse_attributes (Loader     *loader,
               JsonNode *claim_value;
               const char *note = NULL;
 
-              claim_object = expect_object (loader, element, cpath, "a claim {\"value\", \"sources\"}");
+              claim_object = expect_object (loader, element, cpath,
+                                            "a claim {\"value\", \"sources\"}");
               if (claim_object == NULL)
                 continue;
               check_members (loader, claim_object, cpath, claim_members);
@@ -1181,7 +1187,8 @@ parse_node (Loader     *loader,
       if (g_hash_table_lookup_extended (first_index, id, NULL, &first))
         {
           member_error (loader, DUPLICATE_ID, object, path, "id",
-                        "duplicate id \"%s\" (first used by nodes[%u])", id, GPOINTER_TO_UINT (first));
+                        "duplicate id \"%s\" (first used by nodes[%u])", id,
+                        GPOINTER_TO_UINT (first));
           return;
         }
       g_hash_table_insert (first_index, g_strdup (id), GUINT_TO_POINTER (index));
@@ -1220,8 +1227,9 @@ resolve_end (Loader     *loader,
 
       /* a node with this id exists but was rejected: that problem is reported already */
       if (!g_hash_table_contains (first_index, id))
-        error_at (loader, UNKNOWN_NODE, position_of (loader, json_object_get_member (object, member)),
-                  mpath, "unknown node \"%s\"", id);
+        error_at (loader, UNKNOWN_NODE,
+                  position_of (loader, json_object_get_member (object, member)), mpath,
+                  "unknown node \"%s\"", id);
       return FALSE;
     }
   return TRUE;
@@ -1260,7 +1268,8 @@ parse_edge (Loader     *loader,
       if (!is_valid_relation (relation))
         {
           error_at (loader, VALUE, position, rpath,
-                    "invalid relation \"%s\" (use lower-case snake_case, like member_of)", relation);
+                    "invalid relation \"%s\" (use lower-case snake_case, like member_of)",
+                    relation);
           ok = FALSE;
         }
       else if ((edge->relation = cs_relation_from_string (relation)) == CS_RELATION_OTHER)
@@ -1293,7 +1302,8 @@ static void
 parse_document (Loader   *loader,
                 JsonNode *root)
 {
-  static const char *const allowed[] = { "$schema", "format", "version", "graph", "nodes", "edges", NULL };
+  static const char *const allowed[] = { "$schema", "format", "version", "graph",
+                                         "nodes",   "edges",  NULL };
   g_autoptr(GHashTable) first_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   JsonObject *object;
   JsonNode *format;
@@ -1308,9 +1318,11 @@ parse_document (Loader   *loader,
     }
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
-      error_at (loader, ROOT, position_of (loader, JSON_NODE_HOLDS_ARRAY (root) ? (gpointer)json_node_get_array (root) : NULL),
-                NULL, "expected a Consortia graph object at the top level, found %s",
-                json_kind (root));
+      error_at (
+          loader, ROOT,
+          position_of (loader,
+                       JSON_NODE_HOLDS_ARRAY (root) ? (gpointer)json_node_get_array (root) : NULL),
+          NULL, "expected a Consortia graph object at the top level, found %s", json_kind (root));
       return;
     }
   object = json_node_get_object (root);
@@ -1323,7 +1335,8 @@ parse_document (Loader   *loader,
                 "not a Consortia graph: missing \"format\": \"%s\"", FORMAT_NAME);
       return;
     }
-  if (!node_is_type (format, G_TYPE_STRING) || !g_str_equal (json_node_get_string (format), FORMAT_NAME))
+  if (!node_is_type (format, G_TYPE_STRING) ||
+      !g_str_equal (json_node_get_string (format), FORMAT_NAME))
     {
       error_at (loader, FORMAT, position_of (loader, format), "format",
                 "not a Consortia graph: expected \"%s\"", FORMAT_NAME);
@@ -1344,7 +1357,8 @@ parse_document (Loader   *loader,
   if (json_node_get_int (version) != FORMAT_VERSION)
     {
       error_at (loader, VERSION, position_of (loader, version), "version",
-                "format version %" G_GINT64_FORMAT " is not supported (this Consortia reads version %d)",
+                "format version %" G_GINT64_FORMAT
+                " is not supported (this Consortia reads version %d)",
                 json_node_get_int (version), FORMAT_VERSION);
       return;
     }

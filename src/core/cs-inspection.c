@@ -192,8 +192,9 @@ add_attributes (CsInspectSection *section,
         {
           const CsClaim *claim = g_ptr_array_index (attribute->claims, c);
           char *text = attribute->claims->len > 1
-                       ? g_strdup_printf ("%s (claim %u of %u): %s", key, c + 1, attribute->claims->len, claim->value)
-                       : g_strdup_printf ("%s: %s", key, claim->value);
+                           ? g_strdup_printf ("%s (claim %u of %u): %s", key, c + 1,
+                                              attribute->claims->len, claim->value)
+                           : g_strdup_printf ("%s: %s", key, claim->value);
 
           add_row (section, -1, text, g_strdup (claim->note), format_sources (claim->sources));
         }
@@ -238,8 +239,8 @@ cs_inspection_new (CsGraph      *graph,
 {
   const CsNode *n;
   CsInspection *self;
-  CsInspectSection *about, *stages, *consortia, *members, *makers, *things, *versions, *people, *links, *bridges,
-                   *metrics, *sources;
+  CsInspectSection *about, *stages, *consortia, *members, *makers, *things, *versions, *people,
+      *links, *bridges, *metrics, *sources;
   g_autoptr(GHashTable) member_of = g_hash_table_new (NULL, NULL);
   const guint *edges;
   guint n_edges;
@@ -252,8 +253,9 @@ cs_inspection_new (CsGraph      *graph,
   self->node = node;
   self->title = g_strdup (n->label);
   self->subtitle = n->label_en != NULL && n->label_en[0] != '\0'
-                   ? g_strdup_printf ("%s · %s", n->label_en, cs_node_type_get_display_name (n->type))
-                   : g_strdup (cs_node_type_get_display_name (n->type));
+                       ? g_strdup_printf ("%s · %s", n->label_en,
+                                          cs_node_type_get_display_name (n->type))
+                       : g_strdup (cs_node_type_get_display_name (n->type));
   self->sections = g_ptr_array_new_with_free_func ((GDestroyNotify)section_free);
 
   about = section_new ("About");
@@ -291,7 +293,8 @@ cs_inspection_new (CsGraph      *graph,
         g_string_append_printf (text, "%s: ", event->date);
       g_string_append (text, stage_display (event->stage));
       add_row (stages, -1, g_string_free (text, FALSE),
-               g_strdup (event->label != NULL ? event->label : event->label_en), format_sources (event->sources));
+               g_strdup (event->label != NULL ? event->label : event->label_en),
+               format_sources (event->sources));
     }
 
   edges = cs_graph_get_incident_edges (graph, node, &n_edges);
@@ -301,11 +304,13 @@ cs_inspection_new (CsGraph      *graph,
       gboolean outgoing = edge->source == node;
       guint other_index = outgoing ? edge->target : edge->source;
       const CsNode *other = cs_graph_get_node (graph, other_index);
-      const char *relation = edge->relation == CS_RELATION_OTHER ? edge->relation_name
-                                                                  : cs_relation_get_display_name (edge->relation);
+      const char *relation = edge->relation == CS_RELATION_OTHER
+                                 ? edge->relation_name
+                                 : cs_relation_get_display_name (edge->relation);
       g_autofree char *prefix = g_strdup_printf ("%s: ", relation);
       char *sources_text = format_sources (edge->sources);
-      gboolean membership = edge->relation == CS_RELATION_MEMBER_OF || edge->relation == CS_RELATION_LEADS;
+      gboolean membership = edge->relation == CS_RELATION_MEMBER_OF ||
+                            edge->relation == CS_RELATION_LEADS;
 
       if (outgoing && membership && other->type == CS_NODE_TYPE_CONSORTIUM)
         {
@@ -319,19 +324,23 @@ cs_inspection_new (CsGraph      *graph,
                  link_text (other, edge->relation == CS_RELATION_LEADS ? "Lead: " : "", edge),
                  g_strdup (edge->note), sources_text);
       else if (edge->relation == CS_RELATION_VERSION_OF)
-        add_row (versions, other_index, link_text (other, outgoing ? "Version of " : "Version: ", edge),
+        add_row (versions, other_index,
+                 link_text (other, outgoing ? "Version of " : "Version: ", edge),
                  g_strdup (edge->note), sources_text);
       else if (is_thing (n->type) && !outgoing && other->type != CS_NODE_TYPE_PERSON)
-        add_row (makers, other_index, link_text (other, "", edge), g_strdup (relation), sources_text);
+        add_row (makers, other_index, link_text (other, "", edge), g_strdup (relation),
+                 sources_text);
       else if (other->type == CS_NODE_TYPE_PERSON)
         add_row (people, other_index, link_text (other, outgoing ? prefix : "", edge),
                  outgoing ? g_strdup (edge->note) : g_strdup (relation), sources_text);
       else if (is_thing (other->type))
         add_row (things, other_index, link_text (other, outgoing ? prefix : "", edge),
-                 outgoing ? g_strdup (edge->note) : g_strdup_printf ("%s this", relation), sources_text);
+                 outgoing ? g_strdup (edge->note) : g_strdup_printf ("%s this", relation),
+                 sources_text);
       else
         add_row (links, other_index, link_text (other, prefix, edge),
-                 outgoing ? g_strdup (edge->note) : g_strdup_printf ("%s this", relation), sources_text);
+                 outgoing ? g_strdup (edge->note) : g_strdup_printf ("%s this", relation),
+                 sources_text);
     }
 
   /* partners grouped by relation: their rows start with it */
@@ -346,13 +355,15 @@ cs_inspection_new (CsGraph      *graph,
 
       for (guint i = 0; i < cs_graph_get_n_nodes (graph); i++)
         if (g_hash_table_contains (member_of, GUINT_TO_POINTER (i)))
-          g_string_append_printf (text, "%s%s", k++ ? ", " : "", cs_graph_get_node (graph, i)->label);
+          g_string_append_printf (text, "%s%s", k++ ? ", " : "",
+                                  cs_graph_get_node (graph, i)->label);
       add_row (bridges, -1, g_string_free (text, FALSE), NULL, NULL);
     }
 
   add_row (metrics, -1, g_strdup_printf ("Links: %u", n_edges), NULL, NULL);
   if (n->type != CS_NODE_TYPE_CONSORTIUM && !is_thing (n->type))
-    add_row (metrics, -1, g_strdup_printf ("Consortia: %u", g_hash_table_size (member_of)), NULL, NULL);
+    add_row (metrics, -1, g_strdup_printf ("Consortia: %u", g_hash_table_size (member_of)), NULL,
+             NULL);
   if (betweenness != NULL)
     add_row (metrics, -1, g_strdup_printf ("Betweenness: %.3f", betweenness[node]),
              g_strdup ("share of shortest paths between other nodes that pass through it"), NULL);
@@ -361,8 +372,8 @@ cs_inspection_new (CsGraph      *graph,
     add_row (sources, -1, format_sources (n->sources), NULL, NULL);
 
   {
-    CsInspectSection *order[] = { about, stages, consortia, members, makers, things, versions, people, links,
-                                  bridges, metrics, sources };
+    CsInspectSection *order[] = { about,    stages, consortia, members, makers,  things,
+                                  versions, people, links,     bridges, metrics, sources };
 
     for (guint i = 0; i < G_N_ELEMENTS (order); i++)
       {

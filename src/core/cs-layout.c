@@ -31,7 +31,8 @@ static const struct
   const char *alias;
   const char *description;
 } algorithms[CS_N_LAYOUTS] = {
-  { "fruchterman_reingold", "fr", "force-directed (Fruchterman–Reingold); keeps pinned nodes; the default" },
+  { "fruchterman_reingold", "fr",
+    "force-directed (Fruchterman–Reingold); keeps pinned nodes; the default" },
   { "kamada_kawai", "kk", "spring model (Kamada–Kawai); even edge lengths; keeps pinned nodes" },
   { "drl", "drl", "DrL, for large graphs; pinned nodes are put back where they were" },
   { "circle", "circle", "every node on one circle" },
@@ -430,14 +431,13 @@ run_igraph (const igraph_t       *g,
   switch (params->algorithm)
     {
     case CS_LAYOUT_FRUCHTERMAN_REINGOLD:
-      ret = igraph_layout_fruchterman_reingold (g, res, /* use_seed = */ bounded, 500,
-                                                sqrt ((double)n_nodes) / 10.0,
-                                                /* igraph's automatic choice keeps the exact
-                                                 * O(n²) forces up to 1000 nodes: 0.8 s there,
-                                                 * against 0.4 s for 5000 with the grid */
-                                                n_nodes > 500 ? IGRAPH_LAYOUT_GRID : IGRAPH_LAYOUT_NOGRID, NULL,
-                                                bounded ? &minx : NULL, bounded ? &maxx : NULL,
-                                                bounded ? &miny : NULL, bounded ? &maxy : NULL);
+      ret = igraph_layout_fruchterman_reingold (
+          g, res, /* use_seed = */ bounded, 500, sqrt ((double)n_nodes) / 10.0,
+          /* igraph's automatic choice keeps the exact
+           * O(n²) forces up to 1000 nodes: 0.8 s there,
+           * against 0.4 s for 5000 with the grid */
+          n_nodes > 500 ? IGRAPH_LAYOUT_GRID : IGRAPH_LAYOUT_NOGRID, NULL, bounded ? &minx : NULL,
+          bounded ? &maxx : NULL, bounded ? &miny : NULL, bounded ? &maxy : NULL);
       break;
 
     case CS_LAYOUT_KAMADA_KAWAI:
@@ -692,7 +692,8 @@ cs_layout_run_async (CsGraph              *graph,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, cs_layout_run_async);
-  g_task_set_task_data (task, cs_layout_params_copy (params), (GDestroyNotify)cs_layout_params_free);
+  g_task_set_task_data (task, cs_layout_params_copy (params),
+                        (GDestroyNotify)cs_layout_params_free);
   g_object_set_data_full (G_OBJECT (task), "graph", g_object_ref (graph), g_object_unref);
   g_task_run_in_thread (task, layout_thread);
 }

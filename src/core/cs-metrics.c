@@ -47,7 +47,8 @@ cs_metrics_betweenness (CsGraph  *graph,
   for (guint i = 0; i < cs_graph_get_n_edges (graph); i++)
     {
       const CsEdge *edge = cs_graph_get_edge (graph, i);
-      gint64 key = ((gint64)MIN (edge->source, edge->target) << 32) | MAX (edge->source, edge->target);
+      gint64 key = ((gint64)MIN (edge->source, edge->target) << 32) |
+                   MAX (edge->source, edge->target);
 
       if (edge->source == edge->target || g_hash_table_contains (seen, &key))
         continue;
@@ -59,7 +60,8 @@ cs_metrics_betweenness (CsGraph  *graph,
     {
       if (igraph_vector_init (&result, n) == IGRAPH_SUCCESS)
         {
-          if (igraph_betweenness (&g, &result, igraph_vss_all (), /* directed = */ false, NULL) == IGRAPH_SUCCESS)
+          if (igraph_betweenness (&g, &result, igraph_vss_all (), /* directed = */ false, NULL) ==
+              IGRAPH_SUCCESS)
             {
               pairs = n > 2 ? (n - 1.0) * (n - 2.0) / 2.0 : 1.0;
               values = g_new (double, n);

@@ -79,8 +79,9 @@ cs_node_summary_markup (CsGraph *graph,
     }
 
   edges = cs_graph_get_incident_edges (graph, node, &n_edges);
-  g_string_append_printf (str, "\n<small>%s · %u link%s</small>", cs_node_type_get_display_name (n->type),
-                          n_edges, n_edges == 1 ? "" : "s");
+  g_string_append_printf (str, "\n<small>%s · %u link%s</small>",
+                          cs_node_type_get_display_name (n->type), n_edges,
+                          n_edges == 1 ? "" : "s");
 
   /* links with a role first: they say what the organisation does */
   for (guint pass = 0; pass < 2; pass++)
@@ -92,8 +93,9 @@ cs_node_summary_markup (CsGraph *graph,
         const CsNode *other = cs_graph_get_node (graph, outgoing ? edge->target : edge->source);
         g_autofree char *other_label = g_markup_escape_text (other->label, -1);
         g_autofree char *relation_lower = NULL;
-        const char *relation = edge->relation == CS_RELATION_OTHER ? edge->relation_name
-                                                                    : cs_relation_get_display_name (edge->relation);
+        const char *relation = edge->relation == CS_RELATION_OTHER
+                                   ? edge->relation_name
+                                   : cs_relation_get_display_name (edge->relation);
 
         if (has_role != (pass == 0))
           continue;
@@ -108,7 +110,8 @@ cs_node_summary_markup (CsGraph *graph,
         if (has_role)
           {
             g_autofree char *role = g_markup_escape_text (edge->role, -1);
-            g_autofree char *role_en = edge->role_en ? g_markup_escape_text (edge->role_en, -1) : NULL;
+            g_autofree char *role_en = edge->role_en ? g_markup_escape_text (edge->role_en, -1)
+                                                     : NULL;
 
             g_string_append_printf (str, ": <i>%s</i>", role);
             if (role_en != NULL)

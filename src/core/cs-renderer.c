@@ -196,7 +196,8 @@ draw_caption (cairo_t             *cr,
   if (cr != NULL)
     {
       cairo_save (cr);
-      cairo_move_to (cr, scene->view_x + LEGEND_MARGIN, scene->view_y + scene->height - LEGEND_MARGIN - height);
+      cairo_move_to (cr, scene->view_x + LEGEND_MARGIN,
+                     scene->view_y + scene->height - LEGEND_MARGIN - height);
       set_color (cr, &scene->style->foreground);
       pango_cairo_show_layout (cr, layout);
       cairo_restore (cr);
@@ -757,12 +758,13 @@ draw_hulls (cairo_t             *cr,
         if (x1 + pad < 0 || y1 + pad < 0 || x0 - pad > scene->width || y0 - pad > scene->height)
           continue;
         cairo_save (cr);
-        cairo_rectangle (cr, floor (x0 - pad - 1), floor (y0 - pad - 1), ceil (x1 - x0 + 2 * pad + 2),
-                         ceil (y1 - y0 + 2 * pad + 2));
+        cairo_rectangle (cr, floor (x0 - pad - 1), floor (y0 - pad - 1),
+                         ceil (x1 - x0 + 2 * pad + 2), ceil (y1 - y0 + 2 * pad + 2));
         cairo_clip (cr);
       }
       cairo_push_group (cr);
-      if (cs_layout_convex_hull ((const double *)points->data, points->len / 2, hull) && hull->len > 0)
+      if (cs_layout_convex_hull ((const double *)points->data, points->len / 2, hull) &&
+          hull->len > 0)
         {
           for (guint h = 0; h < hull->len; h++)
             {
@@ -1069,8 +1071,8 @@ cs_renderer_draw_focus (cairo_t             *cr,
 
       edge_fans (scene, edges, n_edges, k, total);
       for (guint e = 0; e < n_edges; e++)
-        drawn[e] = edge_shown (scene, edges[e]) &&
-                   draw_edge (cr, scene, edges[e], k[e], total[e], 1.6, &mid[2 * e], &mid[2 * e + 1]);
+        drawn[e] = edge_shown (scene, edges[e]) && draw_edge (cr, scene, edges[e], k[e], total[e],
+                                                              1.6, &mid[2 * e], &mid[2 * e + 1]);
       for (guint e = 0; e < n_edges; e++)
         {
           const CsEdge *edge = cs_graph_get_edge (scene->graph, edges[e]);
@@ -1110,7 +1112,8 @@ cs_renderer_draw_focus (cairo_t             *cr,
           pango_layout_get_extents (role_layout, NULL, &logical);
           w = logical.width / (double)PANGO_SCALE;
           h = logical.height / (double)PANGO_SCALE;
-          box = (Box) { mid[2 * e] - w / 2, mid[2 * e + 1] - h / 2, mid[2 * e] + w / 2, mid[2 * e + 1] + h / 2 };
+          box = (Box){ mid[2 * e] - w / 2, mid[2 * e + 1] - h / 2, mid[2 * e] + w / 2,
+                       mid[2 * e + 1] + h / 2 };
           if (place_box (placed, &box))
             show_text (cr, scene->style, role_layout, box.x0, box.y0, 0.9 * size, NULL);
         }
@@ -1171,7 +1174,8 @@ legend_rows (const CsRenderScene *scene)
 
       if (count > 0)
         {
-          LegendRow row = { ROW_NODE, t, g_strdup_printf ("%s (%u)", cs_node_type_get_display_name (t), count) };
+          LegendRow row = { ROW_NODE, t,
+                            g_strdup_printf ("%s (%u)", cs_node_type_get_display_name (t), count) };
 
           g_array_append_val (rows, row);
         }
@@ -1185,12 +1189,14 @@ legend_rows (const CsRenderScene *scene)
 
       if (count > 0)
         {
-          LegendRow row = { ROW_RELATION, r, g_strdup_printf ("%s (%u)", cs_relation_get_display_name (r), count) };
+          LegendRow row = { ROW_RELATION, r,
+                            g_strdup_printf ("%s (%u)", cs_relation_get_display_name (r), count) };
 
           g_array_append_val (rows, row);
         }
     }
-  if ((scene->flags & CS_RENDER_HULLS) != 0 && cs_graph_count_type (scene->graph, CS_NODE_TYPE_CONSORTIUM) > 0)
+  if ((scene->flags & CS_RENDER_HULLS) != 0 &&
+      cs_graph_count_type (scene->graph, CS_NODE_TYPE_CONSORTIUM) > 0)
     {
       LegendRow row = { ROW_HULLS, 0, g_strdup ("Consortium and its members") };
 
@@ -1263,8 +1269,9 @@ layout_overlays (cairo_t             *cr,
               set_color (cr, &style->foreground);
               pango_cairo_show_layout (cr, layout);
             }
-          boxes[n_boxes++] = (Box) { LEGEND_MARGIN, y, LEGEND_MARGIN + logical.width / (double)PANGO_SCALE,
-                                     y + logical.height / (double)PANGO_SCALE };
+          boxes[n_boxes++] = (Box){ LEGEND_MARGIN, y,
+                                    LEGEND_MARGIN + logical.width / (double)PANGO_SCALE,
+                                    y + logical.height / (double)PANGO_SCALE };
           y += logical.height / (double)PANGO_SCALE + 6;
         }
     }
@@ -1318,8 +1325,10 @@ layout_overlays (cairo_t             *cr,
                     {
                       const CsColor *hull = &style->hulls[c];
 
-                      cairo_rectangle (cr, sx + c * swatch / 3, cy - 0.3 * line, swatch / 3, 0.6 * line);
-                      cairo_set_source_rgba (cr, hull->red, hull->green, hull->blue, style->dark ? 0.35 : 0.25);
+                      cairo_rectangle (cr, sx + c * swatch / 3, cy - 0.3 * line, swatch / 3,
+                                       0.6 * line);
+                      cairo_set_source_rgba (cr, hull->red, hull->green, hull->blue,
+                                             style->dark ? 0.35 : 0.25);
                       cairo_fill (cr);
                     }
                 }

@@ -30,7 +30,8 @@ typedef enum
   CS_RENDER_CAPTION    = 1 << 6,
 } CsRenderFlags;
 
-#define CS_RENDER_DEFAULT_FLAGS (CS_RENDER_BACKGROUND | CS_RENDER_LABELS | CS_RENDER_LEGEND | CS_RENDER_HULLS)
+#define CS_RENDER_DEFAULT_FLAGS                                                                    \
+  (CS_RENDER_BACKGROUND | CS_RENDER_LABELS | CS_RENDER_LEGEND | CS_RENDER_HULLS)
 
 typedef enum
 {

@@ -54,7 +54,8 @@ cs_spatial_grid_new (double cell_size)
   self = g_new0 (CsSpatialGrid, 1);
   self->cell_size = cell_size;
   self->boxes = g_array_new (FALSE, FALSE, sizeof (Box));
-  self->cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify)g_array_unref);
+  self->cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                       (GDestroyNotify)g_array_unref);
   return self;
 }
 
@@ -159,7 +160,8 @@ cs_spatial_grid_overlaps (CsSpatialGrid *self,
           {
             const Box *box = &g_array_index (self->boxes, Box, g_array_index (cell, guint, i));
 
-            if ((int)box->id != ignore_id && x0 < box->x1 && box->x0 < x1 && y0 < box->y1 && box->y0 < y1)
+            if ((int)box->id != ignore_id && x0 < box->x1 && box->x0 < x1 && y0 < box->y1 &&
+                box->y0 < y1)
               return TRUE;
           }
       }
