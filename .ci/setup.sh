@@ -56,8 +56,10 @@ summarise() {
   python3 - "$@" <<'PY'
 import json, sys
 passed = failed = 0
-for d in sys.argv[1:]:
-    for line in open(d + "/meson-logs/testlog.json"):
+import glob
+for log in [f for d in sys.argv[1:] for f in sorted(glob.glob(d + "/meson-logs/testlog*.json"))]:
+    d = log
+    for line in open(log):
         r = json.loads(line)["result"]
         if r in ("OK", "EXPECTEDFAIL"):
             passed += 1
@@ -85,6 +87,8 @@ case "${1:-}" in
     build build -Dwerror=true
     status=0
     run_suite build || status=1
+    # memcheck over the display-free unit tests (tests/valgrind.supp)
+    meson test -C build --setup valgrind --suite unit --print-errorlogs || status=1
     CC=clang build build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dwerror=true
     run_suite build-asan || status=1
     summarise build build-asan || status=1

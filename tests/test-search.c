@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "cs-graph-loader.h"
 #include "cs-search.h"
 #include "test-support.h"
 
@@ -92,6 +93,24 @@ test_no_match_and_suggestions (void)
   g_assert_cmpstr (g_ptr_array_index (closest, 0), ==, "크래프톤");
 }
 
+/* "·" separates words, but its bytes also occur inside Hangul syllables:
+ * splitting must not cut a syllable in two */
+static void
+test_dot_separated (void)
+{
+  const char *data = "{\"format\": \"consortia-graph\", \"version\": 1, \"nodes\": ["
+                     "{\"id\": \"a\", \"label\": \"서울대·포항공대\", \"type\": \"university\"},"
+                     "{\"id\": \"b\", \"label\": \"무엇·Mobility 연구소\", \"type\": \"company\"}]}";
+  g_autoptr(CsGraph) small = cs_graph_loader_load_data (data, strlen (data), NULL, NULL, NULL);
+  g_autoptr(GArray) hits = cs_search (small, "포항", 0);
+  g_autoptr(GArray) prefix = cs_search (small, "mobi", 0);
+
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpint (g_array_index (hits, CsSearchHit, 0).kind, ==, CS_MATCH_PREFIX);
+  g_assert_cmpuint (prefix->len, ==, 1);
+  g_assert_cmpint (g_array_index (prefix, CsSearchHit, 0).kind, ==, CS_MATCH_PREFIX);
+}
+
 static void
 test_order (void)
 {
@@ -120,6 +139,7 @@ main (int   argc,
   g_test_add_func ("/cs/search/initials", test_initials);
   g_test_add_func ("/cs/search/no-match-and-suggestions", test_no_match_and_suggestions);
   g_test_add_func ("/cs/search/order", test_order);
+  g_test_add_func ("/cs/search/dot-separated", test_dot_separated);
 
   status = g_test_run ();
   g_object_unref (graph);

@@ -117,7 +117,11 @@ match_name (const char *name,
     return CS_MATCH_PREFIX;
   /* the start of a later word: "cloud" in "NAVER Cloud" */
   {
-    g_auto(GStrv) words = g_strsplit_set (name, " ·/()-", -1);
+    /* split on whole characters: g_strsplit_set() splits on bytes, and the
+     * bytes of "·" also occur inside Hangul syllables */
+    g_auto(GStrv) dots = g_strsplit (name, "·", -1);
+    g_autofree char *spaced = g_strjoinv (" ", dots);
+    g_auto(GStrv) words = g_strsplit_set (spaced, " /()-", -1);
 
     for (guint i = 1; words[i] != NULL; i++)
       {
