@@ -530,11 +530,8 @@ cs_layout_run (CsGraph               *graph,
     return NULL;
 
   locker = g_mutex_locker_new (&igraph_lock);
-  igraph_set_error_handler (cs_igraph_error_handler);
-  igraph_set_warning_handler (cs_igraph_warning_handler);
-  igraph_set_interruption_handler (cs_igraph_interruption_handler);
+  install_handlers ();
   igraph_cancellable = cancellable;
-  igraph_reason[0] = '\0';
   igraph_rng_seed (igraph_rng_default (), params->seed);
 
   /* Layout coordinates are in edge lengths: a fixed node's world position is
@@ -741,11 +738,9 @@ cs_layout_convex_hull (const double *xy,
   g_array_set_size (hull, 0);
   if (n == 0)
     return TRUE;
-  if (!g_mutex_trylock (&igraph_lock))
+  if (!_cs_igraph_trylock ())
     return FALSE;
 
-  igraph_set_error_handler (cs_igraph_error_handler);
-  igraph_set_warning_handler (cs_igraph_warning_handler);
   if (igraph_matrix_init (&points, n, 2) == IGRAPH_SUCCESS)
     {
       for (guint i = 0; i < n; i++)
@@ -770,6 +765,6 @@ cs_layout_convex_hull (const double *xy,
       igraph_matrix_destroy (&points);
     }
 
-  g_mutex_unlock (&igraph_lock);
+  _cs_igraph_unlock ();
   return ok;
 }
