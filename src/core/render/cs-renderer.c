@@ -8,7 +8,7 @@
 
 #include "cs-renderer.h"
 
-#include "cs-layout.h"
+#include "cs-hull.h"
 #include "cs-spatial-grid.h"
 #include "cs-viewport.h"
 
@@ -763,39 +763,19 @@ draw_hulls (cairo_t             *cr,
         cairo_clip (cr);
       }
       cairo_push_group (cr);
-      if (cs_layout_convex_hull ((const double *)points->data, points->len / 2, hull) &&
-          hull->len > 0)
+      cs_hull_compute ((const double *)points->data, points->len / 2, hull);
+      for (guint h = 0; h < hull->len; h++)
         {
-          for (guint h = 0; h < hull->len; h++)
-            {
-              guint p = g_array_index (hull, guint, h);
-              double x = g_array_index (points, double, 2 * p);
-              double y = g_array_index (points, double, 2 * p + 1);
+          guint p = g_array_index (hull, guint, h);
+          double x = g_array_index (points, double, 2 * p);
+          double y = g_array_index (points, double, 2 * p + 1);
 
-              if (h == 0)
-                cairo_move_to (cr, x, y);
-              else
-                cairo_line_to (cr, x, y);
-            }
-          cairo_close_path (cr);
+          if (h == 0)
+            cairo_move_to (cr, x, y);
+          else
+            cairo_line_to (cr, x, y);
         }
-      else
-        {
-          /* a layout holds igraph: a circle round the members this frame */
-          double cx = 0, cy = 0, r = 0;
-          guint n = points->len / 2;
-
-          for (guint p = 0; p < n; p++)
-            {
-              cx += g_array_index (points, double, 2 * p) / n;
-              cy += g_array_index (points, double, 2 * p + 1) / n;
-            }
-          for (guint p = 0; p < n; p++)
-            r = MAX (r, hypot (g_array_index (points, double, 2 * p) - cx,
-                               g_array_index (points, double, 2 * p + 1) - cy));
-          cairo_new_sub_path (cr);
-          cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
-        }
+      cairo_close_path (cr);
       cairo_set_source_rgb (cr, color.red, color.green, color.blue);
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
       cairo_set_line_width (cr, 2 * pad);

@@ -72,9 +72,6 @@ const char        *cs_layout_algorithm_to_string     (CsLayoutAlgorithm      alg
 gboolean           cs_layout_algorithm_from_string   (const char            *name,
                                                       CsLayoutAlgorithm     *algorithm);
 const char        *cs_layout_algorithm_get_description (CsLayoutAlgorithm    algorithm);
-gboolean           cs_layout_convex_hull             (const double          *xy,
-                                                      guint                  n,
-                                                      GArray                *hull);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsLayoutParams, cs_layout_params_free)
 
