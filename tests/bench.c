@@ -3,20 +3,250 @@
  * SPDX-FileCopyrightText: 2025 Consortia contributors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * `meson test --benchmark -C build`, or run build/tests/bench directly.
- * Prints timings for loading, layout, drawing and export, each beside a
- * baseline measured in the same run, and the ratio between them.
+ * `meson test --benchmark -C build`, or run build/tests/bench directly
+ * (`bench load` or `bench draw` for one part). Prints timings and peak
+ * memory for loading, layout, drawing and export, each beside a baseline
+ * measured in the same run, and the ratio between them.
  */
 
 #include "config.h"
 
 #include "cs-export.h"
-#include "cs-graph-loader.h"
+#include "cs-import.h"
 #include "cs-layout.h"
 #include "cs-renderer.h"
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <malloc.h>
 #include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+/* A preferential-attachment graph of @n nodes (two links each) and
+ * @n / 5000 + 2 consortia, as Consortia JSON written on one line, as
+ * json.dump, networkx and d3 write it. */
+static char *
+one_line_graph (guint n)
+{
+  static const char *types[] = { "company", "university", "research_institute", "model" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (n);
+  g_autoptr(GArray) ends = g_array_new (FALSE, FALSE, sizeof (guint));
+  GString *json = g_string_new ("{\"format\": \"consortia-graph\", \"version\": 1, \"graph\": "
+                                "{\"title\": \"one line\"}, \"nodes\": [");
+  guint n_consortia = n / 5000 + 2;
+  gboolean first = TRUE;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (json, "%s{\"id\": \"n%u\", \"label\": \"기관 %u\", \"type\": \"%s\"}",
+                            i ? ", " : "", i, i, types[i % G_N_ELEMENTS (types)]);
+  for (guint c = 0; c < n_consortia; c++)
+    g_string_append_printf (json, ", {\"id\": \"c%u\", \"label\": \"컨소시엄 %u\", "
+                            "\"type\": \"consortium\"}", c, c);
+  g_string_append (json, "], \"edges\": [");
+  for (guint i = 1; i < n; i++)
+    for (guint k = 0; k < MIN (i, 2u); k++)
+      {
+        guint target = ends->len > 0
+                           ? g_array_index (ends, guint, g_rand_int_range (rand, 0, ends->len))
+                           : 0;
+
+        if (target == i)
+          target = 0;
+        g_string_append_printf (json, "%s{\"source\": \"n%u\", \"target\": \"n%u\", "
+                                "\"relation\": \"partner_of\"}", first ? "" : ", ", i, target);
+        first = FALSE;
+        g_array_append_val (ends, i);
+        g_array_append_val (ends, target);
+      }
+  for (guint i = 0; i < n; i += 10)
+    g_string_append_printf (json, ", {\"source\": \"n%u\", \"target\": \"c%u\", "
+                            "\"relation\": \"member_of\", \"role\": \"역할 %u\"}", i,
+                            g_rand_int_range (rand, 0, n_consortia), i % 7);
+  g_string_append (json, "]}");
+  return g_string_free (json, FALSE);
+}
+
+/* CPU time of this thread: what the work costs, not what else the
+ * machine (a virtual one, shared) did meanwhile */
+static double
+now (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void
+report (const char *what,
+        double      seconds,
+        const char *baseline,
+        double      base_seconds)
+{
+  printf ("%-36s %10.3f ms   %-32s %10.3f ms   ratio %7.2f\n", what, 1000 * seconds, baseline,
+          1000 * base_seconds, base_seconds > 0 ? seconds / base_seconds : 0);
+}
+
+typedef enum
+{
+  WORK_NONE,
+  WORK_PARSE,
+  WORK_IMPORT,
+} Work;
+
+static void
+do_work (Work        work,
+         const char *data,
+         gsize       length)
+{
+  if (work == WORK_PARSE)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+
+      if (!json_parser_load_from_data (parser, data, length, NULL))
+        g_error ("the benchmark's own graph is not JSON");
+    }
+  else if (work == WORK_IMPORT)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CsGraph) graph = cs_import_data (data, length, "bench.json", NULL, NULL, &error);
+
+      if (graph == NULL)
+        g_error ("%s", error->message);
+    }
+}
+
+/* In a fresh process (this program again, `bench --measure WORK FILE`):
+ * map the file, touch its pages, do the work, exit. */
+static int
+measure_main (const char *work,
+              const char *path)
+{
+  g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, NULL);
+  const char *data;
+  gsize length;
+  volatile char sink = 0;
+
+  if (mapped == NULL)
+    return 1;
+  data = g_mapped_file_get_contents (mapped);
+  length = g_mapped_file_get_length (mapped);
+  /* the file's pages count for every run alike */
+  for (gsize i = 0; i < length; i += 4096)
+    sink += data[i];
+  (void)sink;
+  do_work (g_str_equal (work, "parse") ? WORK_PARSE
+           : g_str_equal (work, "import") ? WORK_IMPORT
+                                          : WORK_NONE,
+           data, length);
+  /* the high-water mark of this process image alone (a fork's count
+   * would include the parent's pages) */
+  {
+    g_autofree char *status = NULL;
+    const char *hwm;
+
+    if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+        (hwm = strstr (status, "VmHWM:")) == NULL)
+      return 1;
+    printf ("%" G_GUINT64_FORMAT "\n", g_ascii_strtoull (hwm + strlen ("VmHWM:"), NULL, 10));
+  }
+  return 0;
+}
+
+/* the peak resident memory of a fresh process doing @work on the file */
+static gsize
+peak_memory (const char *self_path,
+             const char *work,
+             const char *path)
+{
+  const char *argv[] = { self_path, "--measure", work, path, NULL };
+  g_autofree char *out = NULL;
+  int status;
+
+  fflush (stdout);
+  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status,
+                     NULL) ||
+      !g_spawn_check_wait_status (status, NULL))
+    g_error ("the measuring process failed");
+  return g_ascii_strtoull (out, NULL, 10) * 1024;
+}
+
+/* The best of @repeats runs: json-glib's parse with the freeing of its
+ * tree (what reading the file costs it), or our load, which frees its
+ * JSON tree too, up to the graph in hand (freeing the graph is not
+ * loading). */
+static double
+time_work (Work        work,
+           const char *data,
+           gsize       length,
+           guint       repeats)
+{
+  double best = G_MAXDOUBLE;
+
+  for (guint r = 0; r < repeats; r++)
+    {
+      g_autoptr(CsGraph) graph = NULL;
+      double t0 = now ();
+
+      if (work == WORK_IMPORT)
+        graph = cs_import_data (data, length, "bench.json", NULL, NULL, NULL);
+      else
+        do_work (work, data, length);
+      best = MIN (best, now () - t0);
+      if (work == WORK_IMPORT && graph == NULL)
+        g_error ("the benchmark's own graph does not load");
+    }
+  return best;
+}
+
+/* Loading a one-line file against json-glib's own parse of it: time and
+ * peak memory, the JSON tree freed in both. */
+static void
+bench_load (const char *self_path)
+{
+  const guint sizes[] = { 1000, 10000, 100000 };
+  g_autofree char *dir = g_dir_make_tmp ("cs-bench-XXXXXX", NULL);
+
+  printf ("\nLoading one-line Consortia JSON (nodes, edges), against json-glib's parse of the "
+          "same bytes\n");
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autofree char *data = one_line_graph (sizes[s]);
+      g_autofree char *path = g_build_filename (dir, "graph.json", NULL);
+      gsize length = strlen (data);
+      guint repeats = sizes[s] >= 100000 ? 3 : sizes[s] >= 10000 ? 10 : 40;
+      g_autoptr(CsGraph) graph = cs_import_data (data, length, NULL, NULL, NULL, NULL);
+      guint elements = cs_graph_get_n_nodes (graph) + cs_graph_get_n_edges (graph);
+      g_autofree char *label = NULL;
+      double parse, import;
+      gsize base, parse_peak, import_peak;
+
+      g_assert_true (g_file_set_contents (path, data, length, NULL));
+      /* warm up, then alternate so both see the same machine */
+      do_work (WORK_IMPORT, data, length);
+      parse = import = G_MAXDOUBLE;
+      for (guint round = 0; round < 3; round++)
+        {
+          parse = MIN (parse, time_work (WORK_PARSE, data, length, repeats));
+          import = MIN (import, time_work (WORK_IMPORT, data, length, repeats));
+        }
+      base = peak_memory (self_path, "none", path);
+      parse_peak = peak_memory (self_path, "parse", path) - base;
+      import_peak = peak_memory (self_path, "import", path) - base;
+
+      label = g_strdup_printf ("load %u nodes, %u edges (%.1f MB)", cs_graph_get_n_nodes (graph),
+                               cs_graph_get_n_edges (graph), length / 1e6);
+      report (label, import, "json-glib parse and free", parse);
+      printf ("%-36s %10.1f MB   %-32s %10.1f MB   ratio %7.2f\n", "  peak memory above the file",
+              import_peak / 1e6, "json-glib parse alone", parse_peak / 1e6,
+              parse_peak > 0 ? (double)import_peak / parse_peak : 0);
+      printf ("%-36s %10.0f B    %-32s %10.0f B\n", "  per node or edge", (double)import_peak / elements,
+              "json-glib parse alone", (double)parse_peak / elements);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
 
 /* A preferential-attachment graph of @n nodes as Consortia JSON. */
 static char *
@@ -55,22 +285,6 @@ synthetic_graph (guint n)
   return g_string_free (json, FALSE);
 }
 
-static double
-now (void)
-{
-  return g_get_monotonic_time () / 1e6;
-}
-
-static void
-report (const char *what,
-        double      seconds,
-        const char *baseline,
-        double      base_seconds)
-{
-  printf ("%-34s %10.3f ms   %-30s %10.3f ms   ratio %7.2f\n", what, 1000 * seconds, baseline,
-          1000 * base_seconds, base_seconds > 0 ? seconds / base_seconds : 0);
-}
-
 static void
 bench_graph (const char *name,
              const char *data,
@@ -80,29 +294,17 @@ bench_graph (const char *name,
   g_autoptr(CsGraph) graph = NULL;
   g_autoptr(CsPositions) positions = NULL;
   g_autoptr(CsLayoutParams) params = NULL;
-  CsRenderStyle style;
-  CsRenderScene scene;
-  cairo_surface_t *surface;
-  double t0, parse, load, layout, draw, paint, png;
-
+  g_autoptr(CsViewState) view = cs_view_state_new ();
+  g_autoptr(CsScene) scene = NULL;
   g_autofree char *label = NULL;
+  CsRenderStyle style;
+  cairo_surface_t *surface;
+  double t0, parse, load, layout, build, draw, paint, png;
 
   /* loading: our checks on top of json-glib's parse */
-  t0 = now ();
-  for (guint r = 0; r < repeats; r++)
-    {
-      g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-
-      json_parser_load_from_data (parser, data, length, NULL);
-    }
-  parse = (now () - t0) / repeats;
-  t0 = now ();
-  for (guint r = 0; r < repeats; r++)
-    {
-      g_clear_object (&graph);
-      graph = cs_graph_loader_load_data (data, length, name, NULL, NULL);
-    }
-  load = (now () - t0) / repeats;
+  parse = time_work (WORK_PARSE, data, length, repeats);
+  load = time_work (WORK_IMPORT, data, length, repeats);
+  graph = cs_import_data (data, length, name, NULL, NULL, NULL);
   g_assert_nonnull (graph);
 
   params = cs_layout_params_new (CS_LAYOUT_FRUCHTERMAN_REINGOLD, 1);
@@ -111,8 +313,15 @@ bench_graph (const char *name,
   layout = now () - t0;
 
   cs_render_style_init_default (&style, FALSE);
-  cs_render_scene_init (&scene, graph, positions, &style, 1280, 800);
-  cs_render_scene_fit (&scene, 24);
+  cs_view_state_set_graph (view, graph);
+  t0 = now ();
+  for (guint r = 0; r < repeats; r++)
+    {
+      g_clear_pointer (&scene, cs_scene_unref);
+      scene = cs_scene_new (graph, positions, NULL, view, &style, 1280, 800);
+    }
+  build = (now () - t0) / repeats;
+  cs_scene_fit (scene, 24);
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1280, 800);
 
   printf ("\n%s: %u nodes, %u edges\n", name, cs_graph_get_n_nodes (graph),
@@ -137,11 +346,12 @@ bench_graph (const char *name,
     {
       cairo_t *cr = cairo_create (surface);
 
-      cs_renderer_draw (cr, &scene);
+      cs_renderer_draw (cr, scene);
       cairo_destroy (cr);
     }
   draw = (now () - t0) / repeats;
   report ("draw one 1280x800 frame", draw, "paint the background", paint);
+  report ("build the scene", build, "draw one 1280x800 frame", draw);
 
   /* hover: the focus overlay over the kept layer, on the best-connected node */
   {
@@ -160,7 +370,7 @@ bench_graph (const char *name,
       {
         cairo_t *cr = cairo_create (surface);
 
-        cs_renderer_draw_focus (cr, &scene, &focus);
+        cs_renderer_draw_focus (cr, scene, &focus);
         cairo_destroy (cr);
       }
     focus_time = (now () - t0) / repeats;
@@ -169,18 +379,17 @@ bench_graph (const char *name,
     /* what a pan past the kept layer's margin redraws: twice the size */
     big = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 2560, 1600);
     {
-      CsRenderScene layer = scene;
+      g_autoptr(CsScene) layer = cs_scene_copy (scene);
 
-      layer.width = 2560;
-      layer.height = 1600;
-      layer.offset_x += 640;
-      layer.offset_y += 400;
+      cs_scene_set_size (layer, 2560, 1600);
+      cs_scene_set_transform (layer, cs_scene_get_zoom (scene), cs_scene_get_offset_x (scene) + 640,
+                              cs_scene_get_offset_y (scene) + 400);
       t0 = now ();
       for (guint r = 0; r < repeats; r++)
         {
           cairo_t *cr = cairo_create (big);
 
-          cs_renderer_draw (cr, &layer);
+          cs_renderer_draw (cr, layer);
           cairo_destroy (cr);
         }
       layer_time = (now () - t0) / repeats;
@@ -190,13 +399,13 @@ bench_graph (const char *name,
 
     t0 = now ();
     for (guint r = 0; r < 2000; r++)
-      sink += cs_renderer_hit_test (&scene, g_rand_double_range (rand, 0, 1280),
+      sink += cs_renderer_hit_test (scene, g_rand_double_range (rand, 0, 1280),
                                     g_rand_double_range (rand, 0, 800));
     plain = (now () - t0) / 2000;
-    index = cs_renderer_build_hit_index (&scene);
+    index = cs_renderer_build_hit_index (scene);
     t0 = now ();
     for (guint r = 0; r < 2000; r++)
-      sink += cs_renderer_hit_test_indexed (&scene, index, g_rand_double_range (rand, 0, 1280),
+      sink += cs_renderer_hit_test_indexed (scene, index, g_rand_double_range (rand, 0, 1280),
                                             g_rand_double_range (rand, 0, 800));
     indexed = (now () - t0) / 2000;
     report ("hit test with the spatial index", indexed, "hit test over every node", plain);
@@ -209,7 +418,7 @@ bench_graph (const char *name,
 
     cs_export_options_init (&options);
     t0 = now ();
-    bytes = cs_export_to_bytes (graph, positions, &options, NULL);
+    bytes = cs_export_to_bytes (graph, positions, view, &options, NULL);
     png = now () - t0;
   }
 
@@ -219,9 +428,8 @@ bench_graph (const char *name,
   cs_render_style_clear (&style);
 }
 
-int
-main (int   argc,
-      char *argv[])
+static void
+bench_draw (void)
 {
   g_autofree char *bundled = g_build_filename (SOURCE_DATADIR, BUNDLED_GRAPH, NULL);
   g_autofree char *contents = NULL;
@@ -237,5 +445,24 @@ main (int   argc,
 
       bench_graph (name, data, strlen (data), 3);
     }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* keep freed memory in the process: every run then costs its work, not
+   * the virtual machine's page faults, alike for baselines and ours */
+  mallopt (M_TRIM_THRESHOLD, 1 << 30);
+  mallopt (M_MMAP_THRESHOLD, 1 << 30);
+  g_autofree char *self_path = g_file_read_link ("/proc/self/exe", NULL);
+  const char *part = argc > 1 ? argv[1] : "all";
+
+  if (argc == 4 && g_str_equal (argv[1], "--measure"))
+    return measure_main (argv[2], argv[3]);
+  if (g_str_equal (part, "all") || g_str_equal (part, "load"))
+    bench_load (self_path);
+  if (g_str_equal (part, "all") || g_str_equal (part, "draw"))
+    bench_draw ();
   return 0;
 }

@@ -17,10 +17,11 @@
 
 typedef struct
 {
-  CsWindow   *window;
-  CsCanvas   *canvas;
-  CsDocument *document;
-  CsGraph    *graph;
+  CsWindow    *window;
+  CsCanvas    *canvas;
+  CsDocument  *document;
+  CsViewState *view;
+  CsGraph     *graph;
 } Fixture;
 
 static void
@@ -59,6 +60,7 @@ fixture_set_up (Fixture       *f,
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
   f->canvas = cs_window_get_canvas (f->window);
   f->document = cs_window_get_document (f->window);
+  f->view = cs_window_get_view_state (f->window);
   cs_window_open (f->window, file);
   gtk_window_present (GTK_WINDOW (f->window));
   while (cs_document_get_graph (f->document) == NULL || cs_document_get_busy (f->document))
@@ -95,10 +97,10 @@ node_xy (Fixture *f,
          double  *x,
          double  *y)
 {
-  CsRenderScene scene;
+  CsScene *scene = cs_canvas_get_scene (f->canvas);
 
-  g_assert_true (cs_canvas_get_scene (f->canvas, &scene));
-  cs_renderer_node_to_device (&scene, index, x, y);
+  g_assert_nonnull (scene);
+  cs_scene_node_to_device (scene, index, x, y);
 }
 
 static GtkEventController *
@@ -183,30 +185,30 @@ test_click_selects (Fixture       *f,
   const guint *selection;
   double x, y;
 
-  g_signal_connect (f->canvas, "selection-changed", G_CALLBACK (count_cb), &changed);
+  g_signal_connect (f->view, "selection-changed", G_CALLBACK (count_cb), &changed);
   node_xy (f, skt, &x, &y);
   press (f, 1, x, y);
-  g_assert_cmpint (cs_canvas_get_selected_node (f->canvas), ==, skt);
+  g_assert_cmpint (cs_view_state_get_selected_node (f->view), ==, skt);
   g_assert_cmpuint (changed, ==, 1);
 
   /* Shift adds, Ctrl toggles */
-  cs_canvas_select_node (f->canvas, kaist, CS_SELECTION_EXTEND);
-  selection = cs_canvas_get_selection (f->canvas, &n);
+  cs_view_state_select_node (f->view, kaist, CS_SELECTION_EXTEND);
+  selection = cs_view_state_get_selection (f->view, &n);
   g_assert_cmpuint (n, ==, 2);
   g_assert_cmpuint (selection[0], ==, skt);
   g_assert_cmpuint (selection[1], ==, kaist);
-  cs_canvas_select_node (f->canvas, skt, CS_SELECTION_TOGGLE);
-  cs_canvas_get_selection (f->canvas, &n);
+  cs_view_state_select_node (f->view, skt, CS_SELECTION_TOGGLE);
+  cs_view_state_get_selection (f->view, &n);
   g_assert_cmpuint (n, ==, 1);
-  g_assert_cmpint (cs_canvas_get_selected_node (f->canvas), ==, kaist);
+  g_assert_cmpint (cs_view_state_get_selected_node (f->view), ==, kaist);
 
   /* a click on empty space clears it, and so does Escape */
   press (f, 1, 3, 3);
-  g_assert_cmpint (cs_canvas_get_selected_node (f->canvas), ==, -1);
+  g_assert_cmpint (cs_view_state_get_selected_node (f->view), ==, -1);
   press (f, 1, x, y);
   g_assert_true (
       gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.clear-selection", NULL));
-  g_assert_cmpint (cs_canvas_get_selected_node (f->canvas), ==, -1);
+  g_assert_cmpint (cs_view_state_get_selected_node (f->view), ==, -1);
   g_assert_cmpuint (changed, ==, 6);
 }
 
@@ -214,7 +216,7 @@ static void
 test_double_click_focuses (Fixture       *f,
                            gconstpointer  data)
 {
-  CsViewport *viewport = cs_canvas_get_viewport (f->canvas);
+  CsViewport *viewport = cs_view_state_get_viewport (f->view);
   guint ax = node (f, "ax");
   int activated = -1;
   double zoom = cs_viewport_get_zoom (viewport);
@@ -240,14 +242,14 @@ static void
 test_drag_node_undo (Fixture       *f,
                      gconstpointer  data)
 {
-  CsViewport *viewport = cs_canvas_get_viewport (f->canvas);
+  CsViewport *viewport = cs_view_state_get_viewport (f->view);
   guint kaist = node (f, "kaist"), skt = node (f, "skt");
   g_autoptr(CsPositions) before = cs_positions_ref (cs_document_get_positions (f->document));
   double offset_x = cs_viewport_get_offset_x (viewport);
   double zoom = cs_viewport_get_zoom (viewport);
   double x, y;
   cairo_surface_t *surface;
-  CsRenderScene scene;
+  CsScene *scene;
 
   node_xy (f, kaist, &x, &y);
   drag (f, x, y, 60, 40);
@@ -265,10 +267,11 @@ test_drag_node_undo (Fixture       *f,
 
   /* and the picture shows it there */
   settle (f);
-  g_assert_true (cs_canvas_get_scene (f->canvas, &scene));
+  scene = cs_canvas_get_scene (f->canvas);
+  g_assert_nonnull (scene);
   surface = cs_test_render_widget (GTK_WIDGET (f->canvas));
   node_xy (f, kaist, &x, &y);
-  cs_test_assert_color (surface, x, y, &scene.style->nodes[CS_NODE_TYPE_UNIVERSITY].fill,
+  cs_test_assert_color (surface, x, y, &cs_scene_get_style (scene)->nodes[CS_NODE_TYPE_UNIVERSITY].fill,
                         2 / 255.0);
   cairo_surface_destroy (surface);
 
@@ -285,11 +288,11 @@ test_drag_selection (Fixture       *f,
 {
   guint kaist = node (f, "kaist"), ax = node (f, "ax");
   g_autoptr(CsPositions) before = cs_positions_ref (cs_document_get_positions (f->document));
-  double zoom = cs_viewport_get_zoom (cs_canvas_get_viewport (f->canvas));
+  double zoom = cs_viewport_get_zoom (cs_view_state_get_viewport (f->view));
   double x, y;
 
-  cs_canvas_select_node (f->canvas, kaist, CS_SELECTION_REPLACE);
-  cs_canvas_select_node (f->canvas, ax, CS_SELECTION_EXTEND);
+  cs_view_state_select_node (f->view, kaist, CS_SELECTION_REPLACE);
+  cs_view_state_select_node (f->view, ax, CS_SELECTION_EXTEND);
   node_xy (f, ax, &x, &y);
   press (f, 1, x, y);
   drag (f, x, y, -30, 25);
@@ -323,7 +326,7 @@ static void
 test_drag_background_pans (Fixture       *f,
                            gconstpointer  data)
 {
-  CsViewport *viewport = cs_canvas_get_viewport (f->canvas);
+  CsViewport *viewport = cs_view_state_get_viewport (f->view);
   double x0 = cs_viewport_get_offset_x (viewport);
   double y0 = cs_viewport_get_offset_y (viewport);
 
@@ -349,21 +352,21 @@ test_keyboard (Fixture       *f,
 
   /* with nothing selected, Tab starts at the best-connected node */
   g_assert_true (gtk_widget_activate_action (canvas, "canvas.next-neighbour", "i", 1));
-  g_assert_cmpint (cs_canvas_get_selected_node (f->canvas), ==, team);
+  g_assert_cmpint (cs_view_state_get_selected_node (f->view), ==, team);
 
-  cs_canvas_select_node (f->canvas, skt, CS_SELECTION_REPLACE);
+  cs_view_state_select_node (f->view, skt, CS_SELECTION_REPLACE);
   /* SK Telecom's links in file order: it leads the team, develops A.X */
   g_assert_true (gtk_widget_activate_action (canvas, "canvas.next-neighbour", "i", 1));
-  g_assert_cmpint (cs_canvas_get_selected_node (f->canvas), ==, team);
+  g_assert_cmpint (cs_view_state_get_selected_node (f->view), ==, team);
   g_assert_true (gtk_widget_activate_action (canvas, "canvas.next-neighbour", "i", 1));
-  g_assert_cmpint (cs_canvas_get_selected_node (f->canvas), ==, ax);
+  g_assert_cmpint (cs_view_state_get_selected_node (f->view), ==, ax);
   g_assert_true (gtk_widget_activate_action (canvas, "canvas.next-neighbour", "i", 1));
-  g_assert_cmpint (cs_canvas_get_selected_node (f->canvas), ==, team);
+  g_assert_cmpint (cs_view_state_get_selected_node (f->view), ==, team);
   g_assert_true (gtk_widget_activate_action (canvas, "canvas.next-neighbour", "i", -1));
-  g_assert_cmpint (cs_canvas_get_selected_node (f->canvas), ==, ax);
+  g_assert_cmpint (cs_view_state_get_selected_node (f->view), ==, ax);
 
   /* the arrow pointing from SK Telecom towards A.X selects A.X */
-  cs_canvas_select_node (f->canvas, skt, CS_SELECTION_REPLACE);
+  cs_view_state_select_node (f->view, skt, CS_SELECTION_REPLACE);
   node_xy (f, skt, &sx, &sy);
   node_xy (f, ax, &ax_x, &ax_y);
   if (fabs (ax_x - sx) > fabs (ax_y - sy))
@@ -372,42 +375,53 @@ test_keyboard (Fixture       *f,
   else
     g_assert_true (gtk_widget_activate_action (canvas, "canvas.move-selection", "(dd)", 0.0,
                                                ax_y > sy ? 1.0 : -1.0));
-  g_assert_cmpint (cs_canvas_get_selected_node (f->canvas), ==, ax);
+  g_assert_cmpint (cs_view_state_get_selected_node (f->view), ==, ax);
 
   g_assert_true (gtk_widget_activate_action (canvas, "canvas.activate", NULL));
   g_assert_cmpint (activated, ==, ax);
   g_assert_true (gtk_widget_activate_action (canvas, "canvas.clear-selection", NULL));
-  g_assert_cmpint (cs_canvas_get_selected_node (f->canvas), ==, -1);
+  g_assert_cmpint (cs_view_state_get_selected_node (f->view), ==, -1);
 
   /* with nothing selected, arrows pan */
   {
-    double x0 = cs_viewport_get_offset_x (cs_canvas_get_viewport (f->canvas));
+    double x0 = cs_viewport_get_offset_x (cs_view_state_get_viewport (f->view));
 
     g_assert_true (gtk_widget_activate_action (canvas, "canvas.move-selection", "(dd)", 1.0, 0.0));
-    g_assert_cmpfloat (cs_viewport_get_offset_x (cs_canvas_get_viewport (f->canvas)), <, x0);
+    g_assert_cmpfloat (cs_viewport_get_offset_x (cs_view_state_get_viewport (f->view)), <, x0);
   }
 }
 
+/* The menu's view options and their keys change the view state, and the
+ * canvas draws what it says. */
 static void
 test_view_options (Fixture       *f,
                    gconstpointer  data)
 {
-  guint team = node (f, "team");
-  CsRenderScene scene;
+  guint team = node (f, "team"), skt = node (f, "skt");
+  CsScene *scene;
 
-  g_assert_true (cs_canvas_get_show_legend (f->canvas));
+  g_assert_true (cs_view_state_get_layers (f->view) & CS_LAYER_LEGEND);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "view.show-legend", NULL));
-  g_assert_false (cs_canvas_get_show_legend (f->canvas));
-  g_assert_true (cs_canvas_get_scene (f->canvas, &scene));
-  g_assert_false (scene.flags & CS_RENDER_LEGEND);
+  g_assert_false (cs_view_state_get_layers (f->view) & CS_LAYER_LEGEND);
+  scene = cs_canvas_get_scene (f->canvas);
+  g_assert_false (cs_scene_get_flags (scene) & CS_RENDER_LEGEND);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.toggle-legend", NULL));
+  g_assert_true (cs_view_state_get_layers (f->view) & CS_LAYER_LEGEND);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "view.uniform-size", NULL));
-  g_assert_true (cs_canvas_get_scene (f->canvas, &scene));
-  g_assert_cmpfloat (cs_renderer_get_node_radius (&scene, team), ==,
-                     scene.style->nodes[CS_NODE_TYPE_CONSORTIUM].radius);
+  g_assert_cmpint (cs_view_state_get_sizing (f->view), ==, CS_NODE_SIZE_UNIFORM);
+  scene = cs_canvas_get_scene (f->canvas);
+  g_assert_cmpfloat (cs_scene_get_node_radius (scene, team), ==,
+                     cs_scene_get_style (scene)->nodes[CS_NODE_TYPE_CONSORTIUM].radius);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "view.english-labels", NULL));
+  scene = cs_canvas_get_scene (f->canvas);
+  g_assert_cmpstr (cs_scene_get_label (scene, skt), ==, "SK Telecom");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "view.show-hulls", NULL));
-  g_assert_false (cs_canvas_get_show_hulls (f->canvas));
+  g_assert_false (cs_view_state_get_layers (f->view) & CS_LAYER_HULLS);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.toggle-hulls", NULL));
+  g_assert_true (cs_view_state_get_layers (f->view) & CS_LAYER_HULLS);
 }
 
 /* The canvas follows the light or dark style, with its own palette. */
@@ -416,14 +430,13 @@ test_dark_palette (Fixture       *f,
                    gconstpointer  data)
 {
   AdwStyleManager *manager = adw_style_manager_get_default ();
-  CsRenderScene scene;
   cairo_surface_t *surface;
   CsColor corner;
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
   g_assert_true (cs_canvas_get_dark (f->canvas));
   settle (f);
-  g_assert_true (cs_canvas_get_scene (f->canvas, &scene));
+  g_assert_nonnull (cs_canvas_get_scene (f->canvas));
   surface = cs_test_render_widget (GTK_WIDGET (f->canvas));
   cs_test_read_pixel (surface, gtk_widget_get_width (GTK_WIDGET (f->canvas)) - 2,
                       gtk_widget_get_height (GTK_WIDGET (f->canvas)) - 2, &corner);

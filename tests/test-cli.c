@@ -63,20 +63,20 @@ assert_nodes_drawn (cairo_surface_t *surface,
   g_autoptr(CsGraph) graph = cs_test_load_graph ("good", "small.json");
   g_autoptr(CsLayoutParams) params = cs_layout_params_new_for_graph (graph);
   g_autoptr(CsPositions) positions = cs_layout_run (graph, params, NULL, NULL);
+  g_autoptr(CsScene) scene = NULL;
   CsRenderStyle style;
-  CsRenderScene scene;
 
   cs_render_style_init_default (&style, FALSE);
-  cs_render_scene_init (&scene, graph, positions, &style, cairo_image_surface_get_width (surface),
+  scene = cs_scene_new (graph, positions, NULL, NULL, &style,
+                        cairo_image_surface_get_width (surface),
                         cairo_image_surface_get_height (surface));
-  cs_render_scene_fit (&scene, CS_EXPORT_MARGIN);
+  cs_scene_fit (scene, CS_EXPORT_MARGIN);
   for (guint i = 0; i < cs_graph_get_n_nodes (graph); i++)
     {
       double x, y;
 
-      cs_renderer_node_to_device (&scene, i, &x, &y);
-      cs_test_assert_color (surface, x, y, &style.nodes[cs_graph_get_node (graph, i)->type].fill,
-                            tolerance);
+      cs_scene_node_to_device (scene, i, &x, &y);
+      cs_test_assert_color (surface, x, y, &cs_scene_get_node_style (scene, i)->fill, tolerance);
     }
   cs_render_style_clear (&style);
 }
@@ -252,17 +252,17 @@ test_export_scope_and_dpi (void)
   }
 
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run (no_select, NULL, &err), ==, 1);
+  g_assert_cmpint (run (no_select, NULL, &err), ==, 2);
   g_assert_nonnull (strstr (err, "--scope selection needs --select ID"));
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run (bad_id, NULL, &err), ==, 1);
   g_assert_nonnull (strstr (err, "no node with id “nobody”"));
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run (bad_scope, NULL, &err), ==, 1);
-  g_assert_nonnull (strstr (err, "unknown scope “world”"));
+  g_assert_cmpint (run (bad_scope, NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "--scope: unknown value “world”: use all, view, selection"));
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run (bad_view, NULL, &err), ==, 1);
-  g_assert_nonnull (strstr (err, "--scope view needs --view X0,Y0,X1,Y1"));
+  g_assert_cmpint (run (bad_view, NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "--view: “5,5,1,1” is not a world box X0,Y0,X1,Y1"));
 }
 
 /* Another program's rendering of our small.json export, at 1600 × 1200:
@@ -364,13 +364,21 @@ test_export_bad_options (void)
   g_autofree char *err = NULL;
   const char *bad_format[] = { "--export", jpeg, input, NULL };
   const char *bad_layout[] = { "--export", png, "--layout", "spring", input, NULL };
-  const char *too_large[] = { "--export", png, "--width", "40000", input, NULL };
+  const char *too_wide[] = { "--export", png, "--width", "40000", input, NULL };
+  const char *too_large[] = { "--export", png, "--width", "20000", "--height", "20000", input,
+                              NULL };
 
-  g_assert_cmpint (run (bad_format, NULL, &err), ==, 1);
-  g_assert_nonnull (strstr (err, "unknown export format"));
+  /* mistakes in the command line: 2, before any file is read */
+  g_assert_cmpint (run (bad_format, NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "--export: "));
+  g_assert_nonnull (strstr (err, "unknown format"));
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run (bad_layout, NULL, &err), ==, 1);
-  g_assert_nonnull (strstr (err, "unknown layout “spring”"));
+  g_assert_cmpint (run (bad_layout, NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "--layout: unknown layout “spring”"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (too_wide, NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "--width: “40000” is not a whole number from 16 to 32767"));
+  /* a picture cairo cannot hold: 1, the export fails */
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run (too_large, NULL, &err), ==, 1);
   g_assert_nonnull (strstr (err, "too large"));
@@ -423,14 +431,17 @@ test_info (void)
 static void
 test_info_warnings (void)
 {
-  g_autofree char *input = fixture ("good", "claims.json");
+  g_autofree char *input = fixture ("good", "warnings.json");
   g_autofree char *out = NULL;
   const char *args[] = { "--info", input, NULL };
 
-  g_assert_cmpint (run (args, &out, NULL), ==, 0);
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run (args, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "Problems: 1\n"));
-  g_assert_nonnull (
-      strstr (out, ": warning: edges[3].relation: relation \"sponsors\" has no style of its own"));
+  /* listed once, with the rest of the report */
+  g_assert_cmpstr (err, ==, "");
+  g_assert_nonnull (strstr (out, ":10:5: warning: edges[1]: the edge links node \"a\" to itself"));
 }
 
 static void
@@ -515,18 +526,120 @@ test_list_layouts (void)
     }
 }
 
+/* A type and a relation the format does not know are counted under their
+ * own names. */
+static void
+test_info_vocabulary (void)
+{
+  g_autofree char *input = fixture ("good", "unknown-vocabulary.json");
+  g_autofree char *out = NULL;
+  const char *args[] = { "--info", input, NULL };
+
+  g_assert_cmpint (run (args, &out, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "  startup_studio       2\n"));
+  g_assert_nonnull (strstr (out, "  think_tank           1\n"));
+  g_assert_nonnull (strstr (out, "  sponsors             2\n"));
+  g_assert_nonnull (strstr (out, "  mentors              1\n"));
+  g_assert_nonnull (strstr (out, "Problems: 0\n"));
+}
+
+/* Without FILE, the headless commands read the bundled graph, as the
+ * window does. */
+static void
+test_bundled_by_default (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *png = g_build_filename (tmp_dir, "bundled.png", NULL);
+  const char *info[] = { "--info", NULL };
+  const char *export[] = { "--export", png, "--width", "400", "--height", "300", NULL };
+
+  g_assert_cmpint (run (info, &out, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Nodes: 110\n"));
+  g_assert_nonnull (strstr (out, BUNDLED_GRAPH));
+  g_assert_cmpint (run (export, NULL, NULL), ==, 0);
+  g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+}
+
+/* Every mistake in the command line is 2, with a message that names the
+ * option, and nothing is written. */
 static void
 test_usage_errors (void)
 {
-  g_autofree char *err = NULL;
-  const char *no_file[] = { "--info", NULL };
-  const char *bad_flag[] = { "--export", "x.png", "--width", "wide", "f.json", NULL };
+  g_autofree char *input = fixture ("good", "small.json");
+  g_autofree char *png = g_build_filename (tmp_dir, "never.png", NULL);
+  const struct
+  {
+    const char *args[8];
+    const char *message;
+  } cases[] = {
+    { { "--export", png, "--width", "wide", NULL }, "--width: “wide” is not a whole number" },
+    { { "--export", png, "--width", "0", NULL }, "--width: “0” is not a whole number from 16" },
+    { { "--export", png, "--height", "-5", NULL }, "--height: “-5” is not a whole number" },
+    { { "--export", png, "--dpi", "-3", NULL }, "--dpi: “-3” is not a number above 0" },
+    { { "--export", png, "--scale", "nan", NULL }, "--scale: “nan” is not a number" },
+    { { "--export", png, "--seed", "4294967296", NULL }, "--seed: “4294967296” is not a whole" },
+    { { "--export", png, "--palette", "pink", NULL }, "--palette: unknown value “pink”" },
+    { { "--export", png, "--background", "red", NULL }, "--background: unknown value “red”" },
+    { { "--export", png, "--legend", "--no-legend", NULL }, "contradict" },
+    { { "--bogus", NULL }, "Unknown option --bogus" },
+    { { "--info", input, input, NULL }, "give at most one graph FILE, not 2" },
+    { { "--info", "--list-layouts", NULL }, "give one command at a time" },
+    { { "--width", "300", input, NULL }, "the export options go with --export OUT" },
+    { { "--list-layouts", input, NULL }, "--list-layouts takes no FILE" },
+  };
 
-  g_assert_cmpint (run (no_file, NULL, &err), ==, 2);
-  g_assert_nonnull (strstr (err, "give exactly one graph FILE"));
-  g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run (bad_flag, NULL, &err), ==, 2);
-  g_assert_true (g_str_has_prefix (err, "consortia: "));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *err = NULL;
+      g_autofree char *out = NULL;
+
+      g_test_message ("case %u: %s", i, cases[i].message);
+      g_assert_cmpint (run (cases[i].args, &out, &err), ==, 2);
+      g_assert_true (g_str_has_prefix (err, "consortia: "));
+      g_assert_nonnull (strstr (err, cases[i].message));
+      g_assert_nonnull (strstr (err, "see consortia --help"));
+      g_assert_cmpstr (out, ==, "");
+      g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+    }
+}
+
+/* --help names every command and option, each with its line */
+static void
+test_help (void)
+{
+  g_autofree char *out = NULL;
+  const char *args[] = { "--help", NULL };
+  const char *options[] = { "--export=OUT", "--info", "--inspect=NAME", "--list-layouts",
+                            "--version", "--help", "--layout=NAME", "--seed=N", "--width=W",
+                            "--height=H", "--scale=S", "--dpi=DPI", "--background=BG",
+                            "--palette=PALETTE", "--title=TEXT", "--legend", "--no-legend",
+                            "--no-hulls", "--uniform-size", "--english", "--caption",
+                            "--scope=SCOPE", "--select=ID", "--view=X0,Y0,X1,Y1" };
+
+  g_assert_cmpint (run (args, &out, NULL), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    {
+      g_autofree char *line = g_strdup_printf (" %s ", options[i]);
+
+      g_test_message ("%s", options[i]);
+      g_assert_nonnull (strstr (out, line));
+    }
+  g_assert_nonnull (strstr (out, "Exit status: 0 on success, 1 "));
+}
+
+/* --version names the program and every library it draws on */
+static void
+test_version (void)
+{
+  g_autofree char *out = NULL;
+  const char *args[] = { "--version", NULL };
+  const char *names[] = { "consortia " PACKAGE_VERSION "\n", "\nGTK 4.", "\nlibadwaita 1.",
+                          "\nGLib 2.", "\nigraph 0.", "\njson-glib 1.", "\ncairo 1.",
+                          "\nPango 1." };
+
+  g_assert_cmpint (run (args, &out, NULL), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_nonnull (strstr (out, names[i]));
 }
 
 int
@@ -555,6 +668,10 @@ main (int   argc,
   g_test_add_func ("/cs/cli/hangul-reference", test_hangul_reference);
   g_test_add_func ("/cs/cli/inspect-unknown", test_inspect_unknown);
   g_test_add_func ("/cs/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cs/cli/info-vocabulary", test_info_vocabulary);
+  g_test_add_func ("/cs/cli/bundled-by-default", test_bundled_by_default);
+  g_test_add_func ("/cs/cli/help", test_help);
+  g_test_add_func ("/cs/cli/version", test_version);
 
   status = g_test_run ();
 

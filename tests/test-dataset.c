@@ -9,7 +9,7 @@
 
 #include "config.h"
 
-#include "cs-graph-loader.h"
+#include "cs-import.h"
 #include "test-support.h"
 
 static CsGraph *graph;
@@ -111,7 +111,7 @@ test_loads_without_problems (void)
 {
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(CsGraph) again = cs_graph_loader_load_file (bundled_path (), &problems, &error);
+  g_autoptr(CsGraph) again = cs_import_file (bundled_path (), NULL, &problems, &error);
 
   g_assert_no_error (error);
   for (guint i = 0; i < problems->len; i++)
@@ -279,7 +279,7 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  graph = cs_graph_loader_load_file (bundled_path (), NULL, &error);
+  graph = cs_import_file (bundled_path (), NULL, NULL, &error);
   g_assert_no_error (error);
 
   g_test_add_func ("/cs/dataset/loads-without-problems", test_loads_without_problems);

@@ -7,7 +7,7 @@
 #include "config.h"
 
 #include "cs-document.h"
-#include "cs-graph-loader.h"
+#include "cs-import.h"
 
 static GFile *
 fixture (const char *kind,
@@ -95,7 +95,7 @@ test_failed_load_keeps_graph (void)
 
   cs_document_load_async (document, bad, NULL, done_cb, &result);
   g_assert_false (cs_document_load_finish (document, wait_for (&result), &error));
-  g_assert_error (error, CS_GRAPH_LOADER_ERROR, CS_GRAPH_LOADER_ERROR_DUPLICATE_ID);
+  g_assert_error (error, CS_IMPORT_ERROR, CS_IMPORT_ERROR_DUPLICATE_ID);
   g_assert_true (cs_document_get_graph (document) == graph);
   g_assert_true (cs_document_get_positions (document) == positions);
   g_assert_true (g_file_equal (cs_document_get_file (document), good));

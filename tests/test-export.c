@@ -86,6 +86,17 @@ decode_png (GBytes *bytes)
   return surface;
 }
 
+static gboolean
+export_file (Fixture                *f,
+             const CsExportOptions  *options,
+             const char             *path,
+             GError                **error)
+{
+  g_autoptr(CsScene) scene = cs_export_build_scene (f->graph, f->positions, NULL, NULL, options);
+
+  return cs_export_scene_to_file (scene, options, path, error);
+}
+
 static void
 test_png (Fixture       *f,
           gconstpointer  data)
@@ -98,7 +109,7 @@ test_png (Fixture       *f,
   cs_export_options_init (&options);
   options.width = 640;
   options.height = 480;
-  bytes = cs_export_to_bytes (f->graph, f->positions, &options, NULL);
+  bytes = cs_export_to_bytes (f->graph, f->positions, NULL, &options, NULL);
   g_assert_nonnull (bytes);
   g_assert_cmpmem (g_bytes_get_data (bytes, NULL), 8, "\x89PNG\r\n\x1a\n", 8);
   surface = decode_png (bytes);
@@ -107,13 +118,13 @@ test_png (Fixture       *f,
   cairo_surface_destroy (surface);
 
   /* deterministic: the same input gives the same bytes */
-  again = cs_export_to_bytes (f->graph, f->positions, &options, NULL);
+  again = cs_export_to_bytes (f->graph, f->positions, NULL, &options, NULL);
   g_assert_true (g_bytes_equal (bytes, again));
 
   /* scale multiplies the pixel size */
   options.scale = 2;
   g_clear_pointer (&again, g_bytes_unref);
-  again = cs_export_to_bytes (f->graph, f->positions, &options, NULL);
+  again = cs_export_to_bytes (f->graph, f->positions, NULL, &options, NULL);
   surface = decode_png (again);
   g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1280);
   g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 960);
@@ -135,7 +146,7 @@ test_transparent (Fixture       *f,
   options.height = 200;
   options.legend = FALSE;
   options.background = CS_EXPORT_BACKGROUND_TRANSPARENT;
-  bytes = cs_export_to_bytes (f->graph, f->positions, &options, NULL);
+  bytes = cs_export_to_bytes (f->graph, f->positions, NULL, &options, NULL);
   surface = decode_png (bytes);
   cs_test_assert_color (surface, 0, 0, &clear, 0);
   cs_test_assert_color (surface, 299, 199, &clear, 0);
@@ -144,7 +155,7 @@ test_transparent (Fixture       *f,
   options.background = CS_EXPORT_BACKGROUND_WHITE;
   options.dark = TRUE;
   g_clear_pointer (&bytes, g_bytes_unref);
-  bytes = cs_export_to_bytes (f->graph, f->positions, &options, NULL);
+  bytes = cs_export_to_bytes (f->graph, f->positions, NULL, &options, NULL);
   surface = decode_png (bytes);
   cs_test_assert_color (surface, 0, 0, &white, 0);
   cairo_surface_destroy (surface);
@@ -163,7 +174,7 @@ test_svg_and_pdf (Fixture       *f,
   options.format = CS_EXPORT_FORMAT_SVG;
   options.width = 800;
   options.height = 600;
-  svg = cs_export_to_bytes (f->graph, f->positions, &options, NULL);
+  svg = cs_export_to_bytes (f->graph, f->positions, NULL, &options, NULL);
   text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
   g_assert_true (g_str_has_prefix (text, "<?xml"));
   /* pixels, not points: an 800 × 600 export is 800 × 600 px */
@@ -174,7 +185,7 @@ test_svg_and_pdf (Fixture       *f,
   g_assert_true (g_str_has_suffix (g_strchomp (text), "</svg>"));
 
   options.format = CS_EXPORT_FORMAT_PDF;
-  pdf = cs_export_to_bytes (f->graph, f->positions, &options, NULL);
+  pdf = cs_export_to_bytes (f->graph, f->positions, NULL, &options, NULL);
   g_assert_cmpmem (g_bytes_get_data (pdf, NULL), 5, "%PDF-", 5);
   g_assert_cmpuint (g_bytes_get_size (pdf), >, 1000);
 }
@@ -206,7 +217,7 @@ test_too_large_keeps_file (Fixture       *f,
   g_assert_true (g_file_set_contents (path, "old contents", -1, NULL));
   cs_export_options_init (&options);
   options.width = 40000;
-  g_assert_false (cs_export_to_file (f->graph, f->positions, &options, path, &error));
+  g_assert_false (export_file (f, &options, path, &error));
   g_assert_error (error, CS_EXPORT_ERROR, CS_EXPORT_ERROR_TOO_LARGE);
   g_assert_nonnull (strstr (error->message, "32767"));
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
@@ -215,12 +226,12 @@ test_too_large_keeps_file (Fixture       *f,
   g_clear_error (&error);
   options.width = 20000;
   options.height = 20000;
-  g_assert_false (cs_export_to_file (f->graph, f->positions, &options, path, &error));
+  g_assert_false (export_file (f, &options, path, &error));
   g_assert_error (error, CS_EXPORT_ERROR, CS_EXPORT_ERROR_TOO_LARGE);
 
   g_clear_error (&error);
   options.width = 4;
-  g_assert_false (cs_export_to_file (f->graph, f->positions, &options, path, &error));
+  g_assert_false (export_file (f, &options, path, &error));
   g_assert_error (error, CS_EXPORT_ERROR, CS_EXPORT_ERROR_TOO_LARGE);
 }
 
@@ -235,7 +246,7 @@ test_write_error (Fixture       *f,
   cs_export_options_init (&options);
   options.width = 100;
   options.height = 100;
-  g_assert_false (cs_export_to_file (f->graph, f->positions, &options, path, &error));
+  g_assert_false (export_file (f, &options, path, &error));
   g_assert_error (error, CS_EXPORT_ERROR, CS_EXPORT_ERROR_WRITE);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
@@ -252,7 +263,7 @@ test_write_file (Fixture       *f,
 
   cs_export_options_init (&options);
   options.format = CS_EXPORT_FORMAT_SVG;
-  g_assert_true (cs_export_to_file (f->graph, f->positions, &options, path, &error));
+  g_assert_true (export_file (f, &options, path, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   /* no temporary file is left beside it */
@@ -279,7 +290,7 @@ test_dpi (Fixture       *f,
   options.width = 200;
   options.height = 100;
   options.dpi = 300;
-  bytes = cs_export_to_bytes (f->graph, f->positions, &options, &error);
+  bytes = cs_export_to_bytes (f->graph, f->positions, NULL, &options, &error);
   g_assert_no_error (error);
   d = g_bytes_get_data (bytes, &length);
   for (gsize i = 8; i + 21 <= length; i++)
@@ -307,75 +318,86 @@ test_dpi (Fixture       *f,
   }
 }
 
-/* A selection export shows the selected node and its neighbours, and
- * nothing else. */
+/* A selection export shows the view's selected node and its neighbours,
+ * and nothing else. */
 static void
 test_selection_scope (Fixture       *f,
                       gconstpointer  data)
 {
-  CsExportOptions options;
+  g_autoptr(CsViewState) view = cs_view_state_new ();
+  g_autoptr(CsScene) scene = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autofree guint8 *expected = NULL;
+  CsExportOptions options;
   cairo_surface_t *surface;
-  CsRenderStyle style;
-  CsRenderScene scene;
-  guint kaist, team;
-  guint8 shown[16] = { 0 };
+  const guint8 *shown;
+  const guint *edges;
+  guint kaist, n_edges;
 
   g_assert_true (cs_graph_lookup (f->graph, "kaist", &kaist));
-  g_assert_true (cs_graph_lookup (f->graph, "team", &team));
+  expected = g_new0 (guint8, cs_graph_get_n_nodes (f->graph));
+  expected[kaist] = 1;
+  edges = cs_graph_get_incident_edges (f->graph, kaist, &n_edges);
+  for (guint e = 0; e < n_edges; e++)
+    {
+      const CsEdge *edge = cs_graph_get_edge (f->graph, edges[e]);
+
+      expected[edge->source] = expected[edge->target] = 1;
+    }
+
+  cs_view_state_set_graph (view, f->graph);
+  cs_view_state_select_node (view, kaist, CS_SELECTION_REPLACE);
   cs_export_options_init (&options);
   options.width = 800;
   options.height = 600;
   options.legend = FALSE;
   options.scope = CS_EXPORT_SCOPE_SELECTION;
-  options.selection = &kaist;
-  options.n_selection = 1;
-  bytes = cs_export_to_bytes (f->graph, f->positions, &options, NULL);
+  scene = cs_export_build_scene (f->graph, f->positions, NULL, view, &options);
+  bytes = cs_export_scene_to_bytes (scene, &options, NULL, NULL);
   surface = decode_png (bytes);
 
-  /* where the export put each node: the same fit, over the shown ones */
-  cs_render_style_init_default (&style, FALSE);
-  cs_render_scene_init (&scene, f->graph, f->positions, &style, 800, 600);
-  shown[kaist] = shown[team] = 1;
-  scene.node_shown = shown;
-  scene.hide_filtered = TRUE;
-  scene.flags = CS_RENDER_BACKGROUND | CS_RENDER_LABELS | CS_RENDER_HULLS;
-  cs_render_scene_fit (&scene, CS_EXPORT_MARGIN);
+  /* the scene shows exactly the neighbourhood, the rest hidden */
+  shown = cs_scene_get_node_shown (scene);
+  g_assert_nonnull (shown);
+  g_assert_true (cs_scene_get_hide_filtered (scene));
+  for (guint i = 0; i < cs_graph_get_n_nodes (f->graph); i++)
+    g_assert_cmpint (shown[i], ==, expected[i]);
+  /* the window's own view is left as it was */
+  g_assert_null (cs_view_state_get_node_shown (view));
+
   for (guint i = 0; i < cs_graph_get_n_nodes (f->graph); i++)
     {
+      const CsColor *fill = &cs_scene_get_node_style (scene, i)->fill;
       double x, y;
 
-      cs_renderer_node_to_device (&scene, i, &x, &y);
+      cs_scene_node_to_device (scene, i, &x, &y);
       if (x < 0 || y < 0 || x >= 800 || y >= 600)
         {
-          g_assert_false (shown[i]);
+          g_assert_false (expected[i]);
           continue;
         }
-      if (shown[i])
-        cs_test_assert_color (surface, x, y,
-                              &style.nodes[cs_graph_get_node (f->graph, i)->type].fill, 2 / 255.0);
+      if (expected[i])
+        cs_test_assert_color (surface, x, y, fill, 2 / 255.0);
       else
         {
           CsColor c;
 
           cs_test_read_pixel (surface, x, y, &c);
-          g_assert_false (
-              fabs (c.red - style.nodes[cs_graph_get_node (f->graph, i)->type].fill.red) < 0.01 &&
-              fabs (c.green - style.nodes[cs_graph_get_node (f->graph, i)->type].fill.green) <
-                  0.01);
+          g_assert_false (fabs (c.red - fill->red) < 0.01 && fabs (c.green - fill->green) < 0.01);
         }
     }
   cairo_surface_destroy (surface);
-  cs_render_style_clear (&style);
 }
 
-/* A view export frames the given world box. */
+/* A view export frames what the view's viewport shows. */
 static void
 test_view_scope (Fixture       *f,
                  gconstpointer  data)
 {
-  CsExportOptions options;
+  g_autoptr(CsViewState) view = cs_view_state_new ();
   g_autoptr(GBytes) bytes = NULL;
+  CsViewport *viewport = cs_view_state_get_viewport (view);
+  CsExportOptions options;
   cairo_surface_t *surface;
   CsRenderStyle style;
   guint skt;
@@ -384,20 +406,81 @@ test_view_scope (Fixture       *f,
   g_assert_true (cs_graph_lookup (f->graph, "skt", &skt));
   x = cs_positions_get_x (f->positions, skt);
   y = cs_positions_get_y (f->positions, skt);
+  cs_view_state_set_graph (view, f->graph);
+  cs_view_state_set_layer (view, CS_LAYER_HULLS, FALSE);
+  cs_viewport_set_size (viewport, 300, 300);
+  cs_viewport_fit_area (viewport, &(CsBounds) { x - 100, y - 100, x + 100, y + 100 },
+                        &(CsBounds) { 0, 0, 300, 300 });
   cs_export_options_init (&options);
   options.width = 400;
   options.height = 400;
   options.legend = FALSE;
-  options.hulls = FALSE;
   options.scope = CS_EXPORT_SCOPE_VIEW;
-  options.view = (CsBounds) { x - 100, y - 100, x + 100, y + 100 };
-  bytes = cs_export_to_bytes (f->graph, f->positions, &options, NULL);
+  bytes = cs_export_to_bytes (f->graph, f->positions, view, &options, NULL);
   surface = decode_png (bytes);
-  /* the node in the middle of the box is in the middle of the picture */
+  /* the node in the middle of the view is in the middle of the picture */
   cs_render_style_init_default (&style, FALSE);
   cs_test_assert_color (surface, 200, 200, &style.nodes[CS_NODE_TYPE_COMPANY].fill, 2 / 255.0);
   cs_render_style_clear (&style);
   cairo_surface_destroy (surface);
+}
+
+/* One scene builder: an export of the view, at the window's size, is the
+ * scene the screen draws for that view state, sizing, labels, filter,
+ * layers and pins included, at the same place. */
+static void
+test_export_scene_is_screen_scene (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(CsViewState) view = cs_view_state_new ();
+  g_autoptr(CsFilter) filter = cs_filter_new ();
+  g_autoptr(CsScene) screen = NULL;
+  g_autoptr(CsScene) file = NULL;
+  g_autoptr(CsScene) other = NULL;
+  g_autofree gboolean *pins = g_new0 (gboolean, cs_graph_get_n_nodes (f->graph));
+  CsViewport *viewport = cs_view_state_get_viewport (view);
+  CsExportOptions options;
+  CsRenderStyle style;
+  guint skt;
+
+  g_assert_true (cs_graph_lookup (f->graph, "skt", &skt));
+  pins[skt] = TRUE;
+  cs_view_state_set_graph (view, f->graph);
+  cs_view_state_set_sizing (view, CS_NODE_SIZE_UNIFORM);
+  cs_view_state_set_label_language (view, CS_LABEL_LANGUAGE_ENGLISH);
+  cs_view_state_set_layer (view, CS_LAYER_HULLS, FALSE);
+  cs_filter_set_type_shown (filter, "university", FALSE);
+  cs_view_state_set_filter (view, filter);
+
+  /* the screen: a 900 × 700 canvas, fitted */
+  cs_render_style_init_default (&style, FALSE);
+  screen = cs_scene_new (f->graph, f->positions, pins, view, &style, 900, 700);
+  cs_scene_fit (screen, 24);
+  cs_viewport_set_size (viewport, 900, 700);
+  cs_viewport_set_zoom (viewport, cs_scene_get_zoom (screen));
+  cs_viewport_set_offset (viewport, cs_scene_get_offset_x (screen),
+                          cs_scene_get_offset_y (screen));
+
+  cs_export_options_init (&options);
+  options.width = 900;
+  options.height = 700;
+  options.scope = CS_EXPORT_SCOPE_VIEW;
+  file = cs_export_build_scene (f->graph, f->positions, pins, view, &options);
+  g_assert_true (cs_scene_equal_content (screen, file));
+  g_assert_cmpfloat_with_epsilon (cs_scene_get_zoom (file), cs_scene_get_zoom (screen), 1e-9);
+  g_assert_cmpfloat_with_epsilon (cs_scene_get_offset_x (file), cs_scene_get_offset_x (screen),
+                                  1e-6);
+  g_assert_cmpfloat_with_epsilon (cs_scene_get_offset_y (file), cs_scene_get_offset_y (screen),
+                                  1e-6);
+  g_assert_cmpfloat (cs_scene_get_node_radius (file, skt), ==,
+                     style.nodes[CS_NODE_TYPE_COMPANY].radius);
+  g_assert_cmpstr (cs_scene_get_label (file, skt), ==, "SK Telecom");
+
+  /* and a different view state is a different picture */
+  cs_view_state_set_sizing (view, CS_NODE_SIZE_DEGREE);
+  other = cs_export_build_scene (f->graph, f->positions, pins, view, &options);
+  g_assert_false (cs_scene_equal_content (screen, other));
+  cs_render_style_clear (&style);
 }
 
 int
@@ -423,6 +506,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/cs/export/view-scope", Fixture, NULL, fixture_set_up, test_view_scope,
               fixture_tear_down);
+  g_test_add ("/cs/export/export-scene-is-screen-scene", Fixture, NULL, fixture_set_up,
+              test_export_scene_is_screen_scene, fixture_tear_down);
 
   return g_test_run ();
 }

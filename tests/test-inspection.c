@@ -147,7 +147,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
   graph = cs_test_load_graph ("bundled", BUNDLED_GRAPH);
-  betweenness = cs_metrics_betweenness (graph, &error);
+  betweenness = cs_metrics_betweenness (graph, NULL, &error);
   g_assert_no_error (error);
 
   g_test_add_func ("/cs/inspection/kaist", test_kaist);

@@ -6,7 +6,7 @@
 
 #include "config.h"
 
-#include "cs-graph-loader.h"
+#include "cs-import.h"
 #include "cs-layout.h"
 
 #include <math.h>
@@ -16,7 +16,7 @@ load (const char *name)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", name, NULL);
   g_autoptr(GError) error = NULL;
-  CsGraph *graph = cs_graph_loader_load_file (path, NULL, &error);
+  CsGraph *graph = cs_import_file (path, NULL, NULL, &error);
 
   g_assert_no_error (error);
   return graph;

@@ -6,7 +6,7 @@
 
 #include "config.h"
 
-#include "cs-graph-loader.h"
+#include "cs-import.h"
 #include "cs-node-summary.h"
 #include "test-support.h"
 
@@ -59,7 +59,7 @@ test_escapes_names (void)
 {
   const char *data = "{\"format\": \"consortia-graph\", \"version\": 1, \"nodes\": ["
                      "{\"id\": \"a\", \"label\": \"R&D <Lab>\", \"type\": \"company\"}]}";
-  g_autoptr(CsGraph) graph = cs_graph_loader_load_data (data, strlen (data), NULL, NULL, NULL);
+  g_autoptr(CsGraph) graph = cs_import_data (data, strlen (data), NULL, NULL, NULL, NULL);
   g_autofree char *markup = summary (graph, "a", 5);
 
   g_assert_true (g_str_has_prefix (markup, "<b>R&amp;D &lt;Lab&gt;</b>"));

@@ -6,7 +6,10 @@
 
 #include "config.h"
 
-#include "cs-graph-loader.h"
+#include "cs-export.h"
+#include "cs-hull.h"
+#include "cs-import.h"
+#include "cs-layout-private.h"
 #include "cs-layout.h"
 #include "cs-renderer.h"
 #include "test-support.h"
@@ -18,9 +21,20 @@ typedef struct
   CsGraph         *graph;
   CsPositions     *positions;
   CsRenderStyle    style;
-  CsRenderScene    scene;
+  CsScene         *scene;
   cairo_surface_t *surface;
 } Fixture;
+
+/* the scene again, from the same inputs with these pins and view */
+static void
+rebuild (Fixture        *f,
+         const gboolean *pinned,
+         CsViewState    *view)
+{
+  g_clear_pointer (&f->scene, cs_scene_unref);
+  f->scene = cs_scene_new (f->graph, f->positions, pinned, view, &f->style, 800, 600);
+  cs_scene_fit (f->scene, 20);
+}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -32,8 +46,7 @@ fixture_set_up (Fixture       *f,
   params = cs_layout_params_new_for_graph (f->graph);
   f->positions = cs_layout_run (f->graph, params, NULL, NULL);
   cs_render_style_init_default (&f->style, FALSE);
-  cs_render_scene_init (&f->scene, f->graph, f->positions, &f->style, 800, 600);
-  cs_render_scene_fit (&f->scene, 20);
+  rebuild (f, NULL, NULL);
   f->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 600);
 }
 
@@ -42,6 +55,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   cairo_surface_destroy (f->surface);
+  g_clear_pointer (&f->scene, cs_scene_unref);
   cs_render_style_clear (&f->style);
   cs_positions_unref (f->positions);
   g_assert_finalize_object (f->graph);
@@ -52,7 +66,7 @@ draw (Fixture *f)
 {
   cairo_t *cr = cairo_create (f->surface);
 
-  cs_renderer_draw (cr, &f->scene);
+  cs_renderer_draw (cr, f->scene);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);
 }
@@ -68,10 +82,10 @@ test_node_centres (Fixture       *f,
     {
       double x, y;
 
-      cs_renderer_node_to_device (&f->scene, i, &x, &y);
+      cs_scene_node_to_device (f->scene, i, &x, &y);
       g_test_message ("node %s at %.1f,%.1f", cs_graph_get_node (f->graph, i)->id, x, y);
       cs_test_assert_color (f->surface, x, y,
-                            &f->style.nodes[cs_graph_get_node (f->graph, i)->type].fill, 2 / 255.0);
+                            &cs_scene_get_node_style (f->scene, i)->fill, 2 / 255.0);
     }
 }
 
@@ -87,7 +101,7 @@ test_background (Fixture       *f,
   /* without the background flag the area off the drawing stays clear */
   cairo_surface_destroy (f->surface);
   f->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 600);
-  f->scene.flags &= ~CS_RENDER_BACKGROUND;
+  cs_scene_set_flags (f->scene, cs_scene_get_flags (f->scene) & ~CS_RENDER_BACKGROUND);
   draw (f);
   cs_test_assert_color (f->surface, 799, 599, &transparent, 0);
 }
@@ -98,6 +112,7 @@ test_dark_palette (Fixture       *f,
 {
   cs_render_style_clear (&f->style);
   cs_render_style_init_default (&f->style, TRUE);
+  rebuild (f, NULL, NULL);
   draw (f);
   g_assert_cmpfloat (f->style.background.red, <, 0.2);
   cs_test_assert_color (f->surface, 799, 599, &f->style.background, 1 / 255.0);
@@ -105,9 +120,9 @@ test_dark_palette (Fixture       *f,
     {
       double x, y;
 
-      cs_renderer_node_to_device (&f->scene, i, &x, &y);
+      cs_scene_node_to_device (f->scene, i, &x, &y);
       cs_test_assert_color (f->surface, x, y,
-                            &f->style.nodes[cs_graph_get_node (f->graph, i)->type].fill, 2 / 255.0);
+                            &cs_scene_get_node_style (f->scene, i)->fill, 2 / 255.0);
     }
 }
 
@@ -119,7 +134,7 @@ test_legend_drawn (Fixture       *f,
   CsColor color;
   guint legend_pixels = 0;
 
-  f->scene.flags = CS_RENDER_BACKGROUND | CS_RENDER_LEGEND;
+  cs_scene_set_flags (f->scene, CS_RENDER_BACKGROUND | CS_RENDER_LEGEND);
   draw (f);
   /* the legend's fill differs from the background; sample inside its box */
   cs_test_read_pixel (f->surface, 14, 14, &color);
@@ -141,11 +156,11 @@ test_hit_test (Fixture       *f,
     {
       double x, y;
 
-      cs_renderer_node_to_device (&f->scene, i, &x, &y);
-      g_assert_cmpint (cs_renderer_hit_test (&f->scene, x, y), ==, (int)i);
-      g_assert_cmpint (cs_renderer_hit_test (&f->scene, x + 1, y - 1), ==, (int)i);
+      cs_scene_node_to_device (f->scene, i, &x, &y);
+      g_assert_cmpint (cs_renderer_hit_test (f->scene, x, y), ==, (int)i);
+      g_assert_cmpint (cs_renderer_hit_test (f->scene, x + 1, y - 1), ==, (int)i);
     }
-  g_assert_cmpint (cs_renderer_hit_test (&f->scene, -500, -500), ==, -1);
+  g_assert_cmpint (cs_renderer_hit_test (f->scene, -500, -500), ==, -1);
 }
 
 static void
@@ -153,7 +168,7 @@ test_hangul_has_glyphs (Fixture       *f,
                         gconstpointer  data)
 {
   /* small.json's labels are Hangul: an installed CJK font must cover them */
-  g_assert_cmpuint (cs_renderer_count_missing_glyphs (&f->scene), ==, 0);
+  g_assert_cmpuint (cs_renderer_count_missing_glyphs (f->scene), ==, 0);
 }
 
 static void
@@ -163,14 +178,14 @@ test_missing_glyphs_detected (void)
   const char *data =
       "{\"format\": \"consortia-graph\", \"version\": 1, \"nodes\": ["
       "{\"id\": \"a\", \"label\": \"\xf3\xb0\x80\x80\xf3\xb0\x80\x81\", \"type\": \"company\"}]}";
-  g_autoptr(CsGraph) graph = cs_graph_loader_load_data (data, strlen (data), NULL, NULL, NULL);
+  g_autoptr(CsGraph) graph = cs_import_data (data, strlen (data), NULL, NULL, NULL, NULL);
   g_autoptr(CsPositions) positions = cs_positions_new (1, NULL);
+  g_autoptr(CsScene) scene = NULL;
   CsRenderStyle style;
-  CsRenderScene scene;
 
   cs_render_style_init_default (&style, FALSE);
-  cs_render_scene_init (&scene, graph, positions, &style, 100, 100);
-  g_assert_cmpuint (cs_renderer_count_missing_glyphs (&scene), ==, 2);
+  scene = cs_scene_new (graph, positions, NULL, NULL, &style, 100, 100);
+  g_assert_cmpuint (cs_renderer_count_missing_glyphs (scene), ==, 2);
   cs_render_style_clear (&style);
 }
 
@@ -184,12 +199,12 @@ test_labels_have_ink (Fixture       *f,
   double x, y, r;
   guint ink = 0;
 
-  f->scene.flags = CS_RENDER_BACKGROUND | CS_RENDER_LABELS;
+  cs_scene_set_flags (f->scene, CS_RENDER_BACKGROUND | CS_RENDER_LABELS);
   draw (f);
   g_assert_true (cs_graph_lookup (f->graph, "ax", &index));
-  cs_renderer_node_to_device (&f->scene, index, &x, &y);
-  r = cs_renderer_get_node_radius (&f->scene, index) * f->scene.zoom;
-  for (int dy = 0; dy < 12 * f->scene.zoom; dy++)
+  cs_scene_node_to_device (f->scene, index, &x, &y);
+  r = cs_scene_get_node_radius (f->scene, index) * cs_scene_get_zoom (f->scene);
+  for (int dy = 0; dy < 12 * cs_scene_get_zoom (f->scene); dy++)
     for (int dx = -20; dx <= 20; dx++)
       {
         CsColor color;
@@ -221,17 +236,16 @@ test_labels_never_overlap (void)
       g_autofree gboolean *named = g_new0 (gboolean, n_nodes);
       cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1200, 800);
       cairo_t *cr = cairo_create (surface);
-      CsRenderScene scene;
+      g_autoptr(CsScene) scene = cs_scene_new (graph, positions, NULL, NULL, &style, 1200, 800);
       guint n_named = 0, kept = 0, before = 0;
 
-      cs_render_scene_init (&scene, graph, positions, &style, 1200, 800);
-      cs_render_scene_fit (&scene, 20);
+      cs_scene_fit (scene, 20);
       /* zoom about the middle, as the window does */
-      scene.offset_x = 600 - (600 - scene.offset_x) * zooms[z];
-      scene.offset_y = 400 - (400 - scene.offset_y) * zooms[z];
-      scene.zoom *= zooms[z];
-      scene.placed_labels = labels;
-      cs_renderer_draw (cr, &scene);
+      cs_scene_set_transform (scene, cs_scene_get_zoom (scene) * zooms[z],
+                              600 - (600 - cs_scene_get_offset_x (scene)) * zooms[z],
+                              400 - (400 - cs_scene_get_offset_y (scene)) * zooms[z]);
+      cs_scene_set_placed_labels (scene, labels);
+      cs_renderer_draw (cr, scene);
       for (guint i = 0; i < labels->len; i++)
         {
           const CsPlacedLabel *a = &g_array_index (labels, CsPlacedLabel, i);
@@ -252,7 +266,7 @@ test_labels_never_overlap (void)
         {
           double x, y;
 
-          cs_renderer_node_to_device (&scene, i, &x, &y);
+          cs_scene_node_to_device (scene, i, &x, &y);
           if (!named_before[i] || x < 100 || x > 1100 || y < 100 || y > 700)
             continue;
           before++;
@@ -281,30 +295,30 @@ test_hit_index (void)
   g_autoptr(CsPositions) positions = cs_layout_run (graph, params, NULL, NULL);
   g_autoptr(CsSpatialGrid) index = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (3);
+  g_autoptr(CsScene) scene = NULL;
   CsRenderStyle style;
-  CsRenderScene scene;
   guint hits = 0;
 
   cs_render_style_init_default (&style, FALSE);
-  cs_render_scene_init (&scene, graph, positions, &style, 1200, 800);
-  cs_render_scene_fit (&scene, 20);
-  index = cs_renderer_build_hit_index (&scene);
+  scene = cs_scene_new (graph, positions, NULL, NULL, &style, 1200, 800);
+  cs_scene_fit (scene, 20);
+  index = cs_renderer_build_hit_index (scene);
   for (guint i = 0; i < 20000; i++)
     {
       double x = g_rand_double_range (rand, 0, 1200);
       double y = g_rand_double_range (rand, 0, 800);
-      int plain = cs_renderer_hit_test (&scene, x, y);
+      int plain = cs_renderer_hit_test (scene, x, y);
 
-      g_assert_cmpint (cs_renderer_hit_test_indexed (&scene, index, x, y), ==, plain);
+      g_assert_cmpint (cs_renderer_hit_test_indexed (scene, index, x, y), ==, plain);
       hits += plain >= 0;
     }
   for (guint i = 0; i < cs_graph_get_n_nodes (graph); i++)
     {
       double x, y;
 
-      cs_renderer_node_to_device (&scene, i, &x, &y);
-      g_assert_cmpint (cs_renderer_hit_test_indexed (&scene, index, x, y), ==,
-                       cs_renderer_hit_test (&scene, x, y));
+      cs_scene_node_to_device (scene, i, &x, &y);
+      g_assert_cmpint (cs_renderer_hit_test_indexed (scene, index, x, y), ==,
+                       cs_renderer_hit_test (scene, x, y));
     }
   g_assert_cmpuint (hits, >, 100);
   cs_render_style_clear (&style);
@@ -330,20 +344,20 @@ test_focus (Fixture       *f,
   focus.selected = &kaist;
   focus.n_selected = 1;
   cr = cairo_create (f->surface);
-  cs_renderer_draw_focus (cr, &f->scene, &focus);
+  cs_renderer_draw_focus (cr, f->scene, &focus);
   cairo_destroy (cr);
 
-  cs_renderer_node_to_device (&f->scene, skt, &x, &y);
+  cs_scene_node_to_device (f->scene, skt, &x, &y);
   cs_test_assert_color (f->surface, x, y, &f->style.nodes[CS_NODE_TYPE_COMPANY].fill, 2 / 255.0);
-  cs_renderer_node_to_device (&f->scene, ax, &x, &y);
+  cs_scene_node_to_device (f->scene, ax, &x, &y);
   cs_test_assert_color (f->surface, x, y, &f->style.nodes[CS_NODE_TYPE_MODEL].fill, 2 / 255.0);
   /* KAIST is not a neighbour of SK Telecom: faded towards the background */
-  cs_renderer_node_to_device (&f->scene, kaist, &x, &y);
+  cs_scene_node_to_device (f->scene, kaist, &x, &y);
   cs_test_read_pixel (f->surface, x, y, &faded);
   g_assert_cmpfloat (faded.blue, >, f->style.nodes[CS_NODE_TYPE_UNIVERSITY].fill.blue + 0.3);
   /* its selection ring */
   {
-    double r = cs_renderer_get_node_radius (&f->scene, kaist) * f->scene.zoom;
+    double r = cs_scene_get_node_radius (f->scene, kaist) * cs_scene_get_zoom (f->scene);
     guint ring = 0;
 
     for (int a = 0; a < 360; a += 5)
@@ -372,11 +386,11 @@ test_pins_drawn (Fixture       *f,
 
   g_assert_true (cs_graph_lookup (f->graph, "ax", &ax));
   pins[ax] = TRUE;
-  f->scene.pinned = pins;
-  f->scene.flags = CS_RENDER_BACKGROUND;
+  rebuild (f, pins, NULL);
+  cs_scene_set_flags (f->scene, CS_RENDER_BACKGROUND);
   draw (f);
-  cs_renderer_node_to_device (&f->scene, ax, &x, &y);
-  r = cs_renderer_get_node_radius (&f->scene, ax) * f->scene.zoom;
+  cs_scene_node_to_device (f->scene, ax, &x, &y);
+  r = cs_scene_get_node_radius (f->scene, ax) * cs_scene_get_zoom (f->scene);
   for (int dy = -4; dy <= 4; dy++)
     for (int dx = -4; dx <= 4; dx++)
       {
@@ -386,6 +400,176 @@ test_pins_drawn (Fixture       *f,
         dark += c.red < 0.3 && c.green < 0.3 && c.blue < 0.3;
       }
   g_assert_cmpuint (dark, >, 10);
+}
+
+static double
+turn (const double *xy,
+      guint         o,
+      guint         a,
+      guint         b)
+{
+  return (xy[2 * a] - xy[2 * o]) * (xy[2 * b + 1] - xy[2 * o + 1]) -
+         (xy[2 * a + 1] - xy[2 * o + 1]) * (xy[2 * b] - xy[2 * o]);
+}
+
+/* The outlines' own convex hull: corners only, in one winding, whatever
+ * the order, repeats or collinear points of the input. */
+static void
+test_hull_geometry (void)
+{
+  const double square[] = { 0, 0, 10, 10, 5, 5, 10, 0, 0, 10, 5, 0, 10, 10 };
+  const double line[] = { 0, 0, 2, 2, 1, 1, 3, 3 };
+  const double same[] = { 4, 4, 4, 4, 4, 4 };
+  g_autoptr(GArray) hull = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint *h;
+
+  cs_hull_compute (square, G_N_ELEMENTS (square) / 2, hull);
+  g_assert_cmpuint (hull->len, ==, 4);
+  h = (guint *)hull->data;
+  for (guint i = 0; i < hull->len; i++)
+    {
+      /* (5, 5) is inside and (5, 0) on an edge: neither is a corner */
+      g_assert_cmpuint (h[i], !=, 2);
+      g_assert_cmpuint (h[i], !=, 5);
+      g_assert_cmpfloat (turn (square, h[i], h[(i + 1) % 4], h[(i + 2) % 4]), >, 0);
+    }
+
+  cs_hull_compute (line, G_N_ELEMENTS (line) / 2, hull);
+  g_assert_cmpuint (hull->len, ==, 2);
+  cs_hull_compute (same, G_N_ELEMENTS (same) / 2, hull);
+  g_assert_cmpuint (hull->len, ==, 1);
+  cs_hull_compute (NULL, 0, hull);
+  g_assert_cmpuint (hull->len, ==, 0);
+}
+
+typedef struct
+{
+  GMutex   mutex;
+  GCond    cond;
+  gboolean locked;
+  gboolean release;
+} LockHolder;
+
+/* stands for a layout or betweenness running in a worker */
+static gpointer
+hold_igraph (gpointer data)
+{
+  LockHolder *holder = data;
+
+  _cs_igraph_lock ();
+  g_mutex_lock (&holder->mutex);
+  holder->locked = TRUE;
+  g_cond_broadcast (&holder->cond);
+  while (!holder->release)
+    g_cond_wait (&holder->cond, &holder->mutex);
+  g_mutex_unlock (&holder->mutex);
+  _cs_igraph_unlock ();
+  return NULL;
+}
+
+/* A picture does not depend on what other threads do with igraph: the
+ * outlines drawn while another thread holds igraph's lock are the same,
+ * byte for byte, and they are there. */
+static void
+test_outlines_while_igraph_busy (void)
+{
+  g_autoptr(CsGraph) graph = cs_test_load_graph ("bundled", BUNDLED_GRAPH);
+  g_autoptr(CsLayoutParams) params = cs_layout_params_new_for_graph (graph);
+  g_autoptr(CsPositions) positions = cs_layout_run (graph, params, NULL, NULL);
+  g_autoptr(CsViewState) view = cs_view_state_new ();
+  g_autoptr(CsViewState) bare = cs_view_state_new ();
+  g_autoptr(GBytes) free_png = NULL;
+  g_autoptr(GBytes) busy_png = NULL;
+  g_autoptr(GBytes) bare_png = NULL;
+  LockHolder holder = { .locked = FALSE };
+  CsExportOptions options;
+  GThread *thread;
+
+  cs_export_options_init (&options);
+  cs_view_state_set_graph (view, graph);
+  cs_view_state_set_graph (bare, graph);
+  cs_view_state_set_layer (bare, CS_LAYER_HULLS, FALSE);
+  free_png = cs_export_to_bytes (graph, positions, view, &options, NULL);
+  bare_png = cs_export_to_bytes (graph, positions, bare, &options, NULL);
+
+  g_mutex_init (&holder.mutex);
+  g_cond_init (&holder.cond);
+  thread = g_thread_new ("igraph-holder", hold_igraph, &holder);
+  g_mutex_lock (&holder.mutex);
+  while (!holder.locked)
+    g_cond_wait (&holder.cond, &holder.mutex);
+  g_mutex_unlock (&holder.mutex);
+
+  busy_png = cs_export_to_bytes (graph, positions, view, &options, NULL);
+
+  g_mutex_lock (&holder.mutex);
+  holder.release = TRUE;
+  g_cond_broadcast (&holder.cond);
+  g_mutex_unlock (&holder.mutex);
+  g_thread_join (thread);
+  g_mutex_clear (&holder.mutex);
+  g_cond_clear (&holder.cond);
+
+  g_assert_nonnull (free_png);
+  g_assert_nonnull (busy_png);
+  g_assert_true (g_bytes_equal (free_png, busy_png));
+  /* and the outlines are drawn at all */
+  g_assert_false (g_bytes_equal (free_png, bare_png));
+}
+
+/* Types and relations the format does not know keep their names and get a
+ * style of their own, made from the name: the same name looks the same in
+ * every scene, and two names look apart. */
+static void
+test_unknown_vocabulary (void)
+{
+  g_autoptr(CsGraph) graph = cs_test_load_graph ("good", "unknown-vocabulary.json");
+  g_autoptr(CsPositions) positions = NULL;
+  g_autoptr(CsLayoutParams) params = cs_layout_params_new_for_graph (graph);
+  g_autoptr(CsScene) scene = NULL;
+  g_autoptr(CsScene) again = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 600);
+  cairo_t *cr = cairo_create (surface);
+  CsNodeStyle other;
+  const CsNodeStyle *a, *b, *tank;
+  CsRenderStyle style;
+  CsNodeType startup;
+  guint sa, sb, tk;
+
+  positions = cs_layout_run (graph, params, NULL, NULL);
+  cs_render_style_init_default (&style, FALSE);
+  scene = cs_scene_new (graph, positions, NULL, NULL, &style, 800, 600);
+  again = cs_scene_new (graph, positions, NULL, NULL, &style, 800, 600);
+  cs_scene_fit (scene, 20);
+
+  g_assert_true (cs_graph_lookup_type (graph, "startup_studio", &startup));
+  g_assert_cmpuint (startup, >=, CS_N_NODE_TYPES);
+  g_assert_cmpstr (cs_graph_get_type_display_name (graph, startup), ==, "startup_studio");
+  g_assert_true (cs_graph_lookup (graph, "studio-a", &sa));
+  g_assert_true (cs_graph_lookup (graph, "studio-b", &sb));
+  g_assert_true (cs_graph_lookup (graph, "tank", &tk));
+  a = cs_scene_get_node_style (scene, sa);
+  b = cs_scene_get_node_style (scene, sb);
+  tank = cs_scene_get_node_style (scene, tk);
+  cs_render_style_get_node_style (&style, graph, CS_NODE_TYPE_OTHER, &other);
+  g_assert_true (cs_node_style_equal (a, b));
+  g_assert_true (cs_node_style_equal (a, cs_scene_get_node_style (again, sa)));
+  g_assert_false (memcmp (&a->fill, &tank->fill, sizeof a->fill) == 0);
+  g_assert_false (memcmp (&a->fill, &other.fill, sizeof a->fill) == 0);
+  g_assert_cmpint (a->shape, !=, CS_SHAPE_RING);
+
+  /* drawn in that colour */
+  cs_renderer_draw (cr, scene);
+  for (guint i = 0; i < cs_graph_get_n_nodes (graph); i++)
+    {
+      double x, y;
+
+      cs_scene_node_to_device (scene, i, &x, &y);
+      cs_test_assert_color (surface, x, y, &cs_scene_get_node_style (scene, i)->fill, 2 / 255.0);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  cs_render_style_clear (&style);
 }
 
 int
@@ -418,6 +602,9 @@ main (int   argc,
   g_test_add ("/cs/renderer/focus", Fixture, NULL, fixture_set_up, test_focus, fixture_tear_down);
   g_test_add ("/cs/renderer/pins-drawn", Fixture, NULL, fixture_set_up, test_pins_drawn,
               fixture_tear_down);
+  g_test_add_func ("/cs/renderer/hull-geometry", test_hull_geometry);
+  g_test_add_func ("/cs/renderer/outlines-while-igraph-busy", test_outlines_while_igraph_busy);
+  g_test_add_func ("/cs/renderer/unknown-vocabulary", test_unknown_vocabulary);
 
   return g_test_run ();
 }

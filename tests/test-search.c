@@ -6,7 +6,7 @@
 
 #include "config.h"
 
-#include "cs-graph-loader.h"
+#include "cs-import.h"
 #include "cs-search.h"
 #include "test-support.h"
 
@@ -101,7 +101,7 @@ test_dot_separated (void)
   const char *data = "{\"format\": \"consortia-graph\", \"version\": 1, \"nodes\": ["
                      "{\"id\": \"a\", \"label\": \"서울대·포항공대\", \"type\": \"university\"},"
                      "{\"id\": \"b\", \"label\": \"무엇·Mobility 연구소\", \"type\": \"company\"}]}";
-  g_autoptr(CsGraph) small = cs_graph_loader_load_data (data, strlen (data), NULL, NULL, NULL);
+  g_autoptr(CsGraph) small = cs_import_data (data, strlen (data), NULL, NULL, NULL, NULL);
   g_autoptr(GArray) hits = cs_search (small, "포항", 0);
   g_autoptr(GArray) prefix = cs_search (small, "mobi", 0);
 

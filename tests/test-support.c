@@ -8,7 +8,7 @@
 
 #include "test-support.h"
 
-#include "cs-graph-loader.h"
+#include "cs-import.h"
 
 #include <math.h>
 
@@ -25,7 +25,7 @@ cs_test_load_graph (const char *kind,
     path = g_build_filename (SOURCE_DATADIR, name, NULL);
   else
     path = g_test_build_filename (G_TEST_DIST, "data", kind, name, NULL);
-  graph = cs_graph_loader_load_file (path, NULL, &error);
+  graph = cs_import_file (path, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (graph);
   return graph;

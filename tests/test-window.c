@@ -12,6 +12,7 @@
 #include "cs-application.h"
 #include "cs-export-dialog.h"
 #include "cs-filter-panel.h"
+#include "cs-layout-private.h"
 #include "cs-node-item.h"
 #include "cs-window.h"
 #include "test-gui-support.h"
@@ -76,26 +77,24 @@ open_window (GFile *file)
 static void
 assert_graph_drawn (CsCanvas *canvas)
 {
-  CsRenderScene scene;
+  CsScene *scene = cs_canvas_get_scene (canvas);
   cairo_surface_t *surface;
   guint probed = 0;
 
-  g_assert_true (cs_canvas_get_scene (canvas, &scene));
+  g_assert_nonnull (scene);
   surface = cs_test_render_widget (GTK_WIDGET (canvas));
-  for (guint i = 0; i < cs_graph_get_n_nodes (scene.graph); i++)
+  for (guint i = 0; i < cs_graph_get_n_nodes (cs_scene_get_graph (scene)); i++)
     {
       double x, y;
 
-      cs_renderer_node_to_device (&scene, i, &x, &y);
-      if (x < 0 || y < 0 || x >= scene.width || y >= scene.height)
+      cs_scene_node_to_device (scene, i, &x, &y);
+      if (x < 0 || y < 0 || x >= cs_scene_get_width (scene) || y >= cs_scene_get_height (scene))
         continue;
-      cs_test_assert_color (surface, x, y,
-                            &scene.style->nodes[cs_graph_get_node (scene.graph, i)->type].fill,
-                            2 / 255.0);
+      cs_test_assert_color (surface, x, y, &cs_scene_get_node_style (scene, i)->fill, 2 / 255.0);
       probed++;
     }
   /* after fitting, every node is in view */
-  g_assert_cmpuint (probed, ==, cs_graph_get_n_nodes (scene.graph));
+  g_assert_cmpuint (probed, ==, cs_graph_get_n_nodes (cs_scene_get_graph (scene)));
   cairo_surface_destroy (surface);
 }
 
@@ -200,7 +199,7 @@ test_pan_and_zoom (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   CsWindow *window = open_window (file);
   CsCanvas *canvas = cs_window_get_canvas (window);
-  CsViewport *viewport = cs_canvas_get_viewport (canvas);
+  CsViewport *viewport = cs_view_state_get_viewport (cs_window_get_view_state (window));
   GtkEventController *drag = find_controller (GTK_WIDGET (canvas), GTK_TYPE_GESTURE_DRAG);
   GtkEventController *scroll = find_controller (GTK_WIDGET (canvas),
                                                 GTK_TYPE_EVENT_CONTROLLER_SCROLL);
@@ -258,15 +257,16 @@ test_inspector (void)
   g_autoptr(GFile) file = cs_application_get_bundled_file ();
   CsWindow *window = open_window (file);
   CsCanvas *canvas = cs_window_get_canvas (window);
+  CsViewState *view = cs_window_get_view_state (window);
   CsInspector *inspector = cs_window_get_inspector (window);
   guint kaist = bundled_node (window, "kaist");
   guint team = bundled_node (window, "team-nc-ai");
   g_autofree char *text = NULL;
-  CsRenderScene scene;
+  CsScene *scene;
   double x, y;
 
   g_assert_false (cs_window_get_inspector_revealed (window));
-  cs_canvas_select_node (canvas, kaist, CS_SELECTION_REPLACE);
+  cs_view_state_select_node (view, kaist, CS_SELECTION_REPLACE);
   g_assert_true (cs_window_get_inspector_revealed (window));
   g_assert_cmpint (cs_inspector_get_node (inspector), ==, kaist);
   text = cs_inspector_dup_text (inspector);
@@ -277,7 +277,7 @@ test_inspector (void)
 
   /* a row about a consortium takes the selection there and centres it */
   g_signal_emit_by_name (inspector, "navigate", team);
-  g_assert_cmpint (cs_canvas_get_selected_node (canvas), ==, team);
+  g_assert_cmpint (cs_view_state_get_selected_node (view), ==, team);
   g_assert_cmpint (cs_inspector_get_node (inspector), ==, team);
   /* the panel slides in; the node stays in the middle all the while */
   {
@@ -291,15 +291,15 @@ test_inspector (void)
       }
   }
   wait_for_frame (canvas);
-  g_assert_true (cs_canvas_get_scene (canvas, &scene));
-  cs_renderer_node_to_device (&scene, team, &x, &y);
-  g_assert_cmpfloat (fabs (x - scene.width / 2), <, 1);
-  g_assert_cmpfloat (fabs (y - scene.height / 2), <, 1);
+  scene = cs_canvas_get_scene (canvas);
+  cs_scene_node_to_device (scene, team, &x, &y);
+  g_assert_cmpfloat (fabs (x - cs_scene_get_width (scene) / 2), <, 1);
+  g_assert_cmpfloat (fabs (y - cs_scene_get_height (scene) / 2), <, 1);
 
   /* F9 keeps it closed while exploring, and opens it again */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-inspector", NULL));
   g_assert_false (cs_window_get_inspector_revealed (window));
-  cs_canvas_select_node (canvas, kaist, CS_SELECTION_REPLACE);
+  cs_view_state_select_node (view, kaist, CS_SELECTION_REPLACE);
   g_assert_false (cs_window_get_inspector_revealed (window));
   g_assert_cmpint (cs_inspector_get_node (inspector), ==, kaist);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-inspector", NULL));
@@ -334,7 +334,7 @@ test_search (void)
 {
   g_autoptr(GFile) file = cs_application_get_bundled_file ();
   CsWindow *window = open_window (file);
-  CsCanvas *canvas = cs_window_get_canvas (window);
+  CsViewState *view = cs_window_get_view_state (window);
   GtkWidget *bar = find_child (GTK_WIDGET (window), GTK_TYPE_SEARCH_BAR);
   GtkWidget *entry = find_child (bar, GTK_TYPE_SEARCH_ENTRY);
   GtkWidget *results = gtk_widget_get_next_sibling (entry);
@@ -360,7 +360,7 @@ test_search (void)
       ==, "크래프톤");
 
   g_signal_emit_by_name (entry, "activate");
-  g_assert_cmpint (cs_canvas_get_selected_node (canvas), ==, krafton);
+  g_assert_cmpint (cs_view_state_get_selected_node (view), ==, krafton);
   g_assert_true (cs_window_get_inspector_revealed (window));
 
   g_signal_emit_by_name (entry, "stop-search");
@@ -368,18 +368,19 @@ test_search (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The filter controls set the canvas's filter; counts and hit tests
- * follow it. */
+/* The filter controls set the view state's filter; counts and hit tests
+ * follow it, and a filter set elsewhere shows in the controls. */
 static void
 test_filter_panel (void)
 {
   g_autoptr(GFile) file = cs_application_get_bundled_file ();
   CsWindow *window = open_window (file);
   CsCanvas *canvas = cs_window_get_canvas (window);
+  CsViewState *view = cs_window_get_view_state (window);
   GtkWidget *panel = find_child (GTK_WIDGET (window), CS_TYPE_FILTER_PANEL);
   GtkWidget *counts;
   GtkDropDown *stage = NULL;
-  CsRenderScene scene;
+  CsScene *scene;
   guint nodes, edges, kt_team = bundled_node (window, "team-kt"),
                       skt = bundled_node (window, "skt");
   double x, y;
@@ -400,22 +401,32 @@ test_filter_panel (void)
   }
   g_assert_nonnull (stage);
   gtk_drop_down_set_selected (stage, CS_FILTER_STAGE_SELECTED);
-  g_assert_cmpint (cs_canvas_get_filter (canvas)->stage, ==, CS_FILTER_STAGE_SELECTED);
-  cs_canvas_count_shown (canvas, &nodes, &edges);
+  g_assert_cmpint (cs_view_state_get_filter (view)->stage, ==, CS_FILTER_STAGE_SELECTED);
+  cs_view_state_count_shown (view, &nodes, &edges);
   g_assert_cmpuint (nodes, <, 110);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (counts)), !=,
                    "Showing 110 of 110 nodes and 141 of 141 links");
 
   /* KT's team was not among the five: it no longer answers the pointer */
   wait_for_frame (canvas);
-  g_assert_true (cs_canvas_get_scene (canvas, &scene));
-  cs_renderer_node_to_device (&scene, kt_team, &x, &y);
-  g_assert_cmpint (cs_renderer_hit_test (&scene, x, y), ==, -1);
-  cs_renderer_node_to_device (&scene, skt, &x, &y);
-  g_assert_cmpint (cs_renderer_hit_test (&scene, x, y), ==, skt);
+  scene = cs_canvas_get_scene (canvas);
+  cs_scene_node_to_device (scene, kt_team, &x, &y);
+  g_assert_cmpint (cs_renderer_hit_test (scene, x, y), ==, -1);
+  cs_scene_node_to_device (scene, skt, &x, &y);
+  g_assert_cmpint (cs_renderer_hit_test (scene, x, y), ==, skt);
 
   gtk_drop_down_set_selected (stage, CS_FILTER_STAGE_ANY);
-  g_assert_false (cs_filter_is_active (cs_canvas_get_filter (canvas)));
+  g_assert_false (cs_filter_is_active (cs_view_state_get_filter (view)));
+
+  /* a filter set on the view state shows in the controls */
+  {
+    g_autoptr(CsFilter) filter = cs_filter_new ();
+
+    filter->stage = CS_FILTER_STAGE_PASSED_DOCUMENT_REVIEW;
+    cs_view_state_set_filter (view, filter);
+    g_assert_cmpuint (gtk_drop_down_get_selected (stage), ==,
+                      CS_FILTER_STAGE_PASSED_DOCUMENT_REVIEW);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -426,25 +437,25 @@ test_node_list (void)
 {
   g_autoptr(GFile) file = cs_application_get_bundled_file ();
   CsWindow *window = open_window (file);
-  CsCanvas *canvas = cs_window_get_canvas (window);
+  CsViewState *view = cs_window_get_view_state (window);
   CsNodeList *list = cs_window_get_node_list (window);
   GListModel *model = cs_node_list_get_model (list);
   guint kaist = bundled_node (window, "kaist");
   g_autoptr(CsNodeItem) first = NULL;
-  CsFilter filter;
+  g_autoptr(CsFilter) filter = cs_filter_new ();
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-list", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 110);
 
-  /* canvas → list */
-  cs_canvas_select_node (canvas, kaist, CS_SELECTION_REPLACE);
+  /* view → list */
+  cs_view_state_select_node (view, kaist, CS_SELECTION_REPLACE);
   g_assert_cmpint (cs_node_list_get_selected (list), ==, kaist);
 
   /* list → canvas: the best-connected row first by default */
   first = g_list_model_get_item (model, 0);
   g_assert_cmpstr (cs_node_item_get_label (first), ==, "SK텔레콤 컨소시엄");
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 0, TRUE);
-  g_assert_cmpint (cs_canvas_get_selected_node (canvas), ==, cs_node_item_get_node (first));
+  g_assert_cmpint (cs_view_state_get_selected_node (view), ==, cs_node_item_get_node (first));
 
   /* sorting by consortia puts KAIST (in four) first */
   cs_node_list_sort_by (list, "consortia", TRUE);
@@ -454,9 +465,10 @@ test_node_list (void)
   g_assert_cmpuint (cs_node_item_get_consortia (first), ==, 4);
 
   /* the filter applies to the list too */
-  cs_filter_init (&filter);
-  filter.types = 1u << CS_NODE_TYPE_UNIVERSITY;
-  cs_canvas_set_filter (canvas, &filter);
+  for (guint t = 0; t < cs_graph_get_n_types (cs_view_state_get_graph (view)); t++)
+    cs_filter_set_type_shown (filter, cs_graph_get_type_name (cs_view_state_get_graph (view), t),
+                              t == CS_NODE_TYPE_UNIVERSITY);
+  cs_view_state_set_filter (view, filter);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 8);
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -489,7 +501,8 @@ test_export_dialog (void)
   gint64 deadline;
 
   /* the picture as the window shows it: size, view, pins */
-  dialog = cs_export_dialog_new (GTK_WINDOW (window), canvas);
+  dialog = cs_export_dialog_new (GTK_WINDOW (window), cs_window_get_document (window),
+                                 cs_window_get_view_state (window));
   cs_export_dialog_get_options (dialog, &options);
   g_assert_cmpint (options.format, ==, CS_EXPORT_FORMAT_PNG);
   g_assert_cmpint (options.width, ==, gtk_widget_get_width (GTK_WIDGET (canvas)));
@@ -520,7 +533,8 @@ test_export_dialog (void)
     }
 
   /* cancelled: nothing written, the dialog stays and says so */
-  dialog = cs_export_dialog_new (GTK_WINDOW (window), canvas);
+  dialog = cs_export_dialog_new (GTK_WINDOW (window), cs_window_get_document (window),
+                                 cs_window_get_view_state (window));
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
   {
     AdwComboRow *size = NULL, *scale = NULL;
@@ -570,6 +584,145 @@ test_export_dialog (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The export dialog draws the canvas's own scene: after "Same size for
+ * every node", English names and a filter in the window, the scene it
+ * exports is the one on screen. */
+static void
+test_export_matches_screen (void)
+{
+  g_autoptr(GFile) file = cs_application_get_bundled_file ();
+  CsWindow *window = open_window (file);
+  CsCanvas *canvas = cs_window_get_canvas (window);
+  CsViewState *view = cs_window_get_view_state (window);
+  g_autoptr(CsFilter) filter = cs_filter_new ();
+  g_autoptr(CsScene) exported = NULL;
+  g_autoptr(CsScene) before = NULL;
+  CsExportDialog *dialog;
+  CsScene *screen;
+  guint team = bundled_node (window, "team-skt");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "view.uniform-size", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "view.english-labels", NULL));
+  cs_filter_set_type_shown (filter, "person", FALSE);
+  cs_view_state_set_filter (view, filter);
+  wait_for_frame (canvas);
+  screen = cs_canvas_get_scene (canvas);
+
+  dialog = cs_export_dialog_new (GTK_WINDOW (window), cs_window_get_document (window), view);
+  exported = cs_export_dialog_build_scene (dialog);
+  g_assert_nonnull (exported);
+  g_assert_true (cs_scene_equal_content (screen, exported));
+  g_assert_cmpfloat (cs_scene_get_node_radius (exported, team), ==,
+                     cs_scene_get_node_radius (screen, team));
+  g_assert_cmpstr (cs_scene_get_label (exported, team), ==, "SK Telecom consortium");
+
+  /* the dialog keeps the picture as it was when it opened */
+  before = g_steal_pointer (&exported);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "view.uniform-size", NULL));
+  exported = cs_export_dialog_build_scene (dialog);
+  g_assert_true (cs_scene_equal_content (before, exported));
+  g_assert_false (cs_scene_equal_content (cs_canvas_get_scene (canvas), exported));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+typedef struct
+{
+  GMutex   mutex;
+  GCond    cond;
+  gboolean locked;
+  gboolean release;
+} LockHolder;
+
+/* stands for a layout running in a worker */
+static gpointer
+hold_igraph (gpointer data)
+{
+  LockHolder *holder = data;
+
+  _cs_igraph_lock ();
+  g_mutex_lock (&holder->mutex);
+  holder->locked = TRUE;
+  g_cond_broadcast (&holder->cond);
+  while (!holder->release)
+    g_cond_wait (&holder->cond, &holder->mutex);
+  g_mutex_unlock (&holder->mutex);
+  _cs_igraph_unlock ();
+  return NULL;
+}
+
+static gboolean
+tick_cb (gpointer data)
+{
+  (*(guint *)data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Betweenness runs in a worker and is kept by the document: while igraph
+ * is busy elsewhere the window keeps answering and the inspector says the
+ * figure is on its way; then it shows it. */
+static void
+test_metrics_in_background (void)
+{
+  g_autoptr(GFile) file = cs_application_get_bundled_file ();
+  CsWindow *window = open_window (file);
+  CsDocument *document = cs_window_get_document (window);
+  CsInspector *inspector = cs_window_get_inspector (window);
+  LockHolder holder = { .locked = FALSE };
+  guint kaist = bundled_node (window, "kaist");
+  g_autofree char *waiting = NULL;
+  g_autofree char *done = NULL;
+  gint64 deadline;
+  guint ticks = 0, source;
+  GThread *thread;
+
+  g_mutex_init (&holder.mutex);
+  g_cond_init (&holder.cond);
+  thread = g_thread_new ("igraph-holder", hold_igraph, &holder);
+  g_mutex_lock (&holder.mutex);
+  while (!holder.locked)
+    g_cond_wait (&holder.cond, &holder.mutex);
+  g_mutex_unlock (&holder.mutex);
+
+  g_assert_null (cs_document_get_betweenness (document));
+  cs_view_state_select_node (cs_window_get_view_state (window), kaist, CS_SELECTION_REPLACE);
+  /* the selection returned at once, with the figure still to come */
+  g_assert_true (cs_document_get_metrics_pending (document));
+  waiting = cs_inspector_dup_text (inspector);
+  g_assert_nonnull (strstr (waiting, "Betweenness: computing…"));
+
+  /* the main loop runs on meanwhile */
+  source = g_timeout_add (10, tick_cb, &ticks);
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (ticks < 5)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      iterate ();
+    }
+  g_source_remove (source);
+  g_assert_null (cs_document_get_betweenness (document));
+
+  g_mutex_lock (&holder.mutex);
+  holder.release = TRUE;
+  g_cond_broadcast (&holder.cond);
+  g_mutex_unlock (&holder.mutex);
+  g_thread_join (thread);
+  g_mutex_clear (&holder.mutex);
+  g_cond_clear (&holder.cond);
+
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (cs_document_get_betweenness (document) == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      iterate ();
+    }
+  done = cs_inspector_dup_text (inspector);
+  g_assert_null (strstr (done, "computing"));
+  g_assert_nonnull (strstr (done, "Betweenness: 0."));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The shortcuts window builds: GtkApplication loads it by itself and an
  * error in it would abort the app. */
 static void
@@ -612,6 +765,8 @@ main (int   argc,
   g_test_add_func ("/cs/window/filter-panel", test_filter_panel);
   g_test_add_func ("/cs/window/node-list", test_node_list);
   g_test_add_func ("/cs/window/export-dialog", test_export_dialog);
+  g_test_add_func ("/cs/window/export-matches-screen", test_export_matches_screen);
+  g_test_add_func ("/cs/window/metrics-in-background", test_metrics_in_background);
 
   return g_test_run ();
 }

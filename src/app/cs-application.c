@@ -31,27 +31,15 @@ cs_application_new (void)
 /**
  * cs_application_get_bundled_file:
  *
- * Finds the bundled graph: in `$CONSORTIA_DATA_DIR`, the installed data
- * folder, or the source tree when run from the build folder.
- *
- * Returns: (transfer full): the bundled graph's file
+ * Returns: (transfer full): the bundled graph's file, see
+ *   cs_document_find_bundled_graph()
  */
 GFile *
 cs_application_get_bundled_file (void)
 {
-  const char *dirs[] = { g_getenv ("CONSORTIA_DATA_DIR"), PKGDATADIR, SOURCE_DATADIR };
+  g_autofree char *path = cs_document_find_bundled_graph ();
 
-  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
-    {
-      g_autofree char *path = NULL;
-
-      if (dirs[i] == NULL)
-        continue;
-      path = g_build_filename (dirs[i], BUNDLED_GRAPH, NULL);
-      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        return g_file_new_for_path (path);
-    }
-  return g_file_new_build_filename (SOURCE_DATADIR, BUNDLED_GRAPH, NULL);
+  return g_file_new_for_path (path);
 }
 
 static CsWindow *

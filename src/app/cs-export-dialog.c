@@ -11,8 +11,9 @@
 #include <string.h>
 
 /* Ctrl+E: the options of an export, then a file name, then the export in
- * a worker thread with a progress bar and a Cancel button. The picture is
- * drawn by the same renderer as the canvas, with its filter and pins. */
+ * a worker thread with a progress bar and a Cancel button. The scene is
+ * built by the canvas's own builder from the view state as it was when the
+ * dialog opened: filter, selection, sizing, labels, outlines and pins. */
 struct _CsExportDialog
 {
   AdwWindow             parent_instance;
@@ -33,20 +34,19 @@ struct _CsExportDialog
   GtkLabel             *status;
   GtkProgressBar       *progress;
 
-  /* borrowed */
-  CsCanvas             *canvas;
-
-  /* owned */
+  /* owned: the picture as it was when the dialog opened */
+  CsDocument           *document;
+  CsGraph              *graph;
+  CsPositions          *positions;
+  gboolean             *pinned;
+  CsViewState          *view;
   GCancellable         *cancellable;
   GtkFileChooserNative *chooser;
-  guint                *selection;
-  gboolean             *pinned;
   guint                 pulse_source;
 
   /* state */
   int                   window_width;
   int                   window_height;
-  guint                 n_selection;
 };
 
 G_DEFINE_FINAL_TYPE (CsExportDialog, cs_export_dialog, ADW_TYPE_WINDOW)
@@ -84,7 +84,6 @@ void
 cs_export_dialog_get_options (CsExportDialog  *self,
                               CsExportOptions *options)
 {
-  CsRenderScene scene;
   guint size = adw_combo_row_get_selected (self->size);
   guint scale = adw_combo_row_get_selected (self->scale);
 
@@ -107,23 +106,27 @@ cs_export_dialog_get_options (CsExportDialog  *self,
   options->legend = gtk_switch_get_active (self->legend);
   options->title = gtk_switch_get_active (self->title);
   options->caption = gtk_switch_get_active (self->caption);
-  options->hulls = cs_canvas_get_show_hulls (self->canvas);
-  options->pinned = self->pinned;
   options->scope = MIN (adw_combo_row_get_selected (self->scope), CS_EXPORT_SCOPE_SELECTION);
-  options->selection = self->selection;
-  options->n_selection = self->n_selection;
+}
 
-  if (cs_canvas_get_scene (self->canvas, &scene))
-    {
-      options->node_shown = scene.node_shown;
-      options->edge_shown = scene.edge_shown;
-      options->hide_filtered = scene.hide_filtered;
-      /* what the window shows now, in world units */
-      options->view = (CsBounds) {
-        -scene.offset_x / scene.zoom, -scene.offset_y / scene.zoom,
-        (scene.width - scene.offset_x) / scene.zoom, (scene.height - scene.offset_y) / scene.zoom,
-      };
-    }
+/**
+ * cs_export_dialog_build_scene:
+ * @self: a #CsExportDialog
+ *
+ * Returns: (transfer full) (nullable): the scene the dialog's options
+ *   export, or %NULL when there is no graph
+ */
+CsScene *
+cs_export_dialog_build_scene (CsExportDialog *self)
+{
+  CsExportOptions options;
+
+  g_return_val_if_fail (CS_IS_EXPORT_DIALOG (self), NULL);
+
+  if (self->graph == NULL || self->positions == NULL)
+    return NULL;
+  cs_export_dialog_get_options (self, &options);
+  return cs_export_build_scene (self->graph, self->positions, self->pinned, self->view, &options);
 }
 
 gboolean
@@ -164,7 +167,7 @@ export_cb (GObject      *object,
   g_autofree char *filename = g_object_steal_data (G_OBJECT (self), "filename");
 
   g_clear_object (&self->cancellable);
-  if (!cs_export_to_file_finish (result, &error))
+  if (!cs_export_scene_to_file_finish (result, &error))
     {
       /* the dialog may be gone already; a closed window shows nothing */
       if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
@@ -193,22 +196,21 @@ void
 cs_export_dialog_export_to (CsExportDialog *self,
                             const char     *filename)
 {
-  CsDocument *document;
+  g_autoptr(CsScene) scene = NULL;
   CsExportOptions options;
 
   g_return_if_fail (CS_IS_EXPORT_DIALOG (self));
   g_return_if_fail (filename != NULL);
 
-  document = cs_canvas_get_document (self->canvas);
-  if (self->cancellable != NULL || cs_document_get_graph (document) == NULL)
+  if (self->cancellable != NULL || (scene = cs_export_dialog_build_scene (self)) == NULL)
     return;
   cs_export_dialog_get_options (self, &options);
   self->cancellable = g_cancellable_new ();
   g_object_set_data_full (G_OBJECT (self), "filename", g_strdup (filename), g_free);
   gtk_label_set_text (self->status, "Exporting…");
   set_busy (self, TRUE);
-  cs_export_to_file_async (cs_document_get_graph (document), cs_document_get_positions (document),
-                           &options, filename, self->cancellable, export_cb, g_object_ref (self));
+  cs_export_scene_to_file_async (scene, &options, filename, self->cancellable, export_cb,
+                                 g_object_ref (self));
 }
 
 /**
@@ -255,8 +257,7 @@ static void
 export_clicked_cb (CsExportDialog *self)
 {
   g_autofree char *name = NULL;
-  CsDocument *document = cs_canvas_get_document (self->canvas);
-  GFile *source = cs_document_get_file (document);
+  GFile *source = cs_document_get_file (self->document);
 
   if (self->chooser != NULL)
     return;
@@ -281,29 +282,41 @@ export_clicked_cb (CsExportDialog *self)
 /**
  * cs_export_dialog_new:
  * @parent: the window
- * @canvas: the canvas whose picture to export
+ * @document: the document whose graph, positions and pins to export
+ * @view: what the window shows; its size is the "as the window" preset
  *
  * Returns: (transfer none): the dialog, shown by the caller
  */
 CsExportDialog *
-cs_export_dialog_new (GtkWindow *parent,
-                      CsCanvas  *canvas)
+cs_export_dialog_new (GtkWindow   *parent,
+                      CsDocument  *document,
+                      CsViewState *view)
 {
   CsExportDialog *self;
-  CsDocument *document;
-  const guint *selection;
-  guint n;
+  CsViewport *viewport;
   g_autofree char *window_size = NULL;
+  guint n_selected;
 
-  g_return_val_if_fail (CS_IS_CANVAS (canvas), NULL);
+  g_return_val_if_fail (CS_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (CS_IS_VIEW_STATE (view), NULL);
 
   self = g_object_new (CS_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
-  self->canvas = canvas;
-  document = cs_canvas_get_document (canvas);
+  self->document = g_object_ref (document);
 
   /* the picture as it is now: later changes on screen do not reach it */
-  self->window_width = MAX (gtk_widget_get_width (GTK_WIDGET (canvas)), CS_EXPORT_MIN_SIDE);
-  self->window_height = MAX (gtk_widget_get_height (GTK_WIDGET (canvas)), CS_EXPORT_MIN_SIDE);
+  self->view = cs_view_state_copy (view);
+  if (cs_document_get_graph (document) != NULL && cs_document_get_positions (document) != NULL)
+    {
+      guint n_nodes = cs_graph_get_n_nodes (cs_document_get_graph (document));
+
+      self->graph = g_object_ref (cs_document_get_graph (document));
+      self->positions = cs_positions_ref (cs_document_get_positions (document));
+      self->pinned = g_memdup2 (cs_document_get_pins (document),
+                                MAX (n_nodes, 1) * sizeof (gboolean));
+    }
+  viewport = cs_view_state_get_viewport (view);
+  self->window_width = MAX ((int)cs_viewport_get_width (viewport), CS_EXPORT_MIN_SIDE);
+  self->window_height = MAX ((int)cs_viewport_get_height (viewport), CS_EXPORT_MIN_SIDE);
   window_size = g_strdup_printf ("As the window (%d × %d)", self->window_width,
                                  self->window_height);
   gtk_string_list_append (self->size_model, window_size);
@@ -311,20 +324,13 @@ cs_export_dialog_new (GtkWindow *parent,
     gtk_string_list_append (self->size_model, sizes[i].label);
   adw_combo_row_set_selected (self->size, 0);
 
-  selection = cs_canvas_get_selection (canvas, &n);
-  self->selection = g_memdup2 (selection, MAX (n, 1) * sizeof (guint));
-  self->n_selection = n;
-  if (cs_document_get_graph (document) != NULL)
-    {
-      guint n_nodes = cs_graph_get_n_nodes (cs_document_get_graph (document));
-
-      self->pinned = g_new0 (gboolean, MAX (n_nodes, 1));
-      for (guint i = 0; i < n_nodes; i++)
-        self->pinned[i] = cs_document_get_pinned (document, i);
-    }
-  adw_combo_row_set_selected (self->palette, cs_canvas_get_dark (canvas) ? 1 : 0);
-  adw_combo_row_set_selected (self->scope, n > 0 ? CS_EXPORT_SCOPE_SELECTION : CS_EXPORT_SCOPE_ALL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->scope), TRUE);
+  cs_view_state_get_selection (view, &n_selected);
+  adw_combo_row_set_selected (self->palette,
+                              adw_style_manager_get_dark (adw_style_manager_get_default ()) ? 1
+                                                                                            : 0);
+  gtk_switch_set_active (self->legend, (cs_view_state_get_layers (view) & CS_LAYER_LEGEND) != 0);
+  adw_combo_row_set_selected (self->scope, n_selected > 0 ? CS_EXPORT_SCOPE_SELECTION
+                                                          : CS_EXPORT_SCOPE_ALL);
   return self;
 }
 
@@ -350,6 +356,10 @@ cs_export_dialog_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_EXPORT_DIALOG);
+  g_clear_object (&self->document);
+  g_clear_object (&self->graph);
+  g_clear_object (&self->view);
+  g_clear_pointer (&self->positions, cs_positions_unref);
 
   G_OBJECT_CLASS (cs_export_dialog_parent_class)->dispose (object);
 }
@@ -359,7 +369,6 @@ cs_export_dialog_finalize (GObject *object)
 {
   CsExportDialog *self = (CsExportDialog *)object;
 
-  g_clear_pointer (&self->selection, g_free);
   g_clear_pointer (&self->pinned, g_free);
 
   G_OBJECT_CLASS (cs_export_dialog_parent_class)->finalize (object);

@@ -8,8 +8,9 @@
 
 #include <adwaita.h>
 
-#include "cs-canvas.h"
+#include "cs-document.h"
 #include "cs-export.h"
+#include "cs-view-state.h"
 
 G_BEGIN_DECLS
 
@@ -18,7 +19,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CsExportDialog, cs_export_dialog, CS, EXPORT_DIALOG, AdwWindow)
 
 CsExportDialog *cs_export_dialog_new          (GtkWindow      *parent,
-                                               CsCanvas       *canvas);
+                                               CsDocument     *document,
+                                               CsViewState    *view);
+CsScene        *cs_export_dialog_build_scene  (CsExportDialog *self);
 void            cs_export_dialog_get_options  (CsExportDialog *self,
                                                CsExportOptions *options);
 void            cs_export_dialog_export_to    (CsExportDialog *self,

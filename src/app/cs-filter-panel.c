@@ -8,8 +8,9 @@
 
 #include "cs-filter-panel.h"
 
-/* The controls behind the Filter button: they build a CsFilter and hand it
- * to the canvas, and show how much of the graph it leaves. */
+/* The controls behind the Filter button: they build a CsFilter for the
+ * view state, and show how much of the graph it leaves. Types and
+ * relations are the graph's own, known or not. */
 struct _CsFilterPanel
 {
   GtkWidget    parent_instance;
@@ -26,13 +27,11 @@ struct _CsFilterPanel
   GtkSearchEntry *role;
   GtkButton   *reset;
 
-  /* borrowed */
-  CsCanvas    *canvas;
-
   /* owned */
-  GArray      *consortia;      /* node index of each consortium item after "All" */
-  GtkCheckButton *type_checks[CS_N_NODE_TYPES];
-  GtkCheckButton *relation_checks[CS_N_RELATIONS];
+  CsViewState *view;
+  GArray      *consortia;       /* node index of each consortium item after "All" */
+  GPtrArray   *type_checks;     /* per type id: its check button, or NULL when no node has it */
+  GPtrArray   *relation_checks; /* per relation id */
 
   /* state */
   guint        updating : 1;
@@ -40,10 +39,16 @@ struct _CsFilterPanel
 
 G_DEFINE_FINAL_TYPE (CsFilterPanel, cs_filter_panel, GTK_TYPE_WIDGET)
 
+static CsGraph *
+get_graph (CsFilterPanel *self)
+{
+  return self->view != NULL ? cs_view_state_get_graph (self->view) : NULL;
+}
+
 static void
 update_counts (CsFilterPanel *self)
 {
-  CsGraph *graph = cs_document_get_graph (cs_canvas_get_document (self->canvas));
+  CsGraph *graph = get_graph (self);
   g_autofree char *text = NULL;
   guint nodes, edges;
 
@@ -52,70 +57,76 @@ update_counts (CsFilterPanel *self)
       gtk_label_set_text (self->counts, "");
       return;
     }
-  cs_canvas_count_shown (self->canvas, &nodes, &edges);
+  cs_view_state_count_shown (self->view, &nodes, &edges);
   text = g_strdup_printf ("Showing %u of %u nodes and %u of %u links", nodes,
                           cs_graph_get_n_nodes (graph), edges, cs_graph_get_n_edges (graph));
   gtk_label_set_text (self->counts, text);
 }
 
-/* the controls → a filter for the canvas */
+/* the controls → a filter for the view */
 static void
 apply (CsFilterPanel *self)
 {
-  CsFilter filter;
+  g_autoptr(CsFilter) filter = NULL;
+  CsGraph *graph = get_graph (self);
   guint consortium, depth;
 
-  if (self->updating || self->canvas == NULL)
+  if (self->updating || graph == NULL)
     return;
 
-  cs_filter_init (&filter);
-  filter.types = 0;
-  for (guint t = 0; t < CS_N_NODE_TYPES; t++)
-    if (self->type_checks[t] == NULL || gtk_check_button_get_active (self->type_checks[t]))
-      filter.types |= 1u << t;
-  filter.relations = 0;
-  for (guint r = 0; r < CS_N_RELATIONS; r++)
-    if (self->relation_checks[r] == NULL || gtk_check_button_get_active (self->relation_checks[r]))
-      filter.relations |= 1u << r;
+  filter = cs_filter_new ();
+  for (guint t = 0; t < self->type_checks->len; t++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->type_checks, t);
+
+      if (check != NULL && !gtk_check_button_get_active (check))
+        cs_filter_set_type_shown (filter, cs_graph_get_type_name (graph, t), FALSE);
+    }
+  for (guint r = 0; r < self->relation_checks->len; r++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->relation_checks, r);
+
+      if (check != NULL && !gtk_check_button_get_active (check))
+        cs_filter_set_relation_shown (filter, cs_graph_get_relation_name (graph, r), FALSE);
+    }
   consortium = gtk_drop_down_get_selected (self->consortium);
   if (consortium != GTK_INVALID_LIST_POSITION && consortium > 0 &&
       consortium - 1 < self->consortia->len)
-    filter.consortium = g_array_index (self->consortia, guint, consortium - 1);
-  filter.stage = gtk_drop_down_get_selected (self->stage);
-  if (filter.stage > CS_FILTER_STAGE_SELECTED)
-    filter.stage = CS_FILTER_STAGE_ANY;
+    filter->consortium = g_array_index (self->consortia, guint, consortium - 1);
+  filter->stage = gtk_drop_down_get_selected (self->stage);
+  if (filter->stage > CS_FILTER_STAGE_SELECTED)
+    filter->stage = CS_FILTER_STAGE_ANY;
   depth = gtk_drop_down_get_selected (self->depth);
   if (depth != GTK_INVALID_LIST_POSITION && depth > 0)
     {
-      filter.around = CS_FILTER_AROUND_SELECTION;
-      filter.depth = depth;
+      filter->around = CS_FILTER_AROUND_SELECTION;
+      filter->depth = depth;
     }
-  filter.hide = gtk_check_button_get_active (self->hide);
-  g_strlcpy (filter.role, gtk_editable_get_text (GTK_EDITABLE (self->role)), sizeof filter.role);
-  cs_canvas_set_filter (self->canvas, &filter);
+  filter->hide = gtk_check_button_get_active (self->hide);
+  cs_filter_set_role (filter, gtk_editable_get_text (GTK_EDITABLE (self->role)));
+  self->updating = TRUE;
+  cs_view_state_set_filter (self->view, filter);
+  self->updating = FALSE;
 }
 
-static void
-add_check (CsFilterPanel   *self,
-           GtkFlowBox      *box,
-           const char      *label,
-           GtkCheckButton **slot)
+static GtkCheckButton *
+add_check (CsFilterPanel *self,
+           GtkFlowBox    *box,
+           const char    *label)
 {
   GtkWidget *check = gtk_check_button_new_with_label (label);
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
   g_signal_connect_object (check, "toggled", G_CALLBACK (apply), self, G_CONNECT_SWAPPED);
   gtk_flow_box_append (box, check);
-  *slot = GTK_CHECK_BUTTON (check);
+  return GTK_CHECK_BUTTON (check);
 }
 
 /* the graph → the controls: its consortia, types and relations */
 static void
 rebuild (CsFilterPanel *self)
 {
-  CsGraph *graph = self->canvas != NULL
-                       ? cs_document_get_graph (cs_canvas_get_document (self->canvas))
-                       : NULL;
+  CsGraph *graph = get_graph (self);
   g_autoptr(GtkStringList) consortia = gtk_string_list_new (NULL);
   GtkWidget *child;
 
@@ -126,8 +137,8 @@ rebuild (CsFilterPanel *self)
     gtk_flow_box_remove (self->types, child);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->relations))) != NULL)
     gtk_flow_box_remove (self->relations, child);
-  memset (self->type_checks, 0, sizeof self->type_checks);
-  memset (self->relation_checks, 0, sizeof self->relation_checks);
+  g_ptr_array_set_size (self->type_checks, 0);
+  g_ptr_array_set_size (self->relation_checks, 0);
 
   if (graph != NULL)
     {
@@ -137,13 +148,18 @@ rebuild (CsFilterPanel *self)
             gtk_string_list_append (consortia, cs_graph_get_node (graph, i)->label);
             g_array_append_val (self->consortia, i);
           }
-      for (guint t = 0; t < CS_N_NODE_TYPES; t++)
-        if (cs_graph_count_type (graph, t) > 0)
-          add_check (self, self->types, cs_node_type_get_display_name (t), &self->type_checks[t]);
-      for (guint r = 0; r < CS_N_RELATIONS; r++)
-        if (cs_graph_count_relation (graph, r) > 0)
-          add_check (self, self->relations, cs_relation_get_display_name (r),
-                     &self->relation_checks[r]);
+      for (guint t = 0; t < cs_graph_get_n_types (graph); t++)
+        g_ptr_array_add (self->type_checks,
+                         cs_graph_count_type (graph, t) > 0
+                             ? add_check (self, self->types,
+                                          cs_graph_get_type_display_name (graph, t))
+                             : NULL);
+      for (guint r = 0; r < cs_graph_get_n_relations (graph); r++)
+        g_ptr_array_add (self->relation_checks,
+                         cs_graph_count_relation (graph, r) > 0
+                             ? add_check (self, self->relations,
+                                          cs_graph_get_relation_display_name (graph, r))
+                             : NULL);
     }
   gtk_drop_down_set_model (self->consortium, G_LIST_MODEL (consortia));
   gtk_drop_down_set_selected (self->consortium, 0);
@@ -161,37 +177,72 @@ cs_filter_panel_graph_cb (CsFilterPanel *self)
   rebuild (self);
 }
 
+/* the view's filter → the controls, when someone else set it */
+static void
+cs_filter_panel_filter_cb (CsFilterPanel *self)
+{
+  const CsFilter *filter = cs_view_state_get_filter (self->view);
+  CsGraph *graph = get_graph (self);
+  guint consortium = 0;
+
+  if (self->updating || graph == NULL)
+    return;
+  self->updating = TRUE;
+  for (guint t = 0; t < self->type_checks->len; t++)
+    if (g_ptr_array_index (self->type_checks, t) != NULL)
+      gtk_check_button_set_active (g_ptr_array_index (self->type_checks, t),
+                                   cs_filter_get_type_shown (filter,
+                                                             cs_graph_get_type_name (graph, t)));
+  for (guint r = 0; r < self->relation_checks->len; r++)
+    if (g_ptr_array_index (self->relation_checks, r) != NULL)
+      gtk_check_button_set_active (
+          g_ptr_array_index (self->relation_checks, r),
+          cs_filter_get_relation_shown (filter, cs_graph_get_relation_name (graph, r)));
+  for (guint i = 0; i < self->consortia->len; i++)
+    if ((int)g_array_index (self->consortia, guint, i) == filter->consortium)
+      consortium = i + 1;
+  gtk_drop_down_set_selected (self->consortium, consortium);
+  gtk_drop_down_set_selected (self->stage, filter->stage);
+  gtk_drop_down_set_selected (self->depth,
+                              filter->around == CS_FILTER_AROUND_SELECTION ? filter->depth : 0);
+  gtk_check_button_set_active (self->hide, filter->hide);
+  gtk_editable_set_text (GTK_EDITABLE (self->role), filter->role != NULL ? filter->role : "");
+  self->updating = FALSE;
+}
+
 static void
 cs_filter_panel_reset_cb (CsFilterPanel *self)
 {
-  CsFilter all;
+  g_autoptr(CsFilter) all = cs_filter_new ();
 
   rebuild (self);
-  cs_filter_init (&all);
-  if (self->canvas != NULL)
-    cs_canvas_set_filter (self->canvas, &all);
+  if (self->view != NULL)
+    cs_view_state_set_filter (self->view, all);
 }
 
 /**
- * cs_filter_panel_set_canvas:
+ * cs_filter_panel_set_view_state:
  * @self: a #CsFilterPanel
- * @canvas: the canvas to filter
+ * @view: the view state to filter
  */
 void
-cs_filter_panel_set_canvas (CsFilterPanel *self,
-                            CsCanvas      *canvas)
+cs_filter_panel_set_view_state (CsFilterPanel *self,
+                                CsViewState   *view)
 {
   g_return_if_fail (CS_IS_FILTER_PANEL (self));
-  g_return_if_fail (CS_IS_CANVAS (canvas));
+  g_return_if_fail (CS_IS_VIEW_STATE (view));
 
-  self->canvas = canvas;
-  g_signal_connect_object (canvas, "notify::filter", G_CALLBACK (update_counts), self,
+  if (self->view != NULL)
+    g_signal_handlers_disconnect_by_data (self->view, self);
+  g_set_object (&self->view, view);
+  g_signal_connect_object (view, "visibility-changed", G_CALLBACK (update_counts), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (canvas, "selection-changed", G_CALLBACK (update_counts), self,
+  g_signal_connect_object (view, "notify::graph", G_CALLBACK (cs_filter_panel_graph_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (cs_canvas_get_document (canvas), "notify::graph",
-                           G_CALLBACK (cs_filter_panel_graph_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (view, "notify::filter", G_CALLBACK (cs_filter_panel_filter_cb), self,
+                           G_CONNECT_SWAPPED);
   rebuild (self);
+  cs_filter_panel_filter_cb (self);
 }
 
 static void
@@ -199,6 +250,9 @@ cs_filter_panel_dispose (GObject *object)
 {
   CsFilterPanel *self = (CsFilterPanel *)object;
 
+  if (self->view != NULL)
+    g_signal_handlers_disconnect_by_data (self->view, self);
+  g_clear_object (&self->view);
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_FILTER_PANEL);
 
   G_OBJECT_CLASS (cs_filter_panel_parent_class)->dispose (object);
@@ -210,6 +264,8 @@ cs_filter_panel_finalize (GObject *object)
   CsFilterPanel *self = (CsFilterPanel *)object;
 
   g_clear_pointer (&self->consortia, g_array_unref);
+  g_clear_pointer (&self->type_checks, g_ptr_array_unref);
+  g_clear_pointer (&self->relation_checks, g_ptr_array_unref);
 
   G_OBJECT_CLASS (cs_filter_panel_parent_class)->finalize (object);
 }
@@ -244,6 +300,8 @@ cs_filter_panel_init (CsFilterPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->consortia = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->type_checks = g_ptr_array_new ();
+  self->relation_checks = g_ptr_array_new ();
 
   g_signal_connect_object (self->consortium, "notify::selected", G_CALLBACK (apply), self,
                            G_CONNECT_SWAPPED);

@@ -8,7 +8,7 @@
 
 #include <gtk/gtk.h>
 
-#include "cs-canvas.h"
+#include "cs-view-state.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CsFilterPanel, cs_filter_panel, CS, FILTER_PANEL, GtkWidget)
 
-void cs_filter_panel_set_canvas (CsFilterPanel *self,
-                                 CsCanvas      *canvas);
+void cs_filter_panel_set_view_state (CsFilterPanel *self,
+                                     CsViewState   *view);
 
 G_END_DECLS

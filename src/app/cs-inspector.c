@@ -9,12 +9,13 @@
 #include "cs-inspector.h"
 
 #include "cs-inspection.h"
-#include "cs-metrics.h"
 
 #include <adwaita.h>
 
-/* Shows one node's inspection (cs-inspection.c) as boxed lists; a row that
- * leads to another node takes the selection there. */
+/* Shows the inspection (cs-inspection.c) of the view state's selected node
+ * as boxed lists; a row that leads to another node takes the selection
+ * there. Metrics come from the document, computed in a worker: the panel
+ * says so while they are on their way. */
 struct _CsInspector
 {
   GtkWidget     parent_instance;
@@ -26,8 +27,9 @@ struct _CsInspector
   GtkBox       *sections;
 
   /* owned */
+  CsDocument   *document;
+  CsViewState  *view;
   CsGraph      *graph;
-  double       *betweenness;  /* for graph, computed when first needed */
   CsInspection *inspection;
 
   /* state */
@@ -38,7 +40,6 @@ G_DEFINE_FINAL_TYPE (CsInspector, cs_inspector, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_GRAPH,
   PROP_NODE,
   N_PROPS
 };
@@ -115,15 +116,20 @@ rebuild (CsInspector *self)
       return;
     }
 
-  if (self->betweenness == NULL)
-    {
-      g_autoptr(GError) error = NULL;
+  {
+    const double *betweenness = NULL;
 
-      self->betweenness = cs_metrics_betweenness (self->graph, &error);
-      if (self->betweenness == NULL)
-        g_debug ("no betweenness: %s", error->message);
-    }
-  self->inspection = cs_inspection_new (self->graph, self->node, self->betweenness);
+    if (self->document != NULL && cs_document_get_graph (self->document) == self->graph)
+      {
+        cs_document_request_metrics (self->document);
+        betweenness = cs_document_get_betweenness (self->document);
+      }
+    self->inspection = cs_inspection_new (self->graph, self->node, betweenness);
+    if (betweenness == NULL && self->document != NULL &&
+        cs_document_get_metrics_pending (self->document))
+      cs_inspection_add_note (self->inspection, "Metrics", "Betweenness: computing…",
+                              "in the background; the panel fills it in when done");
+  }
   gtk_label_set_text (self->title, self->inspection->title);
   gtk_label_set_text (self->subtitle, self->inspection->subtitle);
 
@@ -147,29 +153,75 @@ rebuild (CsInspector *self)
     }
 }
 
-CsGraph *
-cs_inspector_get_graph (CsInspector *self)
+static void
+set_graph (CsInspector *self,
+           CsGraph     *graph)
 {
-  g_return_val_if_fail (CS_IS_INSPECTOR (self), NULL);
-
-  return self->graph;
-}
-
-void
-cs_inspector_set_graph (CsInspector *self,
-                        CsGraph     *graph)
-{
-  g_return_if_fail (CS_IS_INSPECTOR (self));
-  g_return_if_fail (graph == NULL || CS_IS_GRAPH (graph));
-
   if (self->graph == graph)
     return;
   g_set_object (&self->graph, graph);
-  g_clear_pointer (&self->betweenness, g_free);
-  self->node = -1;
+  if (self->node >= 0)
+    {
+      self->node = -1;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NODE]);
+    }
   rebuild (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GRAPH]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NODE]);
+}
+
+static void
+cs_inspector_view_changed_cb (CsInspector *self)
+{
+  set_graph (self, cs_view_state_get_graph (self->view));
+  cs_inspector_set_node (self, cs_view_state_get_selected_node (self->view));
+}
+
+static void
+cs_inspector_metrics_cb (CsInspector *self)
+{
+  if (self->node >= 0)
+    rebuild (self);
+}
+
+/**
+ * cs_inspector_set_view_state:
+ * @self: a #CsInspector
+ * @view: the view whose selected node to show
+ */
+void
+cs_inspector_set_view_state (CsInspector *self,
+                             CsViewState *view)
+{
+  g_return_if_fail (CS_IS_INSPECTOR (self));
+  g_return_if_fail (CS_IS_VIEW_STATE (view));
+
+  if (self->view != NULL)
+    g_signal_handlers_disconnect_by_data (self->view, self);
+  g_set_object (&self->view, view);
+  g_signal_connect_object (view, "notify::graph", G_CALLBACK (cs_inspector_view_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (view, "selection-changed", G_CALLBACK (cs_inspector_view_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  cs_inspector_view_changed_cb (self);
+}
+
+/**
+ * cs_inspector_set_document:
+ * @self: a #CsInspector
+ * @document: the document whose metrics to show
+ */
+void
+cs_inspector_set_document (CsInspector *self,
+                           CsDocument  *document)
+{
+  g_return_if_fail (CS_IS_INSPECTOR (self));
+  g_return_if_fail (CS_IS_DOCUMENT (document));
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  g_signal_connect_object (document, "notify::metrics-ready",
+                           G_CALLBACK (cs_inspector_metrics_cb), self, G_CONNECT_SWAPPED);
+  rebuild (self);
 }
 
 int
@@ -220,21 +272,17 @@ cs_inspector_dispose (GObject *object)
 {
   CsInspector *self = (CsInspector *)object;
 
+  if (self->view != NULL)
+    g_signal_handlers_disconnect_by_data (self->view, self);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_INSPECTOR);
+  g_clear_object (&self->view);
+  g_clear_object (&self->document);
   g_clear_object (&self->graph);
   g_clear_pointer (&self->inspection, cs_inspection_free);
 
   G_OBJECT_CLASS (cs_inspector_parent_class)->dispose (object);
-}
-
-static void
-cs_inspector_finalize (GObject *object)
-{
-  CsInspector *self = (CsInspector *)object;
-
-  g_clear_pointer (&self->betweenness, g_free);
-
-  G_OBJECT_CLASS (cs_inspector_parent_class)->finalize (object);
 }
 
 static void
@@ -247,10 +295,6 @@ cs_inspector_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_GRAPH:
-      g_value_set_object (value, self->graph);
-      break;
-
     case PROP_NODE:
       g_value_set_int (value, self->node);
       break;
@@ -270,10 +314,6 @@ cs_inspector_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_GRAPH:
-      cs_inspector_set_graph (self, g_value_get_object (value));
-      break;
-
     case PROP_NODE:
       cs_inspector_set_node (self, g_value_get_int (value));
       break;
@@ -290,13 +330,9 @@ cs_inspector_class_init (CsInspectorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cs_inspector_dispose;
-  object_class->finalize = cs_inspector_finalize;
   object_class->get_property = cs_inspector_get_property;
   object_class->set_property = cs_inspector_set_property;
 
-  properties[PROP_GRAPH] =
-    g_param_spec_object ("graph", NULL, NULL, CS_TYPE_GRAPH,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_NODE] =
     g_param_spec_int ("node", NULL, NULL, -1, G_MAXINT, -1,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);

@@ -8,7 +8,8 @@
 
 #include <gtk/gtk.h>
 
-#include "cs-graph.h"
+#include "cs-document.h"
+#include "cs-view-state.h"
 
 G_BEGIN_DECLS
 
@@ -16,9 +17,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CsInspector, cs_inspector, CS, INSPECTOR, GtkWidget)
 
-CsGraph  *cs_inspector_get_graph (CsInspector *self);
-void      cs_inspector_set_graph (CsInspector *self,
-                                  CsGraph     *graph);
+void      cs_inspector_set_view_state (CsInspector *self,
+                                       CsViewState *view);
+void      cs_inspector_set_document   (CsInspector *self,
+                                       CsDocument  *document);
 int       cs_inspector_get_node  (CsInspector *self);
 void      cs_inspector_set_node  (CsInspector *self,
                                   int          node);

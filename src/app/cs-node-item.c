@@ -15,7 +15,7 @@ struct _CsNodeItem
 
   char       *label;
   char       *label_en;
-  const char *type_name;
+  char       *type_name;
   guint       node;
   guint       degree;
   guint       consortia;
@@ -43,6 +43,7 @@ cs_node_item_finalize (GObject *object)
 
   g_clear_pointer (&self->label, g_free);
   g_clear_pointer (&self->label_en, g_free);
+  g_clear_pointer (&self->type_name, g_free);
 
   G_OBJECT_CLASS (cs_node_item_parent_class)->finalize (object);
 }
@@ -139,7 +140,7 @@ cs_node_item_new (CsGraph *graph,
   self->node = node;
   self->label = g_strdup (n->label);
   self->label_en = g_strdup (n->label_en != NULL ? n->label_en : "");
-  self->type_name = cs_node_type_get_display_name (n->type);
+  self->type_name = g_strdup (cs_graph_get_type_display_name (graph, n->type));
   self->degree = cs_graph_get_degree (graph, node);
 
   edges = cs_graph_get_incident_edges (graph, node, &n_edges);

@@ -10,9 +10,10 @@
 
 #include "cs-node-item.h"
 
-/* Every node the canvas shows, as a sortable table: keyboard and screen
- * reader users reach every organisation here, and selecting a row selects
- * the node on the canvas and the other way round. */
+/* Every node the view shows, as a sortable table: keyboard and screen
+ * reader users reach every organisation here. The list and the canvas
+ * share the view state's selection; picking a row asks the window, through
+ * ::navigate, to take the view there. */
 struct _CsNodeList
 {
   GtkWidget           parent_instance;
@@ -33,14 +34,21 @@ struct _CsNodeList
   GtkSortListModel   *sorted;
   GtkSingleSelection *selection;
 
-  /* borrowed */
-  CsCanvas           *canvas;
+  /* owned */
+  CsViewState        *view_state;
 
   /* state */
   guint               updating : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CsNodeList, cs_node_list, GTK_TYPE_WIDGET)
+
+enum {
+  NAVIGATE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static char *
 cs_node_list_format_uint (gpointer unused,
@@ -49,24 +57,21 @@ cs_node_list_format_uint (gpointer unused,
   return g_strdup_printf ("%u", value);
 }
 
-/* the list shows what the canvas's filter shows */
+/* the list shows what the view's filter shows */
 static gboolean
-shown_by_canvas (gpointer item,
-                 gpointer user_data)
+shown_by_view (gpointer item,
+               gpointer user_data)
 {
   CsNodeList *self = user_data;
-  CsRenderScene scene;
+  const guint8 *shown = self->view_state != NULL ? cs_view_state_get_node_shown (self->view_state) : NULL;
 
-  if (self->canvas == NULL || !cs_canvas_get_scene (self->canvas, &scene) ||
-      scene.node_shown == NULL)
-    return TRUE;
-  return scene.node_shown[cs_node_item_get_node (item)] != 0;
+  return shown == NULL || shown[cs_node_item_get_node (item)] != 0;
 }
 
 static void
 rebuild (CsNodeList *self)
 {
-  CsGraph *graph = cs_document_get_graph (cs_canvas_get_document (self->canvas));
+  CsGraph *graph = self->view_state != NULL ? cs_view_state_get_graph (self->view_state) : NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
   self->updating = TRUE;
@@ -78,12 +83,12 @@ rebuild (CsNodeList *self)
   self->updating = FALSE;
 }
 
-/* canvas → list */
+/* view → list */
 static void
-cs_node_list_canvas_selection_cb (CsNodeList *self,
-                                  CsCanvas   *canvas)
+cs_node_list_view_selection_cb (CsNodeList  *self,
+                                CsViewState *view)
 {
-  int node = cs_canvas_get_selected_node (canvas);
+  int node = cs_view_state_get_selected_node (view);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
   guint position = GTK_INVALID_LIST_POSITION;
 
@@ -99,7 +104,7 @@ cs_node_list_canvas_selection_cb (CsNodeList *self,
   self->updating = FALSE;
 }
 
-/* list → canvas */
+/* list → view */
 static void
 cs_node_list_selection_changed_cb (CsNodeList         *self,
                                    GParamSpec         *pspec,
@@ -107,38 +112,38 @@ cs_node_list_selection_changed_cb (CsNodeList         *self,
 {
   CsNodeItem *item = gtk_single_selection_get_selected_item (selection);
 
-  if (self->updating || self->canvas == NULL || item == NULL)
+  if (self->updating || self->view_state == NULL || item == NULL)
     return;
-  cs_canvas_select_node (self->canvas, cs_node_item_get_node (item), CS_SELECTION_REPLACE);
-  cs_canvas_centre_node (self->canvas, cs_node_item_get_node (item));
+  g_signal_emit (self, signals[NAVIGATE], 0, cs_node_item_get_node (item));
 }
 
 static void
 cs_node_list_filter_changed_cb (CsNodeList *self)
 {
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  cs_node_list_canvas_selection_cb (self, self->canvas);
+  cs_node_list_view_selection_cb (self, self->view_state);
 }
 
 /**
- * cs_node_list_set_canvas:
+ * cs_node_list_set_view_state:
  * @self: a #CsNodeList
- * @canvas: the canvas whose graph, filter and selection the list mirrors
+ * @view: the view state whose graph, filter and selection the list mirrors
  */
 void
-cs_node_list_set_canvas (CsNodeList *self,
-                         CsCanvas   *canvas)
+cs_node_list_set_view_state (CsNodeList  *self,
+                             CsViewState *view)
 {
   g_return_if_fail (CS_IS_NODE_LIST (self));
-  g_return_if_fail (CS_IS_CANVAS (canvas));
+  g_return_if_fail (CS_IS_VIEW_STATE (view));
 
-  self->canvas = canvas;
-  g_signal_connect_object (cs_canvas_get_document (canvas), "notify::graph", G_CALLBACK (rebuild),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (canvas, "selection-changed",
-                           G_CALLBACK (cs_node_list_canvas_selection_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (canvas, "notify::filter", G_CALLBACK (cs_node_list_filter_changed_cb),
-                           self, G_CONNECT_SWAPPED);
+  if (self->view_state != NULL)
+    g_signal_handlers_disconnect_by_data (self->view_state, self);
+  g_set_object (&self->view_state, view);
+  g_signal_connect_object (view, "notify::graph", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (view, "selection-changed",
+                           G_CALLBACK (cs_node_list_view_selection_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (view, "visibility-changed",
+                           G_CALLBACK (cs_node_list_filter_changed_cb), self, G_CONNECT_SWAPPED);
   rebuild (self);
 }
 
@@ -204,7 +209,9 @@ cs_node_list_dispose (GObject *object)
   /* the rows go away with the view: that is no choice of the user's */
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
-  self->canvas = NULL;
+  if (self->view_state != NULL)
+    g_signal_handlers_disconnect_by_data (self->view_state, self);
+  g_clear_object (&self->view_state);
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_NODE_LIST);
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);
@@ -222,6 +229,18 @@ cs_node_list_class_init (CsNodeListClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cs_node_list_dispose;
+
+  /**
+   * CsNodeList::navigate:
+   * @self: the list
+   * @node: the node of the row picked
+   *
+   * The user picked a row: the window selects the node and takes the view
+   * there.
+   */
+  signals[NAVIGATE] =
+    g_signal_new ("navigate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
 
   g_type_ensure (CS_TYPE_NODE_ITEM);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/cs-node-list.ui");
@@ -243,7 +262,7 @@ cs_node_list_init (CsNodeList *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->store = g_list_store_new (CS_TYPE_NODE_ITEM);
-  self->filter = gtk_custom_filter_new (shown_by_canvas, self, NULL);
+  self->filter = gtk_custom_filter_new (shown_by_view, self, NULL);
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->store)),
                                               GTK_FILTER (g_object_ref (self->filter)));
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)),

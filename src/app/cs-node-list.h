@@ -8,7 +8,7 @@
 
 #include <gtk/gtk.h>
 
-#include "cs-canvas.h"
+#include "cs-view-state.h"
 
 G_BEGIN_DECLS
 
@@ -16,8 +16,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CsNodeList, cs_node_list, CS, NODE_LIST, GtkWidget)
 
-void        cs_node_list_set_canvas    (CsNodeList *self,
-                                        CsCanvas   *canvas);
+void        cs_node_list_set_view_state (CsNodeList  *self,
+                                         CsViewState *view);
 GListModel *cs_node_list_get_model     (CsNodeList *self);
 int         cs_node_list_get_selected  (CsNodeList *self);
 void        cs_node_list_sort_by       (CsNodeList *self,

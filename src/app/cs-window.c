@@ -43,6 +43,7 @@ struct _CsWindow
 
   /* owned */
   CsDocument           *document;
+  CsViewState          *view;
   GCancellable         *load_cancellable;
   GtkFileChooserNative *chooser;
 };
@@ -64,10 +65,24 @@ cs_window_get_document (CsWindow *self)
 }
 
 /**
- * cs_window_get_inspector:
+ * cs_window_get_view_state:
  * @self: a #CsWindow
  *
- * Returns: (transfer none): the window's inspector panel
+ * Returns: (transfer none): what the window shows of its document
+ */
+CsViewState *
+cs_window_get_view_state (CsWindow *self)
+{
+  g_return_val_if_fail (CS_IS_WINDOW (self), NULL);
+
+  return self->view;
+}
+
+/**
+ * cs_window_get_node_list:
+ * @self: a #CsWindow
+ *
+ * Returns: (transfer none): the window's list of organisations
  */
 CsNodeList *
 cs_window_get_node_list (CsWindow *self)
@@ -77,6 +92,12 @@ cs_window_get_node_list (CsWindow *self)
   return self->node_list;
 }
 
+/**
+ * cs_window_get_inspector:
+ * @self: a #CsWindow
+ *
+ * Returns: (transfer none): the window's inspector panel
+ */
 CsInspector *
 cs_window_get_inspector (CsWindow *self)
 {
@@ -358,18 +379,18 @@ cs_window_document_notify_cb (CsWindow   *self,
   update_actions (self);
 }
 
-/* Selection drives the inspector: the primary selected node is shown, and
- * the panel closes when nothing is selected. */
+/* The selection opens the inspector beside the canvas (the inspector shows
+ * the view's primary selected node itself); the panel closes when nothing
+ * is selected. */
 static void
-cs_window_selection_changed_cb (CsWindow *self,
-                                CsCanvas *canvas)
+cs_window_selection_changed_cb (CsWindow    *self,
+                                CsViewState *view)
 {
-  int node = cs_canvas_get_selected_node (canvas);
+  int node = cs_view_state_get_selected_node (view);
 
   /* the window is being taken apart */
-  if (self->inspector == NULL)
+  if (self->flap == NULL)
     return;
-  cs_inspector_set_node (self->inspector, node);
   adw_flap_set_reveal_flap (self->flap, node >= 0 && self->inspector_wanted);
 }
 
@@ -383,7 +404,17 @@ cs_window_show_inspector_action (GtkWidget  *widget,
 
   self->inspector_wanted = !self->inspector_wanted;
   adw_flap_set_reveal_flap (self->flap, self->inspector_wanted &&
-                                            cs_canvas_get_selected_node (self->canvas) >= 0);
+                                            cs_view_state_get_selected_node (self->view) >= 0);
+}
+
+/* a node chosen in a panel (search, inspector, list): select it and take
+ * the view there */
+static void
+show_node (CsWindow *self,
+           guint     node)
+{
+  cs_view_state_select_node (self->view, node, CS_SELECTION_REPLACE);
+  cs_canvas_centre_node (self->canvas, node);
 }
 
 static void
@@ -391,28 +422,28 @@ cs_window_inspector_navigate_cb (CsWindow    *self,
                                  guint        node,
                                  CsInspector *inspector)
 {
-  cs_canvas_select_node (self->canvas, node, CS_SELECTION_REPLACE);
-  cs_canvas_centre_node (self->canvas, node);
+  show_node (self, node);
 }
 
+static void
+cs_window_node_list_navigate_cb (CsWindow   *self,
+                                 guint       node,
+                                 CsNodeList *list)
+{
+  show_node (self, node);
+}
+
+/* the view follows the document's graph: a new graph, a new view of it */
 static void
 cs_window_graph_changed_cb (CsWindow   *self,
                             GParamSpec *pspec,
                             CsDocument *document)
 {
-  cs_inspector_set_graph (self->inspector, cs_document_get_graph (document));
+  cs_view_state_set_graph (self->view, cs_document_get_graph (document));
   adw_flap_set_reveal_flap (self->flap, FALSE);
 }
 
 /* Search */
-
-static void
-show_node (CsWindow *self,
-           guint     node)
-{
-  cs_canvas_select_node (self->canvas, node, CS_SELECTION_REPLACE);
-  cs_canvas_centre_node (self->canvas, node);
-}
 
 static void
 cs_window_search_changed_cb (CsWindow       *self,
@@ -438,9 +469,9 @@ cs_window_search_changed_cb (CsWindow       *self,
 
       if (node->label_en != NULL)
         subtitle = g_markup_printf_escaped ("%s · %s", node->label_en,
-                                            cs_node_type_get_display_name (node->type));
+                                            cs_graph_get_type_display_name (graph, node->type));
       else
-        subtitle = g_strdup (cs_node_type_get_display_name (node->type));
+        subtitle = g_strdup (cs_graph_get_type_display_name (graph, node->type));
       if (hit->matched != node->label && hit->matched != node->label_en)
         {
           char *with_alias = g_markup_printf_escaped ("%s · also “%s”", subtitle, hit->matched);
@@ -524,7 +555,7 @@ cs_window_export_action (GtkWidget  *widget,
 
   if (cs_document_get_graph (self->document) == NULL)
     return;
-  dialog = cs_export_dialog_new (GTK_WINDOW (self), self->canvas);
+  dialog = cs_export_dialog_new (GTK_WINDOW (self), self->document, self->view);
   g_signal_connect_object (dialog, "exported", G_CALLBACK (cs_window_exported_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -561,6 +592,7 @@ cs_window_dispose (GObject *object)
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_WINDOW);
   g_clear_object (&self->document);
+  g_clear_object (&self->view);
 
   G_OBJECT_CLASS (cs_window_parent_class)->dispose (object);
 }
@@ -594,6 +626,7 @@ cs_window_class_init (CsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsWindow, list_button);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, node_list);
   gtk_widget_class_bind_template_callback (widget_class, cs_window_inspector_navigate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cs_window_node_list_navigate_cb);
   gtk_widget_class_bind_template_callback (widget_class, cs_window_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, cs_window_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, cs_window_search_stop_cb);
@@ -643,27 +676,32 @@ cs_window_init (CsWindow *self)
   self->inspector_wanted = TRUE;
 
   self->document = cs_document_new ();
-  cs_canvas_set_document (self->canvas, self->document);
-  g_signal_connect_object (self->document, "notify", G_CALLBACK (cs_window_document_notify_cb),
-                           self, G_CONNECT_SWAPPED);
+  self->view = cs_view_state_new ();
+  /* the view first: the canvas and panels find the new graph in it */
   g_signal_connect_object (self->document, "notify::graph", G_CALLBACK (cs_window_graph_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->canvas, "selection-changed",
+  cs_canvas_set_document (self->canvas, self->document);
+  cs_canvas_set_view_state (self->canvas, self->view);
+  g_signal_connect_object (self->document, "notify", G_CALLBACK (cs_window_document_notify_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view, "selection-changed",
                            G_CALLBACK (cs_window_selection_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  cs_filter_panel_set_canvas (self->filter_panel, self->canvas);
-  cs_node_list_set_canvas (self->node_list, self->canvas);
+  cs_inspector_set_view_state (self->inspector, self->view);
+  cs_inspector_set_document (self->inspector, self->document);
+  cs_filter_panel_set_view_state (self->filter_panel, self->view);
+  cs_node_list_set_view_state (self->node_list, self->view);
   update_actions (self);
 
-  /* the canvas's view options, for the menu (which lives outside it) */
+  /* the view state's options, for the menu */
   {
     g_autoptr(GSimpleActionGroup) view = g_simple_action_group_new ();
-    const char *options[] = { "show-legend", "show-hulls", "uniform-size" };
+    const char *options[] = { "show-legend", "show-hulls", "uniform-size", "english-labels" };
 
     for (guint i = 0; i < G_N_ELEMENTS (options); i++)
       {
         g_autoptr (GPropertyAction)
-            action = g_property_action_new (options[i], self->canvas, options[i]);
+            action = g_property_action_new (options[i], self->view, options[i]);
 
         g_action_map_add_action (G_ACTION_MAP (view), G_ACTION (action));
       }

@@ -20,6 +20,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CsWindow, cs_window, CS, WINDOW, AdwApplicationWindow)
 
 CsDocument *cs_window_get_document (CsWindow *self);
+CsViewState *cs_window_get_view_state (CsWindow *self);
 CsCanvas   *cs_window_get_canvas   (CsWindow *self);
 CsInspector *cs_window_get_inspector (CsWindow *self);
 CsNodeList *cs_window_get_node_list (CsWindow *self);

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <adwaita.h>
+
 #include "cs-application.h"
 #include "cs-cli.h"
 
@@ -14,11 +16,24 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(CsApplication) app = NULL;
+  g_autofree char *toolkit = NULL;
+  g_autofree char *file = NULL;
+  char *app_argv[3] = { argv[0], NULL, NULL };
+  int status;
 
-  /* --export, --info and --list-layouts never open a display */
-  if (cs_cli_is_headless (argc, argv))
-    return cs_cli_main (argc, argv);
+  /* the versions of the libraries linked in, read without a display */
+  toolkit = g_strdup_printf ("GTK %u.%u.%u\nlibadwaita %u.%u.%u\n", gtk_get_major_version (),
+                             gtk_get_minor_version (), gtk_get_micro_version (),
+                             adw_get_major_version (), adw_get_minor_version (),
+                             adw_get_micro_version ());
+
+  /* every option is read before a display is opened: the headless commands
+   * run and exit here */
+  status = cs_cli_main (argc, argv, toolkit, &file);
+  if (status >= 0)
+    return status;
 
   app = cs_application_new ();
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  app_argv[1] = file;
+  return g_application_run (G_APPLICATION (app), file != NULL ? 2 : 1, app_argv);
 }

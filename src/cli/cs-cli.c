@@ -8,8 +8,9 @@
 
 #include "cs-cli.h"
 
+#include "cs-document.h"
 #include "cs-export.h"
-#include "cs-graph-loader.h"
+#include "cs-import.h"
 #include "cs-inspection.h"
 #include "cs-layout.h"
 #include "cs-metrics.h"
@@ -17,39 +18,148 @@
 #include "cs-renderer.h"
 #include "cs-search.h"
 
+#include <cairo.h>
+#include <errno.h>
 #include <locale.h>
+#include <math.h>
+#include <pango/pango.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-/* The commands that run without a display, before GTK is touched. */
-static const char *const headless_options[] = {
-  "--export", "--info", "--inspect", "--list-layouts", NULL
-};
+/* The command line: every option is read here, before GTK is touched, so
+ * the headless commands need no display and a mistake in the command line
+ * is always exit status 2 with a message naming the option. */
 
-/**
- * cs_cli_is_headless:
- * @argc: the argument count
- * @argv: the arguments
- *
- * Returns: %TRUE when the command line asks for a headless command
- */
-gboolean
-cs_cli_is_headless (int    argc,
-                    char **argv)
+#define EXIT_BAD_INPUT 1
+#define EXIT_USAGE     2
+
+typedef struct
 {
-  for (int i = 1; i < argc; i++)
-    {
-      if (g_str_equal (argv[i], "--"))
-        break;
-      for (guint j = 0; headless_options[j] != NULL; j++)
-        {
-          gsize len = strlen (headless_options[j]);
+  /* commands */
+  char      *export_path;
+  gboolean   info;
+  char      *inspect_name;
+  gboolean   list_layouts;
+  gboolean   help;
+  gboolean   version;
+  /* export options, as written */
+  char      *layout;
+  char      *seed;
+  char      *width;
+  char      *height;
+  char      *scale;
+  char      *dpi;
+  char      *background;
+  char      *palette;
+  char      *title;
+  gboolean   legend;
+  gboolean   no_legend;
+  gboolean   no_hulls;
+  gboolean   uniform_size;
+  gboolean   english;
+  gboolean   caption;
+  char      *scope;
+  char     **select;
+  char      *view;
+  char     **rest;
+} Args;
 
-          if (strncmp (argv[i], headless_options[j], len) == 0 &&
-              (argv[i][len] == '\0' || argv[i][len] == '='))
-            return TRUE;
+static void
+args_clear (Args *args)
+{
+  g_free (args->export_path);
+  g_free (args->inspect_name);
+  g_free (args->layout);
+  g_free (args->seed);
+  g_free (args->width);
+  g_free (args->height);
+  g_free (args->scale);
+  g_free (args->dpi);
+  g_free (args->background);
+  g_free (args->palette);
+  g_free (args->title);
+  g_free (args->scope);
+  g_free (args->view);
+  g_strfreev (args->select);
+  g_strfreev (args->rest);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Args, args_clear)
+
+static void G_GNUC_PRINTF (1, 2)
+usage_error (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  fprintf (stderr, "consortia: %s (see consortia --help)\n", message);
+}
+
+/* A whole number from @min to @max, all of @text */
+static gboolean
+parse_integer (const char *option,
+               const char *text,
+               gint64      min,
+               gint64      max,
+               gint64     *out)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_ascii_string_to_signed (text, 10, min, max, out, &error))
+    {
+      usage_error ("%s: “%s” is not a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT,
+                   option, text, min, max);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A number above @min (or equal when @inclusive) and at most @max */
+static gboolean
+parse_number (const char *option,
+              const char *text,
+              double      min,
+              double      max,
+              double     *out)
+{
+  char *end = NULL;
+  double value;
+
+  errno = 0;
+  value = g_ascii_strtod (text, &end);
+  if (text[0] == '\0' || end == NULL || *end != '\0' || errno != 0 || !isfinite (value) ||
+      value <= min || value > max)
+    {
+      usage_error ("%s: “%s” is not a number above %g and up to %g", option, text, min, max);
+      return FALSE;
+    }
+  *out = value;
+  return TRUE;
+}
+
+static gboolean
+parse_choice (const char        *option,
+              const char        *text,
+              const char *const *choices,
+              guint             *out)
+{
+  g_autofree char *list = NULL;
+
+  for (guint i = 0; choices[i] != NULL; i++)
+    {
+      if (g_str_equal (text, choices[i]))
+        {
+          *out = i;
+          return TRUE;
         }
     }
+  list = g_strjoinv (", ", (char **)choices);
+  usage_error ("%s: unknown value “%s”: use %s", option, text, list);
   return FALSE;
 }
 
@@ -66,6 +176,8 @@ print_problems (GPtrArray  *problems,
     }
 }
 
+/* Reads @filename; its problems go to stderr, unless the caller takes
+ * them (@problems_out) to report them itself when the file loads. */
 static CsGraph *
 load_graph (const char *filename,
             GPtrArray **problems_out)
@@ -75,10 +187,10 @@ load_graph (const char *filename,
   g_autofree char *display_name = g_filename_display_name (filename);
   CsGraph *graph;
 
-  graph = cs_graph_loader_load_file (filename, &problems, &error);
-  if (graph == NULL && error->code == CS_GRAPH_LOADER_ERROR_IO)
+  graph = cs_import_file (filename, NULL, &problems, &error);
+  if (graph == NULL && error->code == CS_IMPORT_ERROR_IO)
     fprintf (stderr, "consortia: %s\n", error->message);
-  else
+  else if (graph == NULL || problems_out == NULL)
     print_problems (problems, display_name, stderr);
 
   if (problems_out != NULL)
@@ -100,17 +212,16 @@ run_info (const char *filename)
 {
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(CsGraph) graph = NULL;
+  g_autoptr(CsPositions) origin = NULL;
+  g_autoptr(CsScene) scene = NULL;
   g_autofree char *display_name = g_filename_display_name (filename);
   CsRenderStyle style;
-  CsRenderScene scene;
-  g_autoptr(CsPositions) origin = NULL;
   guint32 seed = CS_LAYOUT_DEFAULT_SEED;
   guint n_isolated = 0;
-  guint missing;
 
   graph = load_graph (filename, &problems);
   if (graph == NULL)
-    return 1;
+    return EXIT_BAD_INPUT;
 
   printf ("File: %s\n", display_name);
   if (cs_graph_get_title (graph) != NULL)
@@ -121,20 +232,20 @@ run_info (const char *filename)
     printf ("Date: %s\n", cs_graph_get_date (graph));
 
   printf ("Nodes: %u\n", cs_graph_get_n_nodes (graph));
-  for (guint t = 0; t < CS_N_NODE_TYPES; t++)
+  for (guint t = 0; t < cs_graph_get_n_types (graph); t++)
     {
       guint count = cs_graph_count_type (graph, t);
 
       if (count > 0)
-        printf ("  %-20s %u\n", cs_node_type_to_string (t), count);
+        printf ("  %-20s %u\n", cs_graph_get_type_name (graph, t), count);
     }
   printf ("Edges: %u\n", cs_graph_get_n_edges (graph));
-  for (guint r = 0; r < CS_N_RELATIONS; r++)
+  for (guint r = 0; r < cs_graph_get_n_relations (graph); r++)
     {
       guint count = cs_graph_count_relation (graph, r);
 
       if (count > 0)
-        printf ("  %-20s %u\n", cs_relation_to_string (r), count);
+        printf ("  %-20s %u\n", cs_graph_get_relation_name (graph, r), count);
     }
 
   for (guint i = 0; i < cs_graph_get_n_nodes (graph); i++)
@@ -157,9 +268,8 @@ run_info (const char *filename)
 
   cs_render_style_init_default (&style, FALSE);
   origin = cs_positions_new (cs_graph_get_n_nodes (graph), NULL);
-  cs_render_scene_init (&scene, graph, origin, &style, 100, 100);
-  missing = cs_renderer_count_missing_glyphs (&scene);
-  printf ("Label characters without a font: %u\n", missing);
+  scene = cs_scene_new (graph, origin, NULL, NULL, &style, 100, 100);
+  printf ("Label characters without a font: %u\n", cs_renderer_count_missing_glyphs (scene));
   cs_render_style_clear (&style);
 
   printf ("Problems: %u\n", problems != NULL ? problems->len : 0);
@@ -184,7 +294,7 @@ run_inspect (const char *name,
 
   graph = load_graph (filename, NULL);
   if (graph == NULL)
-    return 1;
+    return EXIT_BAD_INPUT;
 
   hits = cs_search (graph, name, 0);
   if (hits->len == 0)
@@ -198,11 +308,11 @@ run_inspect (const char *name,
                                 (const char *)g_ptr_array_index (closest, i));
       fprintf (stderr, "%s\n", message->str);
       g_string_free (message, TRUE);
-      return 1;
+      return EXIT_BAD_INPUT;
     }
 
   node = g_array_index (hits, CsSearchHit, 0).node;
-  betweenness = cs_metrics_betweenness (graph, &error);
+  betweenness = cs_metrics_betweenness (graph, NULL, &error);
   if (betweenness == NULL)
     g_debug ("%s", error->message);
   inspection = cs_inspection_new (graph, node, betweenness);
@@ -219,281 +329,423 @@ run_inspect (const char *name,
   return 0;
 }
 
+/* What an export asks for, checked before any file is read */
 typedef struct
 {
-  char     *layout;
-  gint64    seed;
-  int       width;
-  int       height;
-  double    scale;
-  char     *background;
-  char     *palette;
-  char     *title;
-  gboolean  legend;
-  gboolean  no_legend;
-  gboolean  no_hulls;
-  gboolean  caption;
-  char     *scope;
-  char    **select;
-  char     *view;
-  double    dpi;
-} ExportArgs;
+  CsExportOptions    options;
+  gboolean           has_layout;
+  CsLayoutAlgorithm  algorithm;
+  gboolean           has_seed;
+  guint32            seed;
+  gboolean           has_view;
+  CsBounds           view;
+  CsLayers           layers;
+  CsNodeSizing       sizing;
+  CsLabelLanguage    language;
+} ExportRequest;
+
+static gboolean
+parse_export (const Args    *args,
+              ExportRequest *request)
+{
+  static const char *const backgrounds[] = { "theme", "white", "transparent", NULL };
+  static const char *const palettes[] = { "light", "dark", NULL };
+  static const char *const scopes[] = { "all", "view", "selection", NULL };
+  g_autofree char *output_name = g_filename_display_name (args->export_path);
+  CsExportOptions *options = &request->options;
+  gint64 value;
+  guint choice;
+
+  cs_export_options_init (options);
+  request->layers = CS_LAYERS_DEFAULT;
+  request->sizing = args->uniform_size ? CS_NODE_SIZE_UNIFORM : CS_NODE_SIZE_DEGREE;
+  request->language = args->english ? CS_LABEL_LANGUAGE_ENGLISH : CS_LABEL_LANGUAGE_ORIGINAL;
+  if (!cs_export_format_from_filename (args->export_path, &options->format))
+    {
+      usage_error ("--export: %s: unknown format: use a name ending in .png, .svg or .pdf",
+                   output_name);
+      return FALSE;
+    }
+  if (args->width != NULL)
+    {
+      if (!parse_integer ("--width", args->width, CS_EXPORT_MIN_SIDE, CS_EXPORT_MAX_SIDE, &value))
+        return FALSE;
+      options->width = value;
+    }
+  if (args->height != NULL)
+    {
+      if (!parse_integer ("--height", args->height, CS_EXPORT_MIN_SIDE, CS_EXPORT_MAX_SIDE,
+                          &value))
+        return FALSE;
+      options->height = value;
+    }
+  if (args->scale != NULL && !parse_number ("--scale", args->scale, 0, 64, &options->scale))
+    return FALSE;
+  if (args->dpi != NULL)
+    {
+      if (!parse_number ("--dpi", args->dpi, 0, 100000, &options->dpi))
+        return FALSE;
+      /* a resolution without a scale means the same size in inches as on screen */
+      if (args->scale == NULL)
+        options->scale = options->dpi / CS_EXPORT_SCREEN_DPI;
+      if (options->format != CS_EXPORT_FORMAT_PNG)
+        options->dpi = 0;
+    }
+  if (args->seed != NULL)
+    {
+      if (!parse_integer ("--seed", args->seed, 0, G_MAXUINT32, &value))
+        return FALSE;
+      request->has_seed = TRUE;
+      request->seed = value;
+    }
+  if (args->layout != NULL)
+    {
+      if (!cs_layout_algorithm_from_string (args->layout, &request->algorithm))
+        {
+          usage_error ("--layout: unknown layout “%s” (consortia --list-layouts lists them)",
+                       args->layout);
+          return FALSE;
+        }
+      request->has_layout = TRUE;
+    }
+  if (args->background != NULL)
+    {
+      if (!parse_choice ("--background", args->background, backgrounds, &choice))
+        return FALSE;
+      options->background = choice;
+    }
+  if (args->palette != NULL)
+    {
+      if (!parse_choice ("--palette", args->palette, palettes, &choice))
+        return FALSE;
+      options->dark = choice == 1;
+    }
+  if (args->legend && args->no_legend)
+    {
+      usage_error ("--legend and --no-legend contradict each other");
+      return FALSE;
+    }
+  options->legend = !args->no_legend;
+  if (args->no_hulls)
+    request->layers &= ~CS_LAYER_HULLS;
+  options->caption = args->caption;
+  if (args->title != NULL)
+    {
+      options->title = TRUE;
+      options->title_text = args->title[0] != '\0' ? args->title : NULL;
+    }
+  if (args->scope != NULL)
+    {
+      if (!parse_choice ("--scope", args->scope, scopes, &choice))
+        return FALSE;
+      options->scope = choice;
+    }
+  if (options->scope == CS_EXPORT_SCOPE_SELECTION && args->select == NULL)
+    {
+      usage_error ("--scope selection needs --select ID (once per node)");
+      return FALSE;
+    }
+  if (args->view != NULL)
+    {
+      double v[4];
+      char end;
+
+      if (sscanf (args->view, "%lf,%lf,%lf,%lf%c", &v[0], &v[1], &v[2], &v[3], &end) != 4 ||
+          !isfinite (v[0]) || !isfinite (v[1]) || !isfinite (v[2]) || !isfinite (v[3]) ||
+          !(v[2] > v[0]) || !(v[3] > v[1]))
+        {
+          usage_error ("--view: “%s” is not a world box X0,Y0,X1,Y1 with X1 > X0 and Y1 > Y0",
+                       args->view);
+          return FALSE;
+        }
+      request->has_view = TRUE;
+      request->view = (CsBounds) { v[0], v[1], v[2], v[3] };
+    }
+  if (options->scope == CS_EXPORT_SCOPE_VIEW && !request->has_view)
+    {
+      usage_error ("--scope view needs --view X0,Y0,X1,Y1 (a world box)");
+      return FALSE;
+    }
+  return TRUE;
+}
 
 static int
-run_export (const char       *output,
-            const char       *filename,
-            const ExportArgs *args)
+run_export (const char          *filename,
+            const char          *output,
+            const Args          *args,
+            const ExportRequest *request)
 {
   g_autoptr(CsGraph) graph = NULL;
   g_autoptr(CsLayoutParams) params = NULL;
   g_autoptr(CsPositions) positions = NULL;
+  g_autoptr(CsViewState) view = cs_view_state_new ();
+  g_autoptr(CsScene) scene = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *output_name = g_filename_display_name (output);
-  g_autoptr(GArray) selection = NULL;
-  CsExportOptions options;
-
-  cs_export_options_init (&options);
-  if (!cs_export_format_from_filename (output, &options.format))
-    {
-      fprintf (stderr,
-               "consortia: %s: unknown export format: use a name ending in .png, .svg or .pdf\n",
-               output_name);
-      return 1;
-    }
-  if (args->width > 0)
-    options.width = args->width;
-  if (args->height > 0)
-    options.height = args->height;
-  options.scale = args->scale;
-  options.legend = args->legend || !args->no_legend;
-  options.hulls = !args->no_hulls;
-  options.caption = args->caption;
-  if (args->dpi < 0 || args->dpi > 100000)
-    {
-      fprintf (stderr, "consortia: --dpi must be between 0 and 100000\n");
-      return 1;
-    }
-  options.dpi = options.format == CS_EXPORT_FORMAT_PNG ? args->dpi : 0;
-  /* a resolution without a scale means the same size in inches as on screen */
-  if (args->dpi > 0 && args->scale == 1.0)
-    options.scale = args->dpi / CS_EXPORT_SCREEN_DPI;
-  if (args->title != NULL)
-    {
-      options.title = TRUE;
-      options.title_text = args->title[0] != '\0' ? args->title : NULL;
-    }
-  if (args->background == NULL || g_str_equal (args->background, "theme"))
-    options.background = CS_EXPORT_BACKGROUND_THEME;
-  else if (g_str_equal (args->background, "white"))
-    options.background = CS_EXPORT_BACKGROUND_WHITE;
-  else if (g_str_equal (args->background, "transparent"))
-    options.background = CS_EXPORT_BACKGROUND_TRANSPARENT;
-  else
-    {
-      fprintf (stderr, "consortia: unknown background “%s”: use theme, white or transparent\n",
-               args->background);
-      return 1;
-    }
-  if (args->palette == NULL || g_str_equal (args->palette, "light"))
-    options.dark = FALSE;
-  else if (g_str_equal (args->palette, "dark"))
-    options.dark = TRUE;
-  else
-    {
-      fprintf (stderr, "consortia: unknown palette “%s”: use light or dark\n", args->palette);
-      return 1;
-    }
+  g_autofree gboolean *pinned = NULL;
 
   graph = load_graph (filename, NULL);
   if (graph == NULL)
-    return 1;
+    return EXIT_BAD_INPUT;
 
   params = cs_layout_params_new_for_graph (graph);
-  if (args->layout != NULL)
-    {
-      CsLayoutAlgorithm algorithm;
+  if (request->has_layout)
+    cs_layout_params_set_algorithm (params, request->algorithm);
+  if (request->has_seed)
+    cs_layout_params_set_seed (params, request->seed);
 
-      if (!cs_layout_algorithm_from_string (args->layout, &algorithm))
+  /* the view state the picture shows, as the window would have it */
+  cs_view_state_set_graph (view, graph);
+  cs_view_state_set_layers (view, request->layers);
+  cs_view_state_set_sizing (view, request->sizing);
+  cs_view_state_set_label_language (view, request->language);
+  for (guint i = 0; args->select != NULL && args->select[i] != NULL; i++)
+    {
+      guint node;
+
+      if (!cs_graph_lookup (graph, args->select[i], &node))
         {
-          fprintf (stderr, "consortia: unknown layout “%s” (see consortia --list-layouts)\n",
-                   args->layout);
-          return 1;
+          fprintf (stderr, "consortia: --select: no node with id “%s” in %s\n", args->select[i],
+                   filename);
+          return EXIT_BAD_INPUT;
         }
-      cs_layout_params_set_algorithm (params, algorithm);
+      cs_view_state_select_node (view, node, CS_SELECTION_EXTEND);
     }
-  if (args->seed >= 0)
-    cs_layout_params_set_seed (params, (guint32)args->seed);
-
-  if (args->scope == NULL || g_str_equal (args->scope, "all"))
-    options.scope = CS_EXPORT_SCOPE_ALL;
-  else if (g_str_equal (args->scope, "selection"))
+  if (request->has_view)
     {
-      options.scope = CS_EXPORT_SCOPE_SELECTION;
-      if (args->select == NULL)
-        {
-          fprintf (stderr, "consortia: --scope selection needs --select ID (once per node)\n");
-          return 1;
-        }
-      selection = g_array_new (FALSE, FALSE, sizeof (guint));
-      for (guint i = 0; args->select[i] != NULL; i++)
-        {
-          guint node;
+      CsViewport *viewport = cs_view_state_get_viewport (view);
 
-          if (!cs_graph_lookup (graph, args->select[i], &node))
-            {
-              fprintf (stderr, "consortia: --select: no node with id “%s”\n", args->select[i]);
-              return 1;
-            }
-          g_array_append_val (selection, node);
-        }
-      options.selection = (const guint *)selection->data;
-      options.n_selection = selection->len;
-    }
-  else if (g_str_equal (args->scope, "view"))
-    {
-      double v[4];
-
-      if (args->view == NULL ||
-          sscanf (args->view, "%lf,%lf,%lf,%lf", &v[0], &v[1], &v[2], &v[3]) != 4 ||
-          !(v[2] > v[0]) || !(v[3] > v[1]))
-        {
-          fprintf (
-              stderr,
-              "consortia: --scope view needs --view X0,Y0,X1,Y1 (a world box, X1 > X0, Y1 > Y0)\n");
-          return 1;
-        }
-      options.scope = CS_EXPORT_SCOPE_VIEW;
-      options.view = (CsBounds) { v[0], v[1], v[2], v[3] };
-    }
-  else
-    {
-      fprintf (stderr, "consortia: unknown scope “%s”: use all, view or selection\n", args->scope);
-      return 1;
+      cs_viewport_set_size (viewport, request->options.width, request->options.height);
+      cs_viewport_fit_area (viewport, &request->view,
+                            &(CsBounds) { 0, 0, request->options.width, request->options.height });
     }
 
   positions = cs_layout_run (graph, params, NULL, &error);
   if (positions == NULL)
     {
       fprintf (stderr, "consortia: %s\n", error->message);
-      return 1;
+      return EXIT_BAD_INPUT;
     }
+  pinned = g_new0 (gboolean, MAX (cs_graph_get_n_nodes (graph), 1));
+  for (guint i = 0; i < cs_graph_get_n_nodes (graph); i++)
+    pinned[i] = cs_graph_get_node (graph, i)->pinned;
 
-  if (!cs_export_to_file (graph, positions, &options, output, &error))
+  scene = cs_export_build_scene (graph, positions, pinned, view, &request->options);
+  if (!cs_export_scene_to_file (scene, &request->options, output, &error))
     {
       fprintf (stderr, "consortia: %s: %s\n", output_name, error->message);
-      return 1;
+      return EXIT_BAD_INPUT;
     }
   return 0;
+}
+
+static void
+print_version (const char *toolkit)
+{
+  printf ("consortia %s\n", PACKAGE_VERSION);
+  if (toolkit != NULL)
+    fputs (toolkit, stdout);
+  printf ("GLib %u.%u.%u\n", glib_major_version, glib_minor_version, glib_micro_version);
+  printf ("%s\n", cs_layout_get_library_version ());
+  printf ("%s\n", cs_import_get_library_version ());
+  printf ("cairo %s\n", cairo_version_string ());
+  printf ("Pango %s\n", pango_version_string ());
+}
+
+static GOptionContext *
+create_context (Args *args)
+{
+  const GOptionEntry commands[] = {
+    { "export", 0, 0, G_OPTION_ARG_FILENAME, &args->export_path,
+      "Draw the graph into OUT (.png, .svg or .pdf) and exit", "OUT" },
+    { "info", 0, 0, G_OPTION_ARG_NONE, &args->info,
+      "Print the counts by type and relation and every problem, then exit", NULL },
+    { "inspect", 0, 0, G_OPTION_ARG_STRING, &args->inspect_name,
+      "Print one organisation's roles, partners and sources, then exit", "NAME" },
+    { "list-layouts", 0, 0, G_OPTION_ARG_NONE, &args->list_layouts,
+      "List the layout algorithms and exit", NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &args->version,
+      "Print the version of Consortia and of the libraries in use", NULL },
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &args->help, "Print this help", NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args->rest, NULL, "[FILE]" },
+    { NULL }
+  };
+  const GOptionEntry export_entries[] = {
+    { "layout", 0, 0, G_OPTION_ARG_STRING, &args->layout,
+      "Layout algorithm (see --list-layouts); default: the file's, else fruchterman_reingold",
+      "NAME" },
+    { "seed", 0, 0, G_OPTION_ARG_STRING, &args->seed,
+      "Random seed of the layout, 0 to 4294967295; default: the file's, else 1", "N" },
+    { "width", 0, 0, G_OPTION_ARG_STRING, &args->width,
+      "Width in pixels (points for PDF), 16 to 32767 (default 1600)", "W" },
+    { "height", 0, 0, G_OPTION_ARG_STRING, &args->height,
+      "Height in pixels (points for PDF), 16 to 32767 (default 1200)", "H" },
+    { "scale", 0, 0, G_OPTION_ARG_STRING, &args->scale,
+      "PNG pixels per unit, above 0 and up to 64 (default 1)", "S" },
+    { "dpi", 0, 0, G_OPTION_ARG_STRING, &args->dpi,
+      "Record this resolution in a PNG and scale to it (300 for print)", "DPI" },
+    { "background", 0, 0, G_OPTION_ARG_STRING, &args->background,
+      "theme (default), white or transparent", "BG" },
+    { "palette", 0, 0, G_OPTION_ARG_STRING, &args->palette, "light (default) or dark",
+      "PALETTE" },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &args->title,
+      "Draw a title; \"\" for the graph's own", "TEXT" },
+    { "legend", 0, 0, G_OPTION_ARG_NONE, &args->legend, "Draw the legend (the default)", NULL },
+    { "no-legend", 0, 0, G_OPTION_ARG_NONE, &args->no_legend, "Leave out the legend", NULL },
+    { "no-hulls", 0, 0, G_OPTION_ARG_NONE, &args->no_hulls,
+      "Leave out the outlines around consortia", NULL },
+    { "uniform-size", 0, 0, G_OPTION_ARG_NONE, &args->uniform_size,
+      "Give every node its type's size, whatever its links", NULL },
+    { "english", 0, 0, G_OPTION_ARG_NONE, &args->english,
+      "Label nodes with their English names where the data has them", NULL },
+    { "caption", 0, 0, G_OPTION_ARG_NONE, &args->caption,
+      "Add a caption naming the source articles", NULL },
+    { "scope", 0, 0, G_OPTION_ARG_STRING, &args->scope,
+      "all (default), view (needs --view) or selection (needs --select)", "SCOPE" },
+    { "select", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args->select,
+      "Select the node with this id (repeat for more)", "ID" },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &args->view,
+      "The world box --scope view shows", "X0,Y0,X1,Y1" },
+    { NULL }
+  };
+  GOptionContext *context = g_option_context_new (NULL);
+  GOptionGroup *group;
+
+  g_option_context_set_summary (
+      context,
+      "Explore who works with whom: partnership graphs of organisations, consortia and models.\n"
+      "\n"
+      "  consortia [FILE]                       open FILE in the window\n"
+      "  consortia --export OUT [OPTION…] [FILE]  draw FILE into OUT.png, OUT.svg or OUT.pdf\n"
+      "  consortia --info [FILE]                counts, vocabulary and every problem in FILE\n"
+      "  consortia --inspect NAME [FILE]        one organisation's roles, partners, sources\n"
+      "  consortia --list-layouts               the layout algorithms\n"
+      "\n"
+      "Without FILE, the bundled graph of Korea's 2025 sovereign AI programme is used.\n"
+      "The headless commands need no display.");
+  g_option_context_set_description (
+      context,
+      "Exit status: 0 on success, 1 when a file cannot be read or has errors (each reported as\n"
+      "consortia: FILE:LINE:COLUMN: PATH: problem), 2 on a mistake in the command line.\n"
+      "\n"
+      "Example:\n"
+      "  consortia --export skt.svg --scope selection --select team-skt --caption");
+  g_option_context_set_help_enabled (context, FALSE);
+  group = g_option_group_new ("commands", "Commands:", "Show the commands", NULL, NULL);
+  g_option_group_add_entries (group, commands);
+  g_option_context_set_main_group (context, group);
+  group = g_option_group_new ("export", "Export options:", "Show the export options", NULL, NULL);
+  g_option_group_add_entries (group, export_entries);
+  g_option_context_add_group (context, group);
+  return context;
 }
 
 /**
  * cs_cli_main:
  * @argc: the argument count
  * @argv: the arguments
+ * @toolkit_versions: (nullable): lines naming the GUI libraries in use, for
+ *   `--version`
+ * @window_file: (out) (transfer full) (nullable): for the window, the file
+ *   to open, or %NULL for the bundled graph
  *
- * Runs `--export`, `--info`, `--inspect` or `--list-layouts` without opening
- * a display.
+ * Reads the whole command line and runs a headless command (`--export`,
+ * `--info`, `--inspect`, `--list-layouts`, `--help`, `--version`) without
+ * opening a display.
  *
- * Returns: the exit status: 0 on success, 1 on bad input, 2 on bad usage
+ * Returns: the exit status (0 on success, 1 on bad input, 2 on a bad command
+ *   line), or -1 when the window should open
  */
 int
-cs_cli_main (int    argc,
-             char **argv)
+cs_cli_main (int          argc,
+             char       **argv,
+             const char  *toolkit_versions,
+             char       **window_file)
 {
-  g_autofree char *export_path = NULL;
-  g_auto(GStrv) rest = NULL;
+  g_auto(Args) args = { 0 };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean list_layouts = FALSE;
-  g_autofree char *inspect_name = NULL;
-  gboolean info = FALSE;
-  ExportArgs args = { .seed = -1, .scale = 1.0 };
-  int status;
-  const GOptionEntry entries[] = {
-    { "export", 0, 0, G_OPTION_ARG_FILENAME, &export_path,
-      "Draw FILE into OUT (.png, .svg or .pdf) and exit", "OUT" },
-    { "info", 0, 0, G_OPTION_ARG_NONE, &info, "Print counts and every problem in FILE, then exit",
-      NULL },
-    { "inspect", 0, 0, G_OPTION_ARG_STRING, &inspect_name,
-      "Print one organisation's roles in FILE, then exit", "NAME" },
-    { "list-layouts", 0, 0, G_OPTION_ARG_NONE, &list_layouts, "List the layout algorithms and exit",
-      NULL },
-    { "layout", 0, 0, G_OPTION_ARG_STRING, &args.layout, "Layout algorithm for --export", "NAME" },
-    { "seed", 0, 0, G_OPTION_ARG_INT64, &args.seed, "Random seed for the layout", "N" },
-    { "width", 0, 0, G_OPTION_ARG_INT, &args.width, "Width of the export (default 1600)", "W" },
-    { "height", 0, 0, G_OPTION_ARG_INT, &args.height, "Height of the export (default 1200)", "H" },
-    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &args.scale, "Pixels per unit for PNG (default 1)", "S" },
-    { "background", 0, 0, G_OPTION_ARG_STRING, &args.background, "theme, white or transparent",
-      "BG" },
-    { "palette", 0, 0, G_OPTION_ARG_STRING, &args.palette, "light or dark", "PALETTE" },
-    { "title", 0, 0, G_OPTION_ARG_STRING, &args.title, "Draw a title (\"\" for the graph's own)",
-      "TEXT" },
-    { "legend", 0, 0, G_OPTION_ARG_NONE, &args.legend, "Draw the legend (the default)", NULL },
-    { "no-legend", 0, 0, G_OPTION_ARG_NONE, &args.no_legend, "Leave out the legend", NULL },
-    { "no-hulls", 0, 0, G_OPTION_ARG_NONE, &args.no_hulls,
-      "Leave out the outlines around consortia", NULL },
-    { "caption", 0, 0, G_OPTION_ARG_NONE, &args.caption, "Add a caption naming the source articles",
-      NULL },
-    { "scope", 0, 0, G_OPTION_ARG_STRING, &args.scope, "all (default), view or selection",
-      "SCOPE" },
-    { "select", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args.select,
-      "A node id for --scope selection (repeat)", "ID" },
-    { "view", 0, 0, G_OPTION_ARG_STRING, &args.view, "The world box for --scope view",
-      "X0,Y0,X1,Y1" },
-    { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &args.dpi,
-      "Record this resolution in a PNG (and scale to it)", "DPI" },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, "FILE" },
-    { NULL }
-  };
+  g_auto(GStrv) copy = NULL;
+  g_autofree char *bundled = NULL;
+  ExportRequest request = { 0 };
+  const char *file;
+  guint n_commands;
+  int n_args;
 
-  g_return_val_if_fail (argv != NULL, 2);
+  g_return_val_if_fail (argv != NULL, EXIT_USAGE);
+  g_return_val_if_fail (window_file != NULL, EXIT_USAGE);
 
+  *window_file = NULL;
   setlocale (LC_ALL, "");
 
-  context = g_option_context_new ("FILE");
-  g_option_context_set_summary (
-      context, "Headless commands of Consortia. Without them, consortia [FILE] opens the window.");
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  context = create_context (&args);
+  copy = g_strdupv (argv);
+  n_args = argc;
+  {
+    /* g_option_context_parse takes elements out of the array it is given */
+    g_autofree char **view = g_memdup2 (copy, (argc + 1) * sizeof (char *));
+
+    if (!g_option_context_parse (context, &n_args, &view, &error))
+      {
+        usage_error ("%s", error->message);
+        return EXIT_USAGE;
+      }
+  }
+
+  if (args.help)
     {
-      fprintf (stderr, "consortia: %s\n", error->message);
-      return 2;
+      g_autofree char *help = g_option_context_get_help (context, FALSE, NULL);
+
+      fputs (help, stdout);
+      return 0;
+    }
+  if (args.version)
+    {
+      print_version (toolkit_versions);
+      return 0;
     }
 
-  if (list_layouts)
-    status = run_list_layouts ();
-  else if (rest == NULL || g_strv_length (rest) != 1)
+  n_commands = (args.export_path != NULL) + args.info + (args.inspect_name != NULL) +
+               args.list_layouts;
+  if (n_commands > 1)
     {
-      fprintf (stderr, "consortia: give exactly one graph FILE (see consortia --help)\n");
-      status = 2;
+      usage_error ("give one command at a time: --export, --info, --inspect or --list-layouts");
+      return EXIT_USAGE;
     }
-  else if (info)
-    status = run_info (rest[0]);
-  else if (inspect_name != NULL)
-    status = run_inspect (inspect_name, rest[0]);
-  else if (export_path != NULL)
+  if (args.rest != NULL && g_strv_length (args.rest) > 1)
     {
-      if (args.seed > G_MAXUINT32)
-        {
-          fprintf (stderr, "consortia: --seed must be between 0 and 4294967295\n");
-          status = 2;
-        }
-      else
-        status = run_export (export_path, rest[0], &args);
+      usage_error ("give at most one graph FILE, not %u", g_strv_length (args.rest));
+      return EXIT_USAGE;
     }
+  if (args.export_path == NULL &&
+      (args.layout || args.seed || args.width || args.height || args.scale || args.dpi ||
+       args.background || args.palette || args.title || args.legend || args.no_legend ||
+       args.no_hulls || args.uniform_size || args.english || args.caption || args.scope ||
+       args.select || args.view))
+    {
+      usage_error ("the export options go with --export OUT");
+      return EXIT_USAGE;
+    }
+
+  if (n_commands == 0)
+    {
+      *window_file = args.rest != NULL ? g_strdup (args.rest[0]) : NULL;
+      return -1;
+    }
+  if (args.list_layouts)
+    return args.rest != NULL ? (usage_error ("--list-layouts takes no FILE"), EXIT_USAGE)
+                             : run_list_layouts ();
+  if (args.export_path != NULL && !parse_export (&args, &request))
+    return EXIT_USAGE;
+
+  if (args.rest != NULL)
+    file = args.rest[0];
   else
-    {
-      fprintf (stderr, "consortia: nothing to do (see consortia --help)\n");
-      status = 2;
-    }
+    file = bundled = cs_document_find_bundled_graph ();
 
-  g_free (args.layout);
-  g_free (args.background);
-  g_free (args.palette);
-  g_free (args.title);
-  g_free (args.scope);
-  g_free (args.view);
-  g_strfreev (args.select);
-  fflush (stdout);
-  return status;
+  if (args.info)
+    return run_info (file);
+  if (args.inspect_name != NULL)
+    return run_inspect (args.inspect_name, file);
+  return run_export (file, args.export_path, &args, &request);
 }

@@ -10,9 +10,9 @@
 
 G_BEGIN_DECLS
 
-gboolean cs_cli_is_headless (int    argc,
-                             char **argv);
-int      cs_cli_main        (int    argc,
-                             char **argv);
+int cs_cli_main (int          argc,
+                 char       **argv,
+                 const char  *toolkit_versions,
+                 char       **window_file);
 
 G_END_DECLS

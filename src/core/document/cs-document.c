@@ -7,7 +7,9 @@
 #include "config.h"
 
 #include "cs-document.h"
-#include "cs-graph-loader.h"
+
+#include "cs-import.h"
+#include "cs-metrics.h"
 
 #include <math.h>
 
@@ -24,6 +26,8 @@ struct _CsDocument
   gboolean          *pinned;     /* one flag per node */
   GPtrArray         *undo_stack; /* Move */
   GPtrArray         *redo_stack; /* Move */
+  double            *betweenness; /* per node, once the worker has computed it */
+  GCancellable      *metrics_cancellable; /* the metrics worker running, nullable */
 
   /* state */
   CsLayoutAlgorithm  algorithm;
@@ -64,6 +68,7 @@ enum {
   PROP_TITLE,
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
+  PROP_METRICS_READY,
   N_PROPS
 };
 
@@ -102,8 +107,20 @@ cs_document_finalize (GObject *object)
   g_clear_pointer (&self->pinned, g_free);
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
+  g_clear_pointer (&self->betweenness, g_free);
 
   G_OBJECT_CLASS (cs_document_parent_class)->finalize (object);
+}
+
+static void
+cs_document_dispose (GObject *object)
+{
+  CsDocument *self = (CsDocument *)object;
+
+  g_cancellable_cancel (self->metrics_cancellable);
+  g_clear_object (&self->metrics_cancellable);
+
+  G_OBJECT_CLASS (cs_document_parent_class)->dispose (object);
 }
 
 static void
@@ -144,6 +161,10 @@ cs_document_get_property (GObject    *object,
       g_value_set_boolean (value, self->redo_stack->len > 0);
       break;
 
+    case PROP_METRICS_READY:
+      g_value_set_boolean (value, self->betweenness != NULL);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -154,6 +175,7 @@ cs_document_class_init (CsDocumentClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispose = cs_document_dispose;
   object_class->finalize = cs_document_finalize;
   object_class->get_property = cs_document_get_property;
 
@@ -177,6 +199,9 @@ cs_document_class_init (CsDocumentClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CAN_REDO] =
     g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_METRICS_READY] =
+    g_param_spec_boolean ("metrics-ready", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -345,6 +370,15 @@ apply_load (CsDocument *self,
   self->algorithm = cs_layout_params_get_algorithm (data->params);
   self->seed = cs_layout_params_get_seed (data->params);
 
+  /* metrics of the old graph say nothing of the new one */
+  g_cancellable_cancel (self->metrics_cancellable);
+  g_clear_object (&self->metrics_cancellable);
+  if (self->betweenness != NULL)
+    {
+      g_clear_pointer (&self->betweenness, g_free);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_METRICS_READY]);
+    }
+
   g_free (self->pinned);
   self->pinned = g_new0 (gboolean, MAX (1, cs_graph_get_n_nodes (data->graph)));
   for (guint i = 0; i < cs_graph_get_n_nodes (data->graph); i++)
@@ -378,7 +412,7 @@ load_in_thread (GFile         *file,
 
   data->file = g_object_ref (file);
   if (path != NULL)
-    data->graph = cs_graph_loader_load_file (path, &data->problems, error);
+    data->graph = cs_import_file (path, cancellable, &data->problems, error);
   else
     {
       g_autofree char *contents = NULL;
@@ -386,7 +420,8 @@ load_in_thread (GFile         *file,
       gsize length;
 
       if (g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
-        data->graph = cs_graph_loader_load_data (contents, length, name, &data->problems, error);
+        data->graph = cs_import_data (contents, length, name, cancellable, &data->problems,
+                                      error);
     }
 
   if (data->graph == NULL)
@@ -454,7 +489,7 @@ cs_document_load_async (CsDocument          *self,
  * cs_document_load_finish:
  * @self: a #CsDocument
  * @result: the result
- * @error: a %CS_GRAPH_LOADER_ERROR, %CS_LAYOUT_ERROR or #GIOError
+ * @error: a %CS_IMPORT_ERROR, %CS_LAYOUT_ERROR or #GIOError
  *
  * Returns: %TRUE when the new graph is open
  */
@@ -799,4 +834,145 @@ cs_document_redo (CsDocument *self)
   apply_move (self, move, TRUE);
   notify_stacks (self, could_undo, TRUE);
   return TRUE;
+}
+
+/**
+ * cs_document_get_pins:
+ * @self: a #CsDocument with a graph
+ *
+ * Returns: (transfer none) (array): per node, %TRUE when it stays put in a
+ *   new layout; valid until the next change of the document
+ */
+const gboolean *
+cs_document_get_pins (CsDocument *self)
+{
+  g_return_val_if_fail (CS_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (self->graph != NULL, NULL);
+
+  return self->pinned;
+}
+
+/* Metrics */
+
+static void
+metrics_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+  double *betweenness = cs_metrics_betweenness (task_data, cancellable, &error);
+
+  if (betweenness == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, betweenness, g_free);
+}
+
+static void
+metrics_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  CsDocument *self = CS_DOCUMENT (object);
+  GTask *task = G_TASK (result);
+  g_autoptr(GError) error = NULL;
+  double *betweenness = g_task_propagate_pointer (task, &error);
+
+  /* a new graph came meanwhile: this one's metrics are of no use */
+  if (g_task_get_task_data (task) != self->graph || g_task_get_cancellable (task) !=
+                                                        self->metrics_cancellable)
+    {
+      g_free (betweenness);
+      return;
+    }
+  g_clear_object (&self->metrics_cancellable);
+  if (betweenness == NULL)
+    {
+      g_debug ("no metrics: %s", error->message);
+      return;
+    }
+  self->betweenness = betweenness;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_METRICS_READY]);
+}
+
+/**
+ * cs_document_request_metrics:
+ * @self: a #CsDocument
+ *
+ * Starts computing the graph's metrics (betweenness) in a worker thread,
+ * unless they are known or on their way; #CsDocument:metrics-ready
+ * follows. The main thread never waits for igraph.
+ */
+void
+cs_document_request_metrics (CsDocument *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CS_IS_DOCUMENT (self));
+
+  if (self->graph == NULL || self->betweenness != NULL || self->metrics_cancellable != NULL)
+    return;
+  self->metrics_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->metrics_cancellable, metrics_done_cb, NULL);
+  g_task_set_source_tag (task, cs_document_request_metrics);
+  g_task_set_task_data (task, g_object_ref (self->graph), g_object_unref);
+  g_task_run_in_thread (task, metrics_thread);
+}
+
+/**
+ * cs_document_get_metrics_pending:
+ * @self: a #CsDocument
+ *
+ * Returns: %TRUE while the metrics worker runs
+ */
+gboolean
+cs_document_get_metrics_pending (CsDocument *self)
+{
+  g_return_val_if_fail (CS_IS_DOCUMENT (self), FALSE);
+
+  return self->metrics_cancellable != NULL;
+}
+
+/**
+ * cs_document_get_betweenness:
+ * @self: a #CsDocument
+ *
+ * Returns: (transfer none) (nullable) (array): per node, its betweenness
+ *   (see cs_metrics_betweenness()), or %NULL until
+ *   cs_document_request_metrics() has finished
+ */
+const double *
+cs_document_get_betweenness (CsDocument *self)
+{
+  g_return_val_if_fail (CS_IS_DOCUMENT (self), NULL);
+
+  return self->betweenness;
+}
+
+/**
+ * cs_document_find_bundled_graph:
+ *
+ * Finds the bundled graph: in `$CONSORTIA_DATA_DIR`, the installed data
+ * folder, or the source tree when run from the build folder. The window
+ * and the headless commands open it when given no file.
+ *
+ * Returns: (transfer full): the bundled graph's path
+ */
+char *
+cs_document_find_bundled_graph (void)
+{
+  const char *dirs[] = { g_getenv ("CONSORTIA_DATA_DIR"), PKGDATADIR, SOURCE_DATADIR };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *path = NULL;
+
+      if (dirs[i] == NULL)
+        continue;
+      path = g_build_filename (dirs[i], BUNDLED_GRAPH, NULL);
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        return g_steal_pointer (&path);
+    }
+  return g_build_filename (SOURCE_DATADIR, BUNDLED_GRAPH, NULL);
 }

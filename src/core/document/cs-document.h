@@ -19,6 +19,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CsDocument, cs_document, CS, DOCUMENT, GObject)
 
 CsDocument        *cs_document_new             (void);
+char              *cs_document_find_bundled_graph (void);
 GFile             *cs_document_get_file        (CsDocument           *self);
 CsGraph           *cs_document_get_graph       (CsDocument           *self);
 CsPositions       *cs_document_get_positions   (CsDocument           *self);
@@ -62,5 +63,9 @@ gboolean           cs_document_get_can_undo    (CsDocument           *self);
 gboolean           cs_document_get_can_redo    (CsDocument           *self);
 gboolean           cs_document_undo            (CsDocument           *self);
 gboolean           cs_document_redo            (CsDocument           *self);
+const gboolean    *cs_document_get_pins        (CsDocument           *self);
+void               cs_document_request_metrics (CsDocument           *self);
+gboolean           cs_document_get_metrics_pending (CsDocument       *self);
+const double      *cs_document_get_betweenness (CsDocument           *self);
 
 G_END_DECLS

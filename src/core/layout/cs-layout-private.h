@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 void     _cs_igraph_lock   (void);
 gboolean _cs_igraph_trylock (void);
 void     _cs_igraph_unlock (void);
+void     _cs_igraph_set_cancellable (GCancellable *cancellable);
 const char *_cs_igraph_reason (void);
 
 G_END_DECLS

@@ -101,13 +101,43 @@ _cs_igraph_trylock (void)
 void
 _cs_igraph_unlock (void)
 {
+  igraph_cancellable = NULL;
   g_mutex_unlock (&igraph_lock);
+}
+
+/* what interrupts the igraph call made under the lock; cleared by unlock */
+void
+_cs_igraph_set_cancellable (GCancellable *cancellable)
+{
+  igraph_cancellable = cancellable;
 }
 
 const char *
 _cs_igraph_reason (void)
 {
   return igraph_reason;
+}
+
+/**
+ * cs_layout_get_library_version:
+ *
+ * Returns: "igraph X.Y.Z", the igraph in use
+ */
+const char *
+cs_layout_get_library_version (void)
+{
+  static char version[64];
+  static gsize ready;
+
+  if (g_once_init_enter (&ready))
+    {
+      const char *text = NULL;
+
+      igraph_version (&text, NULL, NULL, NULL);
+      g_snprintf (version, sizeof version, "igraph %s", text != NULL ? text : "?");
+      g_once_init_leave (&ready, 1);
+    }
+  return version;
 }
 
 const char *

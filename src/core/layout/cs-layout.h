@@ -68,6 +68,7 @@ void               cs_layout_run_async               (CsGraph               *gra
                                                       gpointer               user_data);
 CsPositions       *cs_layout_run_finish              (GAsyncResult          *result,
                                                       GError               **error);
+const char        *cs_layout_get_library_version     (void);
 const char        *cs_layout_algorithm_to_string     (CsLayoutAlgorithm      algorithm);
 gboolean           cs_layout_algorithm_from_string   (const char            *name,
                                                       CsLayoutAlgorithm     *algorithm);

@@ -11,50 +11,77 @@
 #include "cs-layout-private.h"
 
 #include <igraph.h>
+#include <stdlib.h>
+
+static int
+compare_pairs (const void *a,
+               const void *b)
+{
+  guint64 pa = *(const guint64 *)a, pb = *(const guint64 *)b;
+
+  return (pa > pb) - (pa < pb);
+}
 
 /**
  * cs_metrics_betweenness:
  * @graph: a #CsGraph
- * @error: a %CS_LAYOUT_ERROR when igraph fails
+ * @cancellable: (nullable): stops the computation
+ * @error: a %CS_LAYOUT_ERROR when igraph fails, or %G_IO_ERROR_CANCELLED
  *
  * Betweenness centrality from igraph, on the simple undirected graph (each
  * linked pair counted once), normalised to 0…1 by the number of pairs of
  * other nodes: how often a node lies on the shortest paths between others,
- * the brokers between consortia scoring highest.
+ * the brokers between consortia scoring highest. O(nodes × edges): call it
+ * from a worker thread (see cs_document_request_metrics()).
  *
  * Returns: (transfer full) (nullable): one value per node
  */
 double *
-cs_metrics_betweenness (CsGraph  *graph,
-                        GError  **error)
+cs_metrics_betweenness (CsGraph       *graph,
+                        GCancellable  *cancellable,
+                        GError       **error)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  guint n = cs_graph_get_n_nodes (graph);
+  guint n;
+  guint n_edges;
+  g_autofree guint64 *pairs = NULL;
+  guint n_pairs = 0;
   igraph_vector_int_t edges;
   igraph_vector_t result;
   igraph_t g;
   double *values = NULL;
-  double pairs;
+  double normaliser;
 
   g_return_val_if_fail (CS_IS_GRAPH (graph), NULL);
 
+  n = cs_graph_get_n_nodes (graph);
   if (n == 0)
     return g_new0 (double, 1);
 
-  _cs_igraph_lock ();
-  if (igraph_vector_int_init (&edges, 0) != IGRAPH_SUCCESS)
-    goto out;
-  for (guint i = 0; i < cs_graph_get_n_edges (graph); i++)
+  /* each linked pair once, self-links left out */
+  n_edges = cs_graph_get_n_edges (graph);
+  pairs = g_new (guint64, MAX (n_edges, 1));
+  for (guint i = 0; i < n_edges; i++)
     {
       const CsEdge *edge = cs_graph_get_edge (graph, i);
-      gint64 key = ((gint64)MIN (edge->source, edge->target) << 32) |
-                   MAX (edge->source, edge->target);
 
-      if (edge->source == edge->target || g_hash_table_contains (seen, &key))
+      if (edge->source != edge->target)
+        pairs[n_pairs++] = ((guint64)MIN (edge->source, edge->target) << 32) |
+                           MAX (edge->source, edge->target);
+    }
+  qsort (pairs, n_pairs, sizeof *pairs, compare_pairs);
+
+  _cs_igraph_lock ();
+  _cs_igraph_set_cancellable (cancellable);
+  if (igraph_vector_int_init (&edges, 0) != IGRAPH_SUCCESS)
+    goto out;
+  if (igraph_vector_int_reserve (&edges, 2 * (igraph_integer_t)n_pairs) != IGRAPH_SUCCESS)
+    goto out_edges;
+  for (guint i = 0; i < n_pairs; i++)
+    {
+      if (i > 0 && pairs[i] == pairs[i - 1])
         continue;
-      g_hash_table_add (seen, g_memdup2 (&key, sizeof key));
-      igraph_vector_int_push_back (&edges, edge->source);
-      igraph_vector_int_push_back (&edges, edge->target);
+      igraph_vector_int_push_back (&edges, pairs[i] >> 32);
+      igraph_vector_int_push_back (&edges, pairs[i] & 0xffffffff);
     }
   if (igraph_create (&g, &edges, n, IGRAPH_UNDIRECTED) == IGRAPH_SUCCESS)
     {
@@ -63,19 +90,20 @@ cs_metrics_betweenness (CsGraph  *graph,
           if (igraph_betweenness (&g, &result, igraph_vss_all (), /* directed = */ false, NULL) ==
               IGRAPH_SUCCESS)
             {
-              pairs = n > 2 ? (n - 1.0) * (n - 2.0) / 2.0 : 1.0;
+              normaliser = n > 2 ? (n - 1.0) * (n - 2.0) / 2.0 : 1.0;
               values = g_new (double, n);
               for (guint i = 0; i < n; i++)
-                values[i] = VECTOR (result)[i] / pairs;
+                values[i] = VECTOR (result)[i] / normaliser;
             }
           igraph_vector_destroy (&result);
         }
       igraph_destroy (&g);
     }
+out_edges:
   igraph_vector_int_destroy (&edges);
 
 out:
-  if (values == NULL)
+  if (values == NULL && !g_cancellable_set_error_if_cancelled (cancellable, error))
     g_set_error (error, CS_LAYOUT_ERROR, CS_LAYOUT_ERROR_FAILED, "Betweenness failed: %s",
                  _cs_igraph_reason ()[0] ? _cs_igraph_reason () : "out of memory");
   _cs_igraph_unlock ();

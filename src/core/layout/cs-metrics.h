@@ -6,13 +6,14 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "cs-graph.h"
 
 G_BEGIN_DECLS
 
-double *cs_metrics_betweenness (CsGraph  *graph,
-                                GError  **error);
+double *cs_metrics_betweenness (CsGraph       *graph,
+                                GCancellable  *cancellable,
+                                GError       **error);
 
 G_END_DECLS

@@ -6,7 +6,16 @@
 
 #include "config.h"
 
-#include "cs-graph-private.h"
+#include "cs-graph-builder.h"
+
+/* A vocabulary: the known names first, at their enum's ids, then the
+ * graph's own names in the order they appear. */
+typedef struct
+{
+  GPtrArray  *names;    /* borrowed static names, then owned ones */
+  GHashTable *index;    /* name → id + 1 */
+  guint       n_known;
+} Vocabulary;
 
 struct _CsGraph
 {
@@ -17,19 +26,28 @@ struct _CsGraph
   GPtrArray  *edges;      /* CsEdge */
   GPtrArray  *articles;   /* CsArticle */
   GHashTable *id_index;   /* borrowed node id → index + 1 */
+  Vocabulary  types;
+  Vocabulary  relations;
   char       *title;
   char       *title_en;
   char       *description;
   char       *date;
   char       *layout_algorithm;
 
-  /* incidence lists in CSR form, built by _cs_graph_seal() */
-  guint      *incident_offsets; /* n_nodes + 1 */
+  /* built by cs_graph_builder_end() */
+  guint      *incident_offsets; /* n_nodes + 1, incidence lists in CSR form */
   guint      *incident;         /* 2 * n_edges */
+  guint      *type_counts;      /* per type id */
+  guint      *relation_counts;  /* per relation id */
 
   guint32     layout_seed;
   guint       has_layout_seed : 1;
   guint       sealed : 1;
+};
+
+struct _CsGraphBuilder
+{
+  CsGraph *graph;
 };
 
 G_DEFINE_FINAL_TYPE (CsGraph, cs_graph, G_TYPE_OBJECT)
@@ -62,6 +80,59 @@ static const char *stage_names[CS_N_STAGES] = {
 };
 
 static void
+vocabulary_init (Vocabulary         *vocabulary,
+                 const char *const  *known,
+                 guint               n_known)
+{
+  vocabulary->names = g_ptr_array_new ();
+  vocabulary->index = g_hash_table_new (g_str_hash, g_str_equal);
+  vocabulary->n_known = n_known;
+  for (guint i = 0; i < n_known; i++)
+    {
+      g_ptr_array_add (vocabulary->names, (gpointer)known[i]);
+      g_hash_table_insert (vocabulary->index, (gpointer)known[i], GUINT_TO_POINTER (i + 1));
+    }
+}
+
+static void
+vocabulary_clear (Vocabulary *vocabulary)
+{
+  for (guint i = vocabulary->n_known; vocabulary->names != NULL && i < vocabulary->names->len; i++)
+    g_free (g_ptr_array_index (vocabulary->names, i));
+  g_clear_pointer (&vocabulary->names, g_ptr_array_unref);
+  g_clear_pointer (&vocabulary->index, g_hash_table_unref);
+}
+
+static guint
+vocabulary_intern (Vocabulary *vocabulary,
+                   const char *name)
+{
+  gpointer value = g_hash_table_lookup (vocabulary->index, name);
+  char *copy;
+
+  if (value != NULL)
+    return GPOINTER_TO_UINT (value) - 1;
+  copy = g_strdup (name);
+  g_ptr_array_add (vocabulary->names, copy);
+  g_hash_table_insert (vocabulary->index, copy, GUINT_TO_POINTER (vocabulary->names->len));
+  return vocabulary->names->len - 1;
+}
+
+static gboolean
+vocabulary_lookup (const Vocabulary *vocabulary,
+                   const char       *name,
+                   guint            *id)
+{
+  gpointer value = g_hash_table_lookup (vocabulary->index, name);
+
+  if (value == NULL)
+    return FALSE;
+  if (id != NULL)
+    *id = GPOINTER_TO_UINT (value) - 1;
+  return TRUE;
+}
+
+static void
 replace_str (char       **dest,
              const char  *src)
 {
@@ -70,6 +141,36 @@ replace_str (char       **dest,
   g_free (*dest);
   *dest = copy;
 }
+
+/* Most nodes have no attributes, events or sources: they share this one
+ * empty list until something is added. */
+static GPtrArray *
+empty_array (void)
+{
+  static gsize empty;
+
+  if (g_once_init_enter (&empty))
+    g_once_init_leave (&empty, (gsize)g_ptr_array_new ());
+  return g_ptr_array_ref ((GPtrArray *)empty);
+}
+
+static void
+array_take (GPtrArray      **array,
+            gpointer         item,
+            GDestroyNotify   free_func)
+{
+  GPtrArray *empty = empty_array ();
+
+  if (*array == empty)
+    {
+      g_ptr_array_unref (*array);
+      *array = g_ptr_array_new_with_free_func (free_func);
+    }
+  g_ptr_array_unref (empty);
+  g_ptr_array_add (*array, item);
+}
+
+static const char *const empty_strv[] = { NULL };
 
 static void
 cs_graph_finalize (GObject *object)
@@ -80,6 +181,8 @@ cs_graph_finalize (GObject *object)
   g_clear_pointer (&self->nodes, g_ptr_array_unref);
   g_clear_pointer (&self->edges, g_ptr_array_unref);
   g_clear_pointer (&self->articles, g_ptr_array_unref);
+  vocabulary_clear (&self->types);
+  vocabulary_clear (&self->relations);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->title_en, g_free);
   g_clear_pointer (&self->description, g_free);
@@ -87,6 +190,8 @@ cs_graph_finalize (GObject *object)
   g_clear_pointer (&self->layout_algorithm, g_free);
   g_clear_pointer (&self->incident_offsets, g_free);
   g_clear_pointer (&self->incident, g_free);
+  g_clear_pointer (&self->type_counts, g_free);
+  g_clear_pointer (&self->relation_counts, g_free);
 
   G_OBJECT_CLASS (cs_graph_parent_class)->finalize (object);
 }
@@ -102,136 +207,265 @@ cs_graph_class_init (CsGraphClass *klass)
 static void
 cs_graph_init (CsGraph *self)
 {
-  self->nodes = g_ptr_array_new_with_free_func ((GDestroyNotify)_cs_node_free);
-  self->edges = g_ptr_array_new_with_free_func ((GDestroyNotify)_cs_edge_free);
-  self->articles = g_ptr_array_new_with_free_func ((GDestroyNotify)_cs_article_free);
+  self->nodes = g_ptr_array_new_with_free_func ((GDestroyNotify)cs_node_free);
+  self->edges = g_ptr_array_new_with_free_func ((GDestroyNotify)cs_edge_free);
+  self->articles = g_ptr_array_new_with_free_func ((GDestroyNotify)cs_article_free);
   self->id_index = g_hash_table_new (g_str_hash, g_str_equal);
+  vocabulary_init (&self->types, node_type_names, CS_N_NODE_TYPES);
+  vocabulary_init (&self->relations, relation_names, CS_N_RELATIONS);
 }
 
-CsGraph *
-_cs_graph_new (void)
-{
-  return g_object_new (CS_TYPE_GRAPH, NULL);
-}
+/* Building */
 
-void
-_cs_graph_set_metadata (CsGraph    *self,
-                        const char *title,
-                        const char *title_en,
-                        const char *description,
-                        const char *date)
+/**
+ * cs_graph_builder_new:
+ *
+ * Returns: (transfer full): a builder holding an empty graph
+ */
+CsGraphBuilder *
+cs_graph_builder_new (void)
 {
-  g_assert (CS_IS_GRAPH (self) && !self->sealed);
+  CsGraphBuilder *self = g_new0 (CsGraphBuilder, 1);
 
-  replace_str (&self->title, title);
-  replace_str (&self->title_en, title_en);
-  replace_str (&self->description, description);
-  replace_str (&self->date, date);
+  self->graph = g_object_new (CS_TYPE_GRAPH, NULL);
+  return self;
 }
 
 void
-_cs_graph_set_layout (CsGraph    *self,
-                      const char *algorithm,
-                      gboolean    has_seed,
-                      guint32     seed)
+cs_graph_builder_free (CsGraphBuilder *self)
 {
-  g_assert (CS_IS_GRAPH (self) && !self->sealed);
+  if (self == NULL)
+    return;
 
-  replace_str (&self->layout_algorithm, algorithm);
-  self->has_layout_seed = !!has_seed;
-  self->layout_seed = seed;
+  g_clear_object (&self->graph);
+  g_free (self);
 }
 
 void
-_cs_graph_take_article (CsGraph   *self,
-                        CsArticle *article)
+cs_graph_builder_set_metadata (CsGraphBuilder *self,
+                               const char     *title,
+                               const char     *title_en,
+                               const char     *description,
+                               const char     *date)
 {
-  g_assert (CS_IS_GRAPH (self) && !self->sealed);
+  g_return_if_fail (self != NULL);
 
-  g_ptr_array_add (self->articles, article);
+  replace_str (&self->graph->title, title);
+  replace_str (&self->graph->title_en, title_en);
+  replace_str (&self->graph->description, description);
+  replace_str (&self->graph->date, date);
+}
+
+void
+cs_graph_builder_set_layout (CsGraphBuilder *self,
+                             const char     *algorithm,
+                             gboolean        has_seed,
+                             guint32         seed)
+{
+  g_return_if_fail (self != NULL);
+
+  replace_str (&self->graph->layout_algorithm, algorithm);
+  self->graph->has_layout_seed = !!has_seed;
+  self->graph->layout_seed = seed;
+}
+
+void
+cs_graph_builder_take_article (CsGraphBuilder *self,
+                               CsArticle      *article)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (article != NULL);
+
+  g_ptr_array_add (self->graph->articles, article);
 }
 
 gboolean
-_cs_graph_has_article (CsGraph    *self,
-                       const char *file)
+cs_graph_builder_has_article (CsGraphBuilder *self,
+                              const char     *file)
 {
-  g_assert (CS_IS_GRAPH (self));
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (file != NULL, FALSE);
 
-  for (guint i = 0; i < self->articles->len; i++)
+  for (guint i = 0; i < self->graph->articles->len; i++)
     {
-      const CsArticle *article = g_ptr_array_index (self->articles, i);
+      const CsArticle *article = g_ptr_array_index (self->graph->articles, i);
 
       if (g_str_equal (article->file, file))
         return TRUE;
     }
-
   return FALSE;
 }
 
-/* Takes @node on success; on a duplicate id the caller keeps it. */
-gboolean
-_cs_graph_take_node (CsGraph *self,
-                     CsNode  *node)
+/**
+ * cs_graph_builder_intern_type:
+ * @self: a builder
+ * @name: a type's name, as the data writes it
+ *
+ * Returns: the type's id: a known type's own, or a new id for a name the
+ *   format does not know, the same for every use of that name
+ */
+CsNodeType
+cs_graph_builder_intern_type (CsGraphBuilder *self,
+                              const char     *name)
 {
-  g_assert (CS_IS_GRAPH (self) && !self->sealed);
-  g_assert (node != NULL && node->id != NULL);
+  g_return_val_if_fail (self != NULL, CS_NODE_TYPE_OTHER);
+  g_return_val_if_fail (name != NULL, CS_NODE_TYPE_OTHER);
 
-  if (g_hash_table_contains (self->id_index, node->id))
+  return vocabulary_intern (&self->graph->types, name);
+}
+
+CsRelation
+cs_graph_builder_intern_relation (CsGraphBuilder *self,
+                                  const char     *name)
+{
+  g_return_val_if_fail (self != NULL, CS_RELATION_OTHER);
+  g_return_val_if_fail (name != NULL, CS_RELATION_OTHER);
+
+  return vocabulary_intern (&self->graph->relations, name);
+}
+
+/**
+ * cs_graph_builder_take_node:
+ * @self: a builder
+ * @node: (transfer full): a node with an id and a type from this builder
+ *
+ * Returns: %TRUE when @node was taken; on a duplicate id the caller keeps it
+ */
+gboolean
+cs_graph_builder_take_node (CsGraphBuilder *self,
+                            CsNode         *node)
+{
+  CsGraph *graph;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (node != NULL && node->id != NULL, FALSE);
+  g_return_val_if_fail (node->type < self->graph->types.names->len, FALSE);
+
+  graph = self->graph;
+  if (g_hash_table_contains (graph->id_index, node->id))
     return FALSE;
 
-  g_ptr_array_add (self->nodes, node);
-  g_hash_table_insert (self->id_index, node->id,
-                       GUINT_TO_POINTER (self->nodes->len));
+  g_ptr_array_add (graph->nodes, node);
+  g_hash_table_insert (graph->id_index, node->id, GUINT_TO_POINTER (graph->nodes->len));
   return TRUE;
 }
 
-void
-_cs_graph_take_edge (CsGraph *self,
-                     CsEdge  *edge)
+gboolean
+cs_graph_builder_lookup (CsGraphBuilder *self,
+                         const char     *id,
+                         guint          *index)
 {
-  g_assert (CS_IS_GRAPH (self) && !self->sealed);
-  g_assert (edge->source < self->nodes->len);
-  g_assert (edge->target < self->nodes->len);
+  g_return_val_if_fail (self != NULL, FALSE);
 
-  g_ptr_array_add (self->edges, edge);
+  return cs_graph_lookup (self->graph, id, index);
 }
 
-void
-_cs_graph_seal (CsGraph *self)
+guint
+cs_graph_builder_get_n_nodes (CsGraphBuilder *self)
 {
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->graph->nodes->len;
+}
+
+const CsNode *
+cs_graph_builder_get_node (CsGraphBuilder *self,
+                           guint           index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return cs_graph_get_node (self->graph, index);
+}
+
+/**
+ * cs_graph_builder_take_edge:
+ * @self: a builder
+ * @edge: (transfer full): an edge between nodes already taken, with a
+ *   relation from this builder
+ */
+void
+cs_graph_builder_take_edge (CsGraphBuilder *self,
+                            CsEdge         *edge)
+{
+  CsGraph *graph;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (edge != NULL);
+
+  graph = self->graph;
+  g_return_if_fail (edge->source < graph->nodes->len);
+  g_return_if_fail (edge->target < graph->nodes->len);
+  g_return_if_fail (edge->relation < graph->relations.names->len);
+
+  edge->relation_name = g_ptr_array_index (graph->relations.names, edge->relation);
+  g_ptr_array_add (graph->edges, edge);
+}
+
+guint
+cs_graph_builder_get_n_edges (CsGraphBuilder *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->graph->edges->len;
+}
+
+/**
+ * cs_graph_builder_end:
+ * @self: (transfer full): a builder, freed
+ *
+ * Seals the graph: its incidence lists are built and nothing changes it
+ * any more.
+ *
+ * Returns: (transfer full): the graph
+ */
+CsGraph *
+cs_graph_builder_end (CsGraphBuilder *self)
+{
+  CsGraph *graph;
   guint n_nodes;
   guint n_edges;
   g_autofree guint *fill = NULL;
 
-  g_assert (CS_IS_GRAPH (self) && !self->sealed);
+  g_return_val_if_fail (self != NULL, NULL);
 
-  n_nodes = self->nodes->len;
-  n_edges = self->edges->len;
-  self->incident_offsets = g_new0 (guint, n_nodes + 1);
-  self->incident = g_new (guint, MAX (1, 2 * n_edges));
+  graph = g_steal_pointer (&self->graph);
+  cs_graph_builder_free (self);
+
+  n_nodes = graph->nodes->len;
+  n_edges = graph->edges->len;
+  graph->incident_offsets = g_new0 (guint, n_nodes + 1);
+  graph->incident = g_new (guint, MAX (1, 2 * n_edges));
 
   for (guint i = 0; i < n_edges; i++)
     {
-      const CsEdge *edge = g_ptr_array_index (self->edges, i);
+      const CsEdge *edge = g_ptr_array_index (graph->edges, i);
 
-      self->incident_offsets[edge->source + 1]++;
+      graph->incident_offsets[edge->source + 1]++;
       if (edge->target != edge->source)
-        self->incident_offsets[edge->target + 1]++;
+        graph->incident_offsets[edge->target + 1]++;
     }
   for (guint i = 0; i < n_nodes; i++)
-    self->incident_offsets[i + 1] += self->incident_offsets[i];
+    graph->incident_offsets[i + 1] += graph->incident_offsets[i];
 
   fill = g_new0 (guint, MAX (1, n_nodes));
   for (guint i = 0; i < n_edges; i++)
     {
-      const CsEdge *edge = g_ptr_array_index (self->edges, i);
+      const CsEdge *edge = g_ptr_array_index (graph->edges, i);
 
-      self->incident[self->incident_offsets[edge->source] + fill[edge->source]++] = i;
+      graph->incident[graph->incident_offsets[edge->source] + fill[edge->source]++] = i;
       if (edge->target != edge->source)
-        self->incident[self->incident_offsets[edge->target] + fill[edge->target]++] = i;
+        graph->incident[graph->incident_offsets[edge->target] + fill[edge->target]++] = i;
     }
 
-  self->sealed = TRUE;
+  graph->type_counts = g_new0 (guint, graph->types.names->len);
+  for (guint i = 0; i < n_nodes; i++)
+    graph->type_counts[((const CsNode *)g_ptr_array_index (graph->nodes, i))->type]++;
+  graph->relation_counts = g_new0 (guint, graph->relations.names->len);
+  for (guint i = 0; i < n_edges; i++)
+    graph->relation_counts[((const CsEdge *)g_ptr_array_index (graph->edges, i))->relation]++;
+
+  graph->sealed = TRUE;
+  return graph;
 }
 
 /**
@@ -419,31 +653,152 @@ cs_graph_get_layout_seed (CsGraph *self,
   return self->has_layout_seed;
 }
 
+/**
+ * cs_graph_count_type:
+ * @self: a sealed #CsGraph
+ * @type: a type id
+ *
+ * Returns: how many nodes have that type
+ */
 guint
 cs_graph_count_type (CsGraph    *self,
                      CsNodeType  type)
 {
-  guint count = 0;
-
   g_return_val_if_fail (CS_IS_GRAPH (self), 0);
+  g_return_val_if_fail (self->sealed, 0);
 
-  for (guint i = 0; i < self->nodes->len; i++)
-    count += ((const CsNode *)g_ptr_array_index (self->nodes, i))->type == type;
-  return count;
+  return type < self->types.names->len ? self->type_counts[type] : 0;
 }
 
 guint
 cs_graph_count_relation (CsGraph    *self,
                          CsRelation  relation)
 {
-  guint count = 0;
+  g_return_val_if_fail (CS_IS_GRAPH (self), 0);
+  g_return_val_if_fail (self->sealed, 0);
 
+  return relation < self->relations.names->len ? self->relation_counts[relation] : 0;
+}
+
+/* Vocabularies */
+
+/**
+ * cs_graph_get_n_types:
+ * @self: a #CsGraph
+ *
+ * Returns: how many type ids the graph knows: the format's own types and
+ *   the names its data adds
+ */
+guint
+cs_graph_get_n_types (CsGraph *self)
+{
   g_return_val_if_fail (CS_IS_GRAPH (self), 0);
 
-  for (guint i = 0; i < self->edges->len; i++)
-    count += ((const CsEdge *)g_ptr_array_index (self->edges, i))->relation == relation;
-  return count;
+  return self->types.names->len;
 }
+
+/**
+ * cs_graph_get_type_name:
+ * @self: a #CsGraph
+ * @type: a type id, less than cs_graph_get_n_types()
+ *
+ * Returns: the type's name as the data writes it (`company`, `startup_hub`)
+ */
+const char *
+cs_graph_get_type_name (CsGraph    *self,
+                        CsNodeType  type)
+{
+  g_return_val_if_fail (CS_IS_GRAPH (self), NULL);
+  g_return_val_if_fail (type < self->types.names->len, NULL);
+
+  return g_ptr_array_index (self->types.names, type);
+}
+
+/**
+ * cs_graph_get_type_display_name:
+ * @self: a #CsGraph
+ * @type: a type id
+ *
+ * Returns: the name to show: "Research institute" for a known type, the
+ *   data's own name for any other
+ */
+const char *
+cs_graph_get_type_display_name (CsGraph    *self,
+                                CsNodeType  type)
+{
+  g_return_val_if_fail (CS_IS_GRAPH (self), NULL);
+  g_return_val_if_fail (type < self->types.names->len, NULL);
+
+  if (type < CS_N_NODE_TYPES)
+    return cs_node_type_get_display_name (type);
+  return g_ptr_array_index (self->types.names, type);
+}
+
+gboolean
+cs_graph_lookup_type (CsGraph    *self,
+                      const char *name,
+                      CsNodeType *type)
+{
+  guint id;
+
+  g_return_val_if_fail (CS_IS_GRAPH (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (!vocabulary_lookup (&self->types, name, &id))
+    return FALSE;
+  if (type != NULL)
+    *type = id;
+  return TRUE;
+}
+
+guint
+cs_graph_get_n_relations (CsGraph *self)
+{
+  g_return_val_if_fail (CS_IS_GRAPH (self), 0);
+
+  return self->relations.names->len;
+}
+
+const char *
+cs_graph_get_relation_name (CsGraph    *self,
+                            CsRelation  relation)
+{
+  g_return_val_if_fail (CS_IS_GRAPH (self), NULL);
+  g_return_val_if_fail (relation < self->relations.names->len, NULL);
+
+  return g_ptr_array_index (self->relations.names, relation);
+}
+
+const char *
+cs_graph_get_relation_display_name (CsGraph    *self,
+                                    CsRelation  relation)
+{
+  g_return_val_if_fail (CS_IS_GRAPH (self), NULL);
+  g_return_val_if_fail (relation < self->relations.names->len, NULL);
+
+  if (relation < CS_N_RELATIONS)
+    return cs_relation_get_display_name (relation);
+  return g_ptr_array_index (self->relations.names, relation);
+}
+
+gboolean
+cs_graph_lookup_relation (CsGraph    *self,
+                          const char *name,
+                          CsRelation *relation)
+{
+  guint id;
+
+  g_return_val_if_fail (CS_IS_GRAPH (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (!vocabulary_lookup (&self->relations, name, &id))
+    return FALSE;
+  if (relation != NULL)
+    *relation = id;
+  return TRUE;
+}
+
+/* The format's known names */
 
 const char *
 cs_node_type_to_string (CsNodeType type)
@@ -487,24 +842,37 @@ cs_relation_to_string (CsRelation relation)
   return relation_names[relation];
 }
 
-/* Unknown words map to CS_RELATION_OTHER: the format allows any relation. */
-CsRelation
-cs_relation_from_string (const char *str)
+/**
+ * cs_relation_from_string:
+ * @str: a relation's name
+ * @relation: (out) (optional): the known relation
+ *
+ * Returns: %TRUE when @str names a relation the format knows
+ */
+gboolean
+cs_relation_from_string (const char *str,
+                         CsRelation *relation)
 {
-  g_return_val_if_fail (str != NULL, CS_RELATION_OTHER);
+  g_return_val_if_fail (str != NULL, FALSE);
 
-  for (guint i = 0; i < CS_RELATION_OTHER; i++)
+  for (guint i = 0; i < CS_N_RELATIONS; i++)
     {
       if (g_str_equal (str, relation_names[i]))
-        return i;
+        {
+          if (relation != NULL)
+            *relation = i;
+          return TRUE;
+        }
     }
-  return CS_RELATION_OTHER;
+  return FALSE;
 }
 
+/* A relation the format does not know has no direction we could draw. */
 gboolean
 cs_relation_is_directed (CsRelation relation)
 {
-  return relation != CS_RELATION_PARTNER_OF && relation != CS_RELATION_OTHER;
+  return relation < CS_N_RELATIONS && relation != CS_RELATION_PARTNER_OF &&
+         relation != CS_RELATION_OTHER;
 }
 
 const char *
@@ -541,20 +909,23 @@ cs_stage_from_string (const char *str,
   return FALSE;
 }
 
+/* Parts */
+
 CsNode *
-_cs_node_new (void)
+cs_node_new (void)
 {
   CsNode *node = g_new0 (CsNode, 1);
 
-  node->attributes = g_ptr_array_new_with_free_func ((GDestroyNotify)_cs_attribute_free);
-  node->events = g_ptr_array_new_with_free_func ((GDestroyNotify)_cs_event_free);
-  node->sources = g_ptr_array_new_with_free_func ((GDestroyNotify)_cs_source_free);
+  node->aliases = (char **)empty_strv;
+  node->attributes = empty_array ();
+  node->events = empty_array ();
+  node->sources = empty_array ();
   node->type = CS_NODE_TYPE_OTHER;
   return node;
 }
 
 void
-_cs_node_free (CsNode *node)
+cs_node_free (CsNode *node)
 {
   if (node == NULL)
     return;
@@ -562,7 +933,8 @@ _cs_node_free (CsNode *node)
   g_free (node->id);
   g_free (node->label);
   g_free (node->label_en);
-  g_strfreev (node->aliases);
+  if (node->aliases != (char **)empty_strv)
+    g_strfreev (node->aliases);
   g_free (node->description);
   g_ptr_array_unref (node->attributes);
   g_ptr_array_unref (node->events);
@@ -570,25 +942,51 @@ _cs_node_free (CsNode *node)
   g_free (node);
 }
 
+void
+cs_node_take_attribute (CsNode      *node,
+                        CsAttribute *attribute)
+{
+  g_return_if_fail (node != NULL);
+
+  array_take (&node->attributes, attribute, (GDestroyNotify)cs_attribute_free);
+}
+
+void
+cs_node_take_event (CsNode  *node,
+                    CsEvent *event)
+{
+  g_return_if_fail (node != NULL);
+
+  array_take (&node->events, event, (GDestroyNotify)cs_event_free);
+}
+
+void
+cs_node_take_source (CsNode   *node,
+                     CsSource *source)
+{
+  g_return_if_fail (node != NULL);
+
+  array_take (&node->sources, source, (GDestroyNotify)cs_source_free);
+}
+
 CsEdge *
-_cs_edge_new (void)
+cs_edge_new (void)
 {
   CsEdge *edge = g_new0 (CsEdge, 1);
 
-  edge->attributes = g_ptr_array_new_with_free_func ((GDestroyNotify)_cs_attribute_free);
-  edge->sources = g_ptr_array_new_with_free_func ((GDestroyNotify)_cs_source_free);
+  edge->attributes = empty_array ();
+  edge->sources = empty_array ();
   edge->relation = CS_RELATION_OTHER;
   return edge;
 }
 
 void
-_cs_edge_free (CsEdge *edge)
+cs_edge_free (CsEdge *edge)
 {
   if (edge == NULL)
     return;
 
   g_free (edge->id);
-  g_free (edge->relation_name);
   g_free (edge->role);
   g_free (edge->role_en);
   g_free (edge->note);
@@ -597,9 +995,27 @@ _cs_edge_free (CsEdge *edge)
   g_free (edge);
 }
 
+void
+cs_edge_take_attribute (CsEdge      *edge,
+                        CsAttribute *attribute)
+{
+  g_return_if_fail (edge != NULL);
+
+  array_take (&edge->attributes, attribute, (GDestroyNotify)cs_attribute_free);
+}
+
+void
+cs_edge_take_source (CsEdge   *edge,
+                     CsSource *source)
+{
+  g_return_if_fail (edge != NULL);
+
+  array_take (&edge->sources, source, (GDestroyNotify)cs_source_free);
+}
+
 CsSource *
-_cs_source_new (const char *file,
-                const char *quote)
+cs_source_new (const char *file,
+               const char *quote)
 {
   CsSource *source = g_new0 (CsSource, 1);
 
@@ -609,7 +1025,7 @@ _cs_source_new (const char *file,
 }
 
 void
-_cs_source_free (CsSource *source)
+cs_source_free (CsSource *source)
 {
   if (source == NULL)
     return;
@@ -620,16 +1036,16 @@ _cs_source_free (CsSource *source)
 }
 
 CsClaim *
-_cs_claim_new (void)
+cs_claim_new (void)
 {
   CsClaim *claim = g_new0 (CsClaim, 1);
 
-  claim->sources = g_ptr_array_new_with_free_func ((GDestroyNotify)_cs_source_free);
+  claim->sources = empty_array ();
   return claim;
 }
 
 void
-_cs_claim_free (CsClaim *claim)
+cs_claim_free (CsClaim *claim)
 {
   if (claim == NULL)
     return;
@@ -640,18 +1056,27 @@ _cs_claim_free (CsClaim *claim)
   g_free (claim);
 }
 
+void
+cs_claim_take_source (CsClaim  *claim,
+                      CsSource *source)
+{
+  g_return_if_fail (claim != NULL);
+
+  array_take (&claim->sources, source, (GDestroyNotify)cs_source_free);
+}
+
 CsAttribute *
-_cs_attribute_new (const char *key)
+cs_attribute_new (const char *key)
 {
   CsAttribute *attribute = g_new0 (CsAttribute, 1);
 
   attribute->key = g_strdup (key);
-  attribute->claims = g_ptr_array_new_with_free_func ((GDestroyNotify)_cs_claim_free);
+  attribute->claims = g_ptr_array_new_with_free_func ((GDestroyNotify)cs_claim_free);
   return attribute;
 }
 
 void
-_cs_attribute_free (CsAttribute *attribute)
+cs_attribute_free (CsAttribute *attribute)
 {
   if (attribute == NULL)
     return;
@@ -661,18 +1086,27 @@ _cs_attribute_free (CsAttribute *attribute)
   g_free (attribute);
 }
 
+void
+cs_attribute_take_claim (CsAttribute *attribute,
+                         CsClaim     *claim)
+{
+  g_return_if_fail (attribute != NULL);
+
+  g_ptr_array_add (attribute->claims, claim);
+}
+
 CsEvent *
-_cs_event_new (void)
+cs_event_new (void)
 {
   CsEvent *event = g_new0 (CsEvent, 1);
 
-  event->sources = g_ptr_array_new_with_free_func ((GDestroyNotify)_cs_source_free);
+  event->sources = empty_array ();
   event->stage = CS_STAGE_OTHER;
   return event;
 }
 
 void
-_cs_event_free (CsEvent *event)
+cs_event_free (CsEvent *event)
 {
   if (event == NULL)
     return;
@@ -684,8 +1118,17 @@ _cs_event_free (CsEvent *event)
   g_free (event);
 }
 
+void
+cs_event_take_source (CsEvent  *event,
+                      CsSource *source)
+{
+  g_return_if_fail (event != NULL);
+
+  array_take (&event->sources, source, (GDestroyNotify)cs_source_free);
+}
+
 CsArticle *
-_cs_article_new (const char *file)
+cs_article_new (const char *file)
 {
   CsArticle *article = g_new0 (CsArticle, 1);
 
@@ -694,7 +1137,7 @@ _cs_article_new (const char *file)
 }
 
 void
-_cs_article_free (CsArticle *article)
+cs_article_free (CsArticle *article)
 {
   if (article == NULL)
     return;

@@ -10,6 +10,10 @@
 
 G_BEGIN_DECLS
 
+/* A node's type. The format's known types have these ids and their own
+ * styles; any other name in a graph's data gets an id from
+ * CS_N_NODE_TYPES on, in the order it first appears, and keeps its name
+ * (cs_graph_get_type_name()). */
 typedef enum
 {
   CS_NODE_TYPE_COMPANY,
@@ -27,6 +31,8 @@ typedef enum
   CS_N_NODE_TYPES
 } CsNodeType;
 
+/* An edge's relation: the known ones, then a graph's own names from
+ * CS_N_RELATIONS on, as for #CsNodeType. */
 typedef enum
 {
   CS_RELATION_MEMBER_OF,
@@ -119,7 +125,7 @@ typedef struct
   guint       source;
   guint       target;
   CsRelation  relation;
-  char       *relation_name; /* as written, also for CS_RELATION_OTHER */
+  const char *relation_name; /* as written; owned by the graph */
   char       *role;          /* nullable */
   char       *role_en;       /* nullable */
   char       *note;          /* nullable */
@@ -159,13 +165,30 @@ guint             cs_graph_count_type           (CsGraph     *self,
                                                  CsNodeType   type);
 guint             cs_graph_count_relation       (CsGraph     *self,
                                                  CsRelation   relation);
+guint             cs_graph_get_n_types          (CsGraph     *self);
+const char       *cs_graph_get_type_name        (CsGraph     *self,
+                                                 CsNodeType   type);
+const char       *cs_graph_get_type_display_name (CsGraph    *self,
+                                                 CsNodeType   type);
+gboolean          cs_graph_lookup_type          (CsGraph     *self,
+                                                 const char  *name,
+                                                 CsNodeType  *type);
+guint             cs_graph_get_n_relations      (CsGraph     *self);
+const char       *cs_graph_get_relation_name    (CsGraph     *self,
+                                                 CsRelation   relation);
+const char       *cs_graph_get_relation_display_name (CsGraph *self,
+                                                 CsRelation   relation);
+gboolean          cs_graph_lookup_relation      (CsGraph     *self,
+                                                 const char  *name,
+                                                 CsRelation  *relation);
 
 const char       *cs_node_type_to_string        (CsNodeType   type);
 gboolean          cs_node_type_from_string      (const char  *str,
                                                  CsNodeType  *type);
 const char       *cs_node_type_get_display_name (CsNodeType   type);
 const char       *cs_relation_to_string         (CsRelation   relation);
-CsRelation        cs_relation_from_string       (const char  *str);
+gboolean          cs_relation_from_string       (const char  *str,
+                                                 CsRelation  *relation);
 gboolean          cs_relation_is_directed       (CsRelation   relation);
 const char       *cs_relation_get_display_name  (CsRelation   relation);
 const char       *cs_stage_to_string            (CsStage      stage);

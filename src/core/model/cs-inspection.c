@@ -254,8 +254,8 @@ cs_inspection_new (CsGraph      *graph,
   self->title = g_strdup (n->label);
   self->subtitle = n->label_en != NULL && n->label_en[0] != '\0'
                        ? g_strdup_printf ("%s · %s", n->label_en,
-                                          cs_node_type_get_display_name (n->type))
-                       : g_strdup (cs_node_type_get_display_name (n->type));
+                                          cs_graph_get_type_display_name (graph, n->type))
+                       : g_strdup (cs_graph_get_type_display_name (graph, n->type));
   self->sections = g_ptr_array_new_with_free_func ((GDestroyNotify)section_free);
 
   about = section_new ("About");
@@ -304,9 +304,7 @@ cs_inspection_new (CsGraph      *graph,
       gboolean outgoing = edge->source == node;
       guint other_index = outgoing ? edge->target : edge->source;
       const CsNode *other = cs_graph_get_node (graph, other_index);
-      const char *relation = edge->relation == CS_RELATION_OTHER
-                                 ? edge->relation_name
-                                 : cs_relation_get_display_name (edge->relation);
+      const char *relation = cs_graph_get_relation_display_name (graph, edge->relation);
       g_autofree char *prefix = g_strdup_printf ("%s: ", relation);
       char *sources_text = format_sources (edge->sources);
       gboolean membership = edge->relation == CS_RELATION_MEMBER_OF ||
@@ -407,6 +405,35 @@ cs_inspection_find_section (const CsInspection *self,
         return section;
     }
   return NULL;
+}
+
+/**
+ * cs_inspection_add_note:
+ * @self: an inspection
+ * @title: the section's title; the section is added at the end when missing
+ * @text: the row's text
+ * @detail: (nullable): a line under it
+ *
+ * Adds a row that is no fact of the graph's, such as a metric still being
+ * computed.
+ */
+void
+cs_inspection_add_note (CsInspection *self,
+                        const char   *title,
+                        const char   *text,
+                        const char   *detail)
+{
+  CsInspectSection *section = (CsInspectSection *)cs_inspection_find_section (self, title);
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (title != NULL && text != NULL);
+
+  if (section == NULL)
+    {
+      section = section_new (title);
+      g_ptr_array_add (self->sections, section);
+    }
+  add_row (section, -1, g_strdup (text), g_strdup (detail), NULL);
 }
 
 /**

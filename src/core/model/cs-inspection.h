@@ -42,6 +42,10 @@ CsInspection *cs_inspection_new      (CsGraph            *graph,
                                       const double       *betweenness);
 void          cs_inspection_free     (CsInspection       *self);
 char         *cs_inspection_to_text  (const CsInspection *self);
+void          cs_inspection_add_note (CsInspection       *self,
+                                      const char         *title,
+                                      const char         *text,
+                                      const char         *detail);
 const CsInspectSection *cs_inspection_find_section (const CsInspection *self,
                                                     const char         *title);
 

@@ -80,7 +80,7 @@ cs_node_summary_markup (CsGraph *graph,
 
   edges = cs_graph_get_incident_edges (graph, node, &n_edges);
   g_string_append_printf (str, "\n<small>%s · %u link%s</small>",
-                          cs_node_type_get_display_name (n->type), n_edges,
+                          cs_graph_get_type_display_name (graph, n->type), n_edges,
                           n_edges == 1 ? "" : "s");
 
   /* links with a role first: they say what the organisation does */
@@ -93,9 +93,7 @@ cs_node_summary_markup (CsGraph *graph,
         const CsNode *other = cs_graph_get_node (graph, outgoing ? edge->target : edge->source);
         g_autofree char *other_label = g_markup_escape_text (other->label, -1);
         g_autofree char *relation_lower = NULL;
-        const char *relation = edge->relation == CS_RELATION_OTHER
-                                   ? edge->relation_name
-                                   : cs_relation_get_display_name (edge->relation);
+        const char *relation = cs_graph_get_relation_display_name (graph, edge->relation);
 
         if (has_role != (pass == 0))
           continue;

@@ -9,7 +9,6 @@
 #include "cs-export.h"
 #include "cs-render-style.h"
 #include "cs-renderer.h"
-
 #include "cs-viewport.h"
 
 #include <cairo-pdf.h>
@@ -89,8 +88,8 @@ cs_export_png_set_dpi (GBytes  *png,
  * cs_export_options_init:
  * @options: (out caller-allocates): options to fill
  *
- * A 1600 × 1200 PNG at scale 1 on the theme's background, with the legend
- * and the consortium outlines.
+ * A 1600 × 1200 PNG at scale 1 of the whole graph on the theme's
+ * background, with the legend.
  */
 void
 cs_export_options_init (CsExportOptions *options)
@@ -104,7 +103,6 @@ cs_export_options_init (CsExportOptions *options)
     .scale = 1.0,
     .background = CS_EXPORT_BACKGROUND_THEME,
     .legend = TRUE,
-    .hulls = TRUE,
   };
 }
 
@@ -188,42 +186,127 @@ check_size (const CsExportOptions  *options,
 }
 
 /**
- * cs_export_to_bytes:
+ * cs_export_build_scene:
  * @graph: the graph
  * @positions: its positions
- * @options: what to draw and how
- * @error: a %CS_EXPORT_ERROR
+ * @pinned: (nullable) (array): per node, drawn as a pin
+ * @view: (nullable): what the window shows: filter, selection, sizing,
+ *   labels, outlines and, for %CS_EXPORT_SCOPE_VIEW, the pan and zoom;
+ *   %NULL for the defaults
+ * @options: the file's size, palette and what to add
  *
- * Draws the whole graph with the screen's renderer into a PNG, SVG or PDF
- * held in memory. The same input gives the same bytes for PNG. Thread safe.
+ * The scene of an export, built by cs_scene_new() like the canvas's, then
+ * framed for the file: the whole graph, the view's visible part, or the
+ * selection with its neighbours. Call it on the thread that owns @view;
+ * the scene can then be drawn in any thread.
+ *
+ * Returns: (transfer full): the scene
+ */
+CsScene *
+cs_export_build_scene (CsGraph               *graph,
+                       CsPositions           *positions,
+                       const gboolean        *pinned,
+                       CsViewState           *view,
+                       const CsExportOptions *options)
+{
+  g_autoptr(CsViewState) selection_view = NULL;
+  CsRenderStyle style;
+  CsScene *scene;
+  CsRenderFlags flags;
+
+  g_return_val_if_fail (CS_IS_GRAPH (graph), NULL);
+  g_return_val_if_fail (positions != NULL, NULL);
+  g_return_val_if_fail (view == NULL || CS_IS_VIEW_STATE (view), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  if (options->scope == CS_EXPORT_SCOPE_SELECTION && view != NULL)
+    {
+      /* the selected nodes, their neighbours and the links among them,
+       * as far as the view's filter shows them */
+      g_autoptr(CsFilter) filter = cs_filter_copy (cs_view_state_get_filter (view));
+
+      selection_view = cs_view_state_copy (view);
+      filter->around = CS_FILTER_AROUND_SELECTION;
+      filter->depth = 1;
+      filter->hide = TRUE;
+      cs_view_state_set_filter (selection_view, filter);
+      view = selection_view;
+    }
+
+  cs_render_style_init_default (&style, options->dark);
+  if (options->background == CS_EXPORT_BACKGROUND_WHITE)
+    style.background = (CsColor) { 1, 1, 1, 1 };
+  scene = cs_scene_new (graph, positions, pinned, view, &style, options->width, options->height);
+  cs_render_style_clear (&style);
+
+  flags = cs_scene_get_flags (scene) & ~(CS_RENDER_BACKGROUND | CS_RENDER_LEGEND);
+  if (options->background != CS_EXPORT_BACKGROUND_TRANSPARENT)
+    flags |= CS_RENDER_BACKGROUND;
+  if (options->legend)
+    flags |= CS_RENDER_LEGEND;
+  if (options->title)
+    flags |= CS_RENDER_TITLE;
+  if (options->caption)
+    flags |= CS_RENDER_CAPTION;
+  cs_scene_set_flags (scene, flags);
+  cs_scene_set_title (scene, options->title_text);
+
+  if (options->scope == CS_EXPORT_SCOPE_VIEW && view != NULL)
+    {
+      g_autoptr(CsViewport) viewport = cs_viewport_new ();
+      CsBounds visible, area;
+
+      /* the box fills the picture, as the window shows it, above the caption */
+      cs_viewport_get_visible_bounds (cs_view_state_get_viewport (view), &visible);
+      cs_scene_get_graph_area (scene, 0, &area);
+      area = (CsBounds) { 0, 0, options->width, options->caption ? area.y1 : options->height };
+      cs_viewport_fit_area (viewport, &visible, &area);
+      cs_scene_set_transform (scene, cs_viewport_get_zoom (viewport),
+                              cs_viewport_get_offset_x (viewport),
+                              cs_viewport_get_offset_y (viewport));
+    }
+  else
+    cs_scene_fit (scene, CS_EXPORT_MARGIN);
+  return scene;
+}
+
+/**
+ * cs_export_scene_to_bytes:
+ * @scene: what to draw, at the options' size
+ * @options: the format, scale and resolution
+ * @cancellable: (nullable): stops the export
+ * @error: a %CS_EXPORT_ERROR, or %G_IO_ERROR_CANCELLED
+ *
+ * Draws @scene with the screen's renderer into a PNG, SVG or PDF held in
+ * memory. The same scene gives the same bytes for PNG. Thread safe for a
+ * scene no other thread changes.
  *
  * Returns: (transfer full) (nullable): the file's contents
  */
 GBytes *
-cs_export_to_bytes (CsGraph                *graph,
-                    CsPositions            *positions,
-                    const CsExportOptions  *options,
-                    GError                **error)
+cs_export_scene_to_bytes (CsScene                *scene,
+                          const CsExportOptions  *options,
+                          GCancellable           *cancellable,
+                          GError                **error)
 {
   g_autoptr(GByteArray) bytes = NULL;
-  g_autofree guint8 *node_shown = NULL;
-  g_autofree guint8 *edge_shown = NULL;
-  CsRenderStyle style;
-  CsRenderScene scene;
+  CsGraph *graph;
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
   double device_width, device_height;
   double scale;
 
-  g_return_val_if_fail (CS_IS_GRAPH (graph), NULL);
-  g_return_val_if_fail (positions != NULL, NULL);
+  g_return_val_if_fail (scene != NULL, NULL);
   g_return_val_if_fail (options != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!check_size (options, &device_width, &device_height, error))
     return NULL;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
   scale = options->format == CS_EXPORT_FORMAT_PNG ? options->scale : 1.0;
+  graph = cs_scene_get_graph (scene);
 
   bytes = g_byte_array_new ();
   switch (options->format)
@@ -263,84 +346,9 @@ cs_export_to_bytes (CsGraph                *graph,
       return NULL;
     }
 
-  cs_render_style_init_default (&style, options->dark);
-  if (options->background == CS_EXPORT_BACKGROUND_WHITE)
-    style.background = (CsColor) { 1, 1, 1, 1 };
-
-  cs_render_scene_init (&scene, graph, positions, &style, options->width, options->height);
-  scene.flags = CS_RENDER_LABELS;
-  if (options->background != CS_EXPORT_BACKGROUND_TRANSPARENT)
-    scene.flags |= CS_RENDER_BACKGROUND;
-  if (options->legend)
-    scene.flags |= CS_RENDER_LEGEND;
-  if (options->hulls)
-    scene.flags |= CS_RENDER_HULLS;
-  if (options->title)
-    scene.flags |= CS_RENDER_TITLE;
-  if (options->caption)
-    scene.flags |= CS_RENDER_CAPTION;
-  scene.title = options->title_text;
-  scene.pinned = options->pinned;
-
-  scene.node_shown = options->node_shown;
-  scene.edge_shown = options->edge_shown;
-  scene.hide_filtered = options->hide_filtered;
-
-  if (options->scope == CS_EXPORT_SCOPE_SELECTION)
-    {
-      /* the selected nodes, their neighbours and the links among them */
-      guint n_nodes = cs_graph_get_n_nodes (graph);
-
-      node_shown = g_new0 (guint8, MAX (n_nodes, 1));
-      edge_shown = g_new0 (guint8, MAX (cs_graph_get_n_edges (graph), 1));
-      for (guint s = 0; s < options->n_selection; s++)
-        {
-          guint node = options->selection[s];
-          guint n_edges;
-          const guint *edges;
-
-          if (node >= n_nodes)
-            continue;
-          node_shown[node] = 1;
-          edges = cs_graph_get_incident_edges (graph, node, &n_edges);
-          for (guint e = 0; e < n_edges; e++)
-            {
-              const CsEdge *edge = cs_graph_get_edge (graph, edges[e]);
-
-              node_shown[edge->source] = node_shown[edge->target] = 1;
-            }
-        }
-      for (guint e = 0; e < cs_graph_get_n_edges (graph); e++)
-        {
-          const CsEdge *edge = cs_graph_get_edge (graph, e);
-
-          edge_shown[e] = node_shown[edge->source] && node_shown[edge->target];
-        }
-      scene.node_shown = node_shown;
-      scene.edge_shown = edge_shown;
-      scene.hide_filtered = TRUE;
-    }
-
-  if (options->scope == CS_EXPORT_SCOPE_VIEW)
-    {
-      g_autoptr(CsViewport) viewport = cs_viewport_new ();
-      CsBounds area;
-
-      /* the box fills the picture, as the window shows it, above the caption */
-      cs_render_scene_get_graph_area (&scene, 0, &area);
-      area = (CsBounds){ 0, 0, scene.width,
-                         (scene.flags & CS_RENDER_CAPTION) ? area.y1 : scene.height };
-      cs_viewport_fit_area (viewport, &options->view, &area);
-      scene.zoom = cs_viewport_get_zoom (viewport);
-      scene.offset_x = cs_viewport_get_offset_x (viewport);
-      scene.offset_y = cs_viewport_get_offset_y (viewport);
-    }
-  else
-    cs_render_scene_fit (&scene, CS_EXPORT_MARGIN);
-
   cr = cairo_create (surface);
   cairo_scale (cr, scale, scale);
-  cs_renderer_draw (cr, &scene);
+  cs_renderer_draw (cr, scene);
   status = cairo_status (cr);
   cairo_destroy (cr);
 
@@ -350,7 +358,6 @@ cs_export_to_bytes (CsGraph                *graph,
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
-  cs_render_style_clear (&style);
 
   if (status != CAIRO_STATUS_SUCCESS)
     {
@@ -358,6 +365,8 @@ cs_export_to_bytes (CsGraph                *graph,
                    "Drawing failed: %s", cairo_status_to_string (status));
       return NULL;
     }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
 
   if (options->format == CS_EXPORT_FORMAT_PNG && options->dpi > 0)
     {
@@ -369,33 +378,41 @@ cs_export_to_bytes (CsGraph                *graph,
 }
 
 /**
- * cs_export_to_file:
+ * cs_export_to_bytes:
  * @graph: the graph
  * @positions: its positions
+ * @view: (nullable): what to show, as for cs_export_build_scene()
  * @options: what to draw and how
- * @filename: where to write
  * @error: a %CS_EXPORT_ERROR
  *
- * Like cs_export_to_bytes(), then writes a temporary file beside @filename
- * and renames it, so a failed export never leaves a broken file behind.
+ * cs_export_build_scene() and cs_export_scene_to_bytes() in one, in the
+ * calling thread.
  *
- * Returns: %TRUE on success
+ * Returns: (transfer full) (nullable): the file's contents
  */
-gboolean
-cs_export_to_file (CsGraph                *graph,
-                   CsPositions            *positions,
-                   const CsExportOptions  *options,
-                   const char             *filename,
-                   GError                **error)
+GBytes *
+cs_export_to_bytes (CsGraph                *graph,
+                    CsPositions            *positions,
+                    CsViewState            *view,
+                    const CsExportOptions  *options,
+                    GError                **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(CsScene) scene = NULL;
+
+  g_return_val_if_fail (CS_IS_GRAPH (graph), NULL);
+  g_return_val_if_fail (positions != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  scene = cs_export_build_scene (graph, positions, NULL, view, options);
+  return cs_export_scene_to_bytes (scene, options, NULL, error);
+}
+
+static gboolean
+write_file (GBytes      *bytes,
+            const char  *filename,
+            GError     **error)
+{
   g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (filename != NULL, FALSE);
-
-  bytes = cs_export_to_bytes (graph, positions, options, error);
-  if (bytes == NULL)
-    return FALSE;
 
   if (!g_file_set_contents_full (filename, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                  G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local_error))
@@ -406,30 +423,48 @@ cs_export_to_file (CsGraph                *graph,
   return TRUE;
 }
 
-/* A copy of the options and everything they point to, for a worker thread. */
+/**
+ * cs_export_scene_to_file:
+ * @scene: what to draw
+ * @options: the format, size and resolution
+ * @filename: where to write
+ * @error: a %CS_EXPORT_ERROR
+ *
+ * Like cs_export_scene_to_bytes(), then writes a temporary file beside
+ * @filename and renames it, so a failed export never leaves a broken file
+ * behind.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+cs_export_scene_to_file (CsScene                *scene,
+                         const CsExportOptions  *options,
+                         const char             *filename,
+                         GError                **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (filename != NULL, FALSE);
+
+  bytes = cs_export_scene_to_bytes (scene, options, NULL, error);
+  return bytes != NULL && write_file (bytes, filename, error);
+}
+
+/* What a worker thread needs: the scene (no other thread changes it) and
+ * copies of the options */
 typedef struct
 {
-  CsGraph         *graph;
-  CsPositions     *positions;
+  CsScene         *scene;
   CsExportOptions  options;
   char            *title_text;
-  guint           *selection;
-  gboolean        *pinned;
-  guint8          *node_shown;
-  guint8          *edge_shown;
   char            *filename;
 } ExportJob;
 
 static void
 export_job_free (ExportJob *job)
 {
-  g_clear_object (&job->graph);
-  g_clear_pointer (&job->positions, cs_positions_unref);
+  g_clear_pointer (&job->scene, cs_scene_unref);
   g_free (job->title_text);
-  g_free (job->selection);
-  g_free (job->pinned);
-  g_free (job->node_shown);
-  g_free (job->edge_shown);
   g_free (job->filename);
   g_free (job);
 }
@@ -444,20 +479,10 @@ export_thread (GTask        *task,
   g_autoptr(GBytes) bytes = NULL;
   GError *error = NULL;
 
-  bytes = cs_export_to_bytes (job->graph, job->positions, &job->options, &error);
+  bytes = cs_export_scene_to_bytes (job->scene, &job->options, cancellable, &error);
   /* cancelled while drawing: nothing is written */
-  if (bytes != NULL && g_cancellable_set_error_if_cancelled (cancellable, &error))
+  if (bytes != NULL && !write_file (bytes, job->filename, &error))
     g_clear_pointer (&bytes, g_bytes_unref);
-  if (bytes != NULL && !g_file_set_contents_full (job->filename, g_bytes_get_data (bytes, NULL),
-                                                  g_bytes_get_size (bytes),
-                                                  G_FILE_SET_CONTENTS_CONSISTENT, 0666, &error))
-    {
-      GError *wrapped = g_error_new (CS_EXPORT_ERROR, CS_EXPORT_ERROR_WRITE, "%s", error->message);
-
-      g_error_free (error);
-      error = wrapped;
-      g_clear_pointer (&bytes, g_bytes_unref);
-    }
   if (bytes == NULL)
     g_task_return_error (task, error);
   else
@@ -465,71 +490,55 @@ export_thread (GTask        *task,
 }
 
 /**
- * cs_export_to_file_async:
- * @graph: the graph
- * @positions: its positions
- * @options: what to draw; copied, with everything it points to
+ * cs_export_scene_to_file_async:
+ * @scene: what to draw; nothing may change it until the export is done
+ * @options: the format, size and resolution; copied
  * @filename: where to write
  * @cancellable: (nullable): cancels the export; nothing is written then
  * @callback: called in the caller's main context when done
  * @user_data: data for @callback
  *
- * cs_export_to_file() in a worker thread, so a large export leaves the
- * window responsive.
+ * cs_export_scene_to_file() in a worker thread, so a large export leaves
+ * the window responsive.
  */
 void
-cs_export_to_file_async (CsGraph               *graph,
-                         CsPositions           *positions,
-                         const CsExportOptions *options,
-                         const char            *filename,
-                         GCancellable          *cancellable,
-                         GAsyncReadyCallback    callback,
-                         gpointer               user_data)
+cs_export_scene_to_file_async (CsScene               *scene,
+                               const CsExportOptions *options,
+                               const char            *filename,
+                               GCancellable          *cancellable,
+                               GAsyncReadyCallback    callback,
+                               gpointer               user_data)
 {
   g_autoptr(GTask) task = NULL;
   ExportJob *job;
-  guint n_nodes, n_edges;
 
-  g_return_if_fail (CS_IS_GRAPH (graph));
-  g_return_if_fail (positions != NULL);
+  g_return_if_fail (scene != NULL);
   g_return_if_fail (options != NULL);
   g_return_if_fail (filename != NULL);
 
-  n_nodes = cs_graph_get_n_nodes (graph);
-  n_edges = cs_graph_get_n_edges (graph);
   job = g_new0 (ExportJob, 1);
-  job->graph = g_object_ref (graph);
-  job->positions = cs_positions_ref (positions);
+  job->scene = cs_scene_ref (scene);
   job->options = *options;
   job->filename = g_strdup (filename);
   job->title_text = g_strdup (options->title_text);
   job->options.title_text = job->title_text;
-  if (options->selection != NULL)
-    job->options.selection = job->selection = g_memdup2 (options->selection,
-                                                         options->n_selection * sizeof (guint));
-  if (options->pinned != NULL)
-    job->options.pinned = job->pinned = g_memdup2 (options->pinned, n_nodes * sizeof (gboolean));
-  if (options->node_shown != NULL)
-    job->options.node_shown = job->node_shown = g_memdup2 (options->node_shown, MAX (n_nodes, 1));
-  if (options->edge_shown != NULL)
-    job->options.edge_shown = job->edge_shown = g_memdup2 (options->edge_shown, MAX (n_edges, 1));
 
   task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, cs_export_to_file_async);
+  g_task_set_source_tag (task, cs_export_scene_to_file_async);
   g_task_set_task_data (task, job, (GDestroyNotify)export_job_free);
   g_task_run_in_thread (task, export_thread);
 }
 
 /**
- * cs_export_to_file_finish:
+ * cs_export_scene_to_file_finish:
  * @result: the result
  * @error: a %CS_EXPORT_ERROR or %G_IO_ERROR_CANCELLED
  *
  * Returns: %TRUE when the file was written
  */
 gboolean
-cs_export_to_file_finish (GAsyncResult  *result,
-                          GError       **error)
+cs_export_scene_to_file_finish (GAsyncResult  *result,
+                                GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
 

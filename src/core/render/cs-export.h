@@ -10,6 +10,8 @@
 
 #include "cs-graph.h"
 #include "cs-positions.h"
+#include "cs-scene.h"
+#include "cs-view-state.h"
 
 G_BEGIN_DECLS
 
@@ -33,8 +35,8 @@ typedef enum
 typedef enum
 {
   CS_EXPORT_SCOPE_ALL,       /* the whole graph */
-  CS_EXPORT_SCOPE_VIEW,      /* the world box in @view */
-  CS_EXPORT_SCOPE_SELECTION, /* the selected nodes and their neighbours */
+  CS_EXPORT_SCOPE_VIEW,      /* what the view state's viewport shows */
+  CS_EXPORT_SCOPE_SELECTION, /* the view's selected nodes and their neighbours */
 } CsExportScope;
 
 typedef enum
@@ -50,6 +52,9 @@ typedef enum
 #define CS_EXPORT_MARGIN     24.0 /* around the graph, in px */
 #define CS_EXPORT_SCREEN_DPI 96.0 /* what scale 1 means on paper */
 
+/* How to draw a picture into a file. What the picture shows (filter,
+ * selection, sizing, labels, outlines) comes from a view state, as on
+ * screen; these are the file's own choices. */
 typedef struct
 {
   CsExportFormat      format;
@@ -58,20 +63,12 @@ typedef struct
   double              scale;   /* PNG pixels per unit */
   CsExportBackground  background;
   gboolean            legend;
-  gboolean            hulls;   /* outlines around each consortium */
   gboolean            title;
   const char         *title_text; /* nullable: the graph's title */
   gboolean            dark;
   CsExportScope       scope;
-  CsBounds            view;       /* world box, for CS_EXPORT_SCOPE_VIEW */
-  const guint        *selection;  /* node indices, for CS_EXPORT_SCOPE_SELECTION */
-  guint               n_selection;
   double              dpi;        /* PNG resolution to record, 0 for none */
   gboolean            caption;    /* a caption naming the source articles */
-  const gboolean     *pinned;     /* nullable: per node, drawn as pins */
-  const guint8       *node_shown; /* nullable: per node, the screen's filter */
-  const guint8       *edge_shown; /* nullable: per edge */
-  gboolean            hide_filtered;
 } CsExportOptions;
 
 GQuark    cs_export_error_quark           (void);
@@ -81,24 +78,31 @@ gboolean  cs_export_format_from_filename  (const char             *filename,
 GBytes   *cs_export_png_set_dpi           (GBytes                 *png,
                                            double                  dpi,
                                            GError                **error);
-GBytes   *cs_export_to_bytes              (CsGraph                *graph,
+CsScene  *cs_export_build_scene           (CsGraph                *graph,
                                            CsPositions            *positions,
+                                           const gboolean         *pinned,
+                                           CsViewState            *view,
+                                           const CsExportOptions  *options);
+GBytes   *cs_export_scene_to_bytes        (CsScene                *scene,
                                            const CsExportOptions  *options,
+                                           GCancellable           *cancellable,
                                            GError                **error);
-gboolean  cs_export_to_file               (CsGraph                *graph,
-                                           CsPositions            *positions,
+gboolean  cs_export_scene_to_file         (CsScene                *scene,
                                            const CsExportOptions  *options,
                                            const char             *filename,
                                            GError                **error);
-
-void      cs_export_to_file_async         (CsGraph                *graph,
-                                           CsPositions            *positions,
+void      cs_export_scene_to_file_async   (CsScene                *scene,
                                            const CsExportOptions  *options,
                                            const char             *filename,
                                            GCancellable           *cancellable,
                                            GAsyncReadyCallback     callback,
                                            gpointer                user_data);
-gboolean  cs_export_to_file_finish        (GAsyncResult           *result,
+gboolean  cs_export_scene_to_file_finish  (GAsyncResult           *result,
+                                           GError                **error);
+GBytes   *cs_export_to_bytes              (CsGraph                *graph,
+                                           CsPositions            *positions,
+                                           CsViewState            *view,
+                                           const CsExportOptions  *options,
                                            GError                **error);
 
 G_END_DECLS

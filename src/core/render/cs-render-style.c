@@ -8,6 +8,7 @@
 
 #include "cs-render-style.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -157,6 +158,158 @@ cs_render_style_init_default (CsRenderStyle *style,
   style->font_size = 11.0;
   style->min_label_pixels = 6.0;
   style->legend_font_size = 12.0;
+}
+
+/**
+ * cs_render_style_copy:
+ * @dest: (out caller-allocates): the copy; free with cs_render_style_clear()
+ * @src: a style
+ */
+void
+cs_render_style_copy (CsRenderStyle       *dest,
+                      const CsRenderStyle *src)
+{
+  g_return_if_fail (dest != NULL);
+  g_return_if_fail (src != NULL);
+
+  *dest = *src;
+  dest->font_family = g_strdup (src->font_family);
+}
+
+/* FNV-1a: the same name gives the same style in every run and build */
+static guint32
+name_hash (const char *name)
+{
+  guint32 hash = 2166136261u;
+
+  for (const guchar *p = (const guchar *)name; *p; p++)
+    hash = (hash ^ *p) * 16777619u;
+  return hash;
+}
+
+/* a hue from the hash, at the lightness and saturation of the palette */
+static CsColor
+hashed_color (guint32  hash,
+              gboolean dark)
+{
+  double h = (hash % 360) / 60.0;
+  double s = 0.55, l = dark ? 0.66 : 0.44;
+  double c = (1 - fabs (2 * l - 1)) * s;
+  double x = c * (1 - fabs (fmod (h, 2) - 1));
+  double m = l - c / 2;
+  double rgb[3] = { 0, 0, 0 };
+
+  switch ((int)h)
+    {
+    case 0: rgb[0] = c; rgb[1] = x; break;
+    case 1: rgb[0] = x; rgb[1] = c; break;
+    case 2: rgb[1] = c; rgb[2] = x; break;
+    case 3: rgb[1] = x; rgb[2] = c; break;
+    case 4: rgb[0] = x; rgb[2] = c; break;
+    default: rgb[0] = c; rgb[2] = x; break;
+    }
+  return (CsColor) { rgb[0] + m, rgb[1] + m, rgb[2] + m, 1 };
+}
+
+/**
+ * cs_render_style_get_node_style:
+ * @style: a style
+ * @graph: the graph whose vocabulary names @type
+ * @type: a type id of @graph
+ * @out: (out): the type's style
+ *
+ * A known type has its own style; any other gets one made from its name:
+ * the same name always looks the same, and the ring stays the mark of a
+ * consortium.
+ */
+void
+cs_render_style_get_node_style (const CsRenderStyle *style,
+                                CsGraph             *graph,
+                                CsNodeType           type,
+                                CsNodeStyle         *out)
+{
+  static const CsShape shapes[] = {
+    CS_SHAPE_CIRCLE,        CS_SHAPE_SQUARE,  CS_SHAPE_DIAMOND, CS_SHAPE_TRIANGLE,
+    CS_SHAPE_TRIANGLE_DOWN, CS_SHAPE_HEXAGON, CS_SHAPE_OCTAGON,
+  };
+  guint32 hash;
+
+  g_return_if_fail (style != NULL);
+  g_return_if_fail (CS_IS_GRAPH (graph));
+  g_return_if_fail (out != NULL);
+
+  if (type < CS_N_NODE_TYPES)
+    {
+      *out = style->nodes[type];
+      return;
+    }
+  hash = name_hash (cs_graph_get_type_name (graph, type));
+  *out = (CsNodeStyle) {
+    .fill = hashed_color (hash, style->dark),
+    .shape = shapes[(hash >> 16) % G_N_ELEMENTS (shapes)],
+    .radius = 10,
+  };
+}
+
+/**
+ * cs_render_style_get_edge_style:
+ * @style: a style
+ * @graph: the graph whose vocabulary names @relation
+ * @relation: a relation id of @graph
+ * @out: (out): the relation's style, made from its name when the format
+ *   does not know it
+ */
+void
+cs_render_style_get_edge_style (const CsRenderStyle *style,
+                                CsGraph             *graph,
+                                CsRelation           relation,
+                                CsEdgeStyle         *out)
+{
+  static const CsDash dashes[] = {
+    CS_DASH_SOLID, CS_DASH_DASHED, CS_DASH_DOTTED, CS_DASH_DASH_DOT, CS_DASH_LONG_DASH,
+  };
+  guint32 hash;
+
+  g_return_if_fail (style != NULL);
+  g_return_if_fail (CS_IS_GRAPH (graph));
+  g_return_if_fail (out != NULL);
+
+  if (relation < CS_N_RELATIONS)
+    {
+      *out = style->edges[relation];
+      return;
+    }
+  hash = name_hash (cs_graph_get_relation_name (graph, relation));
+  *out = (CsEdgeStyle) {
+    .color = hashed_color (hash, style->dark),
+    .dash = dashes[(hash >> 16) % G_N_ELEMENTS (dashes)],
+    .width = 1.4,
+  };
+}
+
+static gboolean
+color_equal (const CsColor *a,
+             const CsColor *b)
+{
+  return a->red == b->red && a->green == b->green && a->blue == b->blue && a->alpha == b->alpha;
+}
+
+gboolean
+cs_node_style_equal (const CsNodeStyle *a,
+                     const CsNodeStyle *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  return color_equal (&a->fill, &b->fill) && a->shape == b->shape && a->radius == b->radius;
+}
+
+gboolean
+cs_edge_style_equal (const CsEdgeStyle *a,
+                     const CsEdgeStyle *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  return color_equal (&a->color, &b->color) && a->dash == b->dash && a->width == b->width;
 }
 
 void

@@ -77,7 +77,21 @@ typedef struct
 
 void     cs_render_style_init_default (CsRenderStyle *style,
                                        gboolean       dark);
+void     cs_render_style_copy         (CsRenderStyle       *dest,
+                                       const CsRenderStyle *src);
 void     cs_render_style_clear        (CsRenderStyle *style);
+void     cs_render_style_get_node_style (const CsRenderStyle *style,
+                                       CsGraph             *graph,
+                                       CsNodeType           type,
+                                       CsNodeStyle         *out);
+void     cs_render_style_get_edge_style (const CsRenderStyle *style,
+                                       CsGraph             *graph,
+                                       CsRelation           relation,
+                                       CsEdgeStyle         *out);
+gboolean cs_node_style_equal          (const CsNodeStyle   *a,
+                                       const CsNodeStyle   *b);
+gboolean cs_edge_style_equal          (const CsEdgeStyle   *a,
+                                       const CsEdgeStyle   *b);
 gboolean cs_color_parse               (CsColor       *color,
                                        const char    *spec);
 

@@ -12,6 +12,163 @@
 
 #include <string.h>
 
+G_DEFINE_BOXED_TYPE (CsFilter, cs_filter, cs_filter_copy, cs_filter_free)
+
+/**
+ * cs_filter_new:
+ *
+ * Returns: (transfer full): a filter that shows everything
+ */
+CsFilter *
+cs_filter_new (void)
+{
+  CsFilter *filter = g_new0 (CsFilter, 1);
+
+  filter->hidden_types = g_new0 (char *, 1);
+  filter->hidden_relations = g_new0 (char *, 1);
+  filter->consortium = -1;
+  filter->stage = CS_FILTER_STAGE_ANY;
+  filter->around = -1;
+  filter->depth = 1;
+  return filter;
+}
+
+CsFilter *
+cs_filter_copy (const CsFilter *filter)
+{
+  CsFilter *copy;
+
+  g_return_val_if_fail (filter != NULL, NULL);
+
+  copy = g_memdup2 (filter, sizeof *filter);
+  copy->hidden_types = g_strdupv (filter->hidden_types);
+  copy->hidden_relations = g_strdupv (filter->hidden_relations);
+  copy->role = g_strdup (filter->role);
+  return copy;
+}
+
+void
+cs_filter_free (CsFilter *filter)
+{
+  if (filter == NULL)
+    return;
+
+  g_strfreev (filter->hidden_types);
+  g_strfreev (filter->hidden_relations);
+  g_free (filter->role);
+  g_free (filter);
+}
+
+gboolean
+cs_filter_is_active (const CsFilter *filter)
+{
+  g_return_val_if_fail (filter != NULL, FALSE);
+
+  return filter->hidden_types[0] != NULL || filter->hidden_relations[0] != NULL ||
+         filter->consortium >= 0 || filter->stage != CS_FILTER_STAGE_ANY || filter->around >= 0 ||
+         filter->around == CS_FILTER_AROUND_SELECTION ||
+         (filter->role != NULL && filter->role[0] != '\0');
+}
+
+static gboolean
+same_names (char **a,
+            char **b)
+{
+  guint n = g_strv_length (a);
+
+  if (n != g_strv_length (b))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (!g_strv_contains ((const char *const *)b, a[i]))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+cs_filter_equal (const CsFilter *a,
+                 const CsFilter *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  return same_names (a->hidden_types, b->hidden_types) &&
+         same_names (a->hidden_relations, b->hidden_relations) && a->consortium == b->consortium &&
+         a->stage == b->stage && a->around == b->around &&
+         (a->around == -1 || a->depth == b->depth) && !!a->hide == !!b->hide &&
+         g_strcmp0 (a->role != NULL && a->role[0] ? a->role : NULL,
+                    b->role != NULL && b->role[0] ? b->role : NULL) == 0;
+}
+
+static void
+set_listed (char       ***names,
+            const char   *name,
+            gboolean      listed)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+
+  if (g_strv_contains ((const char *const *)*names, name) == listed)
+    return;
+  builder = g_strv_builder_new ();
+  for (guint i = 0; (*names)[i] != NULL; i++)
+    if (!g_str_equal ((*names)[i], name))
+      g_strv_builder_add (builder, (*names)[i]);
+  if (listed)
+    g_strv_builder_add (builder, name);
+  g_strfreev (*names);
+  *names = g_strv_builder_end (builder);
+}
+
+gboolean
+cs_filter_get_type_shown (const CsFilter *filter,
+                          const char     *type)
+{
+  g_return_val_if_fail (filter != NULL, FALSE);
+  g_return_val_if_fail (type != NULL, FALSE);
+
+  return !g_strv_contains ((const char *const *)filter->hidden_types, type);
+}
+
+void
+cs_filter_set_type_shown (CsFilter   *filter,
+                          const char *type,
+                          gboolean    shown)
+{
+  g_return_if_fail (filter != NULL);
+  g_return_if_fail (type != NULL);
+
+  set_listed (&filter->hidden_types, type, !shown);
+}
+
+gboolean
+cs_filter_get_relation_shown (const CsFilter *filter,
+                              const char     *relation)
+{
+  g_return_val_if_fail (filter != NULL, FALSE);
+  g_return_val_if_fail (relation != NULL, FALSE);
+
+  return !g_strv_contains ((const char *const *)filter->hidden_relations, relation);
+}
+
+void
+cs_filter_set_relation_shown (CsFilter   *filter,
+                              const char *relation,
+                              gboolean    shown)
+{
+  g_return_if_fail (filter != NULL);
+  g_return_if_fail (relation != NULL);
+
+  set_listed (&filter->hidden_relations, relation, !shown);
+}
+
+void
+cs_filter_set_role (CsFilter   *filter,
+                    const char *role)
+{
+  g_return_if_fail (filter != NULL);
+
+  g_free (filter->role);
+  filter->role = role != NULL && role[0] != '\0' ? g_strdup (role) : NULL;
+}
+
 static gboolean
 role_matches (const CsEdge *edge,
               const char   *folded)
@@ -21,50 +178,6 @@ role_matches (const CsEdge *edge,
 
   return (role != NULL && strstr (role, folded) != NULL) ||
          (role_en != NULL && strstr (role_en, folded) != NULL);
-}
-
-/**
- * cs_filter_init:
- * @filter: (out caller-allocates): the filter
- *
- * A filter that shows everything.
- */
-void
-cs_filter_init (CsFilter *filter)
-{
-  g_return_if_fail (filter != NULL);
-
-  *filter = (CsFilter) {
-    .types = CS_FILTER_ALL_TYPES,
-    .relations = CS_FILTER_ALL_RELATIONS,
-    .consortium = -1,
-    .stage = CS_FILTER_STAGE_ANY,
-    .around = -1,
-    .depth = 1,
-  };
-}
-
-gboolean
-cs_filter_is_active (const CsFilter *filter)
-{
-  g_return_val_if_fail (filter != NULL, FALSE);
-
-  return (filter->types & CS_FILTER_ALL_TYPES) != CS_FILTER_ALL_TYPES ||
-         (filter->relations & CS_FILTER_ALL_RELATIONS) != CS_FILTER_ALL_RELATIONS ||
-         filter->consortium >= 0 || filter->stage != CS_FILTER_STAGE_ANY || filter->around >= 0 ||
-         filter->around == CS_FILTER_AROUND_SELECTION || filter->role[0] != '\0';
-}
-
-gboolean
-cs_filter_equal (const CsFilter *a,
-                 const CsFilter *b)
-{
-  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
-
-  return a->types == b->types && a->relations == b->relations && a->consortium == b->consortium &&
-         a->stage == b->stage && a->around == b->around &&
-         (a->around == -1 || a->depth == b->depth) && !!a->hide == !!b->hide &&
-         strcmp (a->role, b->role) == 0;
 }
 
 static gboolean
@@ -118,31 +231,62 @@ mark_team (CsGraph *graph,
     }
 }
 
+/* per id of the graph's vocabulary, whether the filter shows it */
+static guint8 *
+names_shown (char       **hidden,
+             CsGraph     *graph,
+             guint        n,
+             const char *(*name_of) (CsGraph *, guint))
+{
+  guint8 *shown = g_new (guint8, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    shown[i] = !g_strv_contains ((const char *const *)hidden, name_of (graph, i));
+  return shown;
+}
+
 /**
  * cs_filter_apply:
  * @filter: the filter
- * @graph: the graph
+ * @graph: the graph; the filter's node indices refer to it
+ * @selection: (array length=n_selection) (nullable): the selected nodes,
+ *   for %CS_FILTER_AROUND_SELECTION
+ * @n_selection: how many
  * @edges_shown: (out) (optional) (transfer full): one flag per edge
+ *
+ * O(nodes + edges). Thread safe.
  *
  * Returns: (transfer full): one flag per node, 1 when the node is shown
  */
 guint8 *
 cs_filter_apply (const CsFilter  *filter,
                  CsGraph         *graph,
+                 const guint     *selection,
+                 guint            n_selection,
                  guint8         **edges_shown)
 {
+  g_autofree guint8 *type_shown = NULL;
+  g_autofree guint8 *relation_shown = NULL;
+  g_autofree char *folded = NULL;
   guint n_nodes, n_edges;
   guint8 *shown;
 
   g_return_val_if_fail (filter != NULL, NULL);
   g_return_val_if_fail (CS_IS_GRAPH (graph), NULL);
+  g_return_val_if_fail (selection != NULL || n_selection == 0, NULL);
 
   n_nodes = cs_graph_get_n_nodes (graph);
   n_edges = cs_graph_get_n_edges (graph);
   shown = g_new (guint8, MAX (n_nodes, 1));
+  type_shown = names_shown (filter->hidden_types, graph, cs_graph_get_n_types (graph),
+                            cs_graph_get_type_name);
+  relation_shown = names_shown (filter->hidden_relations, graph, cs_graph_get_n_relations (graph),
+                                cs_graph_get_relation_name);
+  if (filter->role != NULL && filter->role[0] != '\0')
+    folded = cs_search_normalize (filter->role);
 
   for (guint i = 0; i < n_nodes; i++)
-    shown[i] = (filter->types & (1u << cs_graph_get_node (graph, i)->type)) != 0;
+    shown[i] = type_shown[cs_graph_get_node (graph, i)->type];
 
   if (filter->consortium >= 0 && filter->consortium < (int)n_nodes)
     {
@@ -155,7 +299,7 @@ cs_filter_apply (const CsFilter  *filter,
 
   if (filter->stage != CS_FILTER_STAGE_ANY)
     {
-      g_autofree guint8 *teams = g_new0 (guint8, n_nodes);
+      g_autofree guint8 *teams = g_new0 (guint8, MAX (n_nodes, 1));
 
       for (guint i = 0; i < n_nodes; i++)
         if (team_at_stage (cs_graph_get_node (graph, i), filter->stage))
@@ -164,20 +308,31 @@ cs_filter_apply (const CsFilter  *filter,
         shown[i] &= teams[i];
     }
 
-  if (filter->around >= 0 && filter->around < (int)n_nodes)
+  if ((filter->around >= 0 && filter->around < (int)n_nodes) ||
+      filter->around == CS_FILTER_AROUND_SELECTION)
     {
-      /* breadth-first out to the depth, along the relations shown */
-      g_autofree guint *distance = g_new (guint, n_nodes);
-      g_autoptr(GQueue) queue = g_queue_new ();
+      /* breadth-first from every seed out to the depth, along the
+       * relations shown */
+      g_autofree guint *distance = g_new (guint, MAX (n_nodes, 1));
+      g_autofree guint *queue = g_new (guint, MAX (n_nodes, 1));
+      guint head = 0, tail = 0;
       guint depth = CLAMP (filter->depth, 1, 3);
+      guint seed = filter->around;
+      const guint *seeds = filter->around >= 0 ? &seed : selection;
+      guint n_seeds = filter->around >= 0 ? 1 : n_selection;
 
       for (guint i = 0; i < n_nodes; i++)
         distance[i] = G_MAXUINT;
-      distance[filter->around] = 0;
-      g_queue_push_tail (queue, GUINT_TO_POINTER (filter->around));
-      while (!g_queue_is_empty (queue))
+      for (guint s = 0; s < n_seeds; s++)
         {
-          guint node = GPOINTER_TO_UINT (g_queue_pop_head (queue));
+          if (seeds[s] >= n_nodes || distance[seeds[s]] == 0)
+            continue;
+          distance[seeds[s]] = 0;
+          queue[tail++] = seeds[s];
+        }
+      while (head < tail)
+        {
+          guint node = queue[head++];
           guint count;
           const guint *edges = cs_graph_get_incident_edges (graph, node, &count);
 
@@ -188,19 +343,18 @@ cs_filter_apply (const CsFilter  *filter,
               const CsEdge *edge = cs_graph_get_edge (graph, edges[e]);
               guint other = edge->source == node ? edge->target : edge->source;
 
-              if ((filter->relations & (1u << edge->relation)) == 0 || distance[other] != G_MAXUINT)
+              if (!relation_shown[edge->relation] || distance[other] != G_MAXUINT)
                 continue;
               distance[other] = distance[node] + 1;
-              g_queue_push_tail (queue, GUINT_TO_POINTER (other));
+              queue[tail++] = other;
             }
         }
       for (guint i = 0; i < n_nodes; i++)
         shown[i] &= distance[i] != G_MAXUINT;
     }
 
-  if (filter->role[0] != '\0')
+  if (folded != NULL)
     {
-      g_autofree char *folded = cs_search_normalize (filter->role);
       g_autofree guint8 *ends = g_new0 (guint8, MAX (n_nodes, 1));
 
       for (guint e = 0; e < n_edges; e++)
@@ -222,14 +376,8 @@ cs_filter_apply (const CsFilter  *filter,
           const CsEdge *edge = cs_graph_get_edge (graph, e);
 
           (*edges_shown)[e] = shown[edge->source] && shown[edge->target] &&
-                              (filter->relations & (1u << edge->relation)) != 0;
-        }
-      if (filter->role[0] != '\0')
-        {
-          g_autofree char *folded = cs_search_normalize (filter->role);
-
-          for (guint e = 0; e < n_edges; e++)
-            (*edges_shown)[e] &= role_matches (cs_graph_get_edge (graph, e), folded);
+                              relation_shown[edge->relation] &&
+                              (folded == NULL || role_matches (edge, folded));
         }
     }
   return shown;

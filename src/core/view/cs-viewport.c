@@ -18,6 +18,8 @@ struct _CsViewport
   double  zoom;
   double  offset_x;
   double  offset_y;
+  double  width;  /* the widget's size, 0 until known */
+  double  height;
 };
 
 G_DEFINE_FINAL_TYPE (CsViewport, cs_viewport, G_TYPE_OBJECT)
@@ -27,6 +29,8 @@ enum {
   PROP_ZOOM,
   PROP_OFFSET_X,
   PROP_OFFSET_Y,
+  PROP_WIDTH,
+  PROP_HEIGHT,
   N_PROPS
 };
 
@@ -52,6 +56,14 @@ cs_viewport_get_property (GObject    *object,
 
     case PROP_OFFSET_Y:
       g_value_set_double (value, self->offset_y);
+      break;
+
+    case PROP_WIDTH:
+      g_value_set_double (value, self->width);
+      break;
+
+    case PROP_HEIGHT:
+      g_value_set_double (value, self->height);
       break;
 
     default:
@@ -103,6 +115,12 @@ cs_viewport_class_init (CsViewportClass *klass)
   properties[PROP_OFFSET_Y] =
     g_param_spec_double ("offset-y", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_WIDTH] =
+    g_param_spec_double ("width", NULL, NULL, 0, G_MAXDOUBLE, 0.0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HEIGHT] =
+    g_param_spec_double ("height", NULL, NULL, 0, G_MAXDOUBLE, 0.0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -316,4 +334,67 @@ cs_viewport_widget_to_world (CsViewport *self,
     *world_x = (widget_x - self->offset_x) / self->zoom;
   if (world_y != NULL)
     *world_y = (widget_y - self->offset_y) / self->zoom;
+}
+
+double
+cs_viewport_get_width (CsViewport *self)
+{
+  g_return_val_if_fail (CS_IS_VIEWPORT (self), 0);
+
+  return self->width;
+}
+
+double
+cs_viewport_get_height (CsViewport *self)
+{
+  g_return_val_if_fail (CS_IS_VIEWPORT (self), 0);
+
+  return self->height;
+}
+
+/**
+ * cs_viewport_set_size:
+ * @self: a #CsViewport
+ * @width: the widget's width
+ * @height: the widget's height
+ *
+ * The size of what the viewport maps the world onto, so the visible part
+ * of the world can be told without the widget.
+ */
+void
+cs_viewport_set_size (CsViewport *self,
+                      double      width,
+                      double      height)
+{
+  g_return_if_fail (CS_IS_VIEWPORT (self));
+  g_return_if_fail (isfinite (width) && width >= 0 && isfinite (height) && height >= 0);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (width != self->width)
+    {
+      self->width = width;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WIDTH]);
+    }
+  if (height != self->height)
+    {
+      self->height = height;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HEIGHT]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * cs_viewport_get_visible_bounds:
+ * @self: a #CsViewport with a size
+ * @world: (out): the part of the world the widget shows
+ */
+void
+cs_viewport_get_visible_bounds (CsViewport *self,
+                                CsBounds   *world)
+{
+  g_return_if_fail (CS_IS_VIEWPORT (self));
+  g_return_if_fail (world != NULL);
+
+  cs_viewport_widget_to_world (self, 0, 0, &world->x0, &world->y0);
+  cs_viewport_widget_to_world (self, self->width, self->height, &world->x1, &world->y1);
 }

@@ -44,6 +44,13 @@ void        cs_viewport_fit             (CsViewport     *self,
 void        cs_viewport_fit_area        (CsViewport     *self,
                                          const CsBounds *world,
                                          const CsBounds *area);
+double      cs_viewport_get_width       (CsViewport     *self);
+double      cs_viewport_get_height      (CsViewport     *self);
+void        cs_viewport_set_size        (CsViewport     *self,
+                                         double          width,
+                                         double          height);
+void        cs_viewport_get_visible_bounds (CsViewport  *self,
+                                         CsBounds       *world);
 void        cs_viewport_world_to_widget (CsViewport     *self,
                                          double          world_x,
                                          double          world_y,

@@ -1,4 +1,4 @@
-/* test-graph-loader.c
+/* test-import.c
  *
  * SPDX-FileCopyrightText: 2025 Consortia contributors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -6,74 +6,76 @@
 
 #include "config.h"
 
-#include "cs-graph-loader.h"
+#include "cs-import.h"
+#include "cs-importer.h"
 
 typedef struct
 {
   const char         *file;
-  CsGraphLoaderError  code;
+  CsImportError  code;
   const char         *message; /* the whole first error, after the file name */
 } BadCase;
 
 /* Each bad input fails with its own code and a message that says where. */
 static const BadCase bad_cases[] = {
-  { "not-json.json", CS_GRAPH_LOADER_ERROR_SYNTAX,
+  { "not-json.json", CS_IMPORT_ERROR_SYNTAX,
     "1:4: not valid JSON: unexpected identifier `this', expected value" },
-  { "empty.json", CS_GRAPH_LOADER_ERROR_EMPTY, "the file is empty" },
-  { "whitespace.json", CS_GRAPH_LOADER_ERROR_EMPTY, "the file is empty" },
-  { "root-array.json", CS_GRAPH_LOADER_ERROR_ROOT,
+  { "empty.json", CS_IMPORT_ERROR_EMPTY, "the file is empty" },
+  { "whitespace.json", CS_IMPORT_ERROR_EMPTY, "the file is empty" },
+  { "root-array.json", CS_IMPORT_ERROR_ROOT,
     "1:1: expected a Consortia graph object at the top level, found an array" },
-  { "missing-format.json", CS_GRAPH_LOADER_ERROR_FORMAT,
+  { "missing-format.json", CS_IMPORT_ERROR_FORMAT,
     "1:1: not a Consortia graph: missing \"format\": \"consortia-graph\"" },
-  { "wrong-format.json", CS_GRAPH_LOADER_ERROR_FORMAT,
+  { "wrong-format.json", CS_IMPORT_ERROR_FORMAT,
     "2:13: format: not a Consortia graph: expected \"consortia-graph\"" },
-  { "future-version.json", CS_GRAPH_LOADER_ERROR_VERSION,
+  { "future-version.json", CS_IMPORT_ERROR_VERSION,
     "3:14: version: format version 2 is not supported (this Consortia reads version 1)" },
-  { "missing-nodes.json", CS_GRAPH_LOADER_ERROR_MISSING, "1:1: missing \"nodes\"" },
-  { "nodes-not-array.json", CS_GRAPH_LOADER_ERROR_TYPE,
+  { "missing-nodes.json", CS_IMPORT_ERROR_MISSING, "1:1: missing \"nodes\"" },
+  { "nodes-not-array.json", CS_IMPORT_ERROR_TYPE,
     "4:12: nodes: expected an array, found an object" },
-  { "missing-id.json", CS_GRAPH_LOADER_ERROR_MISSING, "6:5: nodes[1]: missing \"id\"" },
-  { "empty-id.json", CS_GRAPH_LOADER_ERROR_VALUE, "5:12: nodes[0].id: must not be empty" },
-  { "duplicate-id.json", CS_GRAPH_LOADER_ERROR_DUPLICATE_ID,
+  { "missing-id.json", CS_IMPORT_ERROR_MISSING, "6:5: nodes[1]: missing \"id\"" },
+  { "empty-id.json", CS_IMPORT_ERROR_VALUE, "5:12: nodes[0].id: must not be empty" },
+  { "duplicate-id.json", CS_IMPORT_ERROR_DUPLICATE_ID,
     "7:12: nodes[2].id: duplicate id \"a\" (first used by nodes[0])" },
-  { "dangling-edge.json", CS_GRAPH_LOADER_ERROR_UNKNOWN_NODE,
+  { "dangling-edge.json", CS_IMPORT_ERROR_UNKNOWN_NODE,
     "8:31: edges[0].target: unknown node \"q\"" },
-  { "label-not-string.json", CS_GRAPH_LOADER_ERROR_TYPE,
+  { "label-not-string.json", CS_IMPORT_ERROR_TYPE,
     "5:26: nodes[0].label: expected a string, found a number" },
-  { "unknown-type.json", CS_GRAPH_LOADER_ERROR_VALUE,
-    "5:39: nodes[0].type: unknown node type \"startup\"" },
-  { "non-finite.json", CS_GRAPH_LOADER_ERROR_NON_FINITE,
+  { "bad-type.json", CS_IMPORT_ERROR_VALUE,
+    "5:39: nodes[0].type: invalid type \"Start Up\" (use lower-case snake_case, like "
+    "research_institute)" },
+  { "non-finite.json", CS_IMPORT_ERROR_NON_FINITE,
     "5:55: nodes[0].x: number is too large to be finite" },
-  { "x-without-y.json", CS_GRAPH_LOADER_ERROR_MISSING,
+  { "x-without-y.json", CS_IMPORT_ERROR_MISSING,
     "5:5: nodes[0]: \"x\" is given without \"y\"" },
-  { "pinned-without-position.json", CS_GRAPH_LOADER_ERROR_MISSING,
+  { "pinned-without-position.json", CS_IMPORT_ERROR_MISSING,
     "5:60: nodes[0].pinned: a pinned node needs \"x\" and \"y\"" },
-  { "invalid-utf8.json", CS_GRAPH_LOADER_ERROR_ENCODING,
+  { "invalid-utf8.json", CS_IMPORT_ERROR_ENCODING,
     "5:28: invalid UTF-8 (byte 0xff at offset 89)" },
-  { "utf16.json", CS_GRAPH_LOADER_ERROR_ENCODING,
+  { "utf16.json", CS_IMPORT_ERROR_ENCODING,
     "1:1: the file is UTF-16 encoded; save it as UTF-8" },
-  { "nul-byte.json", CS_GRAPH_LOADER_ERROR_ENCODING,
+  { "nul-byte.json", CS_IMPORT_ERROR_ENCODING,
     "the file contains a NUL byte at offset 65 (UTF-16 or UTF-32 text, or not a text file); save "
     "it as UTF-8" },
-  { "deep-nesting.json", CS_GRAPH_LOADER_ERROR_TOO_DEEP, "5:581: nesting deeper than 512 levels" },
-  { "trailing-comma.json", CS_GRAPH_LOADER_ERROR_SYNTAX,
+  { "deep-nesting.json", CS_IMPORT_ERROR_TOO_DEEP, "5:581: nesting deeper than 512 levels" },
+  { "trailing-comma.json", CS_IMPORT_ERROR_SYNTAX,
     "5:49: not valid JSON: unexpected character `,', expected character `]'" },
-  { "truncated.json", CS_GRAPH_LOADER_ERROR_SYNTAX,
+  { "truncated.json", CS_IMPORT_ERROR_SYNTAX,
     "5:43: not valid JSON: scanner: unterminated string constant" },
-  { "unknown-member.json", CS_GRAPH_LOADER_ERROR_UNKNOWN_MEMBER,
+  { "unknown-member.json", CS_IMPORT_ERROR_UNKNOWN_MEMBER,
     "5:26: nodes[0].lable: unknown member \"lable\"" },
-  { "bad-date.json", CS_GRAPH_LOADER_ERROR_VALUE,
+  { "bad-date.json", CS_IMPORT_ERROR_VALUE,
     "4:21: graph.date: \"2025-13-01\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)" },
-  { "bad-relation.json", CS_GRAPH_LOADER_ERROR_VALUE,
+  { "bad-relation.json", CS_IMPORT_ERROR_VALUE,
     "9:48: edges[0].relation: invalid relation \"Member Of\" (use lower-case snake_case, like "
     "member_of)" },
-  { "unknown-source.json", CS_GRAPH_LOADER_ERROR_UNKNOWN_SOURCE,
+  { "unknown-source.json", CS_IMPORT_ERROR_UNKNOWN_SOURCE,
     "6:62: nodes[0].sources[0]: unknown source \"001.txt\" (not listed in graph.sources)" },
-  { "seed-negative.json", CS_GRAPH_LOADER_ERROR_VALUE,
+  { "seed-negative.json", CS_IMPORT_ERROR_VALUE,
     "4:32: graph.layout.seed: seed -3 is outside 0…4294967295" },
-  { "empty-claims.json", CS_GRAPH_LOADER_ERROR_VALUE,
+  { "empty-claims.json", CS_IMPORT_ERROR_VALUE,
     "5:72: nodes[0].attributes.gpu: a list of claims must not be empty" },
-  { "many-problems.json", CS_GRAPH_LOADER_ERROR_DUPLICATE_ID,
+  { "many-problems.json", CS_IMPORT_ERROR_DUPLICATE_ID,
     "6:12: nodes[1].id: duplicate id \"a\" (first used by nodes[0]) (and 2 more problems)" },
 };
 
@@ -89,9 +91,9 @@ test_bad_file (gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(CsGraph) graph = NULL;
 
-  graph = cs_graph_loader_load_file (path, &problems, &error);
+  graph = cs_import_file (path, NULL, &problems, &error);
   g_assert_null (graph);
-  g_assert_error (error, CS_GRAPH_LOADER_ERROR, (int)bad->code);
+  g_assert_error (error, CS_IMPORT_ERROR, (int)bad->code);
   g_assert_cmpstr (error->message, ==, expected);
   g_assert_nonnull (problems);
   g_assert_cmpuint (problems->len, >=, 1);
@@ -104,13 +106,13 @@ test_all_problems_listed (void)
                                                  NULL);
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(CsGraph) graph = cs_graph_loader_load_file (path, &problems, &error);
+  g_autoptr(CsGraph) graph = cs_import_file (path, NULL, &problems, &error);
   const CsProblem *third;
 
   g_assert_null (graph);
   g_assert_cmpuint (problems->len, ==, 3);
   third = g_ptr_array_index (problems, 2);
-  g_assert_cmpint (third->code, ==, CS_GRAPH_LOADER_ERROR_UNKNOWN_NODE);
+  g_assert_cmpint (third->code, ==, CS_IMPORT_ERROR_UNKNOWN_NODE);
   g_assert_cmpstr (third->path, ==, "edges[0].target");
   g_assert_cmpuint (third->line, ==, 10);
   g_assert_cmpuint (third->column, ==, 31);
@@ -120,10 +122,10 @@ static void
 test_missing_file (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CsGraph) graph = cs_graph_loader_load_file ("/nonexistent/graph.json", NULL, &error);
+  g_autoptr(CsGraph) graph = cs_import_file ("/nonexistent/graph.json", NULL, NULL, &error);
 
   g_assert_null (graph);
-  g_assert_error (error, CS_GRAPH_LOADER_ERROR, CS_GRAPH_LOADER_ERROR_IO);
+  g_assert_error (error, CS_IMPORT_ERROR, CS_IMPORT_ERROR_IO);
   g_assert_nonnull (strstr (error->message, "/nonexistent/graph.json"));
 }
 
@@ -137,10 +139,10 @@ test_column_counts_characters (void)
     "{\"id\": \"kr\", \"label\": \"가나다\", \"type\": 7}]}";
   g_autoptr(GError) error = NULL;
   g_autoptr (CsGraph)
-      graph = cs_graph_loader_load_data (data, strlen (data), "mem.json", NULL, &error);
+      graph = cs_import_data (data, strlen (data), "mem.json", NULL, NULL, &error);
 
   g_assert_null (graph);
-  g_assert_error (error, CS_GRAPH_LOADER_ERROR, CS_GRAPH_LOADER_ERROR_TYPE);
+  g_assert_error (error, CS_IMPORT_ERROR, CS_IMPORT_ERROR_TYPE);
   /* {"id": "kr", "label": "가나다", "type": 7 → the 7 is character 38, byte 44 */
   g_assert_cmpstr (error->message, ==,
                    "mem.json:2:38: nodes[0].type: expected a string, found a number");
@@ -151,7 +153,7 @@ test_bom_accepted (void)
 {
   const char *data = "\xef\xbb\xbf{\"format\": \"consortia-graph\", \"version\": 1, \"nodes\": []}";
   g_autoptr(GError) error = NULL;
-  g_autoptr(CsGraph) graph = cs_graph_loader_load_data (data, strlen (data), NULL, NULL, &error);
+  g_autoptr(CsGraph) graph = cs_import_data (data, strlen (data), NULL, NULL, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (cs_graph_get_n_nodes (graph), ==, 0);
@@ -163,7 +165,7 @@ load_good (const char  *name,
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", name, NULL);
   g_autoptr(GError) error = NULL;
-  CsGraph *graph = cs_graph_loader_load_file (path, problems, &error);
+  CsGraph *graph = cs_import_file (path, NULL, problems, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (graph);
@@ -212,7 +214,6 @@ test_good_claims (void)
 {
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(CsGraph) graph = load_good ("claims.json", &problems);
-  const CsProblem *warning;
   const CsNode *prog;
   const CsNode *team;
   const CsAttribute *gpus = NULL;
@@ -220,13 +221,12 @@ test_good_claims (void)
   const CsEvent *event;
   guint index;
 
-  /* a relation with no style of its own is a warning, not an error */
-  g_assert_cmpuint (problems->len, ==, 1);
-  warning = g_ptr_array_index (problems, 0);
-  g_assert_cmpint (warning->severity, ==, CS_PROBLEM_WARNING);
-  g_assert_cmpstr (warning->path, ==, "edges[3].relation");
-  g_assert_cmpint (cs_graph_get_edge (graph, 3)->relation, ==, CS_RELATION_OTHER);
+  /* a relation of the data's own is no problem: it keeps its name */
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpint (cs_graph_get_edge (graph, 3)->relation, >=, CS_N_RELATIONS);
   g_assert_cmpstr (cs_graph_get_edge (graph, 3)->relation_name, ==, "sponsors");
+  g_assert_cmpstr (cs_graph_get_relation_display_name (graph, cs_graph_get_edge (graph, 3)->relation),
+                   ==, "sponsors");
 
   g_assert_cmpuint (cs_graph_get_n_articles (graph), ==, 2);
   g_assert_cmpstr (cs_graph_get_article (graph, 0)->publisher, ==, "신문");
@@ -295,6 +295,135 @@ test_empty_graph (void)
   g_assert_cmpuint (cs_graph_get_n_edges (graph), ==, 0);
 }
 
+/* A type or relation the format does not know keeps its name, gets an id
+ * of its own after the known ones, shared by every use, and is counted. */
+static void
+test_unknown_vocabulary (void)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(CsGraph) graph = load_good ("unknown-vocabulary.json", &problems);
+  CsNodeType studio, tank;
+  CsRelation sponsors, mentors, partner;
+  guint a, b;
+
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_true (cs_graph_lookup_type (graph, "startup_studio", &studio));
+  g_assert_true (cs_graph_lookup_type (graph, "think_tank", &tank));
+  g_assert_cmpuint (studio, ==, CS_N_NODE_TYPES);
+  g_assert_cmpuint (tank, ==, CS_N_NODE_TYPES + 1);
+  g_assert_cmpuint (cs_graph_get_n_types (graph), ==, CS_N_NODE_TYPES + 2);
+  g_assert_cmpstr (cs_graph_get_type_name (graph, studio), ==, "startup_studio");
+  g_assert_cmpstr (cs_graph_get_type_display_name (graph, studio), ==, "startup_studio");
+  g_assert_cmpstr (cs_graph_get_type_display_name (graph, CS_NODE_TYPE_COMPANY), ==, "Company");
+  g_assert_true (cs_graph_lookup (graph, "studio-a", &a));
+  g_assert_true (cs_graph_lookup (graph, "studio-b", &b));
+  g_assert_cmpuint (cs_graph_get_node (graph, a)->type, ==, studio);
+  g_assert_cmpuint (cs_graph_get_node (graph, b)->type, ==, studio);
+  g_assert_cmpuint (cs_graph_count_type (graph, studio), ==, 2);
+
+  g_assert_true (cs_graph_lookup_relation (graph, "sponsors", &sponsors));
+  g_assert_true (cs_graph_lookup_relation (graph, "mentors", &mentors));
+  g_assert_true (cs_graph_lookup_relation (graph, "partner_of", &partner));
+  g_assert_cmpuint (partner, ==, CS_RELATION_PARTNER_OF);
+  g_assert_cmpuint (mentors, >=, CS_N_RELATIONS);
+  g_assert_cmpuint (sponsors, >=, CS_N_RELATIONS);
+  g_assert_cmpuint (cs_graph_count_relation (graph, sponsors), ==, 2);
+  g_assert_cmpstr (cs_graph_get_edge (graph, 1)->relation_name, ==, "sponsors");
+  /* nothing is drawn with an arrow the data did not ask for */
+  g_assert_false (cs_relation_is_directed (sponsors));
+  g_assert_false (cs_graph_lookup_type (graph, "sponsors", NULL));
+}
+
+/* The registry knows the Consortia importer; content decides before the
+ * file name. */
+static void
+test_importer_seam (void)
+{
+  const char *ours = "{\"format\": \"consortia-graph\", \"version\": 1, \"nodes\": []}";
+  const char *object = "{\"nodes\": []}";
+  guint n_types;
+  const GType *types = cs_importer_get_types (&n_types);
+  g_autoptr(CsImporter) by_content = NULL;
+  g_autoptr(CsImporter) by_name = NULL;
+  g_autoptr(CsImporter) none = NULL;
+  g_autoptr(CsGraph) graph = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < n_types; i++)
+    {
+      g_autoptr(CsImporter) importer = g_object_new (types[i], NULL);
+
+      g_assert_nonnull (cs_importer_get_name (importer));
+      g_assert_nonnull (cs_importer_get_display_name (importer));
+      found |= g_str_equal (cs_importer_get_name (importer), "consortia");
+    }
+  g_assert_true (found);
+
+  /* the marker makes it certain, whatever the name */
+  by_content = cs_importer_new_for_data (ours, strlen (ours), "graph.txt");
+  g_assert_nonnull (by_content);
+  g_assert_cmpstr (cs_importer_get_name (by_content), ==, "consortia");
+  g_assert_cmpuint (cs_importer_sniff (by_content, ours, strlen (ours)), ==, 100);
+  g_assert_cmpuint (cs_importer_sniff (by_content, object, strlen (object)), <, 100);
+  g_assert_true (cs_importer_matches_extension (by_content, "/a.b/graph.JSON"));
+  g_assert_false (cs_importer_matches_extension (by_content, "/a.json/graph"));
+  graph = cs_import_data (ours, strlen (ours), "graph.txt", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (graph);
+
+  /* unrecognised content: the extension decides */
+  by_name = cs_importer_new_for_data ("hello", 5, "x.json");
+  g_assert_nonnull (by_name);
+  none = cs_importer_new_for_data ("hello", 5, "x.dat");
+  g_assert_null (none);
+  g_clear_object (&graph);
+  graph = cs_import_data ("hello", 5, "x.dat", NULL, NULL, &error);
+  g_assert_null (graph);
+  g_assert_error (error, CS_IMPORT_ERROR, CS_IMPORT_ERROR_UNKNOWN_FORMAT);
+  g_assert_nonnull (strstr (error->message, "x.dat: not a graph format Consortia reads"));
+  g_assert_nonnull (strstr (error->message, "Consortia graph (JSON)"));
+}
+
+/* Line and column come from byte offsets in one pass over the text, for
+ * any number of problems in any order; columns count characters. */
+static void
+test_positions_resolved (void)
+{
+  const char *text = "ab\n가나다x\n\nlast";
+  g_autoptr(GPtrArray) problems = cs_problems_new ();
+  const struct
+  {
+    gsize offset;
+    guint line, column;
+  } expected[] = {
+    { 12, 2, 4 },  /* x, after three Hangul syllables (9 bytes) */
+    { 0, 1, 1 },
+    { 3, 2, 1 },
+    { 15, 4, 1 },
+    { 2, 1, 3 },   /* the newline itself ends line 1 */
+    { 18, 4, 4 },
+    { 14, 3, 1 },  /* the empty line */
+    { 19, 4, 5 },  /* the end of the text */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    cs_problems_add (problems, CS_PROBLEM_ERROR, CS_IMPORT_ERROR_VALUE, expected[i].offset, NULL,
+                     "problem %u", i);
+  cs_problems_add (problems, CS_PROBLEM_ERROR, CS_IMPORT_ERROR_VALUE, CS_PROBLEM_NO_OFFSET, NULL,
+                   "nowhere");
+  cs_problems_resolve_positions (problems, text, strlen (text));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const CsProblem *problem = g_ptr_array_index (problems, i);
+
+      g_test_message ("offset %" G_GSIZE_FORMAT, expected[i].offset);
+      g_assert_cmpuint (problem->line, ==, expected[i].line);
+      g_assert_cmpuint (problem->column, ==, expected[i].column);
+    }
+  g_assert_cmpuint (((const CsProblem *)g_ptr_array_index (problems, 8))->line, ==, 0);
+}
+
 static void
 test_problem_to_string (void)
 {
@@ -321,7 +450,7 @@ test_preconditions (void)
 {
   if (g_test_subprocess ())
     {
-      cs_graph_loader_load_file (NULL, NULL, NULL);
+      cs_import_file (NULL, NULL, NULL, NULL);
       return;
     }
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
@@ -337,20 +466,23 @@ main (int   argc,
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
-      g_autofree char *name = g_strdup_printf ("/cs/graph-loader/bad/%s", bad_cases[i].file);
+      g_autofree char *name = g_strdup_printf ("/cs/import/bad/%s", bad_cases[i].file);
 
       g_test_add_data_func (name, &bad_cases[i], test_bad_file);
     }
-  g_test_add_func ("/cs/graph-loader/all-problems-listed", test_all_problems_listed);
-  g_test_add_func ("/cs/graph-loader/missing-file", test_missing_file);
-  g_test_add_func ("/cs/graph-loader/column-counts-characters", test_column_counts_characters);
-  g_test_add_func ("/cs/graph-loader/bom-accepted", test_bom_accepted);
-  g_test_add_func ("/cs/graph-loader/good/small", test_good_small);
-  g_test_add_func ("/cs/graph-loader/good/claims", test_good_claims);
-  g_test_add_func ("/cs/graph-loader/good/positions", test_good_positions);
-  g_test_add_func ("/cs/graph-loader/good/empty", test_empty_graph);
-  g_test_add_func ("/cs/graph-loader/problem-to-string", test_problem_to_string);
-  g_test_add_func ("/cs/graph-loader/preconditions", test_preconditions);
+  g_test_add_func ("/cs/import/all-problems-listed", test_all_problems_listed);
+  g_test_add_func ("/cs/import/missing-file", test_missing_file);
+  g_test_add_func ("/cs/import/column-counts-characters", test_column_counts_characters);
+  g_test_add_func ("/cs/import/bom-accepted", test_bom_accepted);
+  g_test_add_func ("/cs/import/good/small", test_good_small);
+  g_test_add_func ("/cs/import/good/claims", test_good_claims);
+  g_test_add_func ("/cs/import/good/positions", test_good_positions);
+  g_test_add_func ("/cs/import/good/empty", test_empty_graph);
+  g_test_add_func ("/cs/import/unknown-vocabulary", test_unknown_vocabulary);
+  g_test_add_func ("/cs/import/importer-seam", test_importer_seam);
+  g_test_add_func ("/cs/import/positions-resolved", test_positions_resolved);
+  g_test_add_func ("/cs/import/problem-to-string", test_problem_to_string);
+  g_test_add_func ("/cs/import/preconditions", test_preconditions);
 
   return g_test_run ();
 }

@@ -1,0 +1,98 @@
+/* cs-canvas-private.h
+ *
+ * SPDX-FileCopyrightText: 2025 Consortia contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "cs-canvas.h"
+
+G_BEGIN_DECLS
+
+/* The canvas over four files: cs-canvas.c (state, scene, drawing,
+ * framing), cs-canvas-gestures.c (pointer), cs-canvas-kinetic.c (gliding
+ * pans) and cs-canvas-keyboard.c (actions and key bindings). */
+
+#define CS_CANVAS_FIT_MARGIN 24.0
+
+typedef enum
+{
+  CS_CANVAS_DRAG_NONE,
+  CS_CANVAS_DRAG_PAN,
+  CS_CANVAS_DRAG_NODES,
+  CS_CANVAS_DRAG_RUBBER_BAND,
+} CsCanvasDrag;
+
+struct _CsCanvas
+{
+  GtkWidget      parent_instance;
+
+  /* owned */
+  CsDocument    *document;
+  CsViewState   *view;
+  CsScene       *scene;         /* what is drawn, built when needed; nullable */
+  GskRenderNode *graph_layer;   /* cache of the drawn scene, nullable, with */
+  CsScene       *layer_scene;   /* the scene, zoom and offset it was drawn at */
+  double         layer_zoom;
+  double         layer_offset_x;
+  double         layer_offset_y;
+  int            layer_width;   /* the widget's size then */
+  int            layer_height;
+  CsSpatialGrid *hit_index;     /* nodes' hit areas for the scene's transform, nullable */
+  CsPositions   *preview;       /* positions while nodes are dragged, nullable */
+  GArray        *dragged;       /* guint nodes moving with the pointer */
+  double        *drag_start_xy; /* their world positions when the drag began */
+  CsRenderStyle  style;
+
+  /* state */
+  int            hover;
+  int            centring;      /* node kept in the middle through resizes, or -1 */
+  int            tab_anchor;    /* node whose neighbours Tab walks round, or -1 */
+  CsCanvasDrag   drag_mode;
+  double         drag_x;
+  double         drag_y;
+  double         drag_dx;
+  double         drag_dy;
+  double         drag_offset_x;
+  double         drag_offset_y;
+  double         pointer_x;
+  double         pointer_y;
+  double         pinch_zoom;
+  double         kinetic_vx;
+  double         kinetic_vy;
+  gint64         kinetic_time;
+  guint          kinetic_tick;
+  guint          sharpen_source; /* redraws the layer crisp once zooming stops */
+  guint          n_frames;
+  guint          dark : 1;
+  guint          fit_pending : 1;
+  guint          drag_extend : 1;
+};
+
+enum {
+  CS_CANVAS_NODE_ACTIVATED,
+  CS_CANVAS_N_SIGNALS
+};
+
+extern guint _cs_canvas_signals[CS_CANVAS_N_SIGNALS];
+
+guint     _cs_canvas_n_nodes            (CsCanvas    *self);
+CsGraph  *_cs_canvas_get_graph          (CsCanvas    *self);
+void      _cs_canvas_invalidate_scene   (CsCanvas    *self);
+int       _cs_canvas_hit_test           (CsCanvas    *self,
+                                         double       x,
+                                         double       y);
+void      _cs_canvas_set_hover          (CsCanvas    *self,
+                                         int          hover);
+void      _cs_canvas_reveal_node        (CsCanvas    *self,
+                                         guint        node);
+void      _cs_canvas_add_gestures       (CsCanvas    *self);
+void      _cs_canvas_start_kinetic      (CsCanvas    *self,
+                                         double       vx,
+                                         double       vy);
+void      _cs_canvas_stop_kinetic       (CsCanvas    *self);
+void      _cs_canvas_class_add_actions  (GtkWidgetClass *widget_class);
+void      _cs_canvas_update_actions     (CsCanvas    *self);
+
+G_END_DECLS

@@ -1,0 +1,139 @@
+/* cs-focus.c
+ *
+ * SPDX-FileCopyrightText: 2025 Consortia contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "cs-renderer.h"
+
+#include "cs-render-private.h"
+
+/* Focus: the hovered node's links come forward with their roles, the rest
+ * of the picture fades; selected nodes get a ring. Drawn over the kept
+ * picture, so only this is redrawn as the pointer moves. */
+
+/**
+ * cs_renderer_draw_focus:
+ * @cr: the context the scene was drawn on
+ * @scene: the scene
+ * @focus: the hovered and selected nodes
+ *
+ * Draws over cs_renderer_draw()'s picture, so the picture can be kept and
+ * only this redrawn as the pointer moves. O(degree of the hovered node +
+ * selected nodes).
+ */
+void
+cs_renderer_draw_focus (cairo_t             *cr,
+                        const CsScene       *scene,
+                        const CsRenderFocus *focus)
+{
+  const CsSceneContent *content;
+  CsGraph *graph;
+  double size;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (scene != NULL);
+  g_return_if_fail (focus != NULL);
+
+  content = scene->content;
+  graph = content->graph;
+  g_return_if_fail (focus->hover < (int)cs_graph_get_n_nodes (graph));
+
+  /* labels in focus stay readable when the picture is zoomed out */
+  size = MAX (content->style.font_size * scene->zoom, 11.0);
+  cairo_save (cr);
+
+  if (focus->hover >= 0)
+    {
+      guint hover = focus->hover;
+      guint n_edges;
+      const guint *edges = cs_graph_get_incident_edges (graph, hover, &n_edges);
+      g_autofree double *mid = g_new (double, 2 * MAX (n_edges, 1));
+      g_autofree gboolean *drawn = g_new0 (gboolean, MAX (n_edges, 1));
+      g_autoptr(GHashTable) named = g_hash_table_new (NULL, NULL);
+      g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (CsBox));
+      g_autoptr(PangoLayout) layout = _cs_render_create_layout (cr, &content->style, size);
+      g_autoptr(PangoLayout) role_layout =
+          _cs_render_create_layout (cr, &content->style, 0.9 * size);
+      CsBox legend[2];
+
+      _cs_render_set_color (cr, &content->style.dim);
+      cairo_paint (cr);
+      /* the legend and title stay as they were */
+      if ((scene->flags & CS_RENDER_OVERLAYS_APART) == 0)
+        _cs_render_overlays (cr, cr, scene, legend);
+
+      for (guint e = 0; e < n_edges; e++)
+        drawn[e] = _cs_scene_edge_shown (scene, edges[e]) &&
+                   _cs_render_draw_edge (cr, scene, edges[e], 1.6, &mid[2 * e], &mid[2 * e + 1]);
+      for (guint e = 0; e < n_edges; e++)
+        {
+          const CsEdge *edge = cs_graph_get_edge (graph, edges[e]);
+
+          if (drawn[e])
+            _cs_render_draw_node (cr, scene, edge->source == hover ? edge->target : edge->source,
+                                  0);
+        }
+      _cs_render_draw_node (cr, scene, hover, 2);
+
+      /* the names first, each once, then the roles where they fit */
+      _cs_render_node_label (cr, scene, layout, hover, placed);
+      g_hash_table_add (named, GUINT_TO_POINTER (hover));
+      for (guint e = 0; e < n_edges; e++)
+        {
+          const CsEdge *edge = cs_graph_get_edge (graph, edges[e]);
+          guint other = edge->source == hover ? edge->target : edge->source;
+
+          if (drawn[e] && g_hash_table_add (named, GUINT_TO_POINTER (other)))
+            _cs_render_node_label (cr, scene, layout, other, placed);
+        }
+      for (guint e = 0; e < n_edges; e++)
+        {
+          const CsEdge *edge = cs_graph_get_edge (graph, edges[e]);
+          PangoRectangle logical;
+          double w, h;
+          CsBox box;
+
+          if (!drawn[e] || edge->role == NULL || edge->role[0] == '\0')
+            continue;
+          pango_layout_set_text (role_layout, edge->role, -1);
+          pango_layout_get_extents (role_layout, NULL, &logical);
+          w = logical.width / (double)PANGO_SCALE;
+          h = logical.height / (double)PANGO_SCALE;
+          box = (CsBox) { mid[2 * e] - w / 2, mid[2 * e + 1] - h / 2, mid[2 * e] + w / 2,
+                          mid[2 * e + 1] + h / 2 };
+          {
+            gboolean free_spot = TRUE;
+
+            for (guint j = 0; free_spot && j < placed->len; j++)
+              free_spot = !_cs_box_overlaps (&box, &g_array_index (placed, CsBox, j));
+            if (!free_spot)
+              continue;
+            g_array_append_val (placed, box);
+          }
+          _cs_render_show_text (cr, &content->style, role_layout, box.x0, box.y0, 0.9 * size,
+                                NULL);
+        }
+    }
+
+  for (guint s = 0; s < focus->n_selected; s++)
+    {
+      guint i = focus->selected[s];
+      double x, y;
+
+      g_return_if_fail (i < cs_graph_get_n_nodes (graph));
+      cs_scene_node_to_device (scene, i, &x, &y);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, _cs_render_node_reach (scene, i) * scene->zoom + 4, 0, 2 * G_PI);
+      _cs_render_set_color (cr, &content->style.halo);
+      cairo_set_line_width (cr, 5);
+      cairo_stroke_preserve (cr);
+      _cs_render_set_color (cr, &content->style.selection);
+      cairo_set_line_width (cr, 2.5);
+      cairo_stroke (cr);
+    }
+
+  cairo_restore (cr);
+}

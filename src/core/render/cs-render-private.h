@@ -1,0 +1,136 @@
+/* cs-render-private.h
+ *
+ * SPDX-FileCopyrightText: 2025 Consortia contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include "cs-scene.h"
+
+G_BEGIN_DECLS
+
+/* Shared by the render piece's files: the scene's insides and the drawing
+ * helpers the renderer, labels, overlays and focus have in common. */
+
+#define CS_RENDER_LABEL_GAP 2.0 /* world units between a node and its label */
+
+/* What a scene draws, fixed when it is built and shared by its copies. */
+typedef struct
+{
+  gatomicrefcount  ref_count;
+  CsGraph         *graph;
+  CsPositions     *positions;
+  CsRenderStyle    style;
+  CsNodeStyle     *type_styles;     /* per type id of the graph */
+  CsEdgeStyle     *relation_styles; /* per relation id */
+  double          *radius;          /* per node, world units */
+  const char     **labels;          /* per node, in the view's language; owned by the graph */
+  guint8          *node_shown;      /* nullable: per node, 0 when filtered out */
+  guint8          *edge_shown;      /* nullable: per edge */
+  gboolean         hide_filtered;   /* leave filtered-out parts out, instead of fading them */
+  gboolean        *pinned;          /* nullable: per node, drawn as a pin */
+  CsRenderFlags    layer_flags;     /* from the view's layers */
+  /* consortia in file order, each with the members its outline holds */
+  int             *consortium_place; /* per node: its place among the consortia, or -1 */
+  guint            n_consortia;
+  guint           *consortia;        /* node of each place */
+  guint           *hull_offsets;     /* n_consortia + 1, into hull_corners */
+  guint           *hull_corners;     /* node indices round each outline */
+  double          *hull_reach;       /* per place: the widest member, world units */
+  /* parallel edges (several claims about one pair) fan out */
+  guint           *fan_k;            /* per edge: its place in its pair's fan */
+  guint           *fan_total;        /* per edge: the fan's size */
+} CsSceneContent;
+
+struct _CsScene
+{
+  gatomicrefcount  ref_count;
+  CsSceneContent  *content;
+  CsRenderFlags    flags;
+  char            *title;    /* nullable: the graph's title */
+  double           width;    /* device units */
+  double           height;
+  double           zoom;     /* device = world × zoom + offset */
+  double           offset_x;
+  double           offset_y;
+  double           view_x;   /* where the visible area starts, in device */
+  double           view_y;   /* units: the title and legend sit there */
+  GArray          *placed_labels; /* nullable, borrowed: receives a CsPlacedLabel per label */
+};
+
+typedef struct
+{
+  double x0, y0, x1, y1;
+} CsBox;
+
+static inline gboolean
+_cs_box_overlaps (const CsBox *a,
+                  const CsBox *b)
+{
+  return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
+}
+
+static inline gboolean
+_cs_scene_edge_shown (const CsScene *scene,
+                      guint          edge)
+{
+  return scene->content->edge_shown == NULL || scene->content->edge_shown[edge];
+}
+
+void          _cs_render_set_color      (cairo_t             *cr,
+                                         const CsColor       *color);
+void          _cs_render_set_dash       (cairo_t             *cr,
+                                         CsDash               dash,
+                                         double               width);
+void          _cs_render_draw_shape     (cairo_t             *cr,
+                                         const CsRenderStyle *style,
+                                         const CsNodeStyle   *node_style,
+                                         double               x,
+                                         double               y,
+                                         double               r,
+                                         double               outline);
+double        _cs_render_shape_extent   (CsShape              shape);
+double        _cs_render_node_reach     (const CsScene       *scene,
+                                         guint                node);
+gboolean      _cs_render_draw_edge      (cairo_t             *cr,
+                                         const CsScene       *scene,
+                                         guint                edge,
+                                         double               width_scale,
+                                         double              *mid_x,
+                                         double              *mid_y);
+void          _cs_render_draw_node      (cairo_t             *cr,
+                                         const CsScene       *scene,
+                                         guint                node,
+                                         double               extra);
+PangoLayout  *_cs_render_create_layout  (cairo_t             *cr,
+                                         const CsRenderStyle *style,
+                                         double               size);
+void          _cs_render_show_text      (cairo_t             *cr,
+                                         const CsRenderStyle *style,
+                                         PangoLayout         *layout,
+                                         double               x,
+                                         double               y,
+                                         double               size,
+                                         const CsColor       *color);
+guint         _cs_render_overlays       (cairo_t             *cr,
+                                         cairo_t             *measure,
+                                         const CsScene       *scene,
+                                         CsBox               *boxes);
+double        _cs_render_caption        (cairo_t             *cr,
+                                         cairo_t             *measure,
+                                         const CsScene       *scene);
+void          _cs_render_labels         (cairo_t             *cr,
+                                         const CsScene       *scene,
+                                         const CsBox         *reserved,
+                                         guint                n_reserved);
+void          _cs_render_node_label     (cairo_t             *cr,
+                                         const CsScene       *scene,
+                                         PangoLayout         *layout,
+                                         guint                node,
+                                         GArray              *placed);
+
+G_END_DECLS
