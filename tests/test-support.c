@@ -134,3 +134,58 @@ cs_test_run_tool (const char *const  *argv,
     return FALSE;
   return g_spawn_check_wait_status (status, NULL);
 }
+
+/**
+ * cs_test_one_line_graph:
+ * @n: the number of organisations
+ *
+ * A preferential-attachment graph of @n nodes (two links each) and
+ * @n / 5000 + 2 consortia, as Consortia JSON written on one line, as
+ * json.dump, networkx and d3 write it; Hangul labels, every tenth node a
+ * member of a consortium with a role. The same @n gives the same bytes.
+ *
+ * Returns: (transfer full): the graph as Consortia JSON
+ */
+char *
+cs_test_one_line_graph (guint n)
+{
+  static const char *types[] = { "company", "university", "research_institute", "model" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (n);
+  g_autoptr(GArray) ends = g_array_new (FALSE, FALSE, sizeof (guint));
+  GString *json = g_string_new ("{\"format\": \"consortia-graph\", \"version\": 1, \"graph\": "
+                                "{\"title\": \"one line\"}, \"nodes\": [");
+  guint n_consortia = n / 5000 + 2;
+  gboolean first = TRUE;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (json, "%s{\"id\": \"n%u\", \"label\": \"기관 %u\", \"type\": \"%s\"}",
+                            i ? ", " : "", i, i, types[i % G_N_ELEMENTS (types)]);
+  for (guint c = 0; c < n_consortia; c++)
+    g_string_append_printf (json, ", {\"id\": \"c%u\", \"label\": \"컨소시엄 %u\", "
+                            "\"type\": \"consortium\"}", c, c);
+  g_string_append (json, "], \"edges\": [");
+  for (guint i = 1; i < n; i++)
+    for (guint k = 0; k < MIN (i, 2u); k++)
+      {
+        guint target = ends->len > 0
+                           ? g_array_index (ends, guint, g_rand_int_range (rand, 0, ends->len))
+                           : 0;
+
+        if (target == i)
+          target = 0;
+        g_string_append_printf (json, "%s{\"source\": \"n%u\", \"target\": \"n%u\", "
+                                "\"relation\": \"partner_of\"}", first ? "" : ", ", i, target);
+        first = FALSE;
+        g_array_append_val (ends, i);
+        g_array_append_val (ends, target);
+      }
+  for (guint i = 0; i < n; i += 10)
+    g_string_append_printf (json, ", {\"source\": \"n%u\", \"target\": \"c%u\", "
+                            "\"relation\": \"member_of\", \"role\": \"역할 %u\"}", i,
+                            g_rand_int_range (rand, 0, n_consortia), i % 7);
+  g_string_append (json, "]}");
+  return g_string_free (json, FALSE);
+}
+
+/* CPU time of this thread: what the work costs, not what else the
+ * machine (a virtual one, shared) did meanwhile */

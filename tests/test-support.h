@@ -30,5 +30,6 @@ char     *cs_test_find_program  (const char            *env_name,
 cairo_surface_t *cs_test_load_png (const char          *path);
 gboolean  cs_test_run_tool      (const char *const     *argv,
                                  char                 **out);
+char     *cs_test_one_line_graph (guint                 n);
 
 G_END_DECLS

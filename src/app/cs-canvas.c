@@ -160,12 +160,19 @@ ensure_graph_layer (CsCanvas *self,
   double zoom = cs_scene_get_zoom (visible);
   double offset_x = cs_scene_get_offset_x (visible);
   double offset_y = cs_scene_get_offset_y (visible);
-  gboolean reuse = self->graph_layer != NULL && self->layer_scene == visible &&
-                   self->layer_width == width && self->layer_height == height;
+  gboolean reuse = self->graph_layer != NULL && self->layer_scene == visible;
 
+  /* the layer serves while what is visible lies inside what it holds: a
+   * pan within its margin, or a panel sliding in beside the canvas */
   if (reuse && zoom == self->layer_zoom)
-    reuse = fabs (offset_x - self->layer_offset_x) <= margin &&
-            fabs (offset_y - self->layer_offset_y) <= margin;
+    {
+      double held = ceil (MAX (self->layer_width, self->layer_height) / 2.0);
+      double dx = offset_x - self->layer_offset_x;
+      double dy = offset_y - self->layer_offset_y;
+
+      reuse = -dx >= -held && -dx + width <= self->layer_width + held && -dy >= -held &&
+              -dy + height <= self->layer_height + held;
+    }
   if (reuse)
     return;
 
@@ -421,7 +428,10 @@ cs_canvas_size_allocate (GtkWidget *widget,
     fit_now (self);
   else if (self->centring >= 0 && self->centring < (int)_cs_canvas_n_nodes (self))
     centre (self, self->centring);
-  invalidate_layer (self);
+  /* the kept layer holds more than the view: snapshot redraws it only when
+   * the new size goes past it */
+  g_clear_pointer (&self->hit_index, cs_spatial_grid_free);
+  gtk_widget_queue_draw (widget);
 }
 
 /* Hover and hit tests */

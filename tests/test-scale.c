@@ -1,0 +1,202 @@
+/* test-scale.c
+ *
+ * SPDX-FileCopyrightText: 2025 Consortia contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The `slow` suite: a 100,000-node graph written on one line, as most
+ * tools write JSON, through every path that reads or shows it. Nothing
+ * here is timed (the benchmark measures); a path that is not linear does
+ * not finish within the test's timeout.
+ */
+
+#include "config.h"
+
+#include "cs-export.h"
+#include "cs-import.h"
+#include "cs-renderer.h"
+#include "test-support.h"
+
+#include <glib/gstdio.h>
+
+#define N_NODES 100000
+
+static char *graph_text;
+
+static guint
+columns_before (const char *text,
+                const char *at)
+{
+  return g_utf8_strlen (text, at - text) + 1;
+}
+
+static void
+test_loads (void)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsGraph) graph = cs_import_data (graph_text, strlen (graph_text), "scale.json", NULL,
+                                             &problems, &error);
+  CsNodeType consortium = CS_NODE_TYPE_CONSORTIUM;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpuint (cs_graph_get_n_nodes (graph), ==, N_NODES + N_NODES / 5000 + 2);
+  g_assert_cmpuint (cs_graph_count_type (graph, consortium), ==, N_NODES / 5000 + 2);
+  g_assert_cmpuint (cs_graph_get_n_edges (graph), ==,
+                    2 * (N_NODES - 1) - 1 + N_NODES / 10);
+  g_assert_null (strchr (graph_text, '\n'));
+}
+
+/* Problems near the start and the very end of the one line: each at its
+ * exact column, counted in characters after thousands of Hangul ones. */
+static void
+test_problems_placed (void)
+{
+  g_autofree char *text = g_strdup (graph_text);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsGraph) graph = NULL;
+  char *first, *last;
+  const CsProblem *a = NULL, *b = NULL;
+  /* the generator's edges: two per node but the first two, then the
+   * memberships */
+  guint last_edge = 2 * (N_NODES - 1) - 1 + N_NODES / 10 - 1;
+
+  /* nodes[5].type: a number; the last edge's target: a node nobody has */
+  first = strstr (text, "\"type\": \"company\"}, {\"id\": \"n5\"");
+  g_assert_nonnull (first);
+  first = strstr (first + 1, "\"type\": \"");
+  first += strlen ("\"type\": ");
+  memcpy (first, "77777777", 8);
+  for (char *p = first + 8; *p != '}'; p++)
+    *p = ' ';
+  last = g_strrstr (text, "\"target\": \"c");
+  g_assert_nonnull (last);
+  last += strlen ("\"target\": ");
+  last[2] = 'x';
+
+  graph = cs_import_data (text, strlen (text), "scale.json", NULL, &problems, &error);
+  g_assert_null (graph);
+  g_assert_error (error, CS_IMPORT_ERROR, CS_IMPORT_ERROR_TYPE);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const CsProblem *problem = g_ptr_array_index (problems, i);
+
+      if (g_strcmp0 (problem->path, "nodes[5].type") == 0)
+        a = problem;
+      if (g_str_has_prefix (problem->path, "edges[") && g_str_has_suffix (problem->path, ".target"))
+        b = problem;
+    }
+  g_assert_cmpuint (problems->len, ==, 2);
+  g_assert_nonnull (a);
+  g_assert_nonnull (b);
+  g_assert_cmpuint (a->line, ==, 1);
+  g_assert_cmpuint (a->column, ==, columns_before (text, first));
+  g_assert_cmpuint (b->line, ==, 1);
+  g_assert_cmpuint (b->column, ==, columns_before (text, last));
+  {
+    g_autofree char *path = g_strdup_printf ("edges[%u].target", last_edge);
+
+    g_assert_cmpstr (b->path, ==, path);
+  }
+  g_test_message ("last problem at 1:%u of a %zu-byte line", b->column, strlen (text));
+}
+
+/* The view and the scene at this size: filter, selection of a tenth of the
+ * nodes at once, the scene, its hit index and a hit test, an export of the
+ * filtered view to a small PNG. */
+static void
+test_view_and_scene (void)
+{
+  g_autoptr(CsGraph) graph = cs_import_data (graph_text, strlen (graph_text), NULL, NULL, NULL,
+                                             NULL);
+  guint n = cs_graph_get_n_nodes (graph);
+  g_autofree double *xy = g_new (double, 2 * n);
+  g_autofree guint *band = g_new (guint, n / 10);
+  g_autoptr(CsPositions) positions = NULL;
+  g_autoptr(CsViewState) view = cs_view_state_new ();
+  g_autoptr(CsFilter) filter = cs_filter_new ();
+  g_autoptr(CsScene) scene = NULL;
+  g_autoptr(CsSpatialGrid) index = NULL;
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GError) error = NULL;
+  CsExportOptions options;
+  CsRenderStyle style;
+  guint shown, selected;
+  double x, y;
+
+  /* a grid: the layout is not what is measured here */
+  for (guint i = 0; i < n; i++)
+    {
+      xy[2 * i] = (i % 400) * 30.0;
+      xy[2 * i + 1] = (i / 400) * 30.0;
+    }
+  positions = cs_positions_new (n, xy);
+  cs_view_state_set_graph (view, graph);
+  for (guint i = 0; i < n / 10; i++)
+    band[i] = 10 * i;
+  cs_view_state_select_nodes (view, band, n / 10, CS_SELECTION_REPLACE);
+  cs_view_state_get_selection (view, &selected);
+  g_assert_cmpuint (selected, ==, n / 10);
+  cs_filter_set_type_shown (filter, "university", FALSE);
+  cs_view_state_set_filter (view, filter);
+  cs_view_state_count_shown (view, &shown, NULL);
+  g_assert_cmpuint (shown, ==, n - N_NODES / 4);
+
+  cs_render_style_init_default (&style, FALSE);
+  scene = cs_scene_new (graph, positions, NULL, view, &style, 1600, 1200);
+  cs_scene_fit (scene, 24);
+  index = cs_renderer_build_hit_index (scene);
+  cs_scene_node_to_device (scene, 0, &x, &y);
+  /* zoomed out this far nodes overlap: the one on top answers, as the
+   * plain test says */
+  g_assert_cmpint (cs_renderer_hit_test_indexed (scene, index, x, y), >=, 0);
+  g_assert_cmpint (cs_renderer_hit_test_indexed (scene, index, x, y), ==,
+                   cs_renderer_hit_test (scene, x, y));
+
+  cs_export_options_init (&options);
+  options.width = 320;
+  options.height = 240;
+  png = cs_export_to_bytes (graph, positions, view, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (png), >, 1000);
+  cs_render_style_clear (&style);
+}
+
+/* The command line on the file itself: mapped, read, counted. */
+static void
+test_cli_info (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cs-scale-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "scale.json", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *expected = g_strdup_printf ("Nodes: %u\n", N_NODES + N_NODES / 5000 + 2);
+  const char *argv[] = { g_getenv ("CONSORTIA_BIN"), "--info", path, NULL };
+
+  g_assert_nonnull (argv[0]);
+  g_assert_true (g_file_set_contents (path, graph_text, -1, NULL));
+  g_assert_true (cs_test_run_tool (argv, &out));
+  g_assert_nonnull (strstr (out, expected));
+  g_assert_nonnull (strstr (out, "Problems: 0\n"));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  graph_text = cs_test_one_line_graph (N_NODES);
+
+  g_test_add_func ("/cs/scale/loads", test_loads);
+  g_test_add_func ("/cs/scale/problems-placed", test_problems_placed);
+  g_test_add_func ("/cs/scale/view-and-scene", test_view_and_scene);
+  g_test_add_func ("/cs/scale/cli-info", test_cli_info);
+
+  status = g_test_run ();
+  g_free (graph_text);
+  return status;
+}
