@@ -52,6 +52,9 @@ static const BadCase bad_cases[] = {
     "5:60: nodes[0].pinned: a pinned node needs \"x\" and \"y\"" },
   { "invalid-utf8.json", CS_IMPORT_ERROR_ENCODING,
     "5:28: invalid UTF-8 (byte 0xff at offset 89)" },
+  /* the offset counts the byte order mark, the column does not */
+  { "bom-invalid-utf8.json", CS_IMPORT_ERROR_ENCODING,
+    "1:78: invalid UTF-8 (byte 0xff at offset 80)" },
   { "utf16.json", CS_IMPORT_ERROR_ENCODING,
     "1:1: the file is UTF-16 encoded; save it as UTF-8" },
   { "nul-byte.json", CS_IMPORT_ERROR_ENCODING,

@@ -19,7 +19,7 @@ inspect (const char *id)
   guint node;
 
   g_assert_true (cs_graph_lookup (graph, id, &node));
-  return cs_inspection_new (graph, node, betweenness);
+  return cs_inspection_new (graph, node, betweenness, cs_graph_get_n_nodes (graph));
 }
 
 static const CsInspectRow *
@@ -147,7 +147,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
   graph = cs_test_load_graph ("bundled", BUNDLED_GRAPH);
-  betweenness = cs_metrics_betweenness (graph, NULL, &error);
+  betweenness = cs_metrics_betweenness (graph, NULL, NULL, &error);
   g_assert_no_error (error);
 
   g_test_add_func ("/cs/inspection/kaist", test_kaist);

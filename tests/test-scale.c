@@ -13,6 +13,7 @@
 
 #include "cs-export.h"
 #include "cs-import.h"
+#include "cs-metrics.h"
 #include "cs-renderer.h"
 #include "test-support.h"
 
@@ -163,6 +164,33 @@ test_view_and_scene (void)
   cs_render_style_clear (&style);
 }
 
+/* Betweenness at this size is an estimate from a sample of sources, in
+ * bounded time, and it finds the hubs. */
+static void
+test_betweenness (void)
+{
+  g_autoptr(CsGraph) graph = cs_import_data (graph_text, strlen (graph_text), NULL, NULL, NULL,
+                                             NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree double *values = NULL;
+  guint n = cs_graph_get_n_nodes (graph), n_sources = 0, best = 0, higher = 0;
+
+  values = cs_metrics_betweenness (graph, NULL, &n_sources, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_sources, <, n);
+  g_assert_cmpuint (n_sources, >=, 64);
+  for (guint i = 1; i < n; i++)
+    if (values[i] > values[best])
+      best = i;
+  /* the greatest broker of a preferential-attachment graph is a hub: few
+   * nodes have more links */
+  for (guint i = 0; i < n; i++)
+    higher += cs_graph_get_degree (graph, i) > cs_graph_get_degree (graph, best);
+  g_test_message ("estimated from %u sources; the top broker has %u links, %u nodes more",
+                  n_sources, cs_graph_get_degree (graph, best), higher);
+  g_assert_cmpuint (higher, <, n / 100);
+}
+
 /* The command line on the file itself: mapped, read, counted. */
 static void
 test_cli_info (void)
@@ -194,6 +222,7 @@ main (int   argc,
   g_test_add_func ("/cs/scale/loads", test_loads);
   g_test_add_func ("/cs/scale/problems-placed", test_problems_placed);
   g_test_add_func ("/cs/scale/view-and-scene", test_view_and_scene);
+  g_test_add_func ("/cs/scale/betweenness", test_betweenness);
   g_test_add_func ("/cs/scale/cli-info", test_cli_info);
 
   status = g_test_run ();

@@ -47,6 +47,7 @@ struct _CsExportDialog
   /* state */
   int                   window_width;
   int                   window_height;
+  gboolean              disposed;
 };
 
 G_DEFINE_FINAL_TYPE (CsExportDialog, cs_export_dialog, ADW_TYPE_WINDOW)
@@ -165,13 +166,16 @@ export_cb (GObject      *object,
   g_autoptr(CsExportDialog) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *filename = g_object_steal_data (G_OBJECT (self), "filename");
+  gboolean ok;
 
   g_clear_object (&self->cancellable);
-  if (!cs_export_scene_to_file_finish (result, &error))
+  ok = cs_export_scene_to_file_finish (result, &error);
+  /* closed meanwhile: the close cancelled the export, and a closed dialog
+   * shows nothing */
+  if (self->disposed)
+    return;
+  if (!ok)
     {
-      /* the dialog may be gone already; a closed window shows nothing */
-      if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
-        return;
       set_busy (self, FALSE);
       gtk_label_set_text (self->status, g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
                                           ? "Export cancelled: nothing was written."
@@ -348,6 +352,7 @@ cs_export_dialog_dispose (GObject *object)
 {
   CsExportDialog *self = (CsExportDialog *)object;
 
+  self->disposed = TRUE;
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);

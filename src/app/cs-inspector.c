@@ -124,11 +124,17 @@ rebuild (CsInspector *self)
         cs_document_request_metrics (self->document);
         betweenness = cs_document_get_betweenness (self->document);
       }
-    self->inspection = cs_inspection_new (self->graph, self->node, betweenness);
+    self->inspection = cs_inspection_new (
+        self->graph, self->node, betweenness,
+        betweenness != NULL ? cs_document_get_betweenness_sources (self->document) : 0);
     if (betweenness == NULL && self->document != NULL &&
         cs_document_get_metrics_pending (self->document))
       cs_inspection_add_note (self->inspection, "Metrics", "Betweenness: computing…",
                               "in the background; the panel fills it in when done");
+    else if (betweenness == NULL && self->document != NULL &&
+             cs_document_get_metrics_error (self->document) != NULL)
+      cs_inspection_add_note (self->inspection, "Metrics", "Betweenness: not available",
+                              cs_document_get_metrics_error (self->document));
   }
   gtk_label_set_text (self->title, self->inspection->title);
   gtk_label_set_text (self->subtitle, self->inspection->subtitle);
@@ -220,6 +226,8 @@ cs_inspector_set_document (CsInspector *self,
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
   g_signal_connect_object (document, "notify::metrics-ready",
+                           G_CALLBACK (cs_inspector_metrics_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::metrics-pending",
                            G_CALLBACK (cs_inspector_metrics_cb), self, G_CONNECT_SWAPPED);
   rebuild (self);
 }

@@ -290,7 +290,7 @@ run_inspect (const char *name,
   g_autoptr(GError) error = NULL;
   g_autofree double *betweenness = NULL;
   g_autofree char *text = NULL;
-  guint node;
+  guint node, n_sources = 0;
 
   graph = load_graph (filename, NULL);
   if (graph == NULL)
@@ -312,10 +312,10 @@ run_inspect (const char *name,
     }
 
   node = g_array_index (hits, CsSearchHit, 0).node;
-  betweenness = cs_metrics_betweenness (graph, NULL, &error);
+  betweenness = cs_metrics_betweenness (graph, NULL, &n_sources, &error);
   if (betweenness == NULL)
     g_debug ("%s", error->message);
-  inspection = cs_inspection_new (graph, node, betweenness);
+  inspection = cs_inspection_new (graph, node, betweenness, n_sources);
   text = cs_inspection_to_text (inspection);
   fputs (text, stdout);
   if (hits->len > 1)

@@ -27,9 +27,11 @@ struct _CsDocument
   GPtrArray         *undo_stack; /* Move */
   GPtrArray         *redo_stack; /* Move */
   double            *betweenness; /* per node, once the worker has computed it */
+  char              *metrics_error; /* why the metrics could not be had, nullable */
   GCancellable      *metrics_cancellable; /* the metrics worker running, nullable */
 
   /* state */
+  guint              betweenness_sources; /* nodes its shortest paths were searched from */
   CsLayoutAlgorithm  algorithm;
   guint32            seed;
   guint              busy;
@@ -69,6 +71,7 @@ enum {
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
   PROP_METRICS_READY,
+  PROP_METRICS_PENDING,
   N_PROPS
 };
 
@@ -108,6 +111,7 @@ cs_document_finalize (GObject *object)
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->betweenness, g_free);
+  g_clear_pointer (&self->metrics_error, g_free);
 
   G_OBJECT_CLASS (cs_document_parent_class)->finalize (object);
 }
@@ -165,6 +169,10 @@ cs_document_get_property (GObject    *object,
       g_value_set_boolean (value, self->betweenness != NULL);
       break;
 
+    case PROP_METRICS_PENDING:
+      g_value_set_boolean (value, self->metrics_cancellable != NULL);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -202,6 +210,9 @@ cs_document_class_init (CsDocumentClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_METRICS_READY] =
     g_param_spec_boolean ("metrics-ready", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_METRICS_PENDING] =
+    g_param_spec_boolean ("metrics-pending", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -355,6 +366,16 @@ set_stacks_empty (CsDocument *self)
 }
 
 static void
+cancel_metrics (CsDocument *self)
+{
+  if (self->metrics_cancellable == NULL)
+    return;
+  g_cancellable_cancel (self->metrics_cancellable);
+  g_clear_object (&self->metrics_cancellable);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_METRICS_PENDING]);
+}
+
+static void
 apply_load (CsDocument *self,
             LoadData   *data)
 {
@@ -371,8 +392,8 @@ apply_load (CsDocument *self,
   self->seed = cs_layout_params_get_seed (data->params);
 
   /* metrics of the old graph say nothing of the new one */
-  g_cancellable_cancel (self->metrics_cancellable);
-  g_clear_object (&self->metrics_cancellable);
+  cancel_metrics (self);
+  g_clear_pointer (&self->metrics_error, g_free);
   if (self->betweenness != NULL)
     {
       g_clear_pointer (&self->betweenness, g_free);
@@ -478,6 +499,9 @@ cs_document_load_async (CsDocument          *self,
   g_return_if_fail (CS_IS_DOCUMENT (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  /* the worker computing the open graph's metrics holds igraph, which the
+   * new file's layout needs: the metrics are of no use once it is open */
+  cancel_metrics (self);
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, cs_document_load_async);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
@@ -854,6 +878,19 @@ cs_document_get_pins (CsDocument *self)
 
 /* Metrics */
 
+typedef struct
+{
+  double *betweenness;
+  guint   n_sources;
+} Metrics;
+
+static void
+metrics_free (Metrics *metrics)
+{
+  g_free (metrics->betweenness);
+  g_free (metrics);
+}
+
 static void
 metrics_thread (GTask        *task,
                 gpointer      source_object,
@@ -861,12 +898,17 @@ metrics_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   GError *error = NULL;
-  double *betweenness = cs_metrics_betweenness (task_data, cancellable, &error);
+  Metrics *metrics = g_new0 (Metrics, 1);
 
-  if (betweenness == NULL)
-    g_task_return_error (task, error);
+  metrics->betweenness = cs_metrics_betweenness (task_data, cancellable, &metrics->n_sources,
+                                                 &error);
+  if (metrics->betweenness == NULL)
+    {
+      metrics_free (metrics);
+      g_task_return_error (task, error);
+    }
   else
-    g_task_return_pointer (task, betweenness, g_free);
+    g_task_return_pointer (task, metrics, (GDestroyNotify)metrics_free);
 }
 
 static void
@@ -877,23 +919,29 @@ metrics_done_cb (GObject      *object,
   CsDocument *self = CS_DOCUMENT (object);
   GTask *task = G_TASK (result);
   g_autoptr(GError) error = NULL;
-  double *betweenness = g_task_propagate_pointer (task, &error);
+  Metrics *metrics = g_task_propagate_pointer (task, &error);
 
   /* a new graph came meanwhile: this one's metrics are of no use */
-  if (g_task_get_task_data (task) != self->graph || g_task_get_cancellable (task) !=
-                                                        self->metrics_cancellable)
+  if (g_task_get_task_data (task) != self->graph ||
+      g_task_get_cancellable (task) != self->metrics_cancellable)
     {
-      g_free (betweenness);
+      g_clear_pointer (&metrics, metrics_free);
       return;
     }
   g_clear_object (&self->metrics_cancellable);
-  if (betweenness == NULL)
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_METRICS_PENDING]);
+  if (metrics == NULL)
+    /* said once, not tried again for this graph */
+    self->metrics_error = g_strdup (error->message);
+  else
     {
-      g_debug ("no metrics: %s", error->message);
-      return;
+      self->betweenness = g_steal_pointer (&metrics->betweenness);
+      self->betweenness_sources = metrics->n_sources;
+      metrics_free (metrics);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_METRICS_READY]);
     }
-  self->betweenness = betweenness;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_METRICS_READY]);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 /**
@@ -901,8 +949,9 @@ metrics_done_cb (GObject      *object,
  * @self: a #CsDocument
  *
  * Starts computing the graph's metrics (betweenness) in a worker thread,
- * unless they are known or on their way; #CsDocument:metrics-ready
- * follows. The main thread never waits for igraph.
+ * unless they are known, on their way or failed already;
+ * #CsDocument:metrics-ready follows. The main thread never waits for
+ * igraph.
  */
 void
 cs_document_request_metrics (CsDocument *self)
@@ -911,13 +960,15 @@ cs_document_request_metrics (CsDocument *self)
 
   g_return_if_fail (CS_IS_DOCUMENT (self));
 
-  if (self->graph == NULL || self->betweenness != NULL || self->metrics_cancellable != NULL)
+  if (self->graph == NULL || self->betweenness != NULL || self->metrics_cancellable != NULL ||
+      self->metrics_error != NULL)
     return;
   self->metrics_cancellable = g_cancellable_new ();
   task = g_task_new (self, self->metrics_cancellable, metrics_done_cb, NULL);
   g_task_set_source_tag (task, cs_document_request_metrics);
   g_task_set_task_data (task, g_object_ref (self->graph), g_object_unref);
   g_task_run_in_thread (task, metrics_thread);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_METRICS_PENDING]);
 }
 
 /**
@@ -932,6 +983,35 @@ cs_document_get_metrics_pending (CsDocument *self)
   g_return_val_if_fail (CS_IS_DOCUMENT (self), FALSE);
 
   return self->metrics_cancellable != NULL;
+}
+
+/**
+ * cs_document_get_metrics_error:
+ * @self: a #CsDocument
+ *
+ * Returns: (nullable): why the graph's metrics could not be computed
+ */
+const char *
+cs_document_get_metrics_error (CsDocument *self)
+{
+  g_return_val_if_fail (CS_IS_DOCUMENT (self), NULL);
+
+  return self->metrics_error;
+}
+
+/**
+ * cs_document_get_betweenness_sources:
+ * @self: a #CsDocument
+ *
+ * Returns: how many nodes the betweenness searched shortest paths from:
+ *   every node when it is exact, fewer when it is an estimate
+ */
+guint
+cs_document_get_betweenness_sources (CsDocument *self)
+{
+  g_return_val_if_fail (CS_IS_DOCUMENT (self), 0);
+
+  return self->betweenness_sources;
 }
 
 /**

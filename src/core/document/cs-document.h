@@ -66,6 +66,8 @@ gboolean           cs_document_redo            (CsDocument           *self);
 const gboolean    *cs_document_get_pins        (CsDocument           *self);
 void               cs_document_request_metrics (CsDocument           *self);
 gboolean           cs_document_get_metrics_pending (CsDocument       *self);
+const char        *cs_document_get_metrics_error (CsDocument         *self);
+guint              cs_document_get_betweenness_sources (CsDocument   *self);
 const double      *cs_document_get_betweenness (CsDocument           *self);
 
 G_END_DECLS

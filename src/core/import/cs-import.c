@@ -81,17 +81,12 @@ cs_import_data (const char    *data,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   data = data != NULL ? data : "";
-  /* a UTF-8 byte order mark is harmless: skip it */
-  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-    {
-      data += 3;
-      length -= 3;
-    }
 
   if (length > CS_IMPORT_MAX_SIZE)
     cs_problems_add (found, CS_PROBLEM_ERROR, CS_IMPORT_ERROR_TOO_LARGE, CS_PROBLEM_NO_OFFSET, NULL,
                      "the file is larger than %d MiB", CS_IMPORT_MAX_SIZE / (1024 * 1024));
-  else if (is_blank (data, length))
+  else if (is_blank (data + cs_problems_bom_length (data, length),
+                     length - cs_problems_bom_length (data, length)))
     cs_problems_add (found, CS_PROBLEM_ERROR, CS_IMPORT_ERROR_EMPTY, CS_PROBLEM_NO_OFFSET, NULL,
                      "the file is empty");
   else if ((importer = cs_importer_new_for_data (data, length, display_name)) == NULL)

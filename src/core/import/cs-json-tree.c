@@ -20,9 +20,10 @@
 struct _CsJsonTree
 {
   JsonParser  *parser;
-  const char  *data;
+  const char  *data;          /* the JSON text, after a byte order mark */
   gsize        length;
-  GHashTable  *offsets;       /* JsonNode* → byte offset + 1, once a position is asked for */
+  gsize        skipped;       /* the mark's length: offsets count from the file's start */
+  GHashTable  *offsets;       /* JsonNode* → byte offset in the text + 1 */
 };
 
 /* the second parse, with positions */
@@ -180,7 +181,7 @@ check_encoding (CsJsonTree *self,
                        NULL,
                        "the file contains a NUL byte at offset %" G_GSIZE_FORMAT
                        " (UTF-16 or UTF-32 text, or not a text file); save it as UTF-8",
-                       (gsize)(nul - d));
+                       self->skipped + (gsize)(nul - d));
       return FALSE;
     }
 
@@ -188,9 +189,10 @@ check_encoding (CsJsonTree *self,
     {
       gsize offset = end - self->data;
 
-      cs_problems_add (problems, CS_PROBLEM_ERROR, CS_IMPORT_ERROR_ENCODING, offset, NULL,
+      cs_problems_add (problems, CS_PROBLEM_ERROR, CS_IMPORT_ERROR_ENCODING,
+                       self->skipped + offset, NULL,
                        "invalid UTF-8 (byte 0x%02x at offset %" G_GSIZE_FORMAT ")", d[offset],
-                       offset);
+                       self->skipped + offset);
       return FALSE;
     }
   return TRUE;
@@ -220,8 +222,9 @@ check_depth (CsJsonTree *self,
         {
           if (++depth > CS_JSON_MAX_DEPTH)
             {
-              cs_problems_add (problems, CS_PROBLEM_ERROR, CS_IMPORT_ERROR_TOO_DEEP, i, NULL,
-                               "nesting deeper than %d levels", CS_JSON_MAX_DEPTH);
+              cs_problems_add (problems, CS_PROBLEM_ERROR, CS_IMPORT_ERROR_TOO_DEEP,
+                               self->skipped + i, NULL, "nesting deeper than %d levels",
+                               CS_JSON_MAX_DEPTH);
               return FALSE;
             }
         }
@@ -268,13 +271,15 @@ add_syntax_problem (CsJsonTree   *self,
       offset = g_array_index (line_starts, gsize, line - 1) + (column > 0 ? column - 1 : 0);
       offset = MIN (offset, self->length > 0 ? self->length - 1 : 0);
     }
-  cs_problems_add (problems, CS_PROBLEM_ERROR, CS_IMPORT_ERROR_SYNTAX, offset, NULL,
+  cs_problems_add (problems, CS_PROBLEM_ERROR, CS_IMPORT_ERROR_SYNTAX,
+                   offset != CS_PROBLEM_NO_OFFSET ? self->skipped + offset : offset, NULL,
                    "not valid JSON: %s", what != NULL ? what + strlen ("Parse error: ") : message);
 }
 
 /**
  * cs_json_tree_parse:
- * @data: the text, which must outlive the tree
+ * @data: the text, which must outlive the tree; a leading byte order mark
+ *   is skipped, and offsets still count from @data
  * @length: its length in bytes
  * @problems: (element-type CsProblem): receives the problem when the text
  *   is not JSON
@@ -295,14 +300,17 @@ cs_json_tree_parse (const char *data,
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (problems != NULL, NULL);
 
-  self->data = data != NULL ? data : "";
-  self->length = length;
+  data = data != NULL ? data : "";
+  /* a UTF-8 byte order mark is harmless: skip it */
+  self->skipped = cs_problems_bom_length (data, length);
+  self->data = data + self->skipped;
+  self->length = length - self->skipped;
 
   if (!check_depth (self, problems))
     return NULL;
 
   self->parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (self->parser, self->data, length, &error))
+  if (!json_parser_load_from_data (self->parser, self->data, self->length, &error))
     {
       /* say where and what for text json-glib rejects as a whole */
       if (check_encoding (self, problems))
@@ -444,7 +452,7 @@ cs_json_tree_get_offset (CsJsonTree *self,
     find_offsets (self);
   if ((value = g_hash_table_lookup (self->offsets, node)) == NULL)
     return CS_PROBLEM_NO_OFFSET;
-  return GPOINTER_TO_SIZE (value) - 1;
+  return self->skipped + GPOINTER_TO_SIZE (value) - 1;
 }
 
 static void

@@ -8,6 +8,8 @@
 
 #include "cs-problem.h"
 
+#include <string.h>
+
 G_DEFINE_QUARK (cs-import-error-quark, cs_import_error)
 
 /**
@@ -137,6 +139,22 @@ compare_offsets (gconstpointer a,
 }
 
 /**
+ * cs_problems_bom_length:
+ * @data: a file's first bytes
+ * @length: how many
+ *
+ * Returns: 3 when @data starts with a UTF-8 byte order mark, else 0
+ */
+gsize
+cs_problems_bom_length (const char *data,
+                        gsize       length)
+{
+  g_return_val_if_fail (data != NULL || length == 0, 0);
+
+  return length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+}
+
+/**
  * cs_problems_resolve_positions:
  * @problems: (element-type CsProblem): problems with byte offsets into @data
  * @data: the text they were found in
@@ -152,7 +170,7 @@ cs_problems_resolve_positions (GPtrArray  *problems,
                                gsize       length)
 {
   g_autoptr(GPtrArray) sorted = NULL;
-  gsize cursor = 0;
+  gsize cursor;
   guint line = 1;
   guint column = 1;
 
@@ -168,6 +186,7 @@ cs_problems_resolve_positions (GPtrArray  *problems,
         g_ptr_array_add (sorted, problem);
     }
   g_ptr_array_sort (sorted, compare_offsets);
+  cursor = cs_problems_bom_length (data, length);
 
   for (guint i = 0; i < sorted->len; i++)
     {

@@ -75,6 +75,8 @@ void        cs_problems_add                (GPtrArray         *problems,
                                             const char        *format,
                                             ...) G_GNUC_PRINTF (6, 7);
 guint       cs_problems_count_errors       (GPtrArray         *problems);
+gsize       cs_problems_bom_length         (const char        *data,
+                                            gsize              length);
 void        cs_problems_resolve_positions  (GPtrArray         *problems,
                                             const char        *data,
                                             gsize              length);

@@ -19,4 +19,9 @@ void     _cs_igraph_unlock (void);
 void     _cs_igraph_set_cancellable (GCancellable *cancellable);
 const char *_cs_igraph_reason (void);
 
+double  *_cs_metrics_betweenness_sampled (CsGraph       *graph,
+                                          guint          sample,
+                                          GCancellable  *cancellable,
+                                          GError       **error);
+
 G_END_DECLS

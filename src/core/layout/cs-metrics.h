@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 
 double *cs_metrics_betweenness (CsGraph       *graph,
                                 GCancellable  *cancellable,
+                                guint         *n_sources,
                                 GError       **error);
 
 G_END_DECLS

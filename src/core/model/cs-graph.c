@@ -47,7 +47,8 @@ struct _CsGraph
 
 struct _CsGraphBuilder
 {
-  CsGraph *graph;
+  CsGraph    *graph;
+  GHashTable *articles; /* borrowed file names of the articles taken */
 };
 
 G_DEFINE_FINAL_TYPE (CsGraph, cs_graph, G_TYPE_OBJECT)
@@ -228,6 +229,7 @@ cs_graph_builder_new (void)
   CsGraphBuilder *self = g_new0 (CsGraphBuilder, 1);
 
   self->graph = g_object_new (CS_TYPE_GRAPH, NULL);
+  self->articles = g_hash_table_new (g_str_hash, g_str_equal);
   return self;
 }
 
@@ -237,6 +239,7 @@ cs_graph_builder_free (CsGraphBuilder *self)
   if (self == NULL)
     return;
 
+  g_clear_pointer (&self->articles, g_hash_table_unref);
   g_clear_object (&self->graph);
   g_free (self);
 }
@@ -274,9 +277,10 @@ cs_graph_builder_take_article (CsGraphBuilder *self,
                                CsArticle      *article)
 {
   g_return_if_fail (self != NULL);
-  g_return_if_fail (article != NULL);
+  g_return_if_fail (article != NULL && article->file != NULL);
 
   g_ptr_array_add (self->graph->articles, article);
+  g_hash_table_add (self->articles, article->file);
 }
 
 gboolean
@@ -286,14 +290,7 @@ cs_graph_builder_has_article (CsGraphBuilder *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (file != NULL, FALSE);
 
-  for (guint i = 0; i < self->graph->articles->len; i++)
-    {
-      const CsArticle *article = g_ptr_array_index (self->graph->articles, i);
-
-      if (g_str_equal (article->file, file))
-        return TRUE;
-    }
-  return FALSE;
+  return g_hash_table_contains (self->articles, file);
 }
 
 /**

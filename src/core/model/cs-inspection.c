@@ -222,6 +222,8 @@ is_thing (CsNodeType type)
  * @graph: a #CsGraph
  * @node: the node to describe
  * @betweenness: (nullable): per-node betweenness, from cs_metrics_betweenness()
+ * @betweenness_sources: how many nodes that searched shortest paths from: an
+ *   estimate when fewer than the graph's nodes
  *
  * Gathers what the graph says about @node: for an organisation, the
  * consortia it belongs to with its role there and their stage results, the
@@ -235,7 +237,8 @@ is_thing (CsNodeType type)
 CsInspection *
 cs_inspection_new (CsGraph      *graph,
                    guint         node,
-                   const double *betweenness)
+                   const double *betweenness,
+                   guint         betweenness_sources)
 {
   const CsNode *n;
   CsInspection *self;
@@ -362,7 +365,13 @@ cs_inspection_new (CsGraph      *graph,
   if (n->type != CS_NODE_TYPE_CONSORTIUM && !is_thing (n->type))
     add_row (metrics, -1, g_strdup_printf ("Consortia: %u", g_hash_table_size (member_of)), NULL,
              NULL);
-  if (betweenness != NULL)
+  if (betweenness != NULL && betweenness_sources < cs_graph_get_n_nodes (graph))
+    add_row (metrics, -1, g_strdup_printf ("Betweenness: about %.3f", betweenness[node]),
+             g_strdup_printf ("share of shortest paths between other nodes that pass through it, "
+                              "estimated from the paths out of %u of the %u nodes",
+                              betweenness_sources, cs_graph_get_n_nodes (graph)),
+             NULL);
+  else if (betweenness != NULL)
     add_row (metrics, -1, g_strdup_printf ("Betweenness: %.3f", betweenness[node]),
              g_strdup ("share of shortest paths between other nodes that pass through it"), NULL);
 

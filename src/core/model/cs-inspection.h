@@ -39,7 +39,8 @@ typedef struct
 
 CsInspection *cs_inspection_new      (CsGraph            *graph,
                                       guint               node,
-                                      const double       *betweenness);
+                                      const double       *betweenness,
+                                      guint               betweenness_sources);
 void          cs_inspection_free     (CsInspection       *self);
 char         *cs_inspection_to_text  (const CsInspection *self);
 void          cs_inspection_add_note (CsInspection       *self,

@@ -407,17 +407,39 @@ cs_export_to_bytes (CsGraph                *graph,
   return cs_export_scene_to_bytes (scene, options, NULL, error);
 }
 
+/* Writes through a temporary file beside @filename that replaces it only
+ * when complete (GIO renames it on close): a failure or a cancel before
+ * that point leaves the old file as it was, and no temporary behind. */
 static gboolean
-write_file (GBytes      *bytes,
-            const char  *filename,
-            GError     **error)
+write_file (GBytes        *bytes,
+            const char    *filename,
+            GCancellable  *cancellable,
+            GError       **error)
 {
+  g_autoptr(GFile) file = g_file_new_for_path (filename);
+  g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GError) local_error = NULL;
+  gsize written;
 
-  if (!g_file_set_contents_full (filename, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local_error))
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable,
+                           &local_error);
+  if (stream == NULL ||
+      !g_output_stream_write_all (G_OUTPUT_STREAM (stream), g_bytes_get_data (bytes, NULL),
+                                  g_bytes_get_size (bytes), &written, cancellable, &local_error) ||
+      !g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error))
     {
-      g_set_error (error, CS_EXPORT_ERROR, CS_EXPORT_ERROR_WRITE, "%s", local_error->message);
+      if (stream != NULL && !g_output_stream_is_closed (G_OUTPUT_STREAM (stream)))
+        {
+          g_autoptr(GCancellable) abandon = g_cancellable_new ();
+
+          /* closing with a cancelled cancellable drops the temporary file */
+          g_cancellable_cancel (abandon);
+          g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
+        }
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, CS_EXPORT_ERROR, CS_EXPORT_ERROR_WRITE, "%s", local_error->message);
       return FALSE;
     }
   return TRUE;
@@ -447,7 +469,7 @@ cs_export_scene_to_file (CsScene                *scene,
   g_return_val_if_fail (filename != NULL, FALSE);
 
   bytes = cs_export_scene_to_bytes (scene, options, NULL, error);
-  return bytes != NULL && write_file (bytes, filename, error);
+  return bytes != NULL && write_file (bytes, filename, NULL, error);
 }
 
 /* What a worker thread needs: the scene (no other thread changes it) and
@@ -481,7 +503,7 @@ export_thread (GTask        *task,
 
   bytes = cs_export_scene_to_bytes (job->scene, &job->options, cancellable, &error);
   /* cancelled while drawing: nothing is written */
-  if (bytes != NULL && !write_file (bytes, job->filename, &error))
+  if (bytes != NULL && !write_file (bytes, job->filename, cancellable, &error))
     g_clear_pointer (&bytes, g_bytes_unref);
   if (bytes == NULL)
     g_task_return_error (task, error);
