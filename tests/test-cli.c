@@ -263,6 +263,16 @@ test_export_scope_and_dpi (void)
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run (bad_view, NULL, &err), ==, 2);
   g_assert_nonnull (strstr (err, "--view: “5,5,1,1” is not a world box X0,Y0,X1,Y1"));
+
+  /* a box with decimals, spaces after the commas: read with a point whatever the locale */
+  {
+    const char *decimal_view[] = { "--export", png, "--scope", "view", "--view",
+                                   "-0.5, -0.5, 0.5, 0.5", input, NULL };
+
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run (decimal_view, NULL, &err), ==, 0);
+    g_assert_cmpstr (err, ==, "");
+  }
 }
 
 /* Another program's rendering of our small.json export, at 1600 × 1200:
@@ -378,9 +388,9 @@ test_export_bad_options (void)
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run (too_wide, NULL, &err), ==, 2);
   g_assert_nonnull (strstr (err, "--width: “40000” is not a whole number from 16 to 32767"));
-  /* a picture cairo cannot hold: 1, the export fails */
+  /* a picture cairo cannot hold is a mistake in the command line too */
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run (too_large, NULL, &err), ==, 1);
+  g_assert_cmpint (run (too_large, NULL, &err), ==, 2);
   g_assert_nonnull (strstr (err, "too large"));
   g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
 }
@@ -581,6 +591,14 @@ test_usage_errors (void)
     { { "--export", png, "--palette", "pink", NULL }, "--palette: unknown value “pink”" },
     { { "--export", png, "--background", "red", NULL }, "--background: unknown value “red”" },
     { { "--export", png, "--legend", "--no-legend", NULL }, "contradict" },
+    { { "--export", png, "--width", "32767", "--scale", "2", NULL }, "65534 × 2400 is too large" },
+    { { "--export", png, "--dpi", "10000", NULL }, "is too large" },
+    { { "--export", png, "--width", "20000", "--height", "20000", NULL }, "is too large" },
+    { { "--export", png, "--view", "0,0,1,1", NULL }, "--view goes with --scope view" },
+    { { "--export", png, "--select", "kaist", NULL }, "--select goes with --scope selection" },
+    { { "--export", png, "--scope", "view", "--view", "0,0,1", NULL }, "is not a world box" },
+    { { "--export", png, "--scope", "view", "--view", "0,0,1,1,", NULL }, "is not a world box" },
+    { { "--export", png, "--scope", "view", "--view", "0,0,1,1x", NULL }, "is not a world box" },
     { { "--bogus", NULL }, "Unknown option --bogus" },
     { { "--info", input, input, NULL }, "give at most one graph FILE, not 2" },
     { { "--info", "--list-layouts", NULL }, "give one command at a time" },

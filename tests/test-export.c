@@ -425,6 +425,55 @@ test_view_scope (Fixture       *f,
   cairo_surface_destroy (surface);
 }
 
+/* A view zoomed far into one node exports that box, not a fit clamped to
+ * the zoom a whole graph opens at: the node fills the middle of the picture. */
+static void
+test_view_scope_deep_zoom (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(CsViewState) view = cs_view_state_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(CsScene) scene = NULL;
+  g_autofree gboolean *pins = g_new0 (gboolean, cs_graph_get_n_nodes (f->graph));
+  CsViewport *viewport = cs_view_state_get_viewport (view);
+  CsExportOptions options;
+  cairo_surface_t *surface;
+  CsRenderStyle style;
+  double x, y, r;
+  guint skt;
+
+  g_assert_true (cs_graph_lookup (f->graph, "skt", &skt));
+  x = cs_positions_get_x (f->positions, skt);
+  y = cs_positions_get_y (f->positions, skt);
+  cs_view_state_set_graph (view, f->graph);
+  cs_view_state_set_layer (view, CS_LAYER_HULLS, FALSE);
+  cs_view_state_set_layer (view, CS_LAYER_LABELS, FALSE);
+  cs_export_options_init (&options);
+  options.width = 400;
+  options.height = 400;
+  options.legend = FALSE;
+  options.scope = CS_EXPORT_SCOPE_VIEW;
+  scene = cs_export_build_scene (f->graph, f->positions, pins, view, &options);
+  r = cs_scene_get_node_radius (scene, skt);
+
+  /* a box as wide as the node: zoom 300 / 2r, far past the fit's limit of 2 */
+  cs_viewport_set_size (viewport, 300, 300);
+  cs_viewport_show_area (viewport, &(CsBounds) { x - r, y - r, x + r, y + r },
+                         &(CsBounds) { 0, 0, 300, 300 });
+  g_assert_cmpfloat (cs_viewport_get_zoom (viewport), >, 2 * CS_VIEWPORT_FIT_ZOOM_MAX);
+  bytes = cs_export_to_bytes (f->graph, f->positions, view, &options, NULL);
+  surface = decode_png (bytes);
+  cs_render_style_init_default (&style, FALSE);
+  /* the node's fill reaches 80 % of the way to each side of the picture */
+  cs_test_assert_color (surface, 200, 200, &style.nodes[CS_NODE_TYPE_COMPANY].fill, 2 / 255.0);
+  cs_test_assert_color (surface, 200 - 140, 200, &style.nodes[CS_NODE_TYPE_COMPANY].fill,
+                        2 / 255.0);
+  cs_test_assert_color (surface, 200, 200 + 140, &style.nodes[CS_NODE_TYPE_COMPANY].fill,
+                        2 / 255.0);
+  cs_render_style_clear (&style);
+  cairo_surface_destroy (surface);
+}
+
 /* One scene builder: an export of the view, at the window's size, is the
  * scene the screen draws for that view state, sizing, labels, filter,
  * layers and pins included, at the same place. */
@@ -504,6 +553,8 @@ main (int   argc,
   g_test_add ("/cs/export/dpi", Fixture, NULL, fixture_set_up, test_dpi, fixture_tear_down);
   g_test_add ("/cs/export/selection-scope", Fixture, NULL, fixture_set_up, test_selection_scope,
               fixture_tear_down);
+  g_test_add ("/cs/export/view-scope-deep-zoom", Fixture, NULL, fixture_set_up,
+              test_view_scope_deep_zoom, fixture_tear_down);
   g_test_add ("/cs/export/view-scope", Fixture, NULL, fixture_set_up, test_view_scope,
               fixture_tear_down);
   g_test_add ("/cs/export/export-scene-is-screen-scene", Fixture, NULL, fixture_set_up,

@@ -18,6 +18,7 @@ main (int   argc,
   g_autoptr(CsApplication) app = NULL;
   g_autofree char *toolkit = NULL;
   g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
   char *app_argv[3] = { argv[0], NULL, NULL };
   int status;
 
@@ -34,6 +35,10 @@ main (int   argc,
     return status;
 
   app = cs_application_new ();
-  app_argv[1] = file;
-  return g_application_run (G_APPLICATION (app), file != NULL ? 2 : 1, app_argv);
+  /* an absolute path: a file whose name starts with “-” is not read as an
+   * option by GApplication */
+  if (file != NULL)
+    path = g_canonicalize_filename (file, NULL);
+  app_argv[1] = path;
+  return g_application_run (G_APPLICATION (app), path != NULL ? 2 : 1, app_argv);
 }

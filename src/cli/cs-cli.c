@@ -344,6 +344,37 @@ typedef struct
   CsLabelLanguage    language;
 } ExportRequest;
 
+/* X0,Y0,X1,Y1 with a point for decimals whatever the locale */
+static gboolean
+parse_world_box (const char *text,
+                 CsBounds   *box)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+  double v[4];
+
+  if (g_strv_length (parts) != 4)
+    return FALSE;
+  for (guint i = 0; i < 4; i++)
+    {
+      const char *start = parts[i];
+      char *end = NULL;
+
+      while (g_ascii_isspace (*start))
+        start++;
+      if (*start == '\0')
+        return FALSE;
+      v[i] = g_ascii_strtod (start, &end);
+      while (g_ascii_isspace (*end))
+        end++;
+      if (*end != '\0' || !isfinite (v[i]))
+        return FALSE;
+    }
+  if (!(v[2] > v[0]) || !(v[3] > v[1]))
+    return FALSE;
+  *box = (CsBounds) { v[0], v[1], v[2], v[3] };
+  return TRUE;
+}
+
 static gboolean
 parse_export (const Args    *args,
               ExportRequest *request)
@@ -353,6 +384,7 @@ parse_export (const Args    *args,
   static const char *const scopes[] = { "all", "view", "selection", NULL };
   g_autofree char *output_name = g_filename_display_name (args->export_path);
   CsExportOptions *options = &request->options;
+  g_autoptr(GError) error = NULL;
   gint64 value;
   guint choice;
 
@@ -447,23 +479,32 @@ parse_export (const Args    *args,
     }
   if (args->view != NULL)
     {
-      double v[4];
-      char end;
-
-      if (sscanf (args->view, "%lf,%lf,%lf,%lf%c", &v[0], &v[1], &v[2], &v[3], &end) != 4 ||
-          !isfinite (v[0]) || !isfinite (v[1]) || !isfinite (v[2]) || !isfinite (v[3]) ||
-          !(v[2] > v[0]) || !(v[3] > v[1]))
+      if (!parse_world_box (args->view, &request->view))
         {
           usage_error ("--view: “%s” is not a world box X0,Y0,X1,Y1 with X1 > X0 and Y1 > Y0",
                        args->view);
           return FALSE;
         }
       request->has_view = TRUE;
-      request->view = (CsBounds) { v[0], v[1], v[2], v[3] };
+    }
+  if (args->view != NULL && options->scope != CS_EXPORT_SCOPE_VIEW)
+    {
+      usage_error ("--view goes with --scope view");
+      return FALSE;
+    }
+  if (args->select != NULL && options->scope != CS_EXPORT_SCOPE_SELECTION)
+    {
+      usage_error ("--select goes with --scope selection");
+      return FALSE;
     }
   if (options->scope == CS_EXPORT_SCOPE_VIEW && !request->has_view)
     {
       usage_error ("--scope view needs --view X0,Y0,X1,Y1 (a world box)");
+      return FALSE;
+    }
+  if (!cs_export_options_check (options, &error))
+    {
+      usage_error ("--export: %s", error->message);
       return FALSE;
     }
   return TRUE;
@@ -516,7 +557,7 @@ run_export (const char          *filename,
       CsViewport *viewport = cs_view_state_get_viewport (view);
 
       cs_viewport_set_size (viewport, request->options.width, request->options.height);
-      cs_viewport_fit_area (viewport, &request->view,
+      cs_viewport_show_area (viewport, &request->view,
                             &(CsBounds) { 0, 0, request->options.width, request->options.height });
     }
 

@@ -186,6 +186,28 @@ check_size (const CsExportOptions  *options,
 }
 
 /**
+ * cs_export_options_check:
+ * @options: what to export
+ * @error: return location for a #GError
+ *
+ * Whether cairo can draw a picture of this size and scale, so that a dialog
+ * or a command line can refuse it before any drawing starts.
+ *
+ * Returns: %TRUE if the size is drawable
+ */
+gboolean
+cs_export_options_check (const CsExportOptions  *options,
+                         GError                **error)
+{
+  double w, h;
+
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return check_size (options, &w, &h, error);
+}
+
+/**
  * cs_export_build_scene:
  * @graph: the graph
  * @positions: its positions
@@ -260,7 +282,7 @@ cs_export_build_scene (CsGraph               *graph,
       cs_viewport_get_visible_bounds (cs_view_state_get_viewport (view), &visible);
       cs_scene_get_graph_area (scene, 0, &area);
       area = (CsBounds) { 0, 0, options->width, options->caption ? area.y1 : options->height };
-      cs_viewport_fit_area (viewport, &visible, &area);
+      cs_viewport_show_area (viewport, &visible, &area);
       cs_scene_set_transform (scene, cs_viewport_get_zoom (viewport),
                               cs_viewport_get_offset_x (viewport),
                               cs_viewport_get_offset_y (viewport));

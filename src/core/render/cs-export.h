@@ -73,6 +73,8 @@ typedef struct
 
 GQuark    cs_export_error_quark           (void);
 void      cs_export_options_init          (CsExportOptions        *options);
+gboolean  cs_export_options_check         (const CsExportOptions  *options,
+                                           GError                **error);
 gboolean  cs_export_format_from_filename  (const char             *filename,
                                            CsExportFormat         *format);
 GBytes   *cs_export_png_set_dpi           (GBytes                 *png,

@@ -279,24 +279,20 @@ cs_viewport_fit (CsViewport     *self,
  * Like cs_viewport_fit(), into @area: the rest of the widget stays free for
  * a legend or a title.
  */
-void
-cs_viewport_fit_area (CsViewport     *self,
-                      const CsBounds *world,
-                      const CsBounds *area)
+static void
+fit_area (CsViewport     *self,
+          const CsBounds *world,
+          const CsBounds *area,
+          double          zoom_max)
 {
   double w, h, zoom;
-
-  g_return_if_fail (CS_IS_VIEWPORT (self));
-  g_return_if_fail (world != NULL);
-  g_return_if_fail (area != NULL);
 
   w = MAX (world->x1 - world->x0, 1.0);
   h = MAX (world->y1 - world->y0, 1.0);
   zoom = MIN ((area->x1 - area->x0) / w, (area->y1 - area->y0) / h);
   if (!isfinite (zoom) || zoom <= 0)
     zoom = CS_VIEWPORT_ZOOM_MIN;
-  /* a small graph is shown at a readable size, not blown up to fill */
-  zoom = CLAMP (zoom, CS_VIEWPORT_ZOOM_MIN, CS_VIEWPORT_FIT_ZOOM_MAX);
+  zoom = CLAMP (zoom, CS_VIEWPORT_ZOOM_MIN, zoom_max);
 
   g_object_freeze_notify (G_OBJECT (self));
   cs_viewport_set_zoom (self, zoom);
@@ -304,6 +300,40 @@ cs_viewport_fit_area (CsViewport     *self,
                           (area->x0 + area->x1) / 2 - (world->x0 + world->x1) / 2 * self->zoom,
                           (area->y0 + area->y1) / 2 - (world->y0 + world->y1) / 2 * self->zoom);
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+void
+cs_viewport_fit_area (CsViewport     *self,
+                      const CsBounds *world,
+                      const CsBounds *area)
+{
+  g_return_if_fail (CS_IS_VIEWPORT (self));
+  g_return_if_fail (world != NULL);
+  g_return_if_fail (area != NULL);
+
+  /* a small graph is shown at a readable size, not blown up to fill */
+  fit_area (self, world, area, CS_VIEWPORT_FIT_ZOOM_MAX);
+}
+
+/**
+ * cs_viewport_show_area:
+ * @self: a #CsViewport
+ * @world: the world box to show
+ * @area: the part of the widget to show it in, in widget units
+ *
+ * Like cs_viewport_fit_area(), but @world fills @area at any zoom the
+ * viewport allows: a box someone zoomed into stays that box, however small.
+ */
+void
+cs_viewport_show_area (CsViewport     *self,
+                       const CsBounds *world,
+                       const CsBounds *area)
+{
+  g_return_if_fail (CS_IS_VIEWPORT (self));
+  g_return_if_fail (world != NULL);
+  g_return_if_fail (area != NULL);
+
+  fit_area (self, world, area, CS_VIEWPORT_ZOOM_MAX);
 }
 
 void

@@ -44,6 +44,9 @@ void        cs_viewport_fit             (CsViewport     *self,
 void        cs_viewport_fit_area        (CsViewport     *self,
                                          const CsBounds *world,
                                          const CsBounds *area);
+void        cs_viewport_show_area       (CsViewport     *self,
+                                         const CsBounds *world,
+                                         const CsBounds *area);
 double      cs_viewport_get_width       (CsViewport     *self);
 double      cs_viewport_get_height      (CsViewport     *self);
 void        cs_viewport_set_size        (CsViewport     *self,
