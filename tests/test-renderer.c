@@ -286,6 +286,62 @@ test_labels_never_overlap (void)
   cs_render_style_clear (&style);
 }
 
+/* A node the filter hides is not drawn, so it leaves room for its
+ * neighbour's label; a node the filter only fades still takes its space. */
+static void
+test_hidden_nodes_leave_room (void)
+{
+  static const char json[] =
+      "{\"format\": \"consortia-graph\", \"version\": 1, \"nodes\": ["
+      "{\"id\": \"a\", \"label\": \"A\", \"type\": \"company\"},"
+      "{\"id\": \"s\", \"label\": \"S\", \"type\": \"university\"},"
+      "{\"id\": \"n\", \"label\": \"N\", \"type\": \"university\"},"
+      "{\"id\": \"e\", \"label\": \"E\", \"type\": \"university\"},"
+      "{\"id\": \"w\", \"label\": \"W\", \"type\": \"university\"}], \"edges\": []}";
+  /* the universities sit on the four places a label of A could go */
+  static const double xy[] = { 0, 0, 0, 24, 0, -24, 24, 0, -24, 0 };
+  g_autoptr(CsGraph) graph = cs_import_data (json, strlen (json), "t.json", NULL, NULL, NULL);
+  g_autoptr(CsPositions) positions = cs_positions_new (5, xy);
+  g_autoptr(CsFilter) filter = cs_filter_new ();
+  g_autoptr(CsViewState) view = cs_view_state_new ();
+  CsRenderStyle style;
+  guint a;
+
+  g_assert_nonnull (graph);
+  g_assert_true (cs_graph_lookup (graph, "a", &a));
+  cs_render_style_init_default (&style, FALSE);
+  cs_view_state_set_graph (view, graph);
+  cs_view_state_set_sizing (view, CS_NODE_SIZE_UNIFORM);
+  cs_filter_set_type_shown (filter, "university", FALSE);
+  for (guint hide = 0; hide <= 1; hide++)
+    {
+      g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (CsPlacedLabel));
+      g_autoptr(CsScene) scene = NULL;
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 400);
+      cairo_t *cr = cairo_create (surface);
+      gboolean a_named = FALSE;
+
+      filter->hide = hide;
+      cs_view_state_set_filter (view, filter);
+      scene = cs_scene_new (graph, positions, NULL, view, &style, 400, 400);
+      cs_scene_set_flags (scene, CS_RENDER_BACKGROUND | CS_RENDER_LABELS);
+      cs_scene_set_transform (scene, 1.0, 200, 200);
+      cs_scene_set_placed_labels (scene, labels);
+      cs_renderer_draw (cr, scene);
+      for (guint i = 0; i < labels->len; i++)
+        {
+          /* only A is shown, so only A can be named */
+          g_assert_cmpuint (g_array_index (labels, CsPlacedLabel, i).node, ==, a);
+          a_named = TRUE;
+        }
+      g_test_message ("%s: A %s", hide ? "hidden" : "faded", a_named ? "named" : "not named");
+      g_assert_true (a_named == (gboolean)hide);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+  cs_render_style_clear (&style);
+}
+
 /* The indexed hit test answers like the plain one, everywhere. */
 static void
 test_hit_index (void)
@@ -373,6 +429,79 @@ test_focus (Fixture       *f,
         }
     g_assert_cmpuint (ring, >, 60);
   }
+}
+
+/* Hovering a hub brings all its links forward but names only its
+ * best-connected few hundred neighbours, every one of them with room. */
+static void
+test_focus_on_hub (void)
+{
+  const guint n_leaves = 2400, n_linked = 10;
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"consortia-graph\", \"version\": 1, "
+                                          "\"nodes\": [{\"id\": \"hub\", \"label\": \"Hub\", "
+                                          "\"type\": \"company\"}");
+  g_autofree double *xy = g_new0 (double, 2 * (n_leaves + 1));
+  g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (CsPlacedLabel));
+  g_autoptr(CsGraph) graph = NULL;
+  g_autoptr(CsPositions) positions = NULL;
+  g_autoptr(CsScene) scene = NULL;
+  g_autoptr(CsViewState) view = cs_view_state_new ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 3100, 3100);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GError) error = NULL;
+  CsRenderFocus focus = { .hover = 0 };
+  guint linked_named = 0;
+  CsRenderStyle style;
+
+  for (guint i = 0; i < n_leaves; i++)
+    g_string_append_printf (json, ",{\"id\": \"n%u\", \"label\": \"N%u\", \"type\": \"university\"}",
+                            i, i);
+  g_string_append (json, "], \"edges\": [");
+  for (guint i = 0; i < n_leaves; i++)
+    g_string_append_printf (json, "%s{\"source\": \"n%u\", \"target\": \"hub\", "
+                            "\"relation\": \"member_of\", \"role\": \"R%u\"}",
+                            i ? "," : "", i, i);
+  /* the last few leaves know each other too: the hub's best-connected */
+  for (guint i = n_leaves - n_linked; i + 1 < n_leaves; i++)
+    g_string_append_printf (json, ",{\"source\": \"n%u\", \"target\": \"n%u\", "
+                            "\"relation\": \"partners_with\"}", i, i + 1);
+  g_string_append (json, "]}");
+  graph = cs_import_data (json->str, json->len, "hub.json", NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  /* leaves on a grid with room for every name; the hub in the middle */
+  xy[0] = 1550;
+  xy[1] = 1550;
+  for (guint i = 0; i < n_leaves; i++)
+    {
+      xy[2 * (i + 1)] = 50 + (i % 50) * 60;
+      xy[2 * (i + 1) + 1] = 40 + (i / 50) * 62;
+    }
+  positions = cs_positions_new (n_leaves + 1, xy);
+  cs_view_state_set_graph (view, graph);
+  cs_view_state_set_sizing (view, CS_NODE_SIZE_UNIFORM);
+  cs_render_style_init_default (&style, FALSE);
+  scene = cs_scene_new (graph, positions, NULL, view, &style, 3100, 3100);
+  cs_scene_set_flags (scene, CS_RENDER_BACKGROUND);
+  cs_scene_set_transform (scene, 1.0, 0, 0);
+  cs_renderer_draw (cr, scene);
+  cs_scene_set_placed_labels (scene, labels);
+  cs_renderer_draw_focus (cr, scene, &focus);
+
+  g_test_message ("%u names in the focus of a hub with %u neighbours", labels->len, n_leaves);
+  /* the hub and at most 300 neighbours, and not a handful either */
+  g_assert_cmpuint (labels->len, <=, 301);
+  g_assert_cmpuint (labels->len, >=, 250);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      guint node = g_array_index (labels, CsPlacedLabel, i).node;
+
+      linked_named += node > n_leaves - n_linked;
+    }
+  g_assert_cmpuint (linked_named, ==, n_linked);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  cs_render_style_clear (&style);
 }
 
 static void
@@ -598,8 +727,10 @@ main (int   argc,
   g_test_add ("/cs/renderer/labels-have-ink", Fixture, NULL, fixture_set_up, test_labels_have_ink,
               fixture_tear_down);
   g_test_add_func ("/cs/renderer/labels-never-overlap", test_labels_never_overlap);
+  g_test_add_func ("/cs/renderer/hidden-nodes-leave-room", test_hidden_nodes_leave_room);
   g_test_add_func ("/cs/renderer/hit-index", test_hit_index);
   g_test_add ("/cs/renderer/focus", Fixture, NULL, fixture_set_up, test_focus, fixture_tear_down);
+  g_test_add_func ("/cs/renderer/focus-on-hub", test_focus_on_hub);
   g_test_add ("/cs/renderer/pins-drawn", Fixture, NULL, fixture_set_up, test_pins_drawn,
               fixture_tear_down);
   g_test_add_func ("/cs/renderer/hull-geometry", test_hull_geometry);

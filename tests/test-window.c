@@ -370,6 +370,22 @@ test_search (void)
 
 /* The filter controls set the view state's filter; counts and hit tests
  * follow it, and a filter set elsewhere shows in the controls. */
+/* the labels of the panel's check buttons that are on, depth first */
+static void
+collect_check_labels (GtkWidget *widget,
+                      GPtrArray *labels)
+{
+  if (GTK_IS_CHECK_BUTTON (widget))
+    {
+      if (gtk_check_button_get_active (GTK_CHECK_BUTTON (widget)))
+        g_ptr_array_add (labels, (gpointer)gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)));
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_check_labels (child, labels);
+}
+
 static void
 test_filter_panel (void)
 {
@@ -426,6 +442,30 @@ test_filter_panel (void)
     cs_view_state_set_filter (view, filter);
     g_assert_cmpuint (gtk_drop_down_get_selected (stage), ==,
                       CS_FILTER_STAGE_PASSED_DOCUMENT_REVIEW);
+  }
+
+  /* another graph, opened with a filter on: the checks are the new graph's
+   * types, every one on, and the filter is gone */
+  {
+    g_autoptr(CsFilter) filter = cs_filter_new ();
+    g_autofree char *path =
+        g_test_build_filename (G_TEST_DIST, "data", "good", "unknown-vocabulary.json", NULL);
+    g_autoptr(GFile) other = g_file_new_for_path (path);
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+    cs_filter_set_type_shown (filter, "university", FALSE);
+    cs_view_state_set_filter (view, filter);
+    cs_window_open (window, other);
+    wait_until_idle (window);
+    g_assert_cmpstr (cs_graph_get_title (cs_view_state_get_graph (view)), ==,
+                     "A vocabulary of its own");
+    g_assert_false (cs_filter_is_active (cs_view_state_get_filter (view)));
+    collect_check_labels (panel, labels);
+    g_assert_true (g_ptr_array_find_with_equal_func (labels, "startup_studio", g_str_equal, NULL));
+    g_assert_true (g_ptr_array_find_with_equal_func (labels, "sponsors", g_str_equal, NULL));
+    g_assert_false (g_ptr_array_find_with_equal_func (labels, "University", g_str_equal, NULL));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (counts)), ==,
+                     "Showing 4 of 4 nodes and 4 of 4 links");
   }
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -32,6 +32,7 @@ struct _CsFilterPanel
   GArray      *consortia;       /* node index of each consortium item after "All" */
   GPtrArray   *type_checks;     /* per type id: its check button, or NULL when no node has it */
   GPtrArray   *relation_checks; /* per relation id */
+  CsGraph     *built_for;       /* the graph the controls were built for */
 
   /* state */
   guint        updating : 1;
@@ -139,6 +140,7 @@ rebuild (CsFilterPanel *self)
     gtk_flow_box_remove (self->relations, child);
   g_ptr_array_set_size (self->type_checks, 0);
   g_ptr_array_set_size (self->relation_checks, 0);
+  g_set_object (&self->built_for, graph);
 
   if (graph != NULL)
     {
@@ -174,7 +176,8 @@ rebuild (CsFilterPanel *self)
 static void
 cs_filter_panel_graph_cb (CsFilterPanel *self)
 {
-  rebuild (self);
+  if (get_graph (self) != self->built_for)
+    rebuild (self);
 }
 
 /* the view's filter → the controls, when someone else set it */
@@ -187,6 +190,10 @@ cs_filter_panel_filter_cb (CsFilterPanel *self)
 
   if (self->updating || graph == NULL)
     return;
+  /* the view may tell of its new filter before of its new graph: the
+   * controls are for the graph the filter speaks of */
+  if (graph != self->built_for)
+    rebuild (self);
   self->updating = TRUE;
   for (guint t = 0; t < self->type_checks->len; t++)
     if (g_ptr_array_index (self->type_checks, t) != NULL)
@@ -253,6 +260,7 @@ cs_filter_panel_dispose (GObject *object)
   if (self->view != NULL)
     g_signal_handlers_disconnect_by_data (self->view, self);
   g_clear_object (&self->view);
+  g_clear_object (&self->built_for);
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_FILTER_PANEL);
 
   G_OBJECT_CLASS (cs_filter_panel_parent_class)->dispose (object);

@@ -14,6 +14,105 @@
  * of the picture fades; selected nodes get a ring. Drawn over the kept
  * picture, so only this is redrawn as the pointer moves. */
 
+/* A hub's links all come forward, but only its best-connected neighbours
+ * are named and only their links' roles shown: past a few hundred names
+ * there is no room for more, and placing them would cost more than the
+ * pointer's next move allows. */
+#define FOCUS_MAX_NAMES 300
+#define FOCUS_MAX_ROLES 300
+
+typedef struct
+{
+  guint edge;   /* index into the hovered node's incident edges */
+  guint other;  /* the node at its other end */
+  guint degree; /* that node's degree */
+} FocusLink;
+
+static int
+compare_links (const void *a,
+               const void *b)
+{
+  const FocusLink *la = a, *lb = b;
+
+  if (la->degree != lb->degree)
+    return la->degree > lb->degree ? -1 : 1;
+  return la->edge < lb->edge ? -1 : la->edge > lb->edge;
+}
+
+static void
+draw_hover (cairo_t       *cr,
+            const CsScene *scene,
+            guint          hover,
+            double         size)
+{
+  const CsSceneContent *content = scene->content;
+  CsGraph *graph = content->graph;
+  guint n_edges, n_links = 0, n_named = 0, n_roles = 0;
+  const guint *edges = cs_graph_get_incident_edges (graph, hover, &n_edges);
+  g_autofree double *mid = g_new (double, 2 * MAX (n_edges, 1));
+  g_autofree FocusLink *links = g_new (FocusLink, MAX (n_edges, 1));
+  g_autoptr(GHashTable) named = g_hash_table_new (NULL, NULL);
+  g_autoptr(CsSpatialGrid) placed = cs_spatial_grid_new (8 * size);
+  g_autoptr(PangoLayout) layout = _cs_render_create_layout (cr, &content->style, size);
+  g_autoptr(PangoLayout) role_layout = _cs_render_create_layout (cr, &content->style, 0.9 * size);
+  CsBox legend[2];
+
+  _cs_render_set_color (cr, &content->style.dim);
+  cairo_paint (cr);
+  /* the legend and title stay as they were */
+  if ((scene->flags & CS_RENDER_OVERLAYS_APART) == 0)
+    _cs_render_overlays (cr, cr, scene, legend);
+
+  for (guint e = 0; e < n_edges; e++)
+    {
+      const CsEdge *edge = cs_graph_get_edge (graph, edges[e]);
+      guint other = edge->source == hover ? edge->target : edge->source;
+
+      if (_cs_scene_edge_shown (scene, edges[e]) &&
+          _cs_render_draw_edge (cr, scene, edges[e], 1.6, &mid[2 * e], &mid[2 * e + 1]))
+        links[n_links++] = (FocusLink) { e, other, cs_graph_get_degree (graph, other) };
+    }
+  for (guint k = 0; k < n_links; k++)
+    _cs_render_draw_node (cr, scene, links[k].other, 0);
+  _cs_render_draw_node (cr, scene, hover, 2);
+
+  /* the names first, each once, then the roles where they fit */
+  if (n_links > FOCUS_MAX_NAMES)
+    qsort (links, n_links, sizeof *links, compare_links);
+  _cs_render_node_label (cr, scene, layout, hover, placed);
+  g_hash_table_add (named, GUINT_TO_POINTER (hover));
+  for (guint k = 0; k < n_links && n_named < FOCUS_MAX_NAMES; k++)
+    {
+      if (g_hash_table_add (named, GUINT_TO_POINTER (links[k].other)))
+        {
+          _cs_render_node_label (cr, scene, layout, links[k].other, placed);
+          n_named++;
+        }
+    }
+  for (guint k = 0; k < n_links && n_roles < FOCUS_MAX_ROLES; k++)
+    {
+      guint e = links[k].edge;
+      const CsEdge *edge = cs_graph_get_edge (graph, edges[e]);
+      PangoRectangle logical;
+      double w, h;
+      CsBox box;
+
+      if (edge->role == NULL || edge->role[0] == '\0')
+        continue;
+      n_roles++;
+      pango_layout_set_text (role_layout, edge->role, -1);
+      pango_layout_get_extents (role_layout, NULL, &logical);
+      w = logical.width / (double)PANGO_SCALE;
+      h = logical.height / (double)PANGO_SCALE;
+      box = (CsBox) { mid[2 * e] - w / 2, mid[2 * e + 1] - h / 2, mid[2 * e] + w / 2,
+                      mid[2 * e + 1] + h / 2 };
+      if (cs_spatial_grid_overlaps (placed, box.x0, box.y0, box.x1, box.y1, -1))
+        continue;
+      cs_spatial_grid_insert (placed, box.x0, box.y0, box.x1, box.y1, 0);
+      _cs_render_show_text (cr, &content->style, role_layout, box.x0, box.y0, 0.9 * size, NULL);
+    }
+}
+
 /**
  * cs_renderer_draw_focus:
  * @cr: the context the scene was drawn on
@@ -21,8 +120,8 @@
  * @focus: the hovered and selected nodes
  *
  * Draws over cs_renderer_draw()'s picture, so the picture can be kept and
- * only this redrawn as the pointer moves. O(degree of the hovered node +
- * selected nodes).
+ * only this redrawn as the pointer moves. O(d log d) in the degree d of
+ * the hovered node, plus the selected nodes.
  */
 void
 cs_renderer_draw_focus (cairo_t             *cr,
@@ -46,77 +145,7 @@ cs_renderer_draw_focus (cairo_t             *cr,
   cairo_save (cr);
 
   if (focus->hover >= 0)
-    {
-      guint hover = focus->hover;
-      guint n_edges;
-      const guint *edges = cs_graph_get_incident_edges (graph, hover, &n_edges);
-      g_autofree double *mid = g_new (double, 2 * MAX (n_edges, 1));
-      g_autofree gboolean *drawn = g_new0 (gboolean, MAX (n_edges, 1));
-      g_autoptr(GHashTable) named = g_hash_table_new (NULL, NULL);
-      g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (CsBox));
-      g_autoptr(PangoLayout) layout = _cs_render_create_layout (cr, &content->style, size);
-      g_autoptr(PangoLayout) role_layout =
-          _cs_render_create_layout (cr, &content->style, 0.9 * size);
-      CsBox legend[2];
-
-      _cs_render_set_color (cr, &content->style.dim);
-      cairo_paint (cr);
-      /* the legend and title stay as they were */
-      if ((scene->flags & CS_RENDER_OVERLAYS_APART) == 0)
-        _cs_render_overlays (cr, cr, scene, legend);
-
-      for (guint e = 0; e < n_edges; e++)
-        drawn[e] = _cs_scene_edge_shown (scene, edges[e]) &&
-                   _cs_render_draw_edge (cr, scene, edges[e], 1.6, &mid[2 * e], &mid[2 * e + 1]);
-      for (guint e = 0; e < n_edges; e++)
-        {
-          const CsEdge *edge = cs_graph_get_edge (graph, edges[e]);
-
-          if (drawn[e])
-            _cs_render_draw_node (cr, scene, edge->source == hover ? edge->target : edge->source,
-                                  0);
-        }
-      _cs_render_draw_node (cr, scene, hover, 2);
-
-      /* the names first, each once, then the roles where they fit */
-      _cs_render_node_label (cr, scene, layout, hover, placed);
-      g_hash_table_add (named, GUINT_TO_POINTER (hover));
-      for (guint e = 0; e < n_edges; e++)
-        {
-          const CsEdge *edge = cs_graph_get_edge (graph, edges[e]);
-          guint other = edge->source == hover ? edge->target : edge->source;
-
-          if (drawn[e] && g_hash_table_add (named, GUINT_TO_POINTER (other)))
-            _cs_render_node_label (cr, scene, layout, other, placed);
-        }
-      for (guint e = 0; e < n_edges; e++)
-        {
-          const CsEdge *edge = cs_graph_get_edge (graph, edges[e]);
-          PangoRectangle logical;
-          double w, h;
-          CsBox box;
-
-          if (!drawn[e] || edge->role == NULL || edge->role[0] == '\0')
-            continue;
-          pango_layout_set_text (role_layout, edge->role, -1);
-          pango_layout_get_extents (role_layout, NULL, &logical);
-          w = logical.width / (double)PANGO_SCALE;
-          h = logical.height / (double)PANGO_SCALE;
-          box = (CsBox) { mid[2 * e] - w / 2, mid[2 * e + 1] - h / 2, mid[2 * e] + w / 2,
-                          mid[2 * e + 1] + h / 2 };
-          {
-            gboolean free_spot = TRUE;
-
-            for (guint j = 0; free_spot && j < placed->len; j++)
-              free_spot = !_cs_box_overlaps (&box, &g_array_index (placed, CsBox, j));
-            if (!free_spot)
-              continue;
-            g_array_append_val (placed, box);
-          }
-          _cs_render_show_text (cr, &content->style, role_layout, box.x0, box.y0, 0.9 * size,
-                                NULL);
-        }
-    }
+    draw_hover (cr, scene, focus->hover, size);
 
   for (guint s = 0; s < focus->n_selected; s++)
     {

@@ -119,10 +119,18 @@ _cs_render_labels (cairo_t       *cr,
     {
       double x, y, r = content->radius[i] * scene->zoom;
 
+      gboolean shown = cs_scene_is_node_shown (scene, i);
+
       cs_scene_node_to_device (scene, i, &x, &y);
-      cs_spatial_grid_insert (nodes, x - r, y - r, x + r, y + r, i);
-      if (cs_scene_is_node_shown (scene, i) && x >= -scene->width && x <= 2 * scene->width &&
-          y >= -scene->height && y <= 2 * scene->height)
+      /* far off the picture a node neither blocks a label nor has one */
+      if (x + r < -scene->width || x - r > 2 * scene->width || y + r < -scene->height ||
+          y - r > 2 * scene->height)
+        continue;
+      /* a node the filter hides is not drawn, so it blocks nothing; a dimmed
+       * one is drawn and keeps its space */
+      if (shown || !content->hide_filtered)
+        cs_spatial_grid_insert (nodes, x - r, y - r, x + r, y + r, i);
+      if (shown)
         order[n_order++] = (Ranked) { label_priority (content->graph, i), i };
     }
   qsort (order, n_order, sizeof *order, compare_ranked);
@@ -173,15 +181,12 @@ _cs_render_labels (cairo_t       *cr,
 }
 
 static gboolean
-place_box (GArray      *placed,
-           const CsBox *box)
+place_box (CsSpatialGrid *placed,
+           const CsBox   *box)
 {
-  for (guint j = 0; j < placed->len; j++)
-    {
-      if (_cs_box_overlaps (box, &g_array_index (placed, CsBox, j)))
-        return FALSE;
-    }
-  g_array_append_val (placed, *box);
+  if (cs_spatial_grid_overlaps (placed, box->x0, box->y0, box->x1, box->y1, -1))
+    return FALSE;
+  cs_spatial_grid_insert (placed, box->x0, box->y0, box->x1, box->y1, 0);
   return TRUE;
 }
 
@@ -192,7 +197,7 @@ _cs_render_node_label (cairo_t       *cr,
                        const CsScene *scene,
                        PangoLayout   *layout,
                        guint          i,
-                       GArray        *placed)
+                       CsSpatialGrid *placed)
 {
   PangoFontDescription *font = (PangoFontDescription *)pango_layout_get_font_description (layout);
   double size = pango_font_description_get_size (font) / (double)PANGO_SCALE;
@@ -212,6 +217,12 @@ _cs_render_node_label (cairo_t       *cr,
       box = (CsBox) { x - w / 2, y - r - 2 - h, x + w / 2, y - r - 2 };
       if (!place_box (placed, &box))
         return;
+    }
+  if (scene->placed_labels != NULL)
+    {
+      CsPlacedLabel label = { i, { box.x0, box.y0, box.x1, box.y1 } };
+
+      g_array_append_val (scene->placed_labels, label);
     }
   _cs_render_show_text (cr, &scene->content->style, layout, box.x0, box.y0, size, NULL);
 }

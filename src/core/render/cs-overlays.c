@@ -101,18 +101,11 @@ legend_rows (const CsScene *scene)
   CsGraph *graph = scene->content->graph;
   guint n_types = cs_graph_get_n_types (graph);
   guint n_relations = cs_graph_get_n_relations (graph);
-  g_autofree guint *type_counts = g_new0 (guint, MAX (n_types, 1));
-  g_autofree guint *relation_counts = g_new0 (guint, MAX (n_relations, 1));
+  const guint *type_counts = scene->content->type_counts;
+  const guint *relation_counts = scene->content->relation_counts;
   GArray *rows = g_array_new (FALSE, TRUE, sizeof (LegendRow));
 
   g_array_set_clear_func (rows, (GDestroyNotify)legend_row_clear);
-  for (guint i = 0; i < cs_graph_get_n_nodes (graph); i++)
-    if (cs_scene_is_node_shown (scene, i))
-      type_counts[cs_graph_get_node (graph, i)->type]++;
-  for (guint e = 0; e < cs_graph_get_n_edges (graph); e++)
-    if (_cs_scene_edge_shown (scene, e))
-      relation_counts[cs_graph_get_edge (graph, e)->relation]++;
-
   for (guint t = 0; t < n_types; t++)
     {
       if (type_counts[t] > 0)

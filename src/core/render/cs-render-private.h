@@ -10,6 +10,7 @@
 #include <pango/pangocairo.h>
 
 #include "cs-scene.h"
+#include "cs-spatial-grid.h"
 
 G_BEGIN_DECLS
 
@@ -34,6 +35,8 @@ typedef struct
   gboolean         hide_filtered;   /* leave filtered-out parts out, instead of fading them */
   gboolean        *pinned;          /* nullable: per node, drawn as a pin */
   CsRenderFlags    layer_flags;     /* from the view's layers */
+  guint           *type_counts;     /* per type: the nodes shown, for the legend */
+  guint           *relation_counts; /* per relation: the links shown */
   /* consortia in file order, each with the members its outline holds */
   int             *consortium_place; /* per node: its place among the consortia, or -1 */
   guint            n_consortia;
@@ -131,6 +134,6 @@ void          _cs_render_node_label     (cairo_t             *cr,
                                          const CsScene       *scene,
                                          PangoLayout         *layout,
                                          guint                node,
-                                         GArray              *placed);
+                                         CsSpatialGrid       *placed);
 
 G_END_DECLS

@@ -29,6 +29,8 @@ content_unref (CsSceneContent *content)
   cs_render_style_clear (&content->style);
   g_free (content->type_styles);
   g_free (content->relation_styles);
+  g_free (content->type_counts);
+  g_free (content->relation_counts);
   g_free (content->radius);
   g_free (content->labels);
   g_free (content->node_shown);
@@ -273,6 +275,14 @@ cs_scene_new (CsGraph             *graph,
                                ? node->label_en
                                : node->label;
     }
+  content->type_counts = g_new0 (guint, MAX (cs_graph_get_n_types (graph), 1));
+  content->relation_counts = g_new0 (guint, MAX (cs_graph_get_n_relations (graph), 1));
+  for (guint i = 0; i < n_nodes; i++)
+    if (content_node_shown (content, i))
+      content->type_counts[cs_graph_get_node (graph, i)->type]++;
+  for (guint e = 0; e < n_edges; e++)
+    if (content->edge_shown == NULL || content->edge_shown[e])
+      content->relation_counts[cs_graph_get_edge (graph, e)->relation]++;
   build_fans (content);
   build_hulls (content);
 
@@ -684,7 +694,8 @@ cs_scene_set_view_origin (CsScene *self,
  * cs_scene_set_placed_labels:
  * @self: a scene
  * @placed: (nullable) (element-type CsPlacedLabel): receives a
- *   #CsPlacedLabel per label drawn, from the next draw on; borrowed
+ *   #CsPlacedLabel per name drawn, by cs_renderer_draw() and by the focus
+ *   of cs_renderer_draw_focus(), from the next draw on; borrowed
  */
 void
 cs_scene_set_placed_labels (CsScene *self,
