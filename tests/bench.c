@@ -14,6 +14,7 @@
 #include "cs-export.h"
 #include "cs-import.h"
 #include "cs-layout.h"
+#include "cs-metrics.h"
 #include "cs-renderer.h"
 #include "test-support.h"
 
@@ -198,6 +199,18 @@ bench_load (const char *self_path)
               parse_peak > 0 ? (double)import_peak / parse_peak : 0);
       printf ("%-36s %10.0f B    %-32s %10.0f B\n", "  per node or edge", (double)import_peak / elements,
               "json-glib parse alone", (double)parse_peak / elements);
+      if (sizes[s] >= 100000)
+        {
+          /* the inspector's metric on the whole graph, beside one load */
+          guint n_sources = 0;
+          double t0 = now (), betweenness;
+
+          g_free (cs_metrics_betweenness (graph, NULL, &n_sources, NULL));
+          betweenness = now () - t0;
+          g_free (label);
+          label = g_strdup_printf ("  betweenness (estimate, %u sources)", n_sources);
+          report (label, betweenness, "load", import);
+        }
       g_unlink (path);
     }
   g_rmdir (dir);
@@ -254,7 +267,8 @@ bench_graph (const char *name,
   g_autofree char *label = NULL;
   CsRenderStyle style;
   cairo_surface_t *surface;
-  double t0, parse, load, layout, build, draw, paint, png;
+  double t0, parse, load, layout, betweenness, build, draw, paint, png;
+  guint n_sources = 0;
 
   /* loading: our checks on top of json-glib's parse */
   parse = time_work (WORK_PARSE, data, length, repeats);
@@ -266,6 +280,9 @@ bench_graph (const char *name,
   t0 = now ();
   positions = cs_layout_run (graph, params, NULL, NULL);
   layout = now () - t0;
+  t0 = now ();
+  g_free (cs_metrics_betweenness (graph, NULL, &n_sources, NULL));
+  betweenness = now () - t0;
 
   cs_render_style_init_default (&style, FALSE);
   cs_view_state_set_graph (view, graph);
@@ -284,6 +301,11 @@ bench_graph (const char *name,
   report ("load and check", load, "json-glib parse alone", parse);
   label = g_strdup_printf ("layout (FR, %u nodes)", cs_graph_get_n_nodes (graph));
   report (label, layout, "load and check", load);
+  g_free (label);
+  label = g_strdup_printf ("betweenness (%s, %u sources)",
+                           n_sources == cs_graph_get_n_nodes (graph) ? "exact" : "estimate",
+                           n_sources);
+  report (label, betweenness, "layout", layout);
 
   /* a frame of the canvas, against painting the background alone */
   t0 = now ();

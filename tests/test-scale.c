@@ -216,7 +216,9 @@ main (int   argc,
 {
   int status;
 
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* no ISOLATE_DIRS: nothing here touches user dirs, and GLib 2.74 leaks the
+   * old values on each reset, which fast unwinding cannot match to a suppression */
+  g_test_init (&argc, &argv, NULL);
   graph_text = cs_test_one_line_graph (N_NODES);
 
   g_test_add_func ("/cs/scale/loads", test_loads);

@@ -34,6 +34,7 @@ struct _CsInspector
 
   /* state */
   int           node;
+  gboolean      requesting; /* asking for metrics, which may notify back */
 };
 
 G_DEFINE_FINAL_TYPE (CsInspector, cs_inspector, GTK_TYPE_WIDGET)
@@ -105,6 +106,10 @@ rebuild (CsInspector *self)
 {
   GtkWidget *child;
 
+  /* asking the document for metrics tells of them pending, which would
+   * rebuild from inside this rebuild: this one reads that state below */
+  if (self->requesting)
+    return;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sections))) != NULL)
     gtk_box_remove (self->sections, child);
   g_clear_pointer (&self->inspection, cs_inspection_free);
@@ -121,7 +126,9 @@ rebuild (CsInspector *self)
 
     if (self->document != NULL && cs_document_get_graph (self->document) == self->graph)
       {
+        self->requesting = TRUE;
         cs_document_request_metrics (self->document);
+        self->requesting = FALSE;
         betweenness = cs_document_get_betweenness (self->document);
       }
     self->inspection = cs_inspection_new (
