@@ -217,7 +217,37 @@ test_options (Fixture       *f,
   g_assert_cmpuint (notified (f, "show-hulls"), ==, 1);
   g_assert_cmpuint (notified (f, "show-legend"), ==, 0);
   g_assert_cmpuint (cs_view_state_get_layers (f->view), ==,
-                    CS_LAYER_LABELS | CS_LAYER_LEGEND);
+                    CS_LAYER_LABELS | CS_LAYER_LEGEND | CS_LAYER_ROLES);
+  g_object_set (f->view, "show-roles", FALSE, NULL);
+  g_assert_cmpuint (notified (f, "show-roles"), ==, 1);
+  g_assert_cmpuint (cs_view_state_get_layers (f->view), ==, CS_LAYER_LABELS | CS_LAYER_LEGEND);
+
+  /* density is clamped to 0…1; a value that is not a number leaves the default */
+  g_assert_cmpfloat (cs_view_state_get_label_density (f->view), ==, CS_LABEL_DENSITY_DEFAULT);
+  cs_view_state_set_label_density (f->view, 0.25);
+  cs_view_state_set_label_density (f->view, 0.25);
+  g_assert_cmpuint (notified (f, "label-density"), ==, 1);
+  cs_view_state_set_label_density (f->view, 7);
+  g_assert_cmpfloat (cs_view_state_get_label_density (f->view), ==, 1.0);
+  cs_view_state_set_label_density (f->view, -1);
+  g_assert_cmpfloat (cs_view_state_get_label_density (f->view), ==, 0.0);
+
+  /* a highlight names a type, a relation or a consortium of the graph */
+  {
+    CsNodeType company;
+    guint id = 99;
+
+    g_assert_true (cs_graph_lookup_type (f->graph, "company", &company));
+    g_assert_cmpint (cs_view_state_get_highlight (f->view, &id), ==, CS_HIGHLIGHT_NONE);
+    cs_view_state_set_highlight (f->view, CS_HIGHLIGHT_TYPE, company);
+    cs_view_state_set_highlight (f->view, CS_HIGHLIGHT_TYPE, company);
+    g_assert_cmpuint (notified (f, "highlight-kind"), ==, 1);
+    g_assert_cmpint (cs_view_state_get_highlight (f->view, &id), ==, CS_HIGHLIGHT_TYPE);
+    g_assert_cmpuint (id, ==, company);
+    cs_view_state_set_highlight (f->view, CS_HIGHLIGHT_CONSORTIUM, node (f, "team"));
+    g_assert_cmpint (cs_view_state_get_highlight (f->view, &id), ==, CS_HIGHLIGHT_CONSORTIUM);
+    g_assert_cmpuint (id, ==, node (f, "team"));
+  }
   /* none of these changes what the filter leaves */
   g_assert_cmpuint (f->visibility_changed, ==, 0);
 }
@@ -235,6 +265,7 @@ test_new_graph (Fixture       *f,
   cs_view_state_set_filter (f->view, filter);
   cs_view_state_select_node (f->view, node (f, "skt"), CS_SELECTION_REPLACE);
   cs_view_state_set_sizing (f->view, CS_NODE_SIZE_UNIFORM);
+  cs_view_state_set_highlight (f->view, CS_HIGHLIGHT_CONSORTIUM, node (f, "team"));
   reset_counts (f);
 
   cs_view_state_set_graph (f->view, other);
@@ -245,6 +276,8 @@ test_new_graph (Fixture       *f,
   g_assert_cmpint (cs_view_state_get_sizing (f->view), ==, CS_NODE_SIZE_UNIFORM);
   g_assert_cmpuint (notified (f, "graph"), ==, 1);
   g_assert_cmpuint (notified (f, "filter"), ==, 1);
+  g_assert_cmpuint (notified (f, "highlight-kind"), ==, 1);
+  g_assert_cmpint (cs_view_state_get_highlight (f->view, NULL), ==, CS_HIGHLIGHT_NONE);
   g_assert_cmpuint (f->selection_changed, ==, 1);
   g_assert_cmpuint (f->visibility_changed, ==, 1);
   g_assert_false (cs_view_state_is_selected (f->view, 0));

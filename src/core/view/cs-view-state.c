@@ -8,6 +8,8 @@
 
 #include "cs-view-state.h"
 
+#include <math.h>
+
 /* What one window shows of a graph: the selection, the filter and what it
  * leaves, sizing, label language, the layers drawn, and the pan and zoom.
  * The canvas, the node list, the inspector, the export dialog and the
@@ -29,6 +31,9 @@ struct _CsViewState
   CsNodeSizing     sizing;
   CsLabelLanguage  label_language;
   CsLayers         layers;
+  double           label_density;
+  CsHighlightKind  highlight_kind;
+  guint            highlight_id;
   guint            shown_valid : 1;
 };
 
@@ -50,7 +55,14 @@ G_DEFINE_ENUM_TYPE (CsLabelLanguage, cs_label_language,
 G_DEFINE_FLAGS_TYPE (CsLayers, cs_layers,
                      G_DEFINE_ENUM_VALUE (CS_LAYER_LABELS, "labels"),
                      G_DEFINE_ENUM_VALUE (CS_LAYER_LEGEND, "legend"),
-                     G_DEFINE_ENUM_VALUE (CS_LAYER_HULLS, "hulls"))
+                     G_DEFINE_ENUM_VALUE (CS_LAYER_HULLS, "hulls"),
+                     G_DEFINE_ENUM_VALUE (CS_LAYER_ROLES, "roles"))
+
+G_DEFINE_ENUM_TYPE (CsHighlightKind, cs_highlight_kind,
+                    G_DEFINE_ENUM_VALUE (CS_HIGHLIGHT_NONE, "none"),
+                    G_DEFINE_ENUM_VALUE (CS_HIGHLIGHT_TYPE, "type"),
+                    G_DEFINE_ENUM_VALUE (CS_HIGHLIGHT_RELATION, "relation"),
+                    G_DEFINE_ENUM_VALUE (CS_HIGHLIGHT_CONSORTIUM, "consortium"))
 
 enum {
   PROP_0,
@@ -61,10 +73,14 @@ enum {
   PROP_SIZING,
   PROP_LABEL_LANGUAGE,
   PROP_LAYERS,
+  PROP_LABEL_DENSITY,
+  PROP_HIGHLIGHT_KIND,
+  PROP_HIGHLIGHT_ID,
   /* the same, as switches for menus */
   PROP_SHOW_LABELS,
   PROP_SHOW_LEGEND,
   PROP_SHOW_HULLS,
+  PROP_SHOW_ROLES,
   PROP_UNIFORM_SIZE,
   PROP_ENGLISH_LABELS,
   N_PROPS
@@ -171,8 +187,24 @@ cs_view_state_get_property (GObject    *object,
       g_value_set_flags (value, self->layers);
       break;
 
+    case PROP_LABEL_DENSITY:
+      g_value_set_double (value, self->label_density);
+      break;
+
+    case PROP_HIGHLIGHT_KIND:
+      g_value_set_enum (value, self->highlight_kind);
+      break;
+
+    case PROP_HIGHLIGHT_ID:
+      g_value_set_uint (value, self->highlight_id);
+      break;
+
     case PROP_SHOW_LABELS:
       g_value_set_boolean (value, (self->layers & CS_LAYER_LABELS) != 0);
+      break;
+
+    case PROP_SHOW_ROLES:
+      g_value_set_boolean (value, (self->layers & CS_LAYER_ROLES) != 0);
       break;
 
     case PROP_SHOW_LEGEND:
@@ -226,8 +258,16 @@ cs_view_state_set_property (GObject      *object,
       cs_view_state_set_layers (self, g_value_get_flags (value));
       break;
 
+    case PROP_LABEL_DENSITY:
+      cs_view_state_set_label_density (self, g_value_get_double (value));
+      break;
+
     case PROP_SHOW_LABELS:
       cs_view_state_set_layer (self, CS_LAYER_LABELS, g_value_get_boolean (value));
+      break;
+
+    case PROP_SHOW_ROLES:
+      cs_view_state_set_layer (self, CS_LAYER_ROLES, g_value_get_boolean (value));
       break;
 
     case PROP_SHOW_LEGEND:
@@ -279,7 +319,14 @@ cs_view_state_class_init (CsViewStateClass *klass)
                        CS_LABEL_LANGUAGE_ORIGINAL, rw);
   properties[PROP_LAYERS] = g_param_spec_flags ("layers", NULL, NULL, CS_TYPE_LAYERS,
                                                 CS_LAYERS_DEFAULT, rw);
+  properties[PROP_LABEL_DENSITY] = g_param_spec_double ("label-density", NULL, NULL, 0.0, 1.0,
+                                                        CS_LABEL_DENSITY_DEFAULT, rw);
+  properties[PROP_HIGHLIGHT_KIND] =
+    g_param_spec_enum ("highlight-kind", NULL, NULL, CS_TYPE_HIGHLIGHT_KIND, CS_HIGHLIGHT_NONE, ro);
+  properties[PROP_HIGHLIGHT_ID] =
+    g_param_spec_uint ("highlight-id", NULL, NULL, 0, G_MAXUINT, 0, ro);
   properties[PROP_SHOW_LABELS] = g_param_spec_boolean ("show-labels", NULL, NULL, TRUE, rw);
+  properties[PROP_SHOW_ROLES] = g_param_spec_boolean ("show-roles", NULL, NULL, TRUE, rw);
   properties[PROP_SHOW_LEGEND] = g_param_spec_boolean ("show-legend", NULL, NULL, TRUE, rw);
   properties[PROP_SHOW_HULLS] = g_param_spec_boolean ("show-hulls", NULL, NULL, TRUE, rw);
   properties[PROP_UNIFORM_SIZE] = g_param_spec_boolean ("uniform-size", NULL, NULL, FALSE, rw);
@@ -315,6 +362,7 @@ cs_view_state_init (CsViewState *self)
   self->sizing = CS_NODE_SIZE_DEGREE;
   self->label_language = CS_LABEL_LANGUAGE_ORIGINAL;
   self->layers = CS_LAYERS_DEFAULT;
+  self->label_density = CS_LABEL_DENSITY_DEFAULT;
 }
 
 CsViewState *
@@ -349,6 +397,9 @@ cs_view_state_copy (CsViewState *self)
   copy->sizing = self->sizing;
   copy->label_language = self->label_language;
   copy->layers = self->layers;
+  copy->label_density = self->label_density;
+  copy->highlight_kind = self->highlight_kind;
+  copy->highlight_id = self->highlight_id;
   cs_viewport_set_size (copy->viewport, cs_viewport_get_width (self->viewport),
                         cs_viewport_get_height (self->viewport));
   cs_viewport_set_zoom (copy->viewport, cs_viewport_get_zoom (self->viewport));
@@ -376,8 +427,9 @@ cs_view_state_get_graph (CsViewState *self)
  * @self: a #CsViewState
  * @graph: (nullable): the graph to show
  *
- * A new graph clears the selection and the filter: node indices of the old
- * graph mean nothing in the new one. Sizing, labels and layers stay.
+ * A new graph clears the selection, the filter and the highlight: node,
+ * type and relation ids of the old graph mean nothing in the new one.
+ * Sizing, labels, density and layers stay.
  */
 void
 cs_view_state_set_graph (CsViewState *self,
@@ -403,6 +455,13 @@ cs_view_state_set_graph (CsViewState *self,
       cs_filter_free (self->filter);
       self->filter = g_steal_pointer (&all);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
+    }
+  if (self->highlight_kind != CS_HIGHLIGHT_NONE)
+    {
+      self->highlight_kind = CS_HIGHLIGHT_NONE;
+      self->highlight_id = 0;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHT_KIND]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHT_ID]);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GRAPH]);
   if (had_selection)
@@ -749,6 +808,8 @@ cs_view_state_set_layers (CsViewState *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_LEGEND]);
   if (changed & CS_LAYER_HULLS)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_HULLS]);
+  if (changed & CS_LAYER_ROLES)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_ROLES]);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -760,4 +821,86 @@ cs_view_state_set_layer (CsViewState *self,
   g_return_if_fail (CS_IS_VIEW_STATE (self));
 
   cs_view_state_set_layers (self, shown ? self->layers | layer : self->layers & ~layer);
+}
+
+double
+cs_view_state_get_label_density (CsViewState *self)
+{
+  g_return_val_if_fail (CS_IS_VIEW_STATE (self), CS_LABEL_DENSITY_DEFAULT);
+
+  return self->label_density;
+}
+
+/**
+ * cs_view_state_set_label_density:
+ * @self: a #CsViewState
+ * @density: from 0 (only the names always shown: consortia, leads and the
+ *   selection) to 1 (every name that finds room, most important first)
+ */
+void
+cs_view_state_set_label_density (CsViewState *self,
+                                 double       density)
+{
+  g_return_if_fail (CS_IS_VIEW_STATE (self));
+
+  density = isfinite (density) ? CLAMP (density, 0.0, 1.0) : CS_LABEL_DENSITY_DEFAULT;
+  if (self->label_density == density)
+    return;
+  self->label_density = density;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL_DENSITY]);
+}
+
+/**
+ * cs_view_state_get_highlight:
+ * @self: a #CsViewState
+ * @id: (out) (optional): the type id, relation id or consortium node
+ *
+ * Returns: what a legend click brought forward, or %CS_HIGHLIGHT_NONE
+ */
+CsHighlightKind
+cs_view_state_get_highlight (CsViewState *self,
+                             guint       *id)
+{
+  g_return_val_if_fail (CS_IS_VIEW_STATE (self), CS_HIGHLIGHT_NONE);
+
+  if (id != NULL)
+    *id = self->highlight_id;
+  return self->highlight_kind;
+}
+
+/**
+ * cs_view_state_set_highlight:
+ * @self: a #CsViewState
+ * @kind: what to bring forward, or %CS_HIGHLIGHT_NONE
+ * @id: a type id or relation id of the graph, or a consortium's node index
+ *
+ * A new graph clears it.
+ */
+void
+cs_view_state_set_highlight (CsViewState     *self,
+                             CsHighlightKind  kind,
+                             guint            id)
+{
+  g_return_if_fail (CS_IS_VIEW_STATE (self));
+  g_return_if_fail (kind <= CS_HIGHLIGHT_CONSORTIUM);
+  g_return_if_fail (kind == CS_HIGHLIGHT_NONE || self->graph != NULL);
+  g_return_if_fail (kind != CS_HIGHLIGHT_TYPE || id < cs_graph_get_n_types (self->graph));
+  g_return_if_fail (kind != CS_HIGHLIGHT_RELATION || id < cs_graph_get_n_relations (self->graph));
+  g_return_if_fail (kind != CS_HIGHLIGHT_CONSORTIUM ||
+                    (id < n_nodes (self) &&
+                     cs_graph_get_node (self->graph, id)->type == CS_NODE_TYPE_CONSORTIUM));
+
+  if (kind == CS_HIGHLIGHT_NONE)
+    id = 0;
+  if (self->highlight_kind == kind && self->highlight_id == id)
+    return;
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->highlight_id != id)
+    {
+      self->highlight_id = id;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHT_ID]);
+    }
+  self->highlight_kind = kind;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHT_KIND]);
+  g_object_thaw_notify (G_OBJECT (self));
 }

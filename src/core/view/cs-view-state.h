@@ -38,20 +38,37 @@ typedef enum /*< flags >*/
   CS_LAYER_LABELS = 1 << 0,
   CS_LAYER_LEGEND = 1 << 1,
   CS_LAYER_HULLS  = 1 << 2, /* outlines around each consortium */
+  CS_LAYER_ROLES  = 1 << 3, /* members' roles written on their links */
 } CsLayers;
 
-#define CS_LAYERS_DEFAULT (CS_LAYER_LABELS | CS_LAYER_LEGEND | CS_LAYER_HULLS)
+#define CS_LAYERS_DEFAULT (CS_LAYER_LABELS | CS_LAYER_LEGEND | CS_LAYER_HULLS | CS_LAYER_ROLES)
+
+/* What a click on a legend entry brings forward; the rest fades */
+typedef enum
+{
+  CS_HIGHLIGHT_NONE,
+  CS_HIGHLIGHT_TYPE,       /* nodes of one type: the id is the graph's type id */
+  CS_HIGHLIGHT_RELATION,   /* links of one relation: a relation id */
+  CS_HIGHLIGHT_CONSORTIUM, /* one consortium and its members: the consortium's node index */
+} CsHighlightKind;
+
+/* How many of the names that are not guaranteed a label may have one:
+ * 0 for the guaranteed ones alone (consortia, leads, the selection), 1 for
+ * every name that finds room, most important first */
+#define CS_LABEL_DENSITY_DEFAULT 1.0
 
 #define CS_TYPE_SELECTION_MODE  (cs_selection_mode_get_type ())
 #define CS_TYPE_NODE_SIZING     (cs_node_sizing_get_type ())
 #define CS_TYPE_LABEL_LANGUAGE  (cs_label_language_get_type ())
 #define CS_TYPE_LAYERS          (cs_layers_get_type ())
+#define CS_TYPE_HIGHLIGHT_KIND  (cs_highlight_kind_get_type ())
 #define CS_TYPE_VIEW_STATE      (cs_view_state_get_type ())
 
 GType cs_selection_mode_get_type (void) G_GNUC_CONST;
 GType cs_node_sizing_get_type    (void) G_GNUC_CONST;
 GType cs_label_language_get_type (void) G_GNUC_CONST;
 GType cs_layers_get_type         (void) G_GNUC_CONST;
+GType cs_highlight_kind_get_type (void) G_GNUC_CONST;
 
 G_DECLARE_FINAL_TYPE (CsViewState, cs_view_state, CS, VIEW_STATE, GObject)
 
@@ -92,6 +109,14 @@ void             cs_view_state_set_layers         (CsViewState     *self,
 void             cs_view_state_set_layer          (CsViewState     *self,
                                                    CsLayers         layer,
                                                    gboolean         shown);
+double           cs_view_state_get_label_density  (CsViewState     *self);
+void             cs_view_state_set_label_density  (CsViewState     *self,
+                                                   double           density);
+CsHighlightKind  cs_view_state_get_highlight      (CsViewState     *self,
+                                                   guint           *id);
+void             cs_view_state_set_highlight      (CsViewState     *self,
+                                                   CsHighlightKind  kind,
+                                                   guint            id);
 CsViewState     *cs_view_state_copy               (CsViewState     *self);
 
 G_END_DECLS
