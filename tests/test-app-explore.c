@@ -381,8 +381,9 @@ test_explore_with_the_mouse (void)
     cairo_surface_destroy (surface);
   }
 
-  /* 6. Ctrl+Z puts the chip back */
+  /* 6. Ctrl+Z puts the chip back, gliding there in about 300 ms */
   xdo ("key", "ctrl+z", NULL);
+  g_usleep (600 * 1000);
   surface = wait_for (moved_from, dragged, now);
   assert_near (now[CHIP].x, panned[CHIP].x, 3);
   assert_near (now[CHIP].y, panned[CHIP].y, 3);

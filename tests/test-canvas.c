@@ -471,6 +471,128 @@ test_relayout_keeps_pins (Fixture       *f,
   g_assert_cmpfloat (cs_positions_get_y (cs_document_get_positions (f->document), kaist), ==, wy);
 }
 
+static void
+wait_until_idle (Fixture *f)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (cs_document_get_busy (f->document))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      iterate ();
+    }
+}
+
+/* Another layout: the nodes glide there (about 300 ms) from where they
+ * were shown, and the view frames the new layout. A drop lands at once. */
+static void
+test_layout_glides (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(CsPositions) before = cs_positions_ref (cs_document_get_positions (f->document));
+  guint kaist = node (f, "kaist");
+  gint64 deadline;
+  gboolean seen_between = FALSE;
+  double x, y;
+
+  g_assert_false (cs_canvas_get_transitioning (f->canvas));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.layout", "s", "circle"));
+  wait_until_idle (f);
+  g_assert_cmpint (cs_document_get_algorithm (f->document), ==, CS_LAYOUT_CIRCLE);
+  g_assert_true (cs_canvas_get_transitioning (f->canvas));
+  /* the layout menu's radio items follow the window's layout property */
+  {
+    g_autofree char *layout = NULL;
+
+    g_object_get (f->window, "layout", &layout, NULL);
+    g_assert_cmpstr (layout, ==, "circle");
+  }
+
+  /* mid-way, KAIST is drawn between where it was and where it goes */
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (cs_canvas_get_transitioning (f->canvas))
+    {
+      CsPositions *to = cs_document_get_positions (f->document);
+      CsPositions *drawn = cs_scene_get_positions (cs_canvas_get_scene (f->canvas));
+      double t = (cs_positions_get_x (drawn, kaist) - cs_positions_get_x (before, kaist)) /
+                 (cs_positions_get_x (to, kaist) - cs_positions_get_x (before, kaist));
+
+      if (t > 0.01 && t < 0.99)
+        seen_between = TRUE;
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      iterate ();
+    }
+  g_assert_true (seen_between);
+  g_assert_true (cs_positions_equal (cs_scene_get_positions (cs_canvas_get_scene (f->canvas)),
+                                     cs_document_get_positions (f->document)));
+  /* framed: every node inside the canvas */
+  for (guint i = 0; i < cs_graph_get_n_nodes (f->graph); i++)
+    {
+      node_xy (f, i, &x, &y);
+      g_assert_cmpfloat (x, >, 0);
+      g_assert_cmpfloat (x, <, gtk_widget_get_width (GTK_WIDGET (f->canvas)));
+      g_assert_cmpfloat (y, >, 0);
+      g_assert_cmpfloat (y, <, gtk_widget_get_height (GTK_WIDGET (f->canvas)));
+    }
+
+  /* a node dropped lands where it was dropped */
+  node_xy (f, kaist, &x, &y);
+  drag (f, x, y, 40, 0);
+  g_assert_false (cs_canvas_get_transitioning (f->canvas));
+  /* undo glides it back */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_true (cs_canvas_get_transitioning (f->canvas));
+}
+
+/* A selected node stays clear of the panels: the inspector opening beside
+ * the canvas, or folded over it, never hides it; centring uses the room
+ * the legend leaves. */
+static void
+test_selection_clear_of_panels (Fixture       *f,
+                                gconstpointer  data)
+{
+  guint right = 0;
+  double best = -G_MAXDOUBLE, x, y, width;
+  gint64 deadline;
+  CsBounds area;
+
+  /* the node furthest right */
+  for (guint i = 0; i < cs_graph_get_n_nodes (f->graph); i++)
+    {
+      node_xy (f, i, &x, &y);
+      if (x > best)
+        best = x, right = i;
+    }
+  node_xy (f, right, &x, &y);
+  press (f, 1, x, y);
+  g_assert_cmpint (cs_view_state_get_selected_node (f->view), ==, right);
+  /* the inspector slides in and the canvas narrows */
+  deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline)
+    iterate ();
+  settle (f);
+  width = gtk_widget_get_width (GTK_WIDGET (f->canvas));
+  node_xy (f, right, &x, &y);
+  g_test_message ("canvas %.0f px wide; the selection at x = %.0f", width, x);
+  g_assert_cmpfloat (width, <, 1000 - 200);
+  g_assert_cmpfloat (x, <, width - 48);
+  g_assert_cmpfloat (x, >, 0);
+
+  /* a panel folded over the right side pushes it clear too */
+  cs_canvas_set_covered_right (f->canvas, width / 2);
+  node_xy (f, right, &x, &y);
+  g_assert_cmpfloat (x, <, width / 2);
+  cs_canvas_set_covered_right (f->canvas, 0);
+
+  /* centring puts it in the middle of what the legend leaves */
+  cs_canvas_centre_node (f->canvas, right);
+  cs_scene_get_graph_area (cs_canvas_get_scene (f->canvas), 0, &area);
+  g_assert_cmpfloat (area.x0, >, 0);
+  node_xy (f, right, &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, (area.x0 + area.x1) / 2, 1e-6);
+  g_assert_cmpfloat_with_epsilon (y, (area.y0 + area.y1) / 2, 1e-6);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -497,6 +619,8 @@ main (int   argc,
   ADD ("keyboard", test_keyboard);
   ADD ("view-options", test_view_options);
   ADD ("relayout-keeps-pins", test_relayout_keeps_pins);
+  ADD ("layout-glides", test_layout_glides);
+  ADD ("selection-clear-of-panels", test_selection_clear_of_panels);
   ADD ("dark-palette", test_dark_palette);
 #undef ADD
 

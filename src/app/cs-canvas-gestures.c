@@ -79,6 +79,8 @@ cs_canvas_drag_begin_cb (CsCanvas       *self,
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
       return;
     }
+  /* a node grabbed mid-glide is grabbed where it lands */
+  _cs_canvas_finish_transition (self);
   node = _cs_canvas_hit_test (self, x, y);
   viewport = cs_view_state_get_viewport (self->view);
   _cs_canvas_stop_kinetic (self);
@@ -205,8 +207,10 @@ cs_canvas_drag_end_cb (CsCanvas       *self,
           xy[2 * i + 1] = cs_positions_get_y (preview, d);
         }
       /* one undoable step; the document's new positions redraw the canvas */
+      self->committing_drag = TRUE;
       cs_document_move_nodes (self->document, self->dragged->len,
                               (const guint *)self->dragged->data, xy, TRUE);
+      self->committing_drag = FALSE;
     }
   else if (mode == CS_CANVAS_DRAG_RUBBER_BAND)
     {

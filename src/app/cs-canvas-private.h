@@ -10,11 +10,17 @@
 
 G_BEGIN_DECLS
 
-/* The canvas over four files: cs-canvas.c (state, scene, drawing,
+/* The canvas over five files: cs-canvas.c (state, scene, drawing,
  * framing), cs-canvas-gestures.c (pointer), cs-canvas-kinetic.c (gliding
- * pans) and cs-canvas-keyboard.c (actions and key bindings). */
+ * pans), cs-canvas-transition.c (nodes gliding to a new layout) and
+ * cs-canvas-keyboard.c (actions and key bindings). */
 
 #define CS_CANVAS_FIT_MARGIN 24.0
+/* room kept round a node brought into view, for its name and links */
+#define CS_CANVAS_REVEAL_MARGIN (4 * CS_CANVAS_FIT_MARGIN)
+
+/* past this many nodes a layout lands at once instead of gliding */
+#define CS_CANVAS_TRANSITION_MAX_NODES 20000
 
 typedef enum
 {
@@ -43,6 +49,9 @@ struct _CsCanvas
   CsPositions   *preview;       /* positions while nodes are dragged, nullable */
   GArray        *dragged;       /* guint nodes moving with the pointer */
   double        *drag_start_xy; /* their world positions when the drag began */
+  CsPositions   *shown_positions; /* the document's positions last drawn, nullable */
+  CsPositions   *transition_from; /* where a glide to the document's positions began */
+  CsPositions   *transition;    /* the positions drawn mid-glide, nullable */
   CsRenderStyle  style;
 
   /* state */
@@ -59,15 +68,21 @@ struct _CsCanvas
   double         pointer_x;
   double         pointer_y;
   double         pinch_zoom;
+  double         covered_right;  /* a panel folded over the right side, in pixels */
+  int            allocated_width; /* the size last allocated */
+  int            allocated_height;
   double         kinetic_vx;
   double         kinetic_vy;
   gint64         kinetic_time;
   guint          kinetic_tick;
   guint          sharpen_source; /* redraws the layer crisp once zooming stops */
+  guint          transition_tick;
+  gint64         transition_start; /* frame time, 0 until the first frame */
   guint          n_frames;
   guint          dark : 1;
   guint          fit_pending : 1;
   guint          drag_extend : 1;
+  guint          committing_drag : 1; /* the document takes a drop: no glide */
 };
 
 enum {
@@ -92,6 +107,9 @@ void      _cs_canvas_start_kinetic      (CsCanvas    *self,
                                          double       vx,
                                          double       vy);
 void      _cs_canvas_stop_kinetic       (CsCanvas    *self);
+void      _cs_canvas_positions_changed  (CsCanvas    *self);
+void      _cs_canvas_forget_positions   (CsCanvas    *self);
+void      _cs_canvas_finish_transition  (CsCanvas    *self);
 void      _cs_canvas_class_add_actions  (GtkWidgetClass *widget_class);
 void      _cs_canvas_update_actions     (CsCanvas    *self);
 

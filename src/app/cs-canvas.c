@@ -126,7 +126,9 @@ cs_canvas_get_scene (CsCanvas *self)
   graph = _cs_canvas_get_graph (self);
   if (graph == NULL || self->view == NULL || cs_view_state_get_graph (self->view) != graph)
     return NULL;
-  positions = self->preview != NULL ? self->preview : cs_document_get_positions (self->document);
+  positions = self->preview != NULL      ? self->preview
+              : self->transition != NULL ? self->transition
+                                         : cs_document_get_positions (self->document);
   if (positions == NULL || cs_positions_get_n_nodes (positions) != cs_graph_get_n_nodes (graph))
     return NULL;
 
@@ -270,16 +272,45 @@ cs_canvas_snapshot (GtkWidget   *widget,
 
 /* Framing */
 
+/* The part of the canvas a node can be seen in: clear of the title and
+ * legend, and of a panel folded over the canvas's right side. */
+static gboolean
+free_area_at_size (CsCanvas *self,
+                   int       width,
+                   int       height,
+                   double    margin,
+                   CsBounds *area)
+{
+  CsScene *scene = cs_canvas_get_scene (self);
+
+  if (scene == NULL)
+    return FALSE;
+  cs_scene_set_size (scene, width, height);
+  cs_scene_get_graph_area (scene, margin, area);
+  cs_scene_set_size (scene, gtk_widget_get_width (GTK_WIDGET (self)),
+                     gtk_widget_get_height (GTK_WIDGET (self)));
+  if (self->covered_right > 0 && area->x1 - self->covered_right - area->x0 > 100)
+    area->x1 -= self->covered_right;
+  return TRUE;
+}
+
+static gboolean
+free_area (CsCanvas *self,
+           double    margin,
+           CsBounds *area)
+{
+  return free_area_at_size (self, gtk_widget_get_width (GTK_WIDGET (self)),
+                            gtk_widget_get_height (GTK_WIDGET (self)), margin, area);
+}
+
 static void
 fit_bounds (CsCanvas       *self,
             const CsBounds *bounds)
 {
-  CsScene *scene = cs_canvas_get_scene (self);
   CsBounds area;
 
-  if (scene == NULL)
+  if (!free_area (self, CS_CANVAS_FIT_MARGIN, &area))
     return;
-  cs_scene_get_graph_area (scene, CS_CANVAS_FIT_MARGIN, &area);
   cs_viewport_fit_area (cs_view_state_get_viewport (self->view), bounds, &area);
 }
 
@@ -298,6 +329,17 @@ fit_now (CsCanvas *self)
     }
   self->fit_pending = FALSE;
   cs_scene_get_world_bounds (scene, &bounds);
+  /* mid-glide, frame where the nodes are going, with the same room round
+   * them as the scene gives the nodes where they are */
+  if (self->transition != NULL)
+    {
+      CsBounds from, to;
+
+      cs_positions_get_bounds (self->transition, &from);
+      cs_positions_get_bounds (cs_document_get_positions (self->document), &to);
+      bounds = (CsBounds) { to.x0 - (from.x0 - bounds.x0), to.y0 - (from.y0 - bounds.y0),
+                            to.x1 + (bounds.x1 - from.x1), to.y1 + (bounds.y1 - from.y1) };
+    }
   fit_bounds (self, &bounds);
 }
 
@@ -367,13 +409,65 @@ centre (CsCanvas *self,
         guint     node)
 {
   CsScene *scene = cs_canvas_get_scene (self);
+  CsBounds area;
   double x, y;
 
-  if (scene == NULL)
+  if (scene == NULL || !free_area (self, 0, &area))
     return;
   cs_scene_node_to_device (scene, node, &x, &y);
-  cs_viewport_pan (cs_view_state_get_viewport (self->view), cs_scene_get_width (scene) / 2 - x,
-                   cs_scene_get_height (scene) / 2 - y);
+  cs_viewport_pan (cs_view_state_get_viewport (self->view), (area.x0 + area.x1) / 2 - x,
+                   (area.y0 + area.y1) / 2 - y);
+}
+
+/* Pans the least that brings @node inside the free area, @margin in. */
+static void
+bring_into_view (CsCanvas *self,
+                 guint     node,
+                 double    margin)
+{
+  CsScene *scene = cs_canvas_get_scene (self);
+  CsBounds area;
+  double x, y, dx = 0, dy = 0;
+
+  if (scene == NULL || !free_area (self, margin, &area))
+    return;
+  cs_scene_node_to_device (scene, node, &x, &y);
+  if (x < area.x0)
+    dx = area.x0 - x;
+  else if (x > area.x1)
+    dx = area.x1 - x;
+  if (y < area.y0)
+    dy = area.y0 - y;
+  else if (y > area.y1)
+    dy = area.y1 - y;
+  if (dx != 0 || dy != 0)
+    cs_viewport_pan (cs_view_state_get_viewport (self->view), dx, dy);
+}
+
+/* How far @node is inside the free area at that size: negative outside */
+static double
+clearance_at_size (CsCanvas *self,
+                   guint     node,
+                   int       width,
+                   int       height)
+{
+  CsScene *scene = cs_canvas_get_scene (self);
+  CsBounds area;
+  double x, y;
+
+  if (scene == NULL || !free_area_at_size (self, width, height, 0, &area))
+    return -G_MAXDOUBLE;
+  cs_scene_node_to_device (scene, node, &x, &y);
+  return MIN (MIN (x - area.x0, area.x1 - x), MIN (y - area.y0, area.y1 - y));
+}
+
+static gboolean
+in_free_area (CsCanvas *self,
+              guint     node,
+              double    margin)
+{
+  return clearance_at_size (self, node, gtk_widget_get_width (GTK_WIDGET (self)),
+                            gtk_widget_get_height (GTK_WIDGET (self))) >= margin;
 }
 
 /**
@@ -381,7 +475,8 @@ centre (CsCanvas *self,
  * @self: a #CsCanvas
  * @node: a node index
  *
- * Pans, keeping the zoom, so the node is in the middle of the canvas.
+ * Pans, keeping the zoom, so the node is in the middle of the room the
+ * legend and any panel over the canvas leave.
  */
 void
 cs_canvas_centre_node (CsCanvas *self,
@@ -401,15 +496,33 @@ void
 _cs_canvas_reveal_node (CsCanvas *self,
                         guint     node)
 {
-  CsScene *scene = cs_canvas_get_scene (self);
-  double x, y, margin = 4 * CS_CANVAS_FIT_MARGIN;
-
-  if (scene == NULL)
-    return;
-  cs_scene_node_to_device (scene, node, &x, &y);
-  if (x < margin || y < margin || x > cs_scene_get_width (scene) - margin ||
-      y > cs_scene_get_height (scene) - margin)
+  if (!in_free_area (self, node, CS_CANVAS_REVEAL_MARGIN))
     cs_canvas_centre_node (self, node);
+}
+
+/**
+ * cs_canvas_set_covered_right:
+ * @self: a #CsCanvas
+ * @width: how much of the canvas's right side a panel covers, in pixels
+ *
+ * A panel folded over the canvas (the inspector in a narrow window): fit,
+ * centre and focus use what is left, and the selection is kept clear of it.
+ */
+void
+cs_canvas_set_covered_right (CsCanvas *self,
+                             double    width)
+{
+  int selected;
+
+  g_return_if_fail (CS_IS_CANVAS (self));
+
+  width = MAX (width, 0);
+  if (self->covered_right == width)
+    return;
+  self->covered_right = width;
+  selected = self->view != NULL ? cs_view_state_get_selected_node (self->view) : -1;
+  if (selected >= 0 && selected < (int)_cs_canvas_n_nodes (self))
+    bring_into_view (self, selected, CS_CANVAS_REVEAL_MARGIN);
 }
 
 static void
@@ -419,15 +532,27 @@ cs_canvas_size_allocate (GtkWidget *widget,
                          int        baseline)
 {
   CsCanvas *self = CS_CANVAS (widget);
+  int selected = self->view != NULL ? cs_view_state_get_selected_node (self->view) : -1;
+  double clearance = -G_MAXDOUBLE;
 
+  /* how far inside the view the selection was at the old size */
+  if (selected >= 0 && selected < (int)_cs_canvas_n_nodes (self) && self->allocated_width > 0)
+    clearance = clearance_at_size (self, selected, self->allocated_width, self->allocated_height);
+  self->allocated_width = width;
+  self->allocated_height = height;
   if (self->view != NULL)
     cs_viewport_set_size (cs_view_state_get_viewport (self->view), width, height);
   /* nothing moves under the pointer when a panel opens beside the canvas,
-   * but a node just centred stays centred while the panel slides in */
+   * but a node just centred stays centred while the panel slides in, and
+   * the selection a panel would cover comes back into view */
   if (self->fit_pending)
     fit_now (self);
   else if (self->centring >= 0 && self->centring < (int)_cs_canvas_n_nodes (self))
     centre (self, self->centring);
+  else if (clearance >= 0 &&
+           clearance_at_size (self, selected, width, height) <
+               MIN (clearance, CS_CANVAS_REVEAL_MARGIN))
+    bring_into_view (self, selected, CS_CANVAS_REVEAL_MARGIN);
   /* the kept layer holds more than the view: snapshot redraws it only when
    * the new size goes past it */
   g_clear_pointer (&self->hit_index, cs_spatial_grid_free);
@@ -504,6 +629,7 @@ forget_nodes (CsCanvas *self)
   g_clear_pointer (&self->preview, cs_positions_unref);
   g_array_set_size (self->dragged, 0);
   self->drag_mode = CS_CANVAS_DRAG_NONE;
+  _cs_canvas_forget_positions (self);
 }
 
 static void
@@ -512,6 +638,8 @@ cs_canvas_document_changed_cb (CsCanvas   *self,
                                CsDocument *document)
 {
   _cs_canvas_invalidate_scene (self);
+  if (g_str_equal (pspec->name, "positions"))
+    _cs_canvas_positions_changed (self);
   if (g_str_equal (pspec->name, "graph"))
     {
       forget_nodes (self);
@@ -704,6 +832,8 @@ cs_canvas_dispose (GObject *object)
   CsCanvas *self = (CsCanvas *)object;
 
   _cs_canvas_stop_kinetic (self);
+  _cs_canvas_finish_transition (self);
+  g_clear_pointer (&self->shown_positions, cs_positions_unref);
   g_clear_handle_id (&self->sharpen_source, g_source_remove);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);

@@ -33,6 +33,9 @@ CsScene     *cs_canvas_get_scene        (CsCanvas    *self);
 guint        cs_canvas_get_n_frames     (CsCanvas    *self);
 int          cs_canvas_get_hover_node   (CsCanvas    *self);
 void         cs_canvas_fit              (CsCanvas    *self);
+gboolean     cs_canvas_get_transitioning (CsCanvas   *self);
+void         cs_canvas_set_covered_right (CsCanvas   *self,
+                                          double      width);
 void         cs_canvas_focus_node       (CsCanvas    *self,
                                          guint        node);
 void         cs_canvas_centre_node      (CsCanvas    *self,

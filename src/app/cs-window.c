@@ -34,12 +34,14 @@ struct _CsWindow
   GtkWidget            *search_scroller;
   GtkListBox           *search_results;
   GtkMenuButton        *filter_button;
+  GtkMenuButton        *layout_button;
   GtkToggleButton      *list_button;
   CsNodeList           *node_list;
   CsFilterPanel        *filter_panel;
 
   /* state */
   gboolean              inspector_wanted; /* the user leaves it open on selection */
+  gboolean              fit_after_layout; /* the layout running is another one */
 
   /* owned */
   CsDocument           *document;
@@ -49,6 +51,14 @@ struct _CsWindow
 };
 
 G_DEFINE_FINAL_TYPE (CsWindow, cs_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_LAYOUT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /**
  * cs_window_get_document:
@@ -337,9 +347,30 @@ relayout_cb (GObject      *object,
   g_autoptr(CsWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!cs_document_relayout_finish (CS_DOCUMENT (object), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  if (!cs_document_relayout_finish (CS_DOCUMENT (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  /* another layout takes other room: frame it; the same one again moved
+   * little, and the view stays */
+  if (self->fit_after_layout && self->canvas != NULL)
+    cs_canvas_fit (self->canvas);
+  self->fit_after_layout = FALSE;
+}
+
+static void
+relayout (CsWindow          *self,
+          CsLayoutAlgorithm  algorithm,
+          guint32            seed)
+{
+  if (cs_document_get_graph (self->document) == NULL || cs_document_get_busy (self->document))
+    return;
+  self->fit_after_layout = algorithm != cs_document_get_algorithm (self->document) ||
+                           seed != cs_document_get_seed (self->document);
+  cs_document_relayout_async (self->document, algorithm, seed, self->load_cancellable, relayout_cb,
+                              g_object_ref (self));
 }
 
 /* Lays the graph out again with the same algorithm and seed: nodes moved by
@@ -351,11 +382,73 @@ cs_window_relayout_action (GtkWidget  *widget,
 {
   CsWindow *self = CS_WINDOW (widget);
 
-  if (cs_document_get_graph (self->document) == NULL || cs_document_get_busy (self->document))
-    return;
-  cs_document_relayout_async (self->document, cs_document_get_algorithm (self->document),
-                              cs_document_get_seed (self->document), self->load_cancellable,
-                              relayout_cb, g_object_ref (self));
+  relayout (self, cs_document_get_algorithm (self->document),
+            cs_document_get_seed (self->document));
+}
+
+/* Another arrangement from the same algorithm: the next seed */
+static void
+cs_window_reseed_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CsWindow *self = CS_WINDOW (widget);
+
+  relayout (self, cs_document_get_algorithm (self->document),
+            cs_document_get_seed (self->document) + 1);
+}
+
+/* The layout menu's words for each algorithm; one the window does not know
+ * yet is named by its description. */
+static const struct
+{
+  const char *name;
+  const char *title;
+} layout_titles[] = {
+  { "consortia", "_Consortia First" },
+  { "fruchterman_reingold", "_Force-Directed (Fruchterman–Reingold)" },
+  { "kamada_kawai", "_Spring (Kamada–Kawai)" },
+  { "drl", "Force-Directed for _Large Graphs (DrL)" },
+  { "mds", "_Distances (MDS)" },
+  { "sugiyama", "_Layers (Programme, Consortia, Members, Models)" },
+  { "star", "S_tar Around the Selection" },
+  { "circle", "C_ircle" },
+  { "grid", "_Grid" },
+};
+
+static GMenuModel *
+build_layout_menu (void)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) algorithms = g_menu_new ();
+  g_autoptr(GMenu) again = g_menu_new ();
+
+  for (guint i = 0; i < CS_N_LAYOUTS; i++)
+    {
+      const char *name = cs_layout_algorithm_to_string (i);
+      g_autofree char *title = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+
+      for (guint k = 0; k < G_N_ELEMENTS (layout_titles) && title == NULL; k++)
+        if (g_str_equal (layout_titles[k].name, name))
+          title = g_strdup (layout_titles[k].title);
+      if (title == NULL)
+        {
+          const char *description = cs_layout_algorithm_get_description (i);
+          const char *end = strchr (description, ';');
+
+          title = end != NULL ? g_strndup (description, end - description) : g_strdup (description);
+          title[0] = g_ascii_toupper (title[0]);
+        }
+      item = g_menu_item_new (title, NULL);
+      g_menu_item_set_action_and_target_value (item, "win.layout", g_variant_new_string (name));
+      g_menu_append_item (algorithms, item);
+    }
+  g_menu_append (again, "Lay Out _Again (Keep Pinned Nodes)", "win.relayout");
+  g_menu_append (again, "_Try Another Arrangement", "win.reseed");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (algorithms));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (again));
+  return G_MENU_MODEL (g_steal_pointer (&menu));
 }
 
 static void
@@ -369,6 +462,10 @@ update_actions (CsWindow *self)
                                  idle && cs_document_get_can_redo (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.relayout",
                                  idle && cs_document_get_graph (self->document) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reseed",
+                                 idle && cs_document_get_graph (self->document) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.layout",
+                                 idle && cs_document_get_graph (self->document) != NULL);
 }
 
 static void
@@ -377,6 +474,9 @@ cs_window_document_notify_cb (CsWindow   *self,
                               CsDocument *document)
 {
   update_actions (self);
+  /* a load or a layout sets the algorithm, and then the positions */
+  if (g_str_equal (pspec->name, "positions"))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT]);
 }
 
 /* The selection opens the inspector beside the canvas (the inspector shows
@@ -392,6 +492,21 @@ cs_window_selection_changed_cb (CsWindow    *self,
   if (self->flap == NULL)
     return;
   adw_flap_set_reveal_flap (self->flap, node >= 0 && self->inspector_wanted);
+}
+
+/* In a narrow window the inspector folds over the canvas instead of
+ * beside it: the canvas keeps the selection clear of it. */
+static void
+cs_window_flap_notify_cb (CsWindow   *self,
+                          GParamSpec *pspec,
+                          AdwFlap    *flap)
+{
+  double covered = 0;
+
+  if (adw_flap_get_folded (flap))
+    covered = adw_flap_get_reveal_progress (flap) *
+              gtk_widget_get_width (GTK_WIDGET (self->inspector));
+  cs_canvas_set_covered_right (self->canvas, covered);
 }
 
 /* F9: keep the inspector closed while exploring, or open it again */
@@ -598,12 +713,68 @@ cs_window_dispose (GObject *object)
 }
 
 static void
+cs_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  CsWindow *self = CS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LAYOUT:
+      g_value_set_string (value,
+                          cs_layout_algorithm_to_string (cs_document_get_algorithm (self->document)));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cs_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  CsWindow *self = CS_WINDOW (object);
+  CsLayoutAlgorithm algorithm;
+
+  switch (prop_id)
+    {
+    case PROP_LAYOUT:
+      /* choosing a layout lays the graph out with it, the one in use again too */
+      if (g_value_get_string (value) != NULL &&
+          cs_layout_algorithm_from_string (g_value_get_string (value), &algorithm))
+        relayout (self, algorithm, cs_document_get_seed (self->document));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 cs_window_class_init (CsWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cs_window_dispose;
+  object_class->get_property = cs_window_get_property;
+  object_class->set_property = cs_window_set_property;
+
+  /**
+   * CsWindow:layout:
+   *
+   * The name of the layout the graph is drawn with; setting it lays the
+   * graph out again with that one (the layout menu's radio items).
+   */
+  properties[PROP_LAYOUT] =
+    g_param_spec_string ("layout", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CS_TYPE_CANVAS);
   g_type_ensure (CS_TYPE_INSPECTOR);
@@ -615,6 +786,7 @@ cs_window_class_init (CsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, status_page);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, canvas);
+  gtk_widget_class_bind_template_child (widget_class, CsWindow, layout_button);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, search_bar);
@@ -656,6 +828,8 @@ cs_window_class_init (CsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, cs_window_undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, cs_window_redo_action);
   gtk_widget_class_install_action (widget_class, "win.relayout", NULL, cs_window_relayout_action);
+  gtk_widget_class_install_action (widget_class, "win.reseed", NULL, cs_window_reseed_action);
+  gtk_widget_class_install_property_action (widget_class, "win.layout", "layout");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.redo", NULL);
@@ -686,17 +860,27 @@ cs_window_init (CsWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view, "selection-changed",
                            G_CALLBACK (cs_window_selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->flap, "notify::folded", G_CALLBACK (cs_window_flap_notify_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->flap, "notify::reveal-progress",
+                           G_CALLBACK (cs_window_flap_notify_cb), self, G_CONNECT_SWAPPED);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   cs_inspector_set_view_state (self->inspector, self->view);
   cs_inspector_set_document (self->inspector, self->document);
   cs_filter_panel_set_view_state (self->filter_panel, self->view);
   cs_node_list_set_view_state (self->node_list, self->view);
   update_actions (self);
+  {
+    g_autoptr(GMenuModel) layouts = build_layout_menu ();
+
+    gtk_menu_button_set_menu_model (self->layout_button, layouts);
+  }
 
   /* the view state's options, for the menu */
   {
     g_autoptr(GSimpleActionGroup) view = g_simple_action_group_new ();
-    const char *options[] = { "show-legend", "show-hulls", "uniform-size", "english-labels" };
+    const char *options[] = { "show-legend",    "show-hulls",   "show-roles",
+                              "uniform-size",   "english-labels", "label-density" };
 
     for (guint i = 0; i < G_N_ELEMENTS (options); i++)
       {
