@@ -235,6 +235,28 @@ test_double_click_focuses (Fixture       *f,
   node_xy (f, node (f, "skt"), &x, &y);
   g_assert_cmpfloat (y, >, 0);
   g_assert_cmpfloat (y, <, gtk_widget_get_height (GTK_WIDGET (f->canvas)));
+
+  /* the inspector slides in beside the canvas: the focus stays framed in
+   * what is left, clear of the legend */
+  {
+    gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+    CsBounds area;
+    const char *ids[] = { "ax", "skt" };
+
+    while (g_get_monotonic_time () < deadline)
+      iterate ();
+    settle (f);
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->canvas)), <, 800);
+    cs_scene_get_graph_area (cs_canvas_get_scene (f->canvas), 0, &area);
+    for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+      {
+        node_xy (f, node (f, ids[i]), &x, &y);
+        g_assert_cmpfloat (x, >, area.x0);
+        g_assert_cmpfloat (x, <, area.x1);
+        g_assert_cmpfloat (y, >, area.y0);
+        g_assert_cmpfloat (y, <, area.y1);
+      }
+  }
 }
 
 /* Dragging a node moves it and pins it, as one step that undo takes back. */

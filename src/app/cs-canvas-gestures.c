@@ -84,7 +84,7 @@ cs_canvas_drag_begin_cb (CsCanvas       *self,
   node = _cs_canvas_hit_test (self, x, y);
   viewport = cs_view_state_get_viewport (self->view);
   _cs_canvas_stop_kinetic (self);
-  self->centring = -1;
+  _cs_canvas_release_view (self);
   self->drag_x = x;
   self->drag_y = y;
   self->drag_dx = self->drag_dy = 0;
@@ -287,7 +287,7 @@ cs_canvas_scroll_cb (CsCanvas                 *self,
     return FALSE;
   viewport = cs_view_state_get_viewport (self->view);
   _cs_canvas_stop_kinetic (self);
-  self->centring = -1;
+  _cs_canvas_release_view (self);
   if (gtk_event_controller_scroll_get_unit (scroll) == GDK_SCROLL_UNIT_SURFACE)
     factor = exp (-dy / 200.0); /* touchpads: smooth, proportional */
   else
@@ -304,7 +304,7 @@ cs_canvas_pinch_begin_cb (CsCanvas         *self,
                           GtkGestureZoom   *gesture)
 {
   _cs_canvas_stop_kinetic (self);
-  self->centring = -1;
+  _cs_canvas_release_view (self);
   if (self->view != NULL)
     self->pinch_zoom = cs_viewport_get_zoom (cs_view_state_get_viewport (self->view));
 }

@@ -27,7 +27,7 @@ static void
 zoom_by (CsCanvas *self,
          double    factor)
 {
-  self->centring = -1;
+  _cs_canvas_release_view (self);
   cs_viewport_zoom_at (viewport_of (self), cs_viewport_get_zoom (viewport_of (self)) * factor,
                        gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
                        gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
@@ -66,7 +66,7 @@ cs_canvas_pan_action (GtkWidget  *widget,
   double dx, dy;
 
   g_variant_get (parameter, "(dd)", &dx, &dy);
-  self->centring = -1;
+  _cs_canvas_release_view (self);
   cs_viewport_pan (viewport_of (self), dx, dy);
 }
 

@@ -57,6 +57,8 @@ struct _CsCanvas
   /* state */
   int            hover;
   int            centring;      /* node kept in the middle through resizes, or -1 */
+  CsBounds       framed;        /* world box kept framed through resizes, with */
+  gboolean       framing;
   int            tab_anchor;    /* node whose neighbours Tab walks round, or -1 */
   CsCanvasDrag   drag_mode;
   double         drag_x;
@@ -100,6 +102,7 @@ int       _cs_canvas_hit_test           (CsCanvas    *self,
                                          double       y);
 void      _cs_canvas_set_hover          (CsCanvas    *self,
                                          int          hover);
+void      _cs_canvas_release_view       (CsCanvas    *self);
 void      _cs_canvas_reveal_node        (CsCanvas    *self,
                                          guint        node);
 void      _cs_canvas_add_gestures       (CsCanvas    *self);

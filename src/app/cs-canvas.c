@@ -314,6 +314,26 @@ fit_bounds (CsCanvas       *self,
   cs_viewport_fit_area (cs_view_state_get_viewport (self->view), bounds, &area);
 }
 
+/* Frames @bounds, and keeps framing them while a panel slides in or out,
+ * until the user moves the view. */
+static void
+frame_bounds (CsCanvas       *self,
+              const CsBounds *bounds)
+{
+  self->centring = -1;
+  self->framed = *bounds;
+  self->framing = TRUE;
+  fit_bounds (self, bounds);
+}
+
+/* The user moved the view: it no longer follows a node or a frame. */
+void
+_cs_canvas_release_view (CsCanvas *self)
+{
+  self->centring = -1;
+  self->framing = FALSE;
+}
+
 static void
 fit_now (CsCanvas *self)
 {
@@ -355,7 +375,7 @@ cs_canvas_fit (CsCanvas *self)
 {
   g_return_if_fail (CS_IS_CANVAS (self));
 
-  self->centring = -1;
+  _cs_canvas_release_view (self);
   fit_now (self);
 }
 
@@ -401,7 +421,7 @@ cs_canvas_focus_node (CsCanvas *self,
       bounds.x1 = MAX (bounds.x1, x + r);
       bounds.y1 = MAX (bounds.y1, y + r);
     }
-  fit_bounds (self, &bounds);
+  frame_bounds (self, &bounds);
 }
 
 static void
@@ -488,6 +508,7 @@ cs_canvas_centre_node (CsCanvas *self,
   centre (self, node);
   /* a panel may be sliding in: the node stays in the middle through resizes
    * until the user moves the view */
+  self->framing = FALSE;
   self->centring = node;
 }
 
@@ -549,6 +570,8 @@ cs_canvas_size_allocate (GtkWidget *widget,
     fit_now (self);
   else if (self->centring >= 0 && self->centring < (int)_cs_canvas_n_nodes (self))
     centre (self, self->centring);
+  else if (self->framing)
+    fit_bounds (self, &self->framed);
   else if (clearance >= 0 &&
            clearance_at_size (self, selected, width, height) <
                MIN (clearance, CS_CANVAS_REVEAL_MARGIN))
@@ -625,7 +648,7 @@ forget_nodes (CsCanvas *self)
   /* indices of the old graph mean nothing in the new one */
   self->hover = -1;
   self->tab_anchor = -1;
-  self->centring = -1;
+  _cs_canvas_release_view (self);
   g_clear_pointer (&self->preview, cs_positions_unref);
   g_array_set_size (self->dragged, 0);
   self->drag_mode = CS_CANVAS_DRAG_NONE;
@@ -985,7 +1008,7 @@ cs_canvas_init (CsCanvas *self)
   self->dragged = g_array_new (FALSE, FALSE, sizeof (guint));
   self->hover = -1;
   self->tab_anchor = -1;
-  self->centring = -1;
+  _cs_canvas_release_view (self);
 
   self->dark = adw_style_manager_get_dark (manager);
   cs_render_style_init_default (&self->style, self->dark);
