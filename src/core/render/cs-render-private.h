@@ -35,6 +35,22 @@ typedef struct
   gboolean         hide_filtered;   /* leave filtered-out parts out, instead of fading them */
   gboolean        *pinned;          /* nullable: per node, drawn as a pin */
   CsRenderFlags    layer_flags;     /* from the view's layers */
+  guint8          *selected;        /* nullable: per node, 1 when selected */
+  guint8          *guaranteed;      /* per node: its name is always drawn (a consortium,
+                                       a lead, the selection) */
+  double           label_density;   /* 0…1: how many of the other names may be drawn */
+  gboolean         legend_collapsed;
+  gboolean         english;         /* roles in English where the data has them */
+  CsHighlightKind  highlight_kind;
+  guint            highlight_id;
+  guint8          *node_lit;        /* nullable: per node, 0 when the highlight fades it */
+  guint8          *edge_lit;        /* nullable: per edge */
+  guint           *member_offsets;  /* n_nodes + 1, into member_places */
+  guint           *member_places;   /* the consortia each node leads or belongs to, the
+                                       one it leads first */
+  guint8          *leads;           /* per node: it leads a consortium */
+  CsColor         *consortium_colors; /* per consortium place */
+  CsNodeStyle     *consortium_styles; /* per place: the consortium type's, in its colour */
   guint           *type_counts;     /* per type: the nodes shown, for the legend */
   guint           *relation_counts; /* per relation: the links shown */
   /* consortia in file order, each with the members its outline holds */
@@ -63,6 +79,8 @@ struct _CsScene
   double           view_x;   /* where the visible area starts, in device */
   double           view_y;   /* units: the title and legend sit there */
   GArray          *placed_labels; /* nullable, borrowed: receives a CsPlacedLabel per label */
+  GArray          *placed_roles;  /* nullable, borrowed: receives a CsPlacedRole per role */
+  GArray          *drawn_labels;  /* owned: the names the last draw placed, for the focus */
 };
 
 typedef struct

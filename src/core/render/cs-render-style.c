@@ -60,14 +60,18 @@ static const struct
 
 /* Consortium outlines: twelve hues far from each other and from the node
  * colours' saturation, drawn translucent. */
+/* Consortium colours, after Paul Tol's qualitative schemes: twelve hues
+ * that stay apart (CIE ΔE76 ≥ 18 between any two) and mostly apart for the
+ * common colour-vision deficiencies. They mark a consortium's outline, its
+ * lead's ring, its members' rings and its legend entry. */
 static const char *hull_light[12] = {
-  "#e01b24", "#1c71d8", "#2ec27e", "#e66100", "#9141ac", "#00a5a5",
-  "#c64600", "#3d3846", "#a51d2d", "#26a269", "#613583", "#986a44",
+  "#0077bb", "#ee7733", "#117733", "#cc3311", "#aa4499", "#33bbee",
+  "#999933", "#882255", "#ddaa33", "#44aa99", "#332288", "#ee3377",
 };
 
 static const char *hull_dark[12] = {
-  "#f66151", "#62a0ea", "#57e389", "#ffa348", "#c061cb", "#33d1d1",
-  "#f5c211", "#c0bfbc", "#ff7b7b", "#8ff0a4", "#dc8add", "#cdab8f",
+  "#4da6e0", "#ffa060", "#4fbf6f", "#ff5a4a", "#d67fd0", "#70e0ff",
+  "#c8c850", "#b0507a", "#f5cc55", "#3fbfae", "#8f84e8", "#ff8fc0",
 };
 
 /**
@@ -157,6 +161,8 @@ cs_render_style_init_default (CsRenderStyle *style,
   style->font_family = g_strdup ("Sans");
   style->font_size = 11.0;
   style->min_label_pixels = 6.0;
+  style->label_min_pixels = 11.0;
+  style->label_max_pixels = 20.0;
   style->legend_font_size = 12.0;
 }
 

@@ -71,7 +71,10 @@ typedef struct
   CsEdgeStyle  edges[CS_N_RELATIONS];
   char        *font_family;
   double       font_size;        /* world units */
-  double       min_label_pixels; /* labels smaller than this on screen are hidden */
+  double       min_label_pixels; /* names not always shown are left out when their
+                                    world size lands smaller than this on screen */
+  double       label_min_pixels; /* names are drawn at least this large on screen */
+  double       label_max_pixels; /* and at most this large, however far one zooms in */
   double       legend_font_size; /* device units */
 } CsRenderStyle;
 

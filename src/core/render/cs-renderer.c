@@ -337,67 +337,140 @@ _cs_render_draw_node (cairo_t       *cr,
     }
 }
 
-/* A translucent outline around each consortium and its members (those that
- * lead it or are members of it); an organisation in several consortia sits
- * inside several outlines. The corners were found when the scene was
- * built, in the renderer's own geometry. */
+/* The outline round a convex polygon at distance @pad: its sides pushed
+ * out, joined by arcs round its corners; one corner is a disc, two are a
+ * capsule. One path, without clips or groups, so every surface (and every
+ * SVG reader) draws it the same. */
+static void
+outward_normal (const double *xy,
+                guint         a,
+                guint         b,
+                double        cx,
+                double        cy,
+                double       *nx,
+                double       *ny)
+{
+  double dx = xy[2 * b] - xy[2 * a], dy = xy[2 * b + 1] - xy[2 * a + 1];
+  double len = MAX (hypot (dx, dy), 1e-9);
+  double mx = (xy[2 * a] + xy[2 * b]) / 2, my = (xy[2 * a + 1] + xy[2 * b + 1]) / 2;
+
+  *nx = dy / len;
+  *ny = -dx / len;
+  /* away from the middle of the polygon */
+  if (*nx * (mx - cx) + *ny * (my - cy) < 0)
+    {
+      *nx = -*nx;
+      *ny = -*ny;
+    }
+}
+
+static void
+rounded_hull_path (cairo_t      *cr,
+                   const double *xy,
+                   guint         n,
+                   double        pad)
+{
+  double cx = 0, cy = 0;
+
+  cairo_new_sub_path (cr);
+  if (n == 1)
+    {
+      cairo_arc (cr, xy[0], xy[1], pad, 0, 2 * G_PI);
+      cairo_close_path (cr);
+      return;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      cx += xy[2 * i] / n;
+      cy += xy[2 * i + 1] / n;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      guint prev = (i + n - 1) % n, next = (i + 1) % n;
+      double x = xy[2 * i], y = xy[2 * i + 1];
+      double inx, iny, outx, outy, a0, a1, turn;
+
+      if (n == 2)
+        {
+          /* a capsule: half a circle round each end, away from the other */
+          a0 = atan2 (y - xy[2 * next + 1], x - xy[2 * next]) - G_PI / 2;
+          cairo_arc (cr, x, y, pad, a0, a0 + G_PI);
+          continue;
+        }
+      outward_normal (xy, prev, i, cx, cy, &inx, &iny);
+      outward_normal (xy, i, next, cx, cy, &outx, &outy);
+      a0 = atan2 (iny, inx);
+      a1 = atan2 (outy, outx);
+      /* round the corner the short way */
+      turn = remainder (a1 - a0, 2 * G_PI);
+      if (turn >= 0)
+        cairo_arc (cr, x, y, pad, a0, a0 + turn);
+      else
+        cairo_arc_negative (cr, x, y, pad, a0, a0 + turn);
+    }
+  cairo_close_path (cr);
+}
+
+/* A tinted outline, with a line round it in the consortium's colour, about
+ * each consortium and its members (those that lead it or are members of
+ * it): where outlines overlap, each line can still be followed. An
+ * organisation in several consortia sits inside several outlines. The
+ * corners were found when the scene was built, in the renderer's own
+ * geometry. */
 static void
 draw_hulls (cairo_t       *cr,
             const CsScene *scene)
 {
   const CsSceneContent *content = scene->content;
+  g_autoptr(GArray) xy = g_array_new (FALSE, FALSE, sizeof (double));
 
-  for (guint place = 0; place < content->n_consortia; place++)
-    {
-      guint first = content->hull_offsets[place];
-      guint end = content->hull_offsets[place + 1];
-      double pad = (content->hull_reach[place] + 8) * scene->zoom;
-      double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
-      CsColor color;
+  cairo_save (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint place = 0; place < content->n_consortia; place++)
+      {
+        guint first = content->hull_offsets[place];
+        guint end = content->hull_offsets[place + 1];
+        double pad = (content->hull_reach[place] + 8) * scene->zoom;
+        double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+        const CsColor *color = &content->consortium_colors[place];
+        double faded = content->node_lit != NULL && !content->node_lit[content->consortia[place]]
+                           ? 0.3
+                           : 1.0;
 
-      if (end == first)
-        continue;
-      cs_scene_get_consortium_color (scene, content->consortia[place], &color);
-      for (guint h = first; h < end; h++)
-        {
-          double x, y;
+        if (end == first)
+          continue;
+        g_array_set_size (xy, 0);
+        for (guint h = first; h < end; h++)
+          {
+            double x, y;
 
-          cs_scene_node_to_device (scene, content->hull_corners[h], &x, &y);
-          x0 = MIN (x0, x);
-          x1 = MAX (x1, x);
-          y0 = MIN (y0, y);
-          y1 = MAX (y1, y);
-        }
-      if (x1 + pad < 0 || y1 + pad < 0 || x0 - pad > scene->width || y0 - pad > scene->height)
-        continue;
-
-      /* the group's surface is only as large as the clip: keep it to the
-       * outline's box */
-      cairo_save (cr);
-      cairo_rectangle (cr, floor (x0 - pad - 1), floor (y0 - pad - 1),
-                       ceil (x1 - x0 + 2 * pad + 2), ceil (y1 - y0 + 2 * pad + 2));
-      cairo_clip (cr);
-      cairo_push_group (cr);
-      for (guint h = first; h < end; h++)
-        {
-          double x, y;
-
-          cs_scene_node_to_device (scene, content->hull_corners[h], &x, &y);
-          if (h == first)
-            cairo_move_to (cr, x, y);
-          else
-            cairo_line_to (cr, x, y);
-        }
-      cairo_close_path (cr);
-      cairo_set_source_rgb (cr, color.red, color.green, color.blue);
-      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-      cairo_set_line_width (cr, 2 * pad);
-      cairo_stroke_preserve (cr);
-      cairo_fill (cr);
-      cairo_pop_group_to_source (cr);
-      cairo_paint_with_alpha (cr, content->style.dark ? 0.16 : 0.10);
-      cairo_restore (cr);
-    }
+            cs_scene_node_to_device (scene, content->hull_corners[h], &x, &y);
+            g_array_append_val (xy, x);
+            g_array_append_val (xy, y);
+            x0 = MIN (x0, x);
+            x1 = MAX (x1, x);
+            y0 = MIN (y0, y);
+            y1 = MAX (y1, y);
+          }
+        if (x1 + pad < 0 || y1 + pad < 0 || x0 - pad > scene->width || y0 - pad > scene->height)
+          continue;
+        rounded_hull_path (cr, (const double *)xy->data, end - first, pad);
+        /* every tint first, then every line over them */
+        if (pass == 0)
+          {
+            cairo_set_source_rgba (cr, color->red, color->green, color->blue,
+                                   (content->style.dark ? 0.14 : 0.09) * faded);
+            cairo_fill (cr);
+          }
+        else
+          {
+            cairo_set_source_rgba (cr, color->red, color->green, color->blue, 0.75 * faded);
+            cairo_set_line_width (cr, MAX (1.2, 1.6 * MIN (scene->zoom, 1.5)));
+            cairo_stroke (cr);
+          }
+      }
+  cairo_restore (cr);
 }
 
 /**

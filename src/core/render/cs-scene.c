@@ -31,6 +31,15 @@ content_unref (CsSceneContent *content)
   g_free (content->relation_styles);
   g_free (content->type_counts);
   g_free (content->relation_counts);
+  g_free (content->selected);
+  g_free (content->guaranteed);
+  g_free (content->node_lit);
+  g_free (content->edge_lit);
+  g_free (content->member_offsets);
+  g_free (content->member_places);
+  g_free (content->leads);
+  g_free (content->consortium_colors);
+  g_free (content->consortium_styles);
   g_free (content->radius);
   g_free (content->labels);
   g_free (content->node_shown);
@@ -178,6 +187,132 @@ build_hulls (CsSceneContent *content)
   content->hull_corners = (guint *)g_array_free (g_steal_pointer (&corners), FALSE);
 }
 
+/* which consortia each node leads or belongs to, the one it leads first:
+ * its rings; and whose names are always drawn */
+static void
+build_memberships (CsSceneContent *content)
+{
+  CsGraph *graph = content->graph;
+  guint n_nodes = cs_graph_get_n_nodes (graph);
+  guint n_edges = cs_graph_get_n_edges (graph);
+  g_autofree guint *count = g_new0 (guint, MAX (n_nodes, 1));
+  g_autofree guint *fill = NULL;
+
+  content->leads = g_new0 (guint8, MAX (n_nodes, 1));
+  content->member_offsets = g_new0 (guint, n_nodes + 1);
+  for (guint e = 0; e < n_edges; e++)
+    {
+      const CsEdge *edge = cs_graph_get_edge (graph, e);
+
+      if ((edge->relation == CS_RELATION_MEMBER_OF || edge->relation == CS_RELATION_LEADS) &&
+          edge->source != edge->target && content->consortium_place[edge->target] >= 0)
+        count[edge->source]++;
+    }
+  for (guint i = 0; i < n_nodes; i++)
+    content->member_offsets[i + 1] = content->member_offsets[i] + count[i];
+  content->member_places = g_new (guint, MAX (content->member_offsets[n_nodes], 1));
+  fill = g_new0 (guint, MAX (n_nodes, 1));
+  /* leads first, then memberships, each in graph order */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint e = 0; e < n_edges; e++)
+      {
+        const CsEdge *edge = cs_graph_get_edge (graph, e);
+        guint s = edge->source;
+        guint place;
+        gboolean seen = FALSE;
+
+        if (edge->source == edge->target || content->consortium_place[edge->target] < 0 ||
+            edge->relation != (pass == 0 ? CS_RELATION_LEADS : CS_RELATION_MEMBER_OF))
+          continue;
+        place = content->consortium_place[edge->target];
+        if (pass == 0)
+          content->leads[s] = 1;
+        /* a pair written twice (two claims) is one membership */
+        for (guint k = 0; k < fill[s] && !seen; k++)
+          seen = content->member_places[content->member_offsets[s] + k] == place;
+        if (!seen)
+          content->member_places[content->member_offsets[s] + fill[s]++] = place;
+      }
+  /* the counts included repeated claims: close the gaps */
+  {
+    guint out = 0;
+
+    for (guint i = 0; i < n_nodes; i++)
+      {
+        guint start = content->member_offsets[i];
+
+        content->member_offsets[i] = out;
+        for (guint k = 0; k < fill[i]; k++)
+          content->member_places[out++] = content->member_places[start + k];
+      }
+    content->member_offsets[n_nodes] = out;
+  }
+
+  content->guaranteed = g_new0 (guint8, MAX (n_nodes, 1));
+  for (guint i = 0; i < n_nodes; i++)
+    content->guaranteed[i] = content->consortium_place[i] >= 0 || content->leads[i] ||
+                             (content->selected != NULL && content->selected[i]) ||
+                             cs_graph_get_node (graph, i)->type == CS_NODE_TYPE_PROGRAMME;
+}
+
+/* what a legend click brings forward: the rest fades */
+static void
+build_highlight (CsSceneContent *content)
+{
+  CsGraph *graph = content->graph;
+  guint n_nodes = cs_graph_get_n_nodes (graph);
+  guint n_edges = cs_graph_get_n_edges (graph);
+  guint id = content->highlight_id;
+
+  if (content->highlight_kind == CS_HIGHLIGHT_NONE)
+    return;
+  content->node_lit = g_new0 (guint8, MAX (n_nodes, 1));
+  content->edge_lit = g_new0 (guint8, MAX (n_edges, 1));
+  switch (content->highlight_kind)
+    {
+    case CS_HIGHLIGHT_TYPE:
+      for (guint i = 0; i < n_nodes; i++)
+        content->node_lit[i] = cs_graph_get_node (graph, i)->type == id;
+      for (guint e = 0; e < n_edges; e++)
+        {
+          const CsEdge *edge = cs_graph_get_edge (graph, e);
+
+          content->edge_lit[e] = content->node_lit[edge->source] && content->node_lit[edge->target];
+        }
+      break;
+
+    case CS_HIGHLIGHT_RELATION:
+      for (guint e = 0; e < n_edges; e++)
+        {
+          const CsEdge *edge = cs_graph_get_edge (graph, e);
+
+          if (edge->relation == id)
+            content->edge_lit[e] = content->node_lit[edge->source] =
+                content->node_lit[edge->target] = 1;
+        }
+      break;
+
+    case CS_HIGHLIGHT_CONSORTIUM:
+    default:
+      if (id < n_nodes)
+        {
+          guint n;
+          const guint *edges = cs_graph_get_incident_edges (graph, id, &n);
+
+          content->node_lit[id] = 1;
+          for (guint k = 0; k < n; k++)
+            {
+              const CsEdge *edge = cs_graph_get_edge (graph, edges[k]);
+
+              if (edge->target == id &&
+                  (edge->relation == CS_RELATION_MEMBER_OF || edge->relation == CS_RELATION_LEADS))
+                content->edge_lit[edges[k]] = content->node_lit[edge->source] = 1;
+            }
+        }
+      break;
+    }
+}
+
 /**
  * cs_scene_new:
  * @graph: the graph
@@ -247,12 +382,31 @@ cs_scene_new (CsGraph             *graph,
         content->edge_shown = g_memdup2 (edge_shown, MAX (n_edges, 1));
       content->hide_filtered = cs_view_state_get_filter (view)->hide &&
                                (node_shown != NULL || edge_shown != NULL);
+      content->label_density = cs_view_state_get_label_density (view);
+      content->english = language == CS_LABEL_LANGUAGE_ENGLISH;
+      content->legend_collapsed = cs_view_state_get_legend_collapsed (view);
+      if (cs_view_state_get_graph (view) == graph)
+        {
+          guint n_selected;
+          const guint *selection = cs_view_state_get_selection (view, &n_selected);
+
+          if (n_selected > 0)
+            {
+              content->selected = g_new0 (guint8, MAX (n_nodes, 1));
+              for (guint k = 0; k < n_selected; k++)
+                content->selected[selection[k]] = 1;
+            }
+          content->highlight_kind = cs_view_state_get_highlight (view, &content->highlight_id);
+        }
     }
+  else
+    content->label_density = CS_LABEL_DENSITY_DEFAULT;
   if (pinned != NULL)
     content->pinned = g_memdup2 (pinned, MAX (n_nodes, 1) * sizeof (gboolean));
   content->layer_flags = ((layers & CS_LAYER_LABELS) ? CS_RENDER_LABELS : 0) |
                          ((layers & CS_LAYER_LEGEND) ? CS_RENDER_LEGEND : 0) |
-                         ((layers & CS_LAYER_HULLS) ? CS_RENDER_HULLS : 0);
+                         ((layers & CS_LAYER_HULLS) ? CS_RENDER_HULLS : 0) |
+                         ((layers & CS_LAYER_ROLES) ? CS_RENDER_ROLES : 0);
 
   content->type_styles = g_new (CsNodeStyle, cs_graph_get_n_types (graph));
   for (guint t = 0; t < cs_graph_get_n_types (graph); t++)
@@ -285,6 +439,18 @@ cs_scene_new (CsGraph             *graph,
       content->relation_counts[cs_graph_get_edge (graph, e)->relation]++;
   build_fans (content);
   build_hulls (content);
+  build_memberships (content);
+  build_highlight (content);
+  content->consortium_colors = g_new (CsColor, MAX (content->n_consortia, 1));
+  content->consortium_styles = g_new (CsNodeStyle, MAX (content->n_consortia, 1));
+  for (guint place = 0; place < content->n_consortia; place++)
+    {
+      content->consortium_colors[place] =
+          content->style.hulls[place % G_N_ELEMENTS (content->style.hulls)];
+      content->consortium_styles[place] =
+          content->type_styles[cs_graph_get_node (graph, content->consortia[place])->type];
+      content->consortium_styles[place].fill = content->consortium_colors[place];
+    }
 
   self = g_new0 (CsScene, 1);
   g_atomic_ref_count_init (&self->ref_count);
@@ -314,6 +480,7 @@ cs_scene_copy (const CsScene *self)
   g_atomic_ref_count_init (&copy->ref_count);
   g_atomic_ref_count_inc (&self->content->ref_count);
   copy->title = g_strdup (self->title);
+  copy->drawn_labels = NULL;
   return copy;
 }
 
@@ -334,6 +501,7 @@ cs_scene_unref (CsScene *self)
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
   content_unref (self->content);
+  g_clear_pointer (&self->drawn_labels, g_array_unref);
   g_free (self->title);
   g_free (self);
 }
@@ -382,7 +550,11 @@ cs_scene_equal_content (const CsScene *a,
       !same_bytes (ca->edge_shown, cb->edge_shown, n_edges) ||
       !same_bytes (ca->pinned, cb->pinned, n_nodes * sizeof (gboolean)) ||
       !same_bytes (ca->radius, cb->radius, n_nodes * sizeof (double)) ||
-      !same_bytes (ca->labels, cb->labels, n_nodes * sizeof (const char *)))
+      !same_bytes (ca->labels, cb->labels, n_nodes * sizeof (const char *)) ||
+      !same_bytes (ca->selected, cb->selected, n_nodes) ||
+      !same_bytes (ca->node_lit, cb->node_lit, n_nodes) ||
+      !same_bytes (ca->edge_lit, cb->edge_lit, n_edges) || ca->label_density != cb->label_density ||
+      ca->legend_collapsed != cb->legend_collapsed)
     return FALSE;
   for (guint t = 0; t < cs_graph_get_n_types (ca->graph); t++)
     if (!cs_node_style_equal (&ca->type_styles[t], &cb->type_styles[t]))
@@ -506,6 +678,9 @@ cs_scene_get_node_style (const CsScene *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (node < cs_graph_get_n_nodes (self->content->graph), NULL);
 
+  /* a consortium in its own colour, the one of its outline and legend row */
+  if (self->content->consortium_place[node] >= 0)
+    return &self->content->consortium_styles[self->content->consortium_place[node]];
   return &self->content->type_styles[cs_graph_get_node (self->content->graph, node)->type];
 }
 
@@ -550,7 +725,7 @@ cs_scene_get_consortium_color (const CsScene *self,
 
   place = self->content->consortium_place[node];
   if (place >= 0 && color != NULL)
-    *color = self->content->style.hulls[place % G_N_ELEMENTS (self->content->style.hulls)];
+    *color = self->content->consortium_colors[place];
   return place;
 }
 
@@ -805,4 +980,122 @@ cs_scene_fit (CsScene *self,
 
   cs_scene_get_world_bounds (self, &bounds);
   cs_scene_fit_bounds (self, &bounds, margin);
+}
+
+/**
+ * cs_scene_get_node_consortia:
+ * @self: a scene
+ * @node: a node index
+ * @n_consortia: (out): how many
+ *
+ * Returns: (array length=n_consortia): the places (see
+ *   cs_scene_get_consortium_color()) of the consortia @node leads or
+ *   belongs to, the one it leads first
+ */
+const guint *
+cs_scene_get_node_consortia (const CsScene *self,
+                             guint          node,
+                             guint         *n_consortia)
+{
+  const CsSceneContent *content;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (n_consortia != NULL, NULL);
+  g_return_val_if_fail (node < cs_graph_get_n_nodes (self->content->graph), NULL);
+
+  content = self->content;
+  *n_consortia = content->member_offsets[node + 1] - content->member_offsets[node];
+  return content->member_places + content->member_offsets[node];
+}
+
+/**
+ * cs_scene_get_label_guaranteed:
+ * @self: a scene
+ * @node: a node index
+ *
+ * Returns: whether the node's name is drawn whenever the node is: a
+ *   consortium, a lead, the programme or a selected node
+ */
+gboolean
+cs_scene_get_label_guaranteed (const CsScene *self,
+                               guint          node)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (node < cs_graph_get_n_nodes (self->content->graph), FALSE);
+
+  return self->content->guaranteed[node];
+}
+
+/**
+ * cs_scene_is_node_lit:
+ * @self: a scene
+ * @node: a node index
+ *
+ * Returns: %FALSE when the view's highlight fades the node
+ */
+gboolean
+cs_scene_is_node_lit (const CsScene *self,
+                      guint          node)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (node < cs_graph_get_n_nodes (self->content->graph), FALSE);
+
+  return self->content->node_lit == NULL || self->content->node_lit[node];
+}
+
+/**
+ * cs_scene_get_role:
+ * @self: a scene
+ * @edge: an edge index
+ *
+ * Returns: (nullable): the member's role on that link, in the view's label
+ *   language (Korean, or English where the data gives it)
+ */
+const char *
+cs_scene_get_role (const CsScene *self,
+                   guint          edge)
+{
+  const CsEdge *e;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (edge < cs_graph_get_n_edges (self->content->graph), NULL);
+
+  e = cs_graph_get_edge (self->content->graph, edge);
+  if (self->content->english && e->role_en != NULL && e->role_en[0] != '\0')
+    return e->role_en;
+  return e->role != NULL && e->role[0] != '\0' ? e->role : NULL;
+}
+
+/**
+ * cs_scene_set_placed_roles:
+ * @self: a scene
+ * @placed: (nullable) (element-type CsPlacedRole): receives a
+ *   #CsPlacedRole per role drawn on a link, from the next draw on; borrowed
+ */
+void
+cs_scene_set_placed_roles (CsScene *self,
+                           GArray  *placed)
+{
+  g_return_if_fail (self != NULL);
+
+  self->placed_roles = placed;
+}
+
+/**
+ * cs_scene_get_label_size:
+ * @self: a scene
+ *
+ * Returns: the size names are drawn at on the device, at the scene's zoom:
+ *   the style's font size zoomed, kept between its smallest and largest
+ *   sizes on screen
+ */
+double
+cs_scene_get_label_size (const CsScene *self)
+{
+  const CsRenderStyle *style;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  style = &self->content->style;
+  return CLAMP (style->font_size * self->zoom, style->label_min_pixels, style->label_max_pixels);
 }

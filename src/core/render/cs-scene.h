@@ -27,11 +27,14 @@ typedef enum
   CS_RENDER_OVERLAYS_APART = 1 << 5,
   /* a caption along the bottom naming the source articles */
   CS_RENDER_CAPTION    = 1 << 6,
+  /* members' roles written on their links */
+  CS_RENDER_ROLES      = 1 << 7,
 } CsRenderFlags;
 
 /* flags that follow the view state's layers; the others belong to the
  * surface the scene is drawn on */
-#define CS_RENDER_LAYER_FLAGS (CS_RENDER_LABELS | CS_RENDER_LEGEND | CS_RENDER_HULLS)
+#define CS_RENDER_LAYER_FLAGS                                                                      \
+  (CS_RENDER_LABELS | CS_RENDER_LEGEND | CS_RENDER_HULLS | CS_RENDER_ROLES)
 
 /* What the pointer and the selection bring forward, drawn over the scene. */
 typedef struct
@@ -45,7 +48,15 @@ typedef struct
 {
   guint    node;
   CsBounds bounds; /* device units */
+  gboolean forced; /* a name always shown that found no free spot: drawn anyway */
 } CsPlacedLabel;
+
+/* A role written on a link */
+typedef struct
+{
+  guint    edge;
+  CsBounds bounds; /* device units */
+} CsPlacedRole;
 
 #define CS_TYPE_SCENE (cs_scene_get_type ())
 
@@ -88,6 +99,15 @@ double         cs_scene_get_node_radius    (const CsScene       *self,
 int            cs_scene_get_consortium_color (const CsScene     *self,
                                             guint                node,
                                             CsColor             *color);
+const guint   *cs_scene_get_node_consortia (const CsScene       *self,
+                                            guint                node,
+                                            guint               *n_consortia);
+gboolean       cs_scene_get_label_guaranteed (const CsScene     *self,
+                                            guint                node);
+gboolean       cs_scene_is_node_lit        (const CsScene       *self,
+                                            guint                node);
+const char    *cs_scene_get_role           (const CsScene       *self,
+                                            guint                edge);
 
 CsRenderFlags  cs_scene_get_flags          (const CsScene       *self);
 void           cs_scene_set_flags          (CsScene             *self,
@@ -112,6 +132,9 @@ void           cs_scene_set_view_origin    (CsScene             *self,
                                             double               view_y);
 void           cs_scene_set_placed_labels  (CsScene             *self,
                                             GArray              *placed);
+void           cs_scene_set_placed_roles   (CsScene             *self,
+                                            GArray              *placed);
+double         cs_scene_get_label_size     (const CsScene       *self);
 void           cs_scene_node_to_device     (const CsScene       *self,
                                             guint                node,
                                             double              *x,

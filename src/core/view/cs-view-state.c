@@ -35,6 +35,7 @@ struct _CsViewState
   CsHighlightKind  highlight_kind;
   guint            highlight_id;
   guint            shown_valid : 1;
+  guint            legend_collapsed : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CsViewState, cs_view_state, G_TYPE_OBJECT)
@@ -76,6 +77,7 @@ enum {
   PROP_LABEL_DENSITY,
   PROP_HIGHLIGHT_KIND,
   PROP_HIGHLIGHT_ID,
+  PROP_LEGEND_COLLAPSED,
   /* the same, as switches for menus */
   PROP_SHOW_LABELS,
   PROP_SHOW_LEGEND,
@@ -199,6 +201,10 @@ cs_view_state_get_property (GObject    *object,
       g_value_set_uint (value, self->highlight_id);
       break;
 
+    case PROP_LEGEND_COLLAPSED:
+      g_value_set_boolean (value, self->legend_collapsed);
+      break;
+
     case PROP_SHOW_LABELS:
       g_value_set_boolean (value, (self->layers & CS_LAYER_LABELS) != 0);
       break;
@@ -260,6 +266,10 @@ cs_view_state_set_property (GObject      *object,
 
     case PROP_LABEL_DENSITY:
       cs_view_state_set_label_density (self, g_value_get_double (value));
+      break;
+
+    case PROP_LEGEND_COLLAPSED:
+      cs_view_state_set_legend_collapsed (self, g_value_get_boolean (value));
       break;
 
     case PROP_SHOW_LABELS:
@@ -325,6 +335,8 @@ cs_view_state_class_init (CsViewStateClass *klass)
     g_param_spec_enum ("highlight-kind", NULL, NULL, CS_TYPE_HIGHLIGHT_KIND, CS_HIGHLIGHT_NONE, ro);
   properties[PROP_HIGHLIGHT_ID] =
     g_param_spec_uint ("highlight-id", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  properties[PROP_LEGEND_COLLAPSED] =
+    g_param_spec_boolean ("legend-collapsed", NULL, NULL, FALSE, rw);
   properties[PROP_SHOW_LABELS] = g_param_spec_boolean ("show-labels", NULL, NULL, TRUE, rw);
   properties[PROP_SHOW_ROLES] = g_param_spec_boolean ("show-roles", NULL, NULL, TRUE, rw);
   properties[PROP_SHOW_LEGEND] = g_param_spec_boolean ("show-legend", NULL, NULL, TRUE, rw);
@@ -398,6 +410,7 @@ cs_view_state_copy (CsViewState *self)
   copy->label_language = self->label_language;
   copy->layers = self->layers;
   copy->label_density = self->label_density;
+  copy->legend_collapsed = self->legend_collapsed;
   copy->highlight_kind = self->highlight_kind;
   copy->highlight_id = self->highlight_id;
   cs_viewport_set_size (copy->viewport, cs_viewport_get_width (self->viewport),
@@ -903,4 +916,30 @@ cs_view_state_set_highlight (CsViewState     *self,
   self->highlight_kind = kind;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHT_KIND]);
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+gboolean
+cs_view_state_get_legend_collapsed (CsViewState *self)
+{
+  g_return_val_if_fail (CS_IS_VIEW_STATE (self), FALSE);
+
+  return self->legend_collapsed;
+}
+
+/**
+ * cs_view_state_set_legend_collapsed:
+ * @self: a #CsViewState
+ * @collapsed: %TRUE to fold the legend to its header row
+ */
+void
+cs_view_state_set_legend_collapsed (CsViewState *self,
+                                    gboolean     collapsed)
+{
+  g_return_if_fail (CS_IS_VIEW_STATE (self));
+
+  collapsed = !!collapsed;
+  if (self->legend_collapsed == (guint)collapsed)
+    return;
+  self->legend_collapsed = collapsed;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEGEND_COLLAPSED]);
 }

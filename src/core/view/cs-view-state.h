@@ -117,6 +117,9 @@ CsHighlightKind  cs_view_state_get_highlight      (CsViewState     *self,
 void             cs_view_state_set_highlight      (CsViewState     *self,
                                                    CsHighlightKind  kind,
                                                    guint            id);
+gboolean         cs_view_state_get_legend_collapsed (CsViewState   *self);
+void             cs_view_state_set_legend_collapsed (CsViewState   *self,
+                                                     gboolean       collapsed);
 CsViewState     *cs_view_state_copy               (CsViewState     *self);
 
 G_END_DECLS
