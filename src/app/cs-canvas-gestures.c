@@ -27,6 +27,43 @@ mode_for_state (GdkModifierType state)
   return CS_SELECTION_REPLACE;
 }
 
+/* A click on the legend: its header folds it, an entry highlights what it
+ * stands for, and a second click on the same entry clears that. */
+static void
+legend_clicked (CsCanvas    *self,
+                CsLegendHit  hit,
+                guint        id)
+{
+  CsHighlightKind kind, current;
+  guint current_id = 0;
+
+  switch (hit)
+    {
+    case CS_LEGEND_HIT_TOGGLE:
+      cs_view_state_set_legend_collapsed (self->view,
+                                          !cs_view_state_get_legend_collapsed (self->view));
+      return;
+    case CS_LEGEND_HIT_TYPE:
+      kind = CS_HIGHLIGHT_TYPE;
+      break;
+    case CS_LEGEND_HIT_RELATION:
+      kind = CS_HIGHLIGHT_RELATION;
+      break;
+    case CS_LEGEND_HIT_CONSORTIUM:
+      kind = CS_HIGHLIGHT_CONSORTIUM;
+      break;
+    case CS_LEGEND_HIT_BOX:
+    case CS_LEGEND_HIT_NONE:
+    default:
+      return;
+    }
+  current = cs_view_state_get_highlight (self->view, &current_id);
+  if (current == kind && current_id == id)
+    cs_view_state_set_highlight (self->view, CS_HIGHLIGHT_NONE, 0);
+  else
+    cs_view_state_set_highlight (self->view, kind, id);
+}
+
 static void
 cs_canvas_click_pressed_cb (CsCanvas        *self,
                             int              n_press,
@@ -37,11 +74,21 @@ cs_canvas_click_pressed_cb (CsCanvas        *self,
   GdkModifierType state =
       gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (click));
   int node = _cs_canvas_hit_test (self, x, y);
+  CsScene *scene = cs_canvas_get_scene (self);
+  CsLegendHit hit = CS_LEGEND_HIT_NONE;
+  guint id = 0;
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
   self->tab_anchor = -1;
   if (self->view == NULL)
     return;
+  if (scene != NULL && n_press == 1)
+    hit = cs_renderer_legend_hit_test (scene, x, y, &id);
+  if (hit != CS_LEGEND_HIT_NONE)
+    {
+      legend_clicked (self, hit, id);
+      return;
+    }
   if (n_press == 2 && node >= 0)
     {
       cs_view_state_select_node (self->view, node, CS_SELECTION_REPLACE);

@@ -139,6 +139,9 @@ cs_canvas_get_scene (CsCanvas *self)
       self->scene = cs_scene_new (graph, positions, pins, self->view, &self->style,
                                   gtk_widget_get_width (GTK_WIDGET (self)),
                                   gtk_widget_get_height (GTK_WIDGET (self)));
+      /* the canvas draws the title and legend over its graph layer, the
+       * legend with the header that folds it */
+      cs_scene_set_flags (self->scene, cs_scene_get_flags (self->scene) | CS_RENDER_OVERLAYS_APART);
     }
   viewport = cs_view_state_get_viewport (self->view);
   cs_scene_set_size (self->scene, gtk_widget_get_width (GTK_WIDGET (self)),
@@ -613,6 +616,9 @@ _cs_canvas_hit_test (CsCanvas *self,
 
   if (scene == NULL)
     return -1;
+  /* the legend lies over the nodes under it */
+  if (cs_renderer_legend_hit_test (scene, x, y, NULL) != CS_LEGEND_HIT_NONE)
+    return -1;
   if (self->hit_index == NULL)
     self->hit_index = cs_renderer_build_hit_index (scene);
   return cs_renderer_hit_test_indexed (scene, self->hit_index, x, y);
@@ -697,7 +703,8 @@ static void
 cs_canvas_view_selection_cb (CsCanvas    *self,
                              CsViewState *view)
 {
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* the selection's names are always drawn, clear of its ring */
+  _cs_canvas_invalidate_scene (self);
 }
 
 CsDocument *
@@ -780,8 +787,10 @@ cs_canvas_set_view_state (CsCanvas    *self,
   if (view != NULL)
     {
       CsViewport *viewport = cs_view_state_get_viewport (view);
-      const char *scene_properties[] = { "notify::sizing", "notify::label-language",
-                                         "notify::layers" };
+      const char *scene_properties[] = { "notify::sizing",         "notify::label-language",
+                                         "notify::layers",         "notify::label-density",
+                                         "notify::highlight-kind", "notify::highlight-id",
+                                         "notify::legend-collapsed" };
 
       g_signal_connect_object (view, "notify::graph", G_CALLBACK (cs_canvas_view_graph_cb), self,
                                G_CONNECT_SWAPPED);

@@ -54,7 +54,10 @@ draw_hover (cairo_t       *cr,
   g_autoptr(GHashTable) named = g_hash_table_new (NULL, NULL);
   g_autoptr(CsSpatialGrid) placed = cs_spatial_grid_new (8 * size);
   g_autoptr(PangoLayout) layout = _cs_render_create_layout (cr, &content->style, size);
-  g_autoptr(PangoLayout) role_layout = _cs_render_create_layout (cr, &content->style, 0.9 * size);
+  g_autoptr(PangoLayout) bold = _cs_render_create_bold_layout (cr, &content->style, size);
+  double role_size = MAX (0.85 * size, 10.0);
+  g_autoptr(PangoLayout) role_layout = _cs_render_create_layout (cr, &content->style, role_size);
+  g_autoptr(GHashTable) role_spots = g_hash_table_new (NULL, NULL);
   CsBox legend[2];
 
   _cs_render_set_color (cr, &content->style.dim);
@@ -76,40 +79,76 @@ draw_hover (cairo_t       *cr,
     _cs_render_draw_node (cr, scene, links[k].other, 0);
   _cs_render_draw_node (cr, scene, hover, 2);
 
-  /* the names first, each once, then the roles where they fit */
+  /* the names first, each once: those the picture already shows come
+   * forward where they are, the others find a spot beside their node;
+   * then the roles where they fit */
   if (n_links > FOCUS_MAX_NAMES)
     qsort (links, n_links, sizeof *links, compare_links);
-  _cs_render_node_label (cr, scene, layout, hover, placed);
   g_hash_table_add (named, GUINT_TO_POINTER (hover));
+  for (guint k = 0; k < n_links && g_hash_table_size (named) <= FOCUS_MAX_NAMES; k++)
+    g_hash_table_add (named, GUINT_TO_POINTER (links[k].other));
+  if (content->drawn_zoom == scene->zoom)
+    {
+      for (guint d = 0; d < content->drawn_labels->len; d++)
+        {
+          const CsDrawnLabel *drawn = &g_array_index (content->drawn_labels, CsDrawnLabel, d);
+          CsBox box = { drawn->x0 * scene->zoom + scene->offset_x,
+                        drawn->y0 * scene->zoom + scene->offset_y,
+                        drawn->x1 * scene->zoom + scene->offset_x,
+                        drawn->y1 * scene->zoom + scene->offset_y };
+
+          if (!g_hash_table_remove (named, GUINT_TO_POINTER (drawn->node)))
+            continue;
+          cs_spatial_grid_insert (placed, box.x0, box.y0, box.x1, box.y1, 0);
+          _cs_render_draw_name (cr, scene, layout, bold, drawn->node, &box, 1.0);
+        }
+    }
+  if (g_hash_table_contains (named, GUINT_TO_POINTER (hover)))
+    _cs_render_node_label (cr, scene, layout, bold, hover, placed);
   for (guint k = 0; k < n_links && n_named < FOCUS_MAX_NAMES; k++)
     {
-      if (g_hash_table_add (named, GUINT_TO_POINTER (links[k].other)))
+      if (g_hash_table_remove (named, GUINT_TO_POINTER (links[k].other)))
         {
-          _cs_render_node_label (cr, scene, layout, links[k].other, placed);
+          _cs_render_node_label (cr, scene, layout, bold, links[k].other, placed);
           n_named++;
         }
     }
+  /* roles the picture wrote stay where they are */
+  if (content->drawn_zoom == scene->zoom)
+    for (guint d = 0; d < content->drawn_roles->len; d++)
+      {
+        const CsDrawnLabel *drawn = &g_array_index (content->drawn_roles, CsDrawnLabel, d);
+
+        g_hash_table_insert (role_spots, GUINT_TO_POINTER (drawn->node), (gpointer)drawn);
+      }
   for (guint k = 0; k < n_links && n_roles < FOCUS_MAX_ROLES; k++)
     {
       guint e = links[k].edge;
-      const CsEdge *edge = cs_graph_get_edge (graph, edges[e]);
+      const char *role = cs_scene_get_role (scene, edges[e]);
+      const CsDrawnLabel *drawn = g_hash_table_lookup (role_spots, GUINT_TO_POINTER (edges[e]));
       PangoRectangle logical;
       double w, h;
       CsBox box;
 
-      if (edge->role == NULL || edge->role[0] == '\0')
+      if (role == NULL)
         continue;
       n_roles++;
-      pango_layout_set_text (role_layout, edge->role, -1);
+      pango_layout_set_text (role_layout, role, -1);
       pango_layout_get_extents (role_layout, NULL, &logical);
       w = logical.width / (double)PANGO_SCALE;
       h = logical.height / (double)PANGO_SCALE;
-      box = (CsBox) { mid[2 * e] - w / 2, mid[2 * e + 1] - h / 2, mid[2 * e] + w / 2,
-                      mid[2 * e + 1] + h / 2 };
-      if (cs_spatial_grid_overlaps (placed, box.x0, box.y0, box.x1, box.y1, -1))
+      if (drawn != NULL)
+        box = (CsBox) { drawn->x0 * scene->zoom + scene->offset_x,
+                        drawn->y0 * scene->zoom + scene->offset_y,
+                        drawn->x1 * scene->zoom + scene->offset_x,
+                        drawn->y1 * scene->zoom + scene->offset_y };
+      else
+        box = (CsBox) { mid[2 * e] - w / 2, mid[2 * e + 1] - h / 2, mid[2 * e] + w / 2,
+                        mid[2 * e + 1] + h / 2 };
+      if (drawn == NULL && cs_spatial_grid_overlaps (placed, box.x0, box.y0, box.x1, box.y1, -1))
         continue;
       cs_spatial_grid_insert (placed, box.x0, box.y0, box.x1, box.y1, 0);
-      _cs_render_show_text (cr, &content->style, role_layout, box.x0, box.y0, 0.9 * size, NULL);
+      _cs_render_show_text (cr, &content->style, role_layout, box.x0, box.y0, role_size, NULL);
     }
 }
 
@@ -140,8 +179,8 @@ cs_renderer_draw_focus (cairo_t             *cr,
   graph = content->graph;
   g_return_if_fail (focus->hover < (int)cs_graph_get_n_nodes (graph));
 
-  /* labels in focus stay readable when the picture is zoomed out */
-  size = MAX (content->style.font_size * scene->zoom, 11.0);
+  /* the focus names things at the size the picture does */
+  size = cs_scene_get_label_size (scene);
   cairo_save (cr);
 
   if (focus->hover >= 0)

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include "cs-renderer.h"
+
 #include "cs-render-private.h"
 
 /* What sits over the graph: the title and legend at the top left of the
@@ -73,18 +75,27 @@ _cs_render_caption (cairo_t       *cr,
   return height;
 }
 
+/* The legend: only what the picture shows, in three groups (the kinds of
+ * organisation, the kinds of link, the consortia in their colours), in as
+ * many columns as keep it short. On the canvas it has a header that folds
+ * it away, and each entry can be clicked to highlight what it stands for. */
+
 typedef enum
 {
+  ROW_TOGGLE,
+  ROW_HEADER,
   ROW_NODE,
   ROW_RELATION,
-  ROW_HULLS,
+  ROW_CONSORTIUM,
 } RowKind;
 
 typedef struct
 {
   RowKind   row_kind;
-  guint     kind;
+  guint     kind;  /* type, relation or consortium place */
   char     *text;
+  double    width; /* of the text */
+  CsBox     box;   /* where the row was laid out, relative to the overlays */
 } LegendRow;
 
 static void
@@ -93,56 +104,333 @@ legend_row_clear (LegendRow *row)
   g_free (row->text);
 }
 
-/* a row per type and relation the picture shows, with its count: the
- * data's own names under their names */
+static gboolean
+legend_interactive (const CsScene *scene)
+{
+  return (scene->flags & CS_RENDER_OVERLAYS_APART) != 0;
+}
+
+static gboolean
+legend_folded (const CsScene *scene)
+{
+  return legend_interactive (scene) && scene->content->legend_collapsed;
+}
+
+static void
+add_row (GArray     *rows,
+         RowKind     row_kind,
+         guint       kind,
+         char       *text)
+{
+  LegendRow row = { row_kind, kind, text, 0, { 0 } };
+
+  g_array_append_val (rows, row);
+}
+
+/* the rows, each group under its header; the data's own names under their
+ * names, each with the count the picture shows */
 static GArray *
 legend_rows (const CsScene *scene)
 {
-  CsGraph *graph = scene->content->graph;
+  const CsSceneContent *content = scene->content;
+  CsGraph *graph = content->graph;
   guint n_types = cs_graph_get_n_types (graph);
   guint n_relations = cs_graph_get_n_relations (graph);
-  const guint *type_counts = scene->content->type_counts;
-  const guint *relation_counts = scene->content->relation_counts;
+  guint n_nodes = cs_graph_get_n_nodes (graph);
   GArray *rows = g_array_new (FALSE, TRUE, sizeof (LegendRow));
+  gboolean any = FALSE;
 
   g_array_set_clear_func (rows, (GDestroyNotify)legend_row_clear);
+  if (legend_interactive (scene))
+    add_row (rows, ROW_TOGGLE, 0, g_strdup ("Legend"));
+  if (legend_folded (scene))
+    return rows;
+
   for (guint t = 0; t < n_types; t++)
-    {
-      if (type_counts[t] > 0)
-        {
-          LegendRow row = { ROW_NODE, t,
-                            g_strdup_printf ("%s (%u)", cs_graph_get_type_display_name (graph, t),
-                                             type_counts[t]) };
-
-          g_array_append_val (rows, row);
-        }
-    }
+    if (content->type_counts[t] > 0)
+      {
+        if (!any)
+          add_row (rows, ROW_HEADER, 0, g_strdup ("Organisations and things"));
+        any = TRUE;
+        add_row (rows, ROW_NODE, t,
+                 g_strdup_printf ("%s (%u)", cs_graph_get_type_display_name (graph, t),
+                                  content->type_counts[t]));
+      }
+  any = FALSE;
   for (guint r = 0; r < n_relations; r++)
+    if (content->relation_counts[r] > 0)
+      {
+        if (!any)
+          add_row (rows, ROW_HEADER, 1, g_strdup ("Links"));
+        any = TRUE;
+        add_row (rows, ROW_RELATION, r,
+                 g_strdup_printf ("%s (%u)", cs_graph_get_relation_display_name (graph, r),
+                                  content->relation_counts[r]));
+      }
+  if ((scene->flags & CS_RENDER_HULLS) != 0 && content->n_consortia > 0)
     {
-      if (relation_counts[r] > 0)
-        {
-          LegendRow row = { ROW_RELATION, r,
-                            g_strdup_printf ("%s (%u)",
-                                             cs_graph_get_relation_display_name (graph, r),
-                                             relation_counts[r]) };
+      g_autofree guint *members = g_new0 (guint, content->n_consortia);
 
-          g_array_append_val (rows, row);
-        }
+      /* members a consortium's outline holds, its lead among them */
+      for (guint i = 0; i < n_nodes; i++)
+        if (cs_scene_is_node_shown (scene, i))
+          for (guint k = content->member_offsets[i]; k < content->member_offsets[i + 1]; k++)
+            members[content->member_places[k]]++;
+      add_row (rows, ROW_HEADER, 2, g_strdup ("Consortia (members)"));
+      for (guint place = 0; place < content->n_consortia; place++)
+        if (cs_scene_is_node_shown (scene, content->consortia[place]))
+          add_row (rows, ROW_CONSORTIUM, place,
+                   g_strdup_printf ("%s (%u)", content->labels[content->consortia[place]],
+                                    members[place]));
     }
-  if ((scene->flags & CS_RENDER_HULLS) != 0 && scene->content->n_consortia > 0)
-    {
-      LegendRow row = { ROW_HULLS, 0, g_strdup ("Consortium and its members") };
-
-      g_array_append_val (rows, row);
-    }
+  if (rows->len == (legend_interactive (scene) ? 1u : 0u))
+    g_array_set_size (rows, 0);
   return rows;
+}
+
+static gboolean
+row_is_lit (const CsScene   *scene,
+            const LegendRow *row)
+{
+  const CsSceneContent *content = scene->content;
+
+  switch (row->row_kind)
+    {
+    case ROW_NODE:
+      return content->highlight_kind == CS_HIGHLIGHT_TYPE && content->highlight_id == row->kind;
+    case ROW_RELATION:
+      return content->highlight_kind == CS_HIGHLIGHT_RELATION && content->highlight_id == row->kind;
+    case ROW_CONSORTIUM:
+      return content->highlight_kind == CS_HIGHLIGHT_CONSORTIUM &&
+             content->highlight_id == content->consortia[row->kind];
+    case ROW_TOGGLE:
+    case ROW_HEADER:
+    default:
+      return FALSE;
+    }
+}
+
+static void
+draw_swatch (cairo_t         *cr,
+             const CsScene   *scene,
+             const LegendRow *row,
+             double           sx,
+             double           cy,
+             double           swatch,
+             double           line)
+{
+  const CsSceneContent *content = scene->content;
+  const CsRenderStyle *style = &content->style;
+
+  switch (row->row_kind)
+    {
+    case ROW_NODE:
+      _cs_render_draw_shape (cr, style, &content->type_styles[row->kind], sx + swatch / 2, cy,
+                             0.32 * line, 1.0);
+      break;
+    case ROW_RELATION:
+      {
+        const CsEdgeStyle *es = &content->relation_styles[row->kind];
+
+        cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+        cairo_set_line_width (cr, MAX (es->width, 1.0));
+        _cs_render_set_dash (cr, es->dash, MAX (es->width, 1.0));
+        _cs_render_set_color (cr, &es->color);
+        cairo_move_to (cr, sx, cy);
+        cairo_line_to (cr, sx + swatch, cy);
+        cairo_stroke (cr);
+        cairo_set_dash (cr, NULL, 0, 0);
+      }
+      break;
+    case ROW_CONSORTIUM:
+      {
+        const CsColor *color = &content->consortium_colors[row->kind];
+        double h = 0.62 * line, r = h / 2;
+
+        /* a small outline, tinted and stroked as on the picture */
+        cairo_new_sub_path (cr);
+        cairo_arc (cr, sx + r, cy, r, G_PI / 2, 3 * G_PI / 2);
+        cairo_arc (cr, sx + swatch - r, cy, r, -G_PI / 2, G_PI / 2);
+        cairo_close_path (cr);
+        cairo_set_source_rgba (cr, color->red, color->green, color->blue, style->dark ? 0.3 : 0.2);
+        cairo_fill_preserve (cr);
+        cairo_set_source_rgba (cr, color->red, color->green, color->blue, 1.0);
+        cairo_set_line_width (cr, 2);
+        cairo_stroke (cr);
+      }
+      break;
+    case ROW_TOGGLE:
+      {
+        /* a chevron: down when open, right when folded */
+        double a = 0.22 * line;
+
+        cairo_save (cr);
+        cairo_translate (cr, sx + swatch / 2, cy);
+        if (legend_folded (scene))
+          cairo_rotate (cr, -G_PI / 2);
+        cairo_move_to (cr, -a, -a / 2);
+        cairo_line_to (cr, 0, a / 2);
+        cairo_line_to (cr, a, -a / 2);
+        cairo_restore (cr);
+        _cs_render_set_color (cr, &style->foreground);
+        cairo_set_line_width (cr, 1.5);
+        cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+        cairo_stroke (cr);
+      }
+      break;
+    case ROW_HEADER:
+    default:
+      break;
+    }
+}
+
+/* Lays the legend out at (x, y) relative to the overlays; draws it when @cr
+ * is set. Returns its box; @rows get their boxes. */
+static CsBox
+layout_legend (cairo_t       *cr,
+               cairo_t       *measure,
+               const CsScene *scene,
+               GArray        *rows,
+               double         x,
+               double         y)
+{
+  const CsRenderStyle *style = &scene->content->style;
+  g_autoptr(PangoLayout) layout = _cs_render_create_layout (measure, style, style->legend_font_size);
+  g_autoptr(PangoLayout) bold =
+      _cs_render_create_bold_layout (measure, style, style->legend_font_size);
+  double line = 1.5 * style->legend_font_size;
+  double swatch = 2.0 * style->legend_font_size;
+  double item_width = 0, header_width = 0, column, w, h = 0;
+  double max_height = MAX (0.55 * (scene->height - 2 * scene->view_y) - y, 6 * line);
+  guint cols = 1;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      LegendRow *row = &g_array_index (rows, LegendRow, i);
+      PangoRectangle logical;
+      PangoLayout *l = row->row_kind == ROW_HEADER ? bold : layout;
+
+      pango_layout_set_text (l, row->text, -1);
+      pango_layout_get_extents (l, NULL, &logical);
+      row->width = logical.width / (double)PANGO_SCALE;
+      if (row->row_kind == ROW_HEADER)
+        header_width = MAX (header_width, row->width);
+      else
+        item_width = MAX (item_width, swatch + 6 + row->width);
+    }
+  column = item_width + 12;
+
+  /* as few columns as keep the legend within about half the height, and
+   * within a third of the width */
+  for (cols = 1; cols <= 3; cols++)
+    {
+      guint n_lines = 0, in_group = 0;
+
+      for (guint i = 0; i <= rows->len; i++)
+        {
+          const LegendRow *row = i < rows->len ? &g_array_index (rows, LegendRow, i) : NULL;
+
+          if (row == NULL || row->row_kind == ROW_HEADER || row->row_kind == ROW_TOGGLE)
+            {
+              n_lines += (in_group + cols - 1) / cols;
+              in_group = 0;
+              if (row != NULL)
+                n_lines++;
+            }
+          else
+            in_group++;
+        }
+      h = n_lines * line;
+      if (h <= max_height || cols == 3 || (cols + 1) * column > scene->width / 3)
+        break;
+    }
+  w = MAX (cols * column - 12, header_width);
+  w = MAX (w, swatch + 6 + (rows->len > 0 ? g_array_index (rows, LegendRow, 0).width : 0));
+  w += 2 * LEGEND_PADDING;
+  h += 2 * LEGEND_PADDING;
+
+  if (cr != NULL)
+    {
+      cairo_rectangle (cr, x + 0.5, y + 0.5, w, h);
+      _cs_render_set_color (cr, &style->legend_fill);
+      cairo_fill_preserve (cr);
+      cairo_set_line_width (cr, 1);
+      _cs_render_set_color (cr, &style->legend_border);
+      cairo_stroke (cr);
+    }
+
+  {
+    double ry = y + LEGEND_PADDING;
+    guint group_start = 0, group_len = 0;
+
+    for (guint i = 0; i < rows->len; i++)
+      {
+        LegendRow *row = &g_array_index (rows, LegendRow, i);
+        double rx = x + LEGEND_PADDING, cy;
+        guint col = 0, r = 0, per_col;
+
+        if (row->row_kind == ROW_HEADER || row->row_kind == ROW_TOGGLE)
+          {
+            /* the group under it, filled column by column */
+            group_start = i + 1;
+            group_len = 0;
+            while (group_start + group_len < rows->len &&
+                   g_array_index (rows, LegendRow, group_start + group_len).row_kind != ROW_HEADER)
+              group_len++;
+            row->box = (CsBox) { x, ry, x + w, ry + line };
+            if (cr != NULL)
+              {
+                PangoLayout *l = row->row_kind == ROW_HEADER ? bold : layout;
+                double tx = row->row_kind == ROW_TOGGLE ? rx + swatch + 6 : rx;
+
+                if (row->row_kind == ROW_TOGGLE)
+                  draw_swatch (cr, scene, row, rx, ry + line / 2, swatch, line);
+                pango_layout_set_text (l, row->text, -1);
+                cairo_move_to (cr, tx, ry + (line - style->legend_font_size * 1.2) / 2);
+                _cs_render_set_color (cr, &style->foreground);
+                pango_cairo_show_layout (cr, l);
+              }
+            ry += line;
+            if (row->row_kind == ROW_TOGGLE)
+              group_len = 0;
+            continue;
+          }
+        per_col = (group_len + cols - 1) / cols;
+        col = (i - group_start) / MAX (per_col, 1);
+        r = (i - group_start) % MAX (per_col, 1);
+        rx += col * column;
+        cy = ry + r * line + line / 2;
+        row->box = (CsBox) { rx - 4, cy - line / 2, rx + column - 8, cy + line / 2 };
+        if (cr != NULL)
+          {
+            if (row_is_lit (scene, row))
+              {
+                cairo_rectangle (cr, row->box.x0, row->box.y0, row->box.x1 - row->box.x0,
+                                 row->box.y1 - row->box.y0);
+                cairo_set_source_rgba (cr, style->selection.red, style->selection.green,
+                                       style->selection.blue, 0.22);
+                cairo_fill (cr);
+              }
+            draw_swatch (cr, scene, row, rx, cy, swatch, line);
+            pango_layout_set_text (layout, row->text, -1);
+            cairo_move_to (cr, rx + swatch + 6, cy - style->legend_font_size * 0.6);
+            _cs_render_set_color (cr, &style->foreground);
+            pango_cairo_show_layout (cr, layout);
+          }
+        /* past the group's last row, the lines it took */
+        if (i + 1 == group_start + group_len)
+          ry += per_col * line;
+      }
+  }
+  return (CsBox) { x, y, x + w + 1, y + h + 1 };
 }
 
 static guint
 layout_overlays (cairo_t       *cr,
                  cairo_t       *measure,
                  const CsScene *scene,
-                 CsBox         *boxes)
+                 CsBox         *boxes,
+                 GArray       **rows_out)
 {
   const CsRenderStyle *style = &scene->content->style;
   double y = LEGEND_MARGIN;
@@ -177,82 +465,11 @@ layout_overlays (cairo_t       *cr,
   if ((scene->flags & CS_RENDER_LEGEND) != 0)
     {
       g_autoptr(GArray) rows = legend_rows (scene);
-      g_autoptr(PangoLayout) layout = _cs_render_create_layout (measure, style, style->legend_font_size);
-      double line = 1.6 * style->legend_font_size;
-      double swatch = 2.2 * style->legend_font_size;
-      double text_width = 0;
-      double w, h;
 
-      if (rows->len == 0)
-        return n_boxes;
-
-      for (guint i = 0; i < rows->len; i++)
-        {
-          PangoRectangle logical;
-
-          pango_layout_set_text (layout, g_array_index (rows, LegendRow, i).text, -1);
-          pango_layout_get_extents (layout, NULL, &logical);
-          text_width = MAX (text_width, logical.width / (double)PANGO_SCALE);
-        }
-      w = 2 * LEGEND_PADDING + swatch + 8 + text_width;
-      h = 2 * LEGEND_PADDING + rows->len * line;
-
-      if (cr != NULL)
-        {
-          cairo_rectangle (cr, LEGEND_MARGIN + 0.5, y + 0.5, w, h);
-          _cs_render_set_color (cr, &style->legend_fill);
-          cairo_fill_preserve (cr);
-          cairo_set_line_width (cr, 1);
-          _cs_render_set_color (cr, &style->legend_border);
-          cairo_stroke (cr);
-
-          for (guint i = 0; i < rows->len; i++)
-            {
-              const LegendRow *row = &g_array_index (rows, LegendRow, i);
-              double ry = y + LEGEND_PADDING + i * line;
-              double cy = ry + line / 2;
-              double sx = LEGEND_MARGIN + LEGEND_PADDING;
-              PangoRectangle logical;
-
-              if (row->row_kind == ROW_NODE)
-                _cs_render_draw_shape (cr, style, &scene->content->type_styles[row->kind],
-                                       sx + swatch / 2, cy, 0.32 * line, 1.0);
-              else if (row->row_kind == ROW_HULLS)
-                {
-                  /* three outlines' colours, as the consortia take them */
-                  for (guint c = 0; c < 3; c++)
-                    {
-                      const CsColor *hull = &style->hulls[c];
-
-                      cairo_rectangle (cr, sx + c * swatch / 3, cy - 0.3 * line, swatch / 3,
-                                       0.6 * line);
-                      cairo_set_source_rgba (cr, hull->red, hull->green, hull->blue,
-                                             style->dark ? 0.35 : 0.25);
-                      cairo_fill (cr);
-                    }
-                }
-              else
-                {
-                  const CsEdgeStyle *es = &scene->content->relation_styles[row->kind];
-
-                  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-                  cairo_set_line_width (cr, MAX (es->width, 1.0));
-                  _cs_render_set_dash (cr, es->dash, MAX (es->width, 1.0));
-                  _cs_render_set_color (cr, &es->color);
-                  cairo_move_to (cr, sx, cy);
-                  cairo_line_to (cr, sx + swatch, cy);
-                  cairo_stroke (cr);
-                  cairo_set_dash (cr, NULL, 0, 0);
-                }
-
-              pango_layout_set_text (layout, row->text, -1);
-              pango_layout_get_extents (layout, NULL, &logical);
-              cairo_move_to (cr, sx + swatch + 8, cy - logical.height / (2.0 * PANGO_SCALE));
-              _cs_render_set_color (cr, &style->foreground);
-              pango_cairo_show_layout (cr, layout);
-            }
-        }
-      boxes[n_boxes++] = (CsBox) { LEGEND_MARGIN, y, LEGEND_MARGIN + w + 1, y + h + 1 };
+      if (rows->len > 0)
+        boxes[n_boxes++] = layout_legend (cr, measure, scene, rows, LEGEND_MARGIN, y);
+      if (rows_out != NULL)
+        *rows_out = g_steal_pointer (&rows);
     }
 
   return n_boxes;
@@ -274,7 +491,7 @@ _cs_render_overlays (cairo_t       *cr,
       cairo_save (cr);
       cairo_translate (cr, scene->view_x, scene->view_y);
     }
-  n = layout_overlays (cr, measure, scene, boxes);
+  n = layout_overlays (cr, measure, scene, boxes, NULL);
   if (cr != NULL)
     cairo_restore (cr);
   for (guint i = 0; i < n; i++)
@@ -332,4 +549,77 @@ cs_scene_get_graph_area (const CsScene *self,
     area->y1 -= caption + margin / 2;
   if (area->x1 - area->x0 < 50 || area->y1 - area->y0 < 50)
     *area = (CsBounds) { margin, margin, self->width - margin, self->height - margin };
+}
+
+/**
+ * cs_renderer_legend_hit_test:
+ * @scene: a scene drawn with %CS_RENDER_OVERLAYS_APART (the canvas's)
+ * @x: a point, in device units
+ * @y:
+ * @id: (out) (optional): the type, relation or consortium node the entry
+ *   stands for
+ *
+ * Returns: what of the legend lies under the point: an entry, the header
+ *   that folds it, the rest of its box, or %CS_LEGEND_HIT_NONE
+ */
+CsLegendHit
+cs_renderer_legend_hit_test (const CsScene *scene,
+                             double         x,
+                             double         y,
+                             guint         *id)
+{
+  cairo_surface_t *surface;
+  cairo_t *measure;
+  g_autoptr(GArray) rows = NULL;
+  CsBox boxes[2];
+  guint n_boxes;
+  CsLegendHit hit = CS_LEGEND_HIT_NONE;
+
+  g_return_val_if_fail (scene != NULL, CS_LEGEND_HIT_NONE);
+
+  if ((scene->flags & CS_RENDER_LEGEND) == 0)
+    return CS_LEGEND_HIT_NONE;
+  x -= scene->view_x;
+  y -= scene->view_y;
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  measure = cairo_create (surface);
+  n_boxes = layout_overlays (NULL, measure, scene, boxes, &rows);
+  cairo_destroy (measure);
+  cairo_surface_destroy (surface);
+  if (rows == NULL || rows->len == 0 || n_boxes == 0)
+    return CS_LEGEND_HIT_NONE;
+  if (!(x >= boxes[n_boxes - 1].x0 && x < boxes[n_boxes - 1].x1 && y >= boxes[n_boxes - 1].y0 &&
+        y < boxes[n_boxes - 1].y1))
+    return CS_LEGEND_HIT_NONE;
+
+  hit = CS_LEGEND_HIT_BOX;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const LegendRow *row = &g_array_index (rows, LegendRow, i);
+
+      if (!(x >= row->box.x0 && x < row->box.x1 && y >= row->box.y0 && y < row->box.y1))
+        continue;
+      switch (row->row_kind)
+        {
+        case ROW_TOGGLE:
+          hit = CS_LEGEND_HIT_TOGGLE;
+          break;
+        case ROW_NODE:
+          hit = CS_LEGEND_HIT_TYPE;
+          break;
+        case ROW_RELATION:
+          hit = CS_LEGEND_HIT_RELATION;
+          break;
+        case ROW_CONSORTIUM:
+          hit = CS_LEGEND_HIT_CONSORTIUM;
+          break;
+        case ROW_HEADER:
+        default:
+          continue;
+        }
+      if (id != NULL)
+        *id = row->row_kind == ROW_CONSORTIUM ? scene->content->consortia[row->kind] : row->kind;
+      break;
+    }
+  return hit;
 }

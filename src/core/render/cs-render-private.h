@@ -63,7 +63,19 @@ typedef struct
   /* parallel edges (several claims about one pair) fan out */
   guint           *fan_k;            /* per edge: its place in its pair's fan */
   guint           *fan_total;        /* per edge: the fan's size */
+  /* the one thing a draw changes: the names it placed, in world units, so
+   * the focus drawn over it brings those forward where they are instead of
+   * writing them a second time elsewhere */
+  GArray          *drawn_labels;     /* of CsDrawnLabel */
+  GArray          *drawn_roles;      /* of CsDrawnLabel, naming an edge */
+  double           drawn_zoom;       /* the zoom they were placed at; 0 before a draw */
 } CsSceneContent;
+
+typedef struct
+{
+  guint  node;           /* or edge, for a role */
+  double x0, y0, x1, y1; /* world units */
+} CsDrawnLabel;
 
 struct _CsScene
 {
@@ -80,7 +92,6 @@ struct _CsScene
   double           view_y;   /* units: the title and legend sit there */
   GArray          *placed_labels; /* nullable, borrowed: receives a CsPlacedLabel per label */
   GArray          *placed_roles;  /* nullable, borrowed: receives a CsPlacedRole per role */
-  GArray          *drawn_labels;  /* owned: the names the last draw placed, for the focus */
 };
 
 typedef struct
@@ -94,6 +105,17 @@ _cs_box_overlaps (const CsBox *a,
 {
   return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
 }
+
+/* an edge's course on the device */
+typedef struct
+{
+  double   x0, y0, ex, ey;         /* where it leaves and reaches its ends' outlines */
+  double   c1x, c1y, c2x, c2y;     /* control points when it is bent */
+  double   ux, uy;                 /* its direction on arrival */
+  double   mid_x, mid_y;
+  double   length;                 /* from end to end, straight */
+  gboolean curved;
+} CsEdgeGeometry;
 
 static inline gboolean
 _cs_scene_edge_shown (const CsScene *scene,
@@ -116,6 +138,11 @@ void          _cs_render_draw_shape     (cairo_t             *cr,
                                          double               outline);
 double        _cs_render_shape_extent   (CsShape              shape);
 double        _cs_render_node_reach     (const CsScene       *scene,
+                                         guint                node);
+gboolean      _cs_render_edge_geometry  (const CsScene       *scene,
+                                         guint                edge,
+                                         CsEdgeGeometry      *geometry);
+double        _cs_render_ring_extra     (const CsScene       *scene,
                                          guint                node);
 gboolean      _cs_render_draw_edge      (cairo_t             *cr,
                                          const CsScene       *scene,
@@ -148,9 +175,20 @@ void          _cs_render_labels         (cairo_t             *cr,
                                          const CsScene       *scene,
                                          const CsBox         *reserved,
                                          guint                n_reserved);
+PangoLayout  *_cs_render_create_bold_layout (cairo_t           *cr,
+                                         const CsRenderStyle *style,
+                                         double               size);
+void          _cs_render_draw_name      (cairo_t             *cr,
+                                         const CsScene       *scene,
+                                         PangoLayout         *regular,
+                                         PangoLayout         *bold,
+                                         guint                node,
+                                         const CsBox         *box,
+                                         double               alpha);
 void          _cs_render_node_label     (cairo_t             *cr,
                                          const CsScene       *scene,
                                          PangoLayout         *layout,
+                                         PangoLayout         *bold,
                                          guint                node,
                                          CsSpatialGrid       *placed);
 

@@ -201,24 +201,20 @@ _cs_render_draw_shape (cairo_t             *cr,
     }
 }
 
-/* Draws one edge, @width_scale times its usual width; returns in @mid the
- * middle of the drawn curve, or FALSE when nothing was drawn. */
+/* Where an edge runs on the device: trimmed at the outlines of its ends,
+ * bent when it is one of several between a pair. FALSE when there is
+ * nothing to draw (a loop, or ends that touch). */
 gboolean
-_cs_render_draw_edge (cairo_t       *cr,
-                      const CsScene *scene,
-                      guint          index,
-                      double         width_scale,
-                      double        *mid_x,
-                      double        *mid_y)
+_cs_render_edge_geometry (const CsScene  *scene,
+                          guint           index,
+                          CsEdgeGeometry *g)
 {
   const CsSceneContent *content = scene->content;
   const CsEdge *edge = cs_graph_get_edge (content->graph, index);
-  const CsEdgeStyle *es = &content->relation_styles[edge->relation];
   guint k = content->fan_k[index];
   guint total = content->fan_total[index];
   double z = scene->zoom;
-  double x0, y0, x1, y1, dx, dy, len, nx, ny, bend, r0, r1, cx, cy;
-  double ex, ey, tx, ty, tlen, c1x, c1y, c2x, c2y;
+  double x0, y0, x1, y1, dx, dy, len, nx, ny, bend, r0, r1, cx, cy, tx, ty, tlen;
 
   if (edge->source == edge->target)
     return FALSE;
@@ -248,62 +244,132 @@ _cs_render_draw_edge (cairo_t       *cr,
   tx = x1 - cx;
   ty = y1 - cy;
   tlen = hypot (tx, ty);
-  ex = x1 - tx / tlen * r1;
-  ey = y1 - ty / tlen * r1;
+  g->ex = x1 - tx / tlen * r1;
+  g->ey = y1 - ty / tlen * r1;
   {
     double sx = cx - x0, sy = cy - y0, slen = hypot (sx, sy);
 
-    x0 += sx / slen * r0;
-    y0 += sy / slen * r0;
+    g->x0 = x0 + sx / slen * r0;
+    g->y0 = y0 + sy / slen * r0;
   }
-  c1x = x0 + (cx - x0) * 2 / 3;
-  c1y = y0 + (cy - y0) * 2 / 3;
-  c2x = ex + (cx - ex) * 2 / 3;
-  c2y = ey + (cy - ey) * 2 / 3;
+  g->ux = tx / tlen;
+  g->uy = ty / tlen;
+  g->curved = total > 1;
+  g->c1x = g->x0 + (cx - g->x0) * 2 / 3;
+  g->c1y = g->y0 + (cy - g->y0) * 2 / 3;
+  g->c2x = g->ex + (cx - g->ex) * 2 / 3;
+  g->c2y = g->ey + (cy - g->ey) * 2 / 3;
+  g->mid_x = g->curved ? (g->x0 + 3 * g->c1x + 3 * g->c2x + g->ex) / 8 : (g->x0 + g->ex) / 2;
+  g->mid_y = g->curved ? (g->y0 + 3 * g->c1y + 3 * g->c2y + g->ey) / 8 : (g->y0 + g->ey) / 2;
+  g->length = hypot (g->ex - g->x0, g->ey - g->y0);
+  return TRUE;
+}
+
+/* Draws one edge, @width_scale times its usual width; returns in @mid the
+ * middle of the drawn curve, or FALSE when nothing was drawn. */
+gboolean
+_cs_render_draw_edge (cairo_t       *cr,
+                      const CsScene *scene,
+                      guint          index,
+                      double         width_scale,
+                      double        *mid_x,
+                      double        *mid_y)
+{
+  const CsSceneContent *content = scene->content;
+  const CsEdge *edge = cs_graph_get_edge (content->graph, index);
+  const CsEdgeStyle *es = &content->relation_styles[edge->relation];
+  double z = scene->zoom;
+  CsEdgeGeometry g;
+
+  if (!_cs_render_edge_geometry (scene, index, &g))
+    return FALSE;
 
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_width (cr, MAX (es->width * z, 0.4) * width_scale);
   _cs_render_set_dash (cr, es->dash, es->width * z * width_scale);
   _cs_render_set_color (cr, &es->color);
-  cairo_move_to (cr, x0, y0);
-  if (total > 1)
-    cairo_curve_to (cr, c1x, c1y, c2x, c2y, ex, ey);
+  cairo_move_to (cr, g.x0, g.y0);
+  if (g.curved)
+    cairo_curve_to (cr, g.c1x, g.c1y, g.c2x, g.c2y, g.ex, g.ey);
   else
-    cairo_line_to (cr, ex, ey);
+    cairo_line_to (cr, g.ex, g.ey);
   cairo_stroke (cr);
 
   if (cs_relation_is_directed (edge->relation))
     {
       double a = ARROW_LENGTH * z * MAX (1.0, es->width / 1.5) * MAX (1.0, width_scale * 0.8);
-      double ux = tx / tlen, uy = ty / tlen;
 
       cairo_set_dash (cr, NULL, 0, 0);
-      cairo_move_to (cr, ex, ey);
-      cairo_line_to (cr, ex - a * ux + 0.45 * a * uy, ey - a * uy - 0.45 * a * ux);
-      cairo_line_to (cr, ex - a * ux - 0.45 * a * uy, ey - a * uy + 0.45 * a * ux);
+      cairo_move_to (cr, g.ex, g.ey);
+      cairo_line_to (cr, g.ex - a * g.ux + 0.45 * a * g.uy, g.ey - a * g.uy - 0.45 * a * g.ux);
+      cairo_line_to (cr, g.ex - a * g.ux - 0.45 * a * g.uy, g.ey - a * g.uy + 0.45 * a * g.ux);
       cairo_close_path (cr);
       cairo_fill (cr);
     }
   cairo_set_dash (cr, NULL, 0, 0);
 
   if (mid_x != NULL)
-    *mid_x = total > 1 ? (x0 + 3 * c1x + 3 * c2x + ex) / 8 : (x0 + ex) / 2;
+    *mid_x = g.mid_x;
   if (mid_y != NULL)
-    *mid_y = total > 1 ? (y0 + 3 * c1y + 3 * c2y + ey) / 8 : (y0 + ey) / 2;
+    *mid_y = g.mid_y;
   return TRUE;
 }
 
-/* the edges that are shown, or (@shown FALSE) those filtered out */
-static void
-draw_edges (cairo_t       *cr,
-            const CsScene *scene,
-            gboolean       shown)
+/* How far a node's membership ring reaches past its shape, in device
+ * units: a lead, and an organisation of several consortia, wear a ring in
+ * the colours of their consortia. */
+static double
+ring_width (const CsScene *scene)
 {
-  guint n_edges = cs_graph_get_n_edges (scene->content->graph);
+  return CLAMP (2.0 * scene->zoom, 2.0, 4.0);
+}
 
-  for (guint i = 0; i < n_edges; i++)
-    if (_cs_scene_edge_shown (scene, i) == shown)
-      _cs_render_draw_edge (cr, scene, i, 1.0, NULL, NULL);
+double
+_cs_render_ring_extra (const CsScene *scene,
+                       guint          node)
+{
+  const CsSceneContent *content = scene->content;
+  guint n = content->member_offsets[node + 1] - content->member_offsets[node];
+
+  if (n == 0 || (n == 1 && !content->leads[node]))
+    return 0;
+  return 1.5 + ring_width (scene);
+}
+
+static void
+draw_ring (cairo_t       *cr,
+           const CsScene *scene,
+           guint          i,
+           double         x,
+           double         y,
+           double         r)
+{
+  const CsSceneContent *content = scene->content;
+  guint first = content->member_offsets[i], n = content->member_offsets[i + 1] - first;
+  double w = ring_width (scene), rr = r + 1.5 + w / 2;
+  double step;
+
+  if (n == 0 || (n == 1 && !content->leads[i]))
+    return;
+  /* a halo under the ring keeps it apart from the edges it crosses */
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x, y, rr, 0, 2 * G_PI);
+  _cs_render_set_color (cr, &content->style.halo);
+  cairo_set_line_width (cr, w + 1.5);
+  cairo_stroke (cr);
+  /* one arc per consortium, from the top, the one it leads first */
+  step = 2 * G_PI / n;
+  cairo_set_line_width (cr, w);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  for (guint k = 0; k < n; k++)
+    {
+      double a0 = -G_PI / 2 + k * step;
+
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, rr, a0, a0 + step);
+      _cs_render_set_color (cr, &content->consortium_colors[content->member_places[first + k]]);
+      cairo_stroke (cr);
+    }
 }
 
 void
@@ -320,6 +386,8 @@ _cs_render_draw_node (cairo_t       *cr,
     return;
   _cs_render_draw_shape (cr, &scene->content->style, cs_scene_get_node_style (scene, i), x, y, r,
                          MAX (1.0, 1.5 * scene->zoom));
+  draw_ring (cr, scene, i, x, y,
+             _cs_render_node_reach (scene, i) * scene->zoom + extra);
 
   if (scene->content->pinned != NULL && scene->content->pinned[i])
     {
@@ -487,7 +555,7 @@ cs_renderer_draw (cairo_t       *cr,
                   const CsScene *scene)
 {
   const CsSceneContent *content;
-  guint n_nodes;
+  guint n_nodes, n_edges;
   CsBox reserved[2];
   guint n_reserved;
 
@@ -507,20 +575,38 @@ cs_renderer_draw (cairo_t       *cr,
     draw_hulls (cr, scene);
 
   n_nodes = cs_graph_get_n_nodes (content->graph);
+  n_edges = cs_graph_get_n_edges (content->graph);
   if ((content->node_shown != NULL || content->edge_shown != NULL) && !content->hide_filtered)
     {
       /* what the filters leave out stays as a faint context */
       cairo_push_group (cr);
-      draw_edges (cr, scene, FALSE);
+      for (guint e = 0; e < n_edges; e++)
+        if (!_cs_scene_edge_shown (scene, e))
+          _cs_render_draw_edge (cr, scene, e, 1.0, NULL, NULL);
       for (guint i = 0; i < n_nodes; i++)
         if (!cs_scene_is_node_shown (scene, i))
           _cs_render_draw_node (cr, scene, i, 0);
       cairo_pop_group_to_source (cr);
       cairo_paint_with_alpha (cr, 0.15);
     }
-  draw_edges (cr, scene, TRUE);
+  if (content->node_lit != NULL)
+    {
+      /* a highlight from the legend: the rest steps back */
+      cairo_push_group (cr);
+      for (guint e = 0; e < n_edges; e++)
+        if (_cs_scene_edge_shown (scene, e) && !content->edge_lit[e])
+          _cs_render_draw_edge (cr, scene, e, 1.0, NULL, NULL);
+      for (guint i = 0; i < n_nodes; i++)
+        if (cs_scene_is_node_shown (scene, i) && !content->node_lit[i])
+          _cs_render_draw_node (cr, scene, i, 0);
+      cairo_pop_group_to_source (cr);
+      cairo_paint_with_alpha (cr, 0.25);
+    }
+  for (guint e = 0; e < n_edges; e++)
+    if (_cs_scene_edge_shown (scene, e) && (content->edge_lit == NULL || content->edge_lit[e]))
+      _cs_render_draw_edge (cr, scene, e, content->edge_lit != NULL ? 1.5 : 1.0, NULL, NULL);
   for (guint i = 0; i < n_nodes; i++)
-    if (cs_scene_is_node_shown (scene, i))
+    if (cs_scene_is_node_shown (scene, i) && (content->node_lit == NULL || content->node_lit[i]))
       _cs_render_draw_node (cr, scene, i, 0);
 
   n_reserved = _cs_render_overlays (NULL, cr, scene, reserved);

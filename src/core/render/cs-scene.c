@@ -33,6 +33,8 @@ content_unref (CsSceneContent *content)
   g_free (content->relation_counts);
   g_free (content->selected);
   g_free (content->guaranteed);
+  g_clear_pointer (&content->drawn_labels, g_array_unref);
+  g_clear_pointer (&content->drawn_roles, g_array_unref);
   g_free (content->node_lit);
   g_free (content->edge_lit);
   g_free (content->member_offsets);
@@ -359,6 +361,8 @@ cs_scene_new (CsGraph             *graph,
   n_nodes = cs_graph_get_n_nodes (graph);
   n_edges = cs_graph_get_n_edges (graph);
   content = g_new0 (CsSceneContent, 1);
+  content->drawn_labels = g_array_new (FALSE, FALSE, sizeof (CsDrawnLabel));
+  content->drawn_roles = g_array_new (FALSE, FALSE, sizeof (CsDrawnLabel));
   g_atomic_ref_count_init (&content->ref_count);
   content->graph = g_object_ref (graph);
   content->positions = cs_positions_ref (positions);
@@ -480,7 +484,6 @@ cs_scene_copy (const CsScene *self)
   g_atomic_ref_count_init (&copy->ref_count);
   g_atomic_ref_count_inc (&self->content->ref_count);
   copy->title = g_strdup (self->title);
-  copy->drawn_labels = NULL;
   return copy;
 }
 
@@ -501,7 +504,6 @@ cs_scene_unref (CsScene *self)
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
   content_unref (self->content);
-  g_clear_pointer (&self->drawn_labels, g_array_unref);
   g_free (self->title);
   g_free (self);
 }
