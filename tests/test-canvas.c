@@ -615,6 +615,68 @@ test_selection_clear_of_panels (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (y, (area.y0 + area.y1) / 2, 1e-6);
 }
 
+/* the first point of the canvas's legend that stands for @want */
+static gboolean
+find_in_legend (Fixture     *f,
+                CsLegendHit  want,
+                double      *x,
+                double      *y,
+                guint       *id)
+{
+  CsScene *scene = cs_canvas_get_scene (f->canvas);
+
+  g_assert_nonnull (scene);
+  for (*y = 0; *y < 500; *y += 3)
+    for (*x = 0; *x < 400; *x += 8)
+      if (cs_renderer_legend_hit_test (scene, *x, *y, id) == want)
+        return TRUE;
+  return FALSE;
+}
+
+/* Clicking a legend entry highlights what it stands for, clicking it again
+ * clears that; the header folds the legend; a click on the legend never
+ * selects a node under it. */
+static void
+test_legend_clicks (Fixture       *f,
+                    gconstpointer  data)
+{
+  guint id = 0, hid = 0, consortium = G_MAXUINT;
+  double x, y;
+
+  settle (f);
+  g_assert_true (find_in_legend (f, CS_LEGEND_HIT_CONSORTIUM, &x, &y, &consortium));
+  g_assert_cmpint (cs_graph_get_node (f->graph, consortium)->type, ==, CS_NODE_TYPE_CONSORTIUM);
+  press (f, 1, x, y);
+  g_assert_cmpint (cs_view_state_get_highlight (f->view, &hid), ==, CS_HIGHLIGHT_CONSORTIUM);
+  g_assert_cmpuint (hid, ==, consortium);
+  g_assert_cmpint (cs_view_state_get_selected_node (f->view), ==, -1);
+  settle (f);
+  press (f, 1, x, y);
+  g_assert_cmpint (cs_view_state_get_highlight (f->view, NULL), ==, CS_HIGHLIGHT_NONE);
+
+  g_assert_true (find_in_legend (f, CS_LEGEND_HIT_TYPE, &x, &y, &id));
+  press (f, 1, x, y);
+  g_assert_cmpint (cs_view_state_get_highlight (f->view, &hid), ==, CS_HIGHLIGHT_TYPE);
+  g_assert_cmpuint (hid, ==, id);
+  g_assert_true (find_in_legend (f, CS_LEGEND_HIT_RELATION, &x, &y, &id));
+  press (f, 1, x, y);
+  g_assert_cmpint (cs_view_state_get_highlight (f->view, &hid), ==, CS_HIGHLIGHT_RELATION);
+  g_assert_cmpuint (hid, ==, id);
+  /* Escape clears it */
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.clear-selection", NULL));
+  g_assert_cmpint (cs_view_state_get_highlight (f->view, NULL), ==, CS_HIGHLIGHT_NONE);
+
+  g_assert_true (find_in_legend (f, CS_LEGEND_HIT_TOGGLE, &x, &y, &id));
+  press (f, 1, x, y);
+  g_assert_true (cs_view_state_get_legend_collapsed (f->view));
+  settle (f);
+  g_assert_false (find_in_legend (f, CS_LEGEND_HIT_TYPE, &x, &y, &id));
+  g_assert_true (find_in_legend (f, CS_LEGEND_HIT_TOGGLE, &x, &y, &id));
+  press (f, 1, x, y);
+  g_assert_false (cs_view_state_get_legend_collapsed (f->view));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -644,6 +706,7 @@ main (int   argc,
   ADD ("layout-glides", test_layout_glides);
   ADD ("selection-clear-of-panels", test_selection_clear_of_panels);
   ADD ("dark-palette", test_dark_palette);
+  ADD ("legend-clicks", test_legend_clicks);
 #undef ADD
 
   return g_test_run ();

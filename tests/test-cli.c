@@ -115,6 +115,44 @@ assert_same_picture (const char *ours,
   cairo_surface_destroy (b);
 }
 
+/* Where our PNG shows an outline's light tint, a reader's rendering of
+ * the same picture shows it too: no outline clipped, lost or drawn
+ * differently. */
+static void
+assert_same_outlines (const char *ours,
+                      const char *theirs,
+                      guint       percent)
+{
+  cairo_surface_t *a = cs_test_load_png (ours);
+  cairo_surface_t *b = cs_test_load_png (theirs);
+  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
+  guint tint = 0, same = 0;
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        CsColor ca, cb;
+        double hi, lo;
+
+        cs_test_read_pixel (a, x, y, &ca);
+        hi = MAX (ca.red, MAX (ca.green, ca.blue));
+        lo = MIN (ca.red, MIN (ca.green, ca.blue));
+        /* light and tinted: the inside of an outline on white */
+        if (lo < 0.75 || hi - lo < 0.03)
+          continue;
+        tint++;
+        cs_test_read_pixel (b, x, y, &cb);
+        same += fabs (ca.red - cb.red) + fabs (ca.green - cb.green) + fabs (ca.blue - cb.blue) <
+                24 / 255.0;
+      }
+  g_test_message ("%s: %u tinted pixels, %.2f%% the same in %s", ours, tint,
+                  100.0 * same / MAX (tint, 1), theirs);
+  g_assert_cmpuint (tint, >, (guint)(w * h / 20));
+  g_assert_cmpuint (same * 100, >=, tint * percent);
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+}
+
 static void
 test_vector_matches_png (void)
 {
@@ -163,6 +201,9 @@ test_vector_matches_png (void)
   }
   assert_same_picture (png, svg_png);
   assert_same_picture (png, pdf_png);
+  /* poppler antialiases the outlines' edges a little differently */
+  assert_same_outlines (png, svg_png, 97);
+  assert_same_outlines (png, pdf_png, 95);
 }
 
 static double

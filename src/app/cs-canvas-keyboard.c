@@ -79,6 +79,8 @@ cs_canvas_clear_selection_action (GtkWidget  *widget,
 
   self->tab_anchor = -1;
   cs_view_state_select_node (self->view, -1, CS_SELECTION_REPLACE);
+  /* Escape clears a highlight from the legend too */
+  cs_view_state_set_highlight (self->view, CS_HIGHLIGHT_NONE, 0);
 }
 
 /* Arrow keys move the selection to the neighbour that lies most in the

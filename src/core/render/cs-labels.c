@@ -365,24 +365,18 @@ _cs_render_draw_name (cairo_t       *cr,
                         pango_font_description_get_size (font) / (double)PANGO_SCALE, &color);
 }
 
+/* whether a link belongs to a consortium in focus: selected, or
+ * highlighted from the legend */
 static gboolean
-edge_role_wanted (const CsScene *scene,
-                  guint          e)
+edge_in_focus (const CsScene *scene,
+               guint          e)
 {
   const CsSceneContent *content = scene->content;
   const CsEdge *edge = cs_graph_get_edge (content->graph, e);
-  int place;
+  int place = content->consortium_place[edge->target] >= 0   ? (int)edge->target
+              : content->consortium_place[edge->source] >= 0 ? (int)edge->source
+                                                             : -1;
 
-  if (!_cs_scene_edge_shown (scene, e) || (content->edge_lit != NULL && !content->edge_lit[e]))
-    return FALSE;
-  if (cs_scene_get_role (scene, e) == NULL)
-    return FALSE;
-  if (scene->zoom >= ROLES_MIN_ZOOM)
-    return TRUE;
-  /* a consortium in focus shows its members' roles at any zoom */
-  place = content->consortium_place[edge->target] >= 0 ? (int)edge->target
-          : content->consortium_place[edge->source] >= 0 ? (int)edge->source
-                                                         : -1;
   if (place < 0)
     return FALSE;
   if (content->selected != NULL && content->selected[place])
@@ -391,11 +385,30 @@ edge_role_wanted (const CsScene *scene,
          content->highlight_id == (guint)place;
 }
 
+/* @focused: the roles of a consortium in focus, which come before the
+ * names not always shown; else the others, when zoomed in */
+static gboolean
+edge_role_wanted (const CsScene *scene,
+                  guint          e,
+                  gboolean       focused)
+{
+  const CsSceneContent *content = scene->content;
+
+  if (!_cs_scene_edge_shown (scene, e) || (content->edge_lit != NULL && !content->edge_lit[e]))
+    return FALSE;
+  if (cs_scene_get_role (scene, e) == NULL)
+    return FALSE;
+  if (edge_in_focus (scene, e))
+    return focused;
+  return !focused && scene->zoom >= ROLES_MIN_ZOOM;
+}
+
 /* Roles on their links: in the middle of the link, else a third of the
  * way along either side, where they cover no name and no node. */
 static void
 draw_roles (const Placer *p,
-            double        size)
+            double        size,
+            gboolean      focused)
 {
   const CsScene *scene = p->scene;
   const CsSceneContent *content = scene->content;
@@ -405,13 +418,13 @@ draw_roles (const Placer *p,
 
   for (guint e = 0; e < n_edges; e++)
     {
-      static const double along[] = { 0.5, 0.35, 0.65 };
+      static const double along[] = { 0.5, 0.35, 0.65, 0.22, 0.78 };
       const CsEdge *edge;
       CsEdgeGeometry g;
       double w, h;
       int place;
 
-      if (!edge_role_wanted (scene, e) || !_cs_render_edge_geometry (scene, e, &g))
+      if (!edge_role_wanted (scene, e, focused) || !_cs_render_edge_geometry (scene, e, &g))
         continue;
       if (MAX (g.x0, g.ex) < p->area.x0 || MIN (g.x0, g.ex) > p->area.x1 ||
           MAX (g.y0, g.ey) < p->area.y0 || MIN (g.y0, g.ey) > p->area.y1)
@@ -518,6 +531,7 @@ _cs_render_labels (cairo_t       *cr,
   double density = CLAMP (content->label_density, 0.0, 1.0);
   double pad = (1.0 - density) * size;
   guint n_order = 0, n_others = 0, budget;
+  gboolean roles_first_done = FALSE;
   Placer p;
 
   g_array_set_size (content->drawn_labels, 0);
@@ -575,6 +589,14 @@ _cs_render_labels (cairo_t       *cr,
       double w, h;
       CsBox box;
 
+      if (!must && !roles_first_done)
+        {
+          /* the roles of a consortium in focus matter more than the
+           * names that are not always shown */
+          roles_first_done = TRUE;
+          if ((scene->flags & CS_RENDER_ROLES) != 0)
+            draw_roles (&p, size, TRUE);
+        }
       if (!must && n_others++ >= budget)
         break;
       measure (l, content->labels[i], &w, &h);
@@ -591,7 +613,11 @@ _cs_render_labels (cairo_t       *cr,
   if ((scene->flags & CS_RENDER_HULLS) != 0)
     name_outlines (&p, bold, size);
   if ((scene->flags & CS_RENDER_ROLES) != 0)
-    draw_roles (&p, size);
+    {
+      if (!roles_first_done)
+        draw_roles (&p, size, TRUE);
+      draw_roles (&p, size, FALSE);
+    }
 }
 
 static gboolean
