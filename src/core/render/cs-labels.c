@@ -50,12 +50,36 @@ _cs_render_show_text (cairo_t             *cr,
                       double               size,
                       const CsColor       *color)
 {
-  cairo_move_to (cr, x, y);
-  pango_cairo_layout_path (cr, layout);
-  _cs_render_set_color (cr, &style->halo);
-  cairo_set_line_width (cr, MAX (2.5, size / 4));
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_stroke (cr);
+  double r = MAX (1.25, size / 8);
+
+  switch (cairo_surface_get_type (cairo_get_target (cr)))
+    {
+    case CAIRO_SURFACE_TYPE_PDF:
+    case CAIRO_SURFACE_TYPE_SVG:
+    case CAIRO_SURFACE_TYPE_PS:
+      /* on paper and in SVG, the letters' outline stroked: exact at any
+       * magnification */
+      cairo_save (cr);
+      cairo_move_to (cr, x, y);
+      pango_cairo_layout_path (cr, layout);
+      _cs_render_set_color (cr, &style->halo);
+      cairo_set_line_width (cr, 2 * r);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+      break;
+    default:
+      /* on pixels, the text in the halo's colour at eight offsets round
+       * it: the same look for a fraction of a stroke's cost, since the
+       * glyphs come from cairo's cache */
+      _cs_render_set_color (cr, &style->halo);
+      for (guint k = 0; k < 8; k++)
+        {
+          cairo_move_to (cr, x + r * cos (k * G_PI / 4), y + r * sin (k * G_PI / 4));
+          pango_cairo_show_layout (cr, layout);
+        }
+      break;
+    }
   cairo_move_to (cr, x, y);
   _cs_render_set_color (cr, color != NULL ? color : &style->foreground);
   pango_cairo_show_layout (cr, layout);
