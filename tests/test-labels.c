@@ -672,8 +672,9 @@ test_legend_entries (Fixture       *f,
       cs_view_state_set_legend_collapsed (view, folded);
       scene = cs_scene_new (f->graph, f->positions, NULL, view, &f->style, 1400, 900);
       cs_scene_set_flags (scene, cs_scene_get_flags (scene) | CS_RENDER_OVERLAYS_APART);
-      for (double y = 0; y < 600; y += 4)
-        for (double x = 0; x < 450; x += 10)
+      /* rows are 18 px tall, columns about 150 px wide */
+      for (double y = 0; y < 600; y += 6)
+        for (double x = 0; x < 450; x += 16)
           {
             guint id = G_MAXUINT;
 
