@@ -71,7 +71,7 @@ test_load_async (void)
   g_assert_cmpuint (cs_graph_get_n_nodes (cs_document_get_graph (document)), ==, 6);
   g_assert_cmpuint (cs_positions_get_n_nodes (cs_document_get_positions (document)), ==, 6);
   g_assert_cmpuint (cs_document_get_seed (document), ==, 7);
-  g_assert_cmpint (cs_document_get_algorithm (document), ==, CS_LAYOUT_FRUCHTERMAN_REINGOLD);
+  g_assert_cmpint (cs_document_get_algorithm (document), ==, CS_LAYOUT_CONSORTIA);
 }
 
 /* A failed load leaves the open graph, its positions and its file as they
@@ -119,7 +119,7 @@ test_relayout (void)
   before = cs_positions_ref (cs_document_get_positions (document));
   g_signal_connect (document, "notify::positions", G_CALLBACK (count_cb), &positions_notify);
 
-  cs_document_relayout_async (document, CS_LAYOUT_KAMADA_KAWAI, 99, NULL, done_cb, &result);
+  cs_document_relayout_async (document, CS_LAYOUT_KAMADA_KAWAI, 99, -1, NULL, done_cb, &result);
   g_assert_true (cs_document_relayout_finish (document, wait_for (&result), &error));
   g_assert_no_error (error);
 
@@ -198,7 +198,7 @@ test_move_pin_undo_redo (void)
   g_assert_true (cs_positions_equal (start, cs_document_get_positions (document)));
 
   /* a relayout keeps pinned nodes */
-  cs_document_relayout_async (document, CS_LAYOUT_FRUCHTERMAN_REINGOLD, 1234, NULL, done_cb,
+  cs_document_relayout_async (document, CS_LAYOUT_FRUCHTERMAN_REINGOLD, 1234, -1, NULL, done_cb,
                               &result);
   g_assert_true (cs_document_relayout_finish (document, wait_for (&result), &error));
   g_assert_cmpfloat (cs_positions_get_x (cs_document_get_positions (document), 0), ==,

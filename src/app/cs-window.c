@@ -369,8 +369,10 @@ relayout (CsWindow          *self,
     return;
   self->fit_after_layout = algorithm != cs_document_get_algorithm (self->document) ||
                            seed != cs_document_get_seed (self->document);
-  cs_document_relayout_async (self->document, algorithm, seed, self->load_cancellable, relayout_cb,
-                              g_object_ref (self));
+  /* the star is drawn round the selection */
+  cs_document_relayout_async (self->document, algorithm, seed,
+                              cs_view_state_get_selected_node (self->view),
+                              self->load_cancellable, relayout_cb, g_object_ref (self));
 }
 
 /* Lays the graph out again with the same algorithm and seed: nodes moved by

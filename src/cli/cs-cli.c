@@ -8,12 +8,15 @@
 
 #include "cs-cli.h"
 
+#include "cs-consortia-writer.h"
 #include "cs-document.h"
 #include "cs-export.h"
 #include "cs-import.h"
 #include "cs-inspection.h"
 #include "cs-layout.h"
+#include "cs-layout-quality.h"
 #include "cs-metrics.h"
+#include "cs-node-radii.h"
 #include "cs-render-style.h"
 #include "cs-renderer.h"
 #include "cs-search.h"
@@ -39,6 +42,7 @@ typedef struct
   /* commands */
   char      *export_path;
   gboolean   info;
+  gboolean   quality;
   char      *inspect_name;
   gboolean   list_layouts;
   gboolean   help;
@@ -207,16 +211,163 @@ run_list_layouts (void)
   return 0;
 }
 
+/* The layout the command line asks for, checked before any file is read */
+typedef struct
+{
+  gboolean           has_layout;
+  CsLayoutAlgorithm  algorithm;
+  gboolean           has_seed;
+  guint32            seed;
+} LayoutChoice;
+
+static gboolean
+parse_layout_choice (const Args   *args,
+                     LayoutChoice *choice)
+{
+  gint64 value;
+
+  if (args->seed != NULL)
+    {
+      if (!parse_integer ("--seed", args->seed, 0, G_MAXUINT32, &value))
+        return FALSE;
+      choice->has_seed = TRUE;
+      choice->seed = value;
+    }
+  if (args->layout != NULL)
+    {
+      if (!cs_layout_algorithm_from_string (args->layout, &choice->algorithm))
+        {
+          usage_error ("--layout: unknown layout “%s” (consortia --list-layouts lists them)",
+                       args->layout);
+          return FALSE;
+        }
+      choice->has_layout = TRUE;
+    }
+  return TRUE;
+}
+
+/* The file's own layout (or the default for its kind) with the command
+ * line's choices on top, and the renderer's node radii: what the window
+ * would lay out. */
+static CsLayoutParams *
+layout_params_for (CsGraph            *graph,
+                   const LayoutChoice *choice)
+{
+  CsLayoutParams *params = cs_layout_params_new_for_graph (graph);
+  g_autofree double *radii = cs_node_radii_new (graph);
+
+  if (choice->has_layout)
+    cs_layout_params_set_algorithm (params, choice->algorithm);
+  if (choice->has_seed)
+    cs_layout_params_set_seed (params, choice->seed);
+  cs_layout_params_set_radii (params, cs_graph_get_n_nodes (graph), radii);
+  return params;
+}
+
+static gboolean *
+graph_pins (CsGraph *graph)
+{
+  gboolean *pinned = g_new0 (gboolean, MAX (cs_graph_get_n_nodes (graph), 1));
+
+  for (guint i = 0; i < cs_graph_get_n_nodes (graph); i++)
+    pinned[i] = cs_graph_get_node (graph, i)->pinned;
+  return pinned;
+}
+
+/* How good the picture is: discs on discs at the renderer's radii, labels
+ * on labels or discs as the renderer places them in a default export, edge
+ * crossings, and members nearest their own consortium. */
 static int
-run_info (const char *filename)
+print_quality (CsGraph            *graph,
+               const LayoutChoice *choice)
+{
+  g_autoptr(CsLayoutParams) params = layout_params_for (graph, choice);
+  g_autoptr(CsPositions) positions = NULL;
+  g_autoptr(CsViewState) view = cs_view_state_new ();
+  g_autoptr(CsScene) scene = NULL;
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (CsPlacedLabel));
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree double *radii = cs_node_radii_new (graph);
+  g_autofree gboolean *pinned = graph_pins (graph);
+  g_autofree double *device_xy = NULL;
+  g_autofree double *device_r = NULL;
+  g_autofree guint *label_nodes = NULL;
+  g_autofree CsBounds *label_boxes = NULL;
+  CsExportOptions options;
+  guint n = cs_graph_get_n_nodes (graph), n_members = 0, n_nearest, n_ll, n_ln;
+  gboolean estimated;
+  guint64 crossings;
+
+  positions = cs_layout_run (graph, params, NULL, &error);
+  if (positions == NULL)
+    {
+      fprintf (stderr, "consortia: %s\n", error->message);
+      return EXIT_BAD_INPUT;
+    }
+
+  /* the labels a default export draws, where it draws them */
+  cs_export_options_init (&options);
+  cs_view_state_set_graph (view, graph);
+  scene = cs_export_build_scene (graph, positions, pinned, view, &options);
+  cs_scene_set_placed_labels (scene, placed);
+  png = cs_export_scene_to_bytes (scene, &options, NULL, &error);
+  cs_scene_set_placed_labels (scene, NULL);
+  if (png == NULL)
+    {
+      fprintf (stderr, "consortia: %s\n", error->message);
+      return EXIT_BAD_INPUT;
+    }
+  device_xy = g_new (double, 2 * MAX (n, 1));
+  device_r = g_new (double, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      cs_scene_node_to_device (scene, i, &device_xy[2 * i], &device_xy[2 * i + 1]);
+      device_r[i] = cs_scene_get_node_radius (scene, i) * cs_scene_get_zoom (scene);
+    }
+  label_nodes = g_new (guint, MAX (placed->len, 1));
+  label_boxes = g_new (CsBounds, MAX (placed->len, 1));
+  for (guint l = 0; l < placed->len; l++)
+    {
+      label_nodes[l] = g_array_index (placed, CsPlacedLabel, l).node;
+      label_boxes[l] = g_array_index (placed, CsPlacedLabel, l).bounds;
+    }
+  cs_layout_quality_count_label_overlaps (n, device_xy, device_r, placed->len, label_nodes,
+                                          label_boxes, &n_ll, &n_ln);
+
+  crossings = cs_layout_quality_count_crossings (graph, positions, &estimated);
+  n_nearest = cs_layout_quality_count_nearest_consortium (graph, positions, &n_members);
+
+  printf ("Quality of layout %s, seed %u:\n",
+          cs_layout_algorithm_to_string (cs_layout_params_get_algorithm (params)),
+          cs_layout_params_get_seed (params));
+  printf ("  Node overlaps: %u\n",
+          cs_layout_quality_count_node_overlaps (n, cs_positions_get_xy (positions), radii));
+  printf ("  Label overlaps: %u (%u between labels, %u on other nodes; %u labels drawn at "
+          "%d×%d)\n",
+          n_ll + n_ln, n_ll, n_ln, placed->len, options.width, options.height);
+  printf ("  Edge crossings: %" G_GUINT64_FORMAT "%s\n", crossings,
+          estimated ? " (estimated from a sample of edges)" : "");
+  if (n_members > 0)
+    printf ("  Members nearest their own consortium: %u of %u (%.1f%%)\n", n_nearest, n_members,
+            100.0 * n_nearest / n_members);
+  else
+    printf ("  Members nearest their own consortium: no consortium members\n");
+  return 0;
+}
+
+static int
+run_info (const char         *filename,
+          gboolean            quality,
+          const LayoutChoice *choice)
 {
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(CsGraph) graph = NULL;
   g_autoptr(CsPositions) origin = NULL;
   g_autoptr(CsScene) scene = NULL;
   g_autofree char *display_name = g_filename_display_name (filename);
+  g_autoptr(CsLayoutParams) params = NULL;
   CsRenderStyle style;
-  guint32 seed = CS_LAYOUT_DEFAULT_SEED;
   guint n_isolated = 0;
 
   graph = load_graph (filename, &problems);
@@ -259,12 +410,11 @@ run_info (const char *filename)
       printf ("  %s%s%s\n", article->file, article->title ? "  " : "",
               article->title ? article->title : "");
     }
-  cs_graph_get_layout_seed (graph, &seed);
+  /* what the window lays the file out with */
+  params = cs_layout_params_new_for_graph (graph);
   printf ("Layout: %s, seed %u\n",
-          cs_graph_get_layout_algorithm (graph)
-              ? cs_graph_get_layout_algorithm (graph)
-              : cs_layout_algorithm_to_string (CS_LAYOUT_FRUCHTERMAN_REINGOLD),
-          seed);
+          cs_layout_algorithm_to_string (cs_layout_params_get_algorithm (params)),
+          cs_layout_params_get_seed (params));
 
   cs_render_style_init_default (&style, FALSE);
   origin = cs_positions_new (cs_graph_get_n_nodes (graph), NULL);
@@ -275,7 +425,7 @@ run_info (const char *filename)
   printf ("Problems: %u\n", problems != NULL ? problems->len : 0);
   if (problems != NULL && problems->len > 0)
     print_problems (problems, display_name, stdout);
-  return 0;
+  return quality ? print_quality (graph, choice) : 0;
 }
 
 /* One organisation's roles, as the inspector shows them; the name is
@@ -333,10 +483,8 @@ run_inspect (const char *name,
 typedef struct
 {
   CsExportOptions    options;
-  gboolean           has_layout;
-  CsLayoutAlgorithm  algorithm;
-  gboolean           has_seed;
-  guint32            seed;
+  gboolean           json;    /* the graph with its positions, not a picture */
+  LayoutChoice       layout;
   gboolean           has_view;
   CsBounds           view;
   CsLayers           layers;
@@ -392,9 +540,37 @@ parse_export (const Args    *args,
   request->layers = CS_LAYERS_DEFAULT;
   request->sizing = args->uniform_size ? CS_NODE_SIZE_UNIFORM : CS_NODE_SIZE_DEGREE;
   request->language = args->english ? CS_LABEL_LANGUAGE_ENGLISH : CS_LABEL_LANGUAGE_ORIGINAL;
+  if (!parse_layout_choice (args, &request->layout))
+    return FALSE;
+  if (g_str_has_suffix (args->export_path, ".json") ||
+      g_str_has_suffix (args->export_path, ".JSON"))
+    {
+      static const char *const drawing[] = {
+        "--width", "--height", "--scale", "--dpi", "--background", "--palette", "--title",
+        "--legend", "--no-legend", "--no-hulls", "--uniform-size", "--english", "--caption",
+        "--scope", "--select", "--view",
+      };
+      const gboolean given[] = {
+        args->width != NULL, args->height != NULL, args->scale != NULL, args->dpi != NULL,
+        args->background != NULL, args->palette != NULL, args->title != NULL, args->legend,
+        args->no_legend, args->no_hulls, args->uniform_size, args->english, args->caption,
+        args->scope != NULL, args->select != NULL, args->view != NULL,
+      };
+
+      G_STATIC_ASSERT (G_N_ELEMENTS (drawing) == G_N_ELEMENTS (given));
+      for (guint i = 0; i < G_N_ELEMENTS (drawing); i++)
+        if (given[i])
+          {
+            usage_error ("%s: a .json export writes the graph and its positions, not a picture",
+                         drawing[i]);
+            return FALSE;
+          }
+      request->json = TRUE;
+      return TRUE;
+    }
   if (!cs_export_format_from_filename (args->export_path, &options->format))
     {
-      usage_error ("--export: %s: unknown format: use a name ending in .png, .svg or .pdf",
+      usage_error ("--export: %s: unknown format: use a name ending in .png, .svg, .pdf or .json",
                    output_name);
       return FALSE;
     }
@@ -422,23 +598,6 @@ parse_export (const Args    *args,
         options->scale = options->dpi / CS_EXPORT_SCREEN_DPI;
       if (options->format != CS_EXPORT_FORMAT_PNG)
         options->dpi = 0;
-    }
-  if (args->seed != NULL)
-    {
-      if (!parse_integer ("--seed", args->seed, 0, G_MAXUINT32, &value))
-        return FALSE;
-      request->has_seed = TRUE;
-      request->seed = value;
-    }
-  if (args->layout != NULL)
-    {
-      if (!cs_layout_algorithm_from_string (args->layout, &request->algorithm))
-        {
-          usage_error ("--layout: unknown layout “%s” (consortia --list-layouts lists them)",
-                       args->layout);
-          return FALSE;
-        }
-      request->has_layout = TRUE;
     }
   if (args->background != NULL)
     {
@@ -529,11 +688,26 @@ run_export (const char          *filename,
   if (graph == NULL)
     return EXIT_BAD_INPUT;
 
-  params = cs_layout_params_new_for_graph (graph);
-  if (request->has_layout)
-    cs_layout_params_set_algorithm (params, request->algorithm);
-  if (request->has_seed)
-    cs_layout_params_set_seed (params, request->seed);
+  params = layout_params_for (graph, &request->layout);
+  if (request->json)
+    {
+      pinned = graph_pins (graph);
+      positions = cs_layout_run (graph, params, NULL, &error);
+      if (positions == NULL)
+        {
+          fprintf (stderr, "consortia: %s\n", error->message);
+          return EXIT_BAD_INPUT;
+        }
+      if (!cs_consortia_writer_write_file (
+              graph, positions, pinned,
+              cs_layout_algorithm_to_string (cs_layout_params_get_algorithm (params)),
+              cs_layout_params_get_seed (params), output, NULL, &error))
+        {
+          fprintf (stderr, "consortia: %s: %s\n", output_name, error->message);
+          return EXIT_BAD_INPUT;
+        }
+      return 0;
+    }
 
   /* the view state the picture shows, as the window would have it */
   cs_view_state_set_graph (view, graph);
@@ -567,9 +741,7 @@ run_export (const char          *filename,
       fprintf (stderr, "consortia: %s\n", error->message);
       return EXIT_BAD_INPUT;
     }
-  pinned = g_new0 (gboolean, MAX (cs_graph_get_n_nodes (graph), 1));
-  for (guint i = 0; i < cs_graph_get_n_nodes (graph); i++)
-    pinned[i] = cs_graph_get_node (graph, i)->pinned;
+  pinned = graph_pins (graph);
 
   scene = cs_export_build_scene (graph, positions, pinned, view, &request->options);
   if (!cs_export_scene_to_file (scene, &request->options, output, &error))
@@ -598,9 +770,13 @@ create_context (Args *args)
 {
   const GOptionEntry commands[] = {
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &args->export_path,
-      "Draw the graph into OUT (.png, .svg or .pdf) and exit", "OUT" },
+      "Draw the graph into OUT (.png, .svg or .pdf), or write it with its laid-out "
+      "positions (.json), and exit", "OUT" },
     { "info", 0, 0, G_OPTION_ARG_NONE, &args->info,
       "Print the counts by type and relation and every problem, then exit", NULL },
+    { "quality", 0, 0, G_OPTION_ARG_NONE, &args->quality,
+      "With --info: lay the graph out and measure node and label overlaps, edge crossings "
+      "and members nearest their own consortium", NULL },
     { "inspect", 0, 0, G_OPTION_ARG_STRING, &args->inspect_name,
       "Print one organisation's roles, partners and sources, then exit", "NAME" },
     { "list-layouts", 0, 0, G_OPTION_ARG_NONE, &args->list_layouts,
@@ -613,8 +789,8 @@ create_context (Args *args)
   };
   const GOptionEntry export_entries[] = {
     { "layout", 0, 0, G_OPTION_ARG_STRING, &args->layout,
-      "Layout algorithm (see --list-layouts); default: the file's, else fruchterman_reingold",
-      "NAME" },
+      "Layout algorithm (see --list-layouts); default: the file's, else consortia for a graph "
+      "with consortia, else fruchterman_reingold", "NAME" },
     { "seed", 0, 0, G_OPTION_ARG_STRING, &args->seed,
       "Random seed of the layout, 0 to 4294967295; default: the file's, else 1", "N" },
     { "width", 0, 0, G_OPTION_ARG_STRING, &args->width,
@@ -658,7 +834,11 @@ create_context (Args *args)
       "\n"
       "  consortia [FILE]                       open FILE in the window\n"
       "  consortia --export OUT [OPTION…] [FILE]  draw FILE into OUT.png, OUT.svg or OUT.pdf\n"
+      "  consortia --export OUT.json [--layout NAME] [--seed N] [FILE]\n"
+      "                                         FILE with laid-out positions, to open as is\n"
       "  consortia --info [FILE]                counts, vocabulary and every problem in FILE\n"
+      "  consortia --info --quality [--layout NAME] [--seed N] [FILE]\n"
+      "                                         and how clear the layout is\n"
       "  consortia --inspect NAME [FILE]        one organisation's roles, partners, sources\n"
       "  consortia --list-layouts               the layout algorithms\n"
       "\n"
@@ -758,8 +938,18 @@ cs_cli_main (int          argc,
       usage_error ("give at most one graph FILE, not %u", g_strv_length (args.rest));
       return EXIT_USAGE;
     }
+  if (args.quality && !args.info)
+    {
+      usage_error ("--quality goes with --info");
+      return EXIT_USAGE;
+    }
+  if (args.export_path == NULL && !args.quality && (args.layout || args.seed))
+    {
+      usage_error ("--layout and --seed go with --export OUT or --info --quality");
+      return EXIT_USAGE;
+    }
   if (args.export_path == NULL &&
-      (args.layout || args.seed || args.width || args.height || args.scale || args.dpi ||
+      (args.width || args.height || args.scale || args.dpi ||
        args.background || args.palette || args.title || args.legend || args.no_legend ||
        args.no_hulls || args.uniform_size || args.english || args.caption || args.scope ||
        args.select || args.view))
@@ -785,7 +975,13 @@ cs_cli_main (int          argc,
     file = bundled = cs_document_find_bundled_graph ();
 
   if (args.info)
-    return run_info (file);
+    {
+      LayoutChoice choice = { 0 };
+
+      if (!parse_layout_choice (&args, &choice))
+        return EXIT_USAGE;
+      return run_info (file, args.quality, &choice);
+    }
   if (args.inspect_name != NULL)
     return run_inspect (args.inspect_name, file);
   return run_export (file, args.export_path, &args, &request);

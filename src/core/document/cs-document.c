@@ -10,6 +10,7 @@
 
 #include "cs-import.h"
 #include "cs-metrics.h"
+#include "cs-node-radii.h"
 
 #include <math.h>
 
@@ -452,6 +453,11 @@ load_in_thread (GFile         *file,
     }
 
   data->params = cs_layout_params_new_for_graph (data->graph);
+  {
+    g_autofree double *radii = cs_node_radii_new (data->graph);
+
+    cs_layout_params_set_radii (data->params, cs_graph_get_n_nodes (data->graph), radii);
+  }
   data->positions = cs_layout_run (data->graph, data->params, cancellable, error);
   if (data->positions == NULL)
     {
@@ -592,30 +598,43 @@ relayout_cb (GObject      *object,
  * @self: a #CsDocument with a graph
  * @algorithm: the layout
  * @seed: the random seed
+ * @center: the node the star layout centres on (the selection), or -1 for
+ *   the best-connected node
  * @cancellable: (nullable): a #GCancellable
  * @callback: called when done
  * @user_data: data for @callback
  *
- * Lays the graph out again; pinned nodes (pinned in the file, or moved by
- * hand) stay put. The new positions can be undone like a move.
+ * Lays the graph out again from where its nodes are, moving them as little
+ * as the layout allows; pinned nodes (pinned in the file, or moved by
+ * hand) stay put, and no two nodes are left on top of each other. The new
+ * positions can be undone like a move.
  */
 void
 cs_document_relayout_async (CsDocument          *self,
                             CsLayoutAlgorithm    algorithm,
                             guint32              seed,
+                            int                  center,
                             GCancellable        *cancellable,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
   g_autoptr(CsLayoutParams) params = NULL;
+  g_autofree double *radii = NULL;
   GTask *task;
 
   g_return_if_fail (CS_IS_DOCUMENT (self));
   g_return_if_fail (self->graph != NULL);
+  g_return_if_fail (center >= -1 && center < (int)cs_graph_get_n_nodes (self->graph));
 
   params = cs_layout_params_new (algorithm, seed);
+  cs_layout_params_set_center (params, center);
+  radii = cs_node_radii_new (self->graph);
+  cs_layout_params_set_radii (params, cs_graph_get_n_nodes (self->graph), radii);
   if (self->positions != NULL)
-    cs_layout_params_set_fixed (params, self->positions, self->pinned);
+    {
+      cs_layout_params_set_initial (params, self->positions);
+      cs_layout_params_set_fixed (params, self->positions, self->pinned);
+    }
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, cs_document_relayout_async);

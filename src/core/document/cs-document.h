@@ -43,6 +43,7 @@ gboolean           cs_document_load            (CsDocument           *self,
 void               cs_document_relayout_async  (CsDocument           *self,
                                                 CsLayoutAlgorithm     algorithm,
                                                 guint32               seed,
+                                                int                   center,
                                                 GCancellable         *cancellable,
                                                 GAsyncReadyCallback   callback,
                                                 gpointer              user_data);

@@ -9,7 +9,10 @@
 #include "cs-layout.h"
 #include "cs-layout-private.h"
 
-#include <igraph.h>
+#include "cs-layout-groups-private.h"
+#include "cs-layout-igraph-private.h"
+#include "cs-layout-overlap.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -19,25 +22,81 @@ struct _CsLayoutParams
 {
   CsLayoutAlgorithm  algorithm;
   guint32            seed;
+  int                center;          /* star's centre, -1 for the best-connected node */
   CsPositions       *fixed_positions; /* nullable */
   gboolean          *fixed;           /* n_nodes flags, nullable */
+  CsPositions       *initial;         /* where a re-layout starts, nullable */
+  double            *radii;           /* n_radii, nullable */
+  guint              n_radii;
 };
 
 G_DEFINE_BOXED_TYPE (CsLayoutParams, cs_layout_params, cs_layout_params_copy, cs_layout_params_free)
+
+/* How an algorithm's coordinates become world units: scaled so the median
+ * edge is CS_LAYOUT_EDGE_LENGTH long, or already in edge lengths (the
+ * algorithm spaced its nodes by their radii itself). */
+typedef enum
+{
+  SCALE_MEDIAN_EDGE,
+  SCALE_OWN,
+} Scale;
+
+enum
+{
+  SEEDED    = 1 << 0, /* the seed changes the picture */
+  STARTABLE = 1 << 1, /* can start from the current positions and move little */
+  BOUNDED   = 1 << 2, /* holds pinned nodes itself (igraph's bounds) */
+};
 
 static const struct
 {
   const char *name;
   const char *alias;
   const char *description;
+  guint       flags;
+  Scale       scale;
 } algorithms[CS_N_LAYOUTS] = {
-  { "fruchterman_reingold", "fr",
-    "force-directed (Fruchterman–Reingold); keeps pinned nodes; the default" },
-  { "kamada_kawai", "kk", "spring model (Kamada–Kawai); even edge lengths; keeps pinned nodes" },
-  { "drl", "drl", "DrL, for large graphs; pinned nodes are put back where they were" },
-  { "circle", "circle", "every node on one circle" },
-  { "grid", "grid", "nodes on a square grid, in file order" },
+  [CS_LAYOUT_FRUCHTERMAN_REINGOLD] = {
+    "fruchterman_reingold", "fr",
+    "force-directed (Fruchterman–Reingold); a re-layout starts from the current positions",
+    SEEDED | STARTABLE | BOUNDED, SCALE_MEDIAN_EDGE },
+  [CS_LAYOUT_KAMADA_KAWAI] = {
+    "kamada_kawai", "kk",
+    "spring model (Kamada–Kawai); even edge lengths; starts from the current positions",
+    STARTABLE | BOUNDED, SCALE_MEDIAN_EDGE },
+  [CS_LAYOUT_DRL] = {
+    "drl", "drl", "DrL, for large graphs; a re-layout refines the current positions",
+    SEEDED | STARTABLE, SCALE_MEDIAN_EDGE },
+  [CS_LAYOUT_CIRCLE] = {
+    "circle", "circle", "every node on one circle, in file order", 0, SCALE_OWN },
+  [CS_LAYOUT_GRID] = {
+    "grid", "grid", "nodes on a square grid, in file order", 0, SCALE_OWN },
+  [CS_LAYOUT_STAR] = {
+    "star", "star",
+    "the selected node (else the best-connected) in the middle, the rest around it",
+    0, SCALE_OWN },
+  [CS_LAYOUT_MDS] = {
+    "mds", "mds",
+    "multidimensional scaling: distances on the page follow links (up to 5,000 nodes)",
+    0, SCALE_MEDIAN_EDGE },
+  [CS_LAYOUT_SUGIYAMA] = {
+    "sugiyama", "layered",
+    "layers from the top: ministry, programme, consortia, members, models",
+    0, SCALE_OWN },
+  [CS_LAYOUT_CONSORTIA] = {
+    "consortia", "teams",
+    "a region per consortium, lead at its heart, members around, the programme in the middle; "
+    "the default for graphs with consortia",
+    SEEDED, SCALE_OWN },
 };
+
+/* igraph's MDS keeps every distance: n² of them */
+#define MDS_MAX_NODES 5000
+
+/* Node radius when the caller gives none: as large as the renderer's
+ * largest type (the programme's) with its bonus for links, so no disc the
+ * default style draws overlaps another. */
+#define DEFAULT_TYPE_RADIUS 22.0
 
 /* Debian's igraph is built without thread-local storage: its error handler,
  * interruption handler and random generator are process-wide. One layout
@@ -183,6 +242,21 @@ cs_layout_algorithm_get_description (CsLayoutAlgorithm algorithm)
 }
 
 /**
+ * cs_layout_algorithm_is_seeded:
+ * @algorithm: a layout algorithm
+ *
+ * Returns: %TRUE when the seed changes what @algorithm draws; the others
+ *   draw the same picture whatever the seed
+ */
+gboolean
+cs_layout_algorithm_is_seeded (CsLayoutAlgorithm algorithm)
+{
+  g_return_val_if_fail (algorithm < CS_N_LAYOUTS, FALSE);
+
+  return (algorithms[algorithm].flags & SEEDED) != 0;
+}
+
+/**
  * cs_layout_params_new:
  * @algorithm: the layout algorithm
  * @seed: the random seed; the same graph, parameters and seed always give
@@ -201,6 +275,7 @@ cs_layout_params_new (CsLayoutAlgorithm algorithm,
   self = g_new0 (CsLayoutParams, 1);
   self->algorithm = algorithm;
   self->seed = seed;
+  self->center = -1;
   return self;
 }
 
@@ -208,15 +283,17 @@ cs_layout_params_new (CsLayoutAlgorithm algorithm,
  * cs_layout_params_new_for_graph:
  * @graph: a #CsGraph
  *
- * Takes the algorithm and seed saved in @graph (or the defaults) and fixes
- * every node that has a saved position, so the file's positions are kept.
+ * Takes the algorithm and seed saved in @graph, else the defaults: the
+ * consortia layout for a graph with consortium nodes, Fruchterman–Reingold
+ * for any other. Every node that has a saved position is fixed, so the
+ * file's positions are kept.
  *
  * Returns: (transfer full): new parameters
  */
 CsLayoutParams *
 cs_layout_params_new_for_graph (CsGraph *graph)
 {
-  CsLayoutAlgorithm algorithm = CS_LAYOUT_FRUCHTERMAN_REINGOLD;
+  CsLayoutAlgorithm algorithm;
   guint32 seed = CS_LAYOUT_DEFAULT_SEED;
   CsLayoutParams *self;
   const char *name;
@@ -225,6 +302,9 @@ cs_layout_params_new_for_graph (CsGraph *graph)
 
   g_return_val_if_fail (CS_IS_GRAPH (graph), NULL);
 
+  algorithm = cs_graph_count_type (graph, CS_NODE_TYPE_CONSORTIUM) > 0
+                  ? CS_LAYOUT_CONSORTIA
+                  : CS_LAYOUT_FRUCHTERMAN_REINGOLD;
   name = cs_graph_get_layout_algorithm (graph);
   if (name != NULL)
     cs_layout_algorithm_from_string (name, &algorithm);
@@ -264,8 +344,11 @@ cs_layout_params_copy (const CsLayoutParams *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   copy = cs_layout_params_new (self->algorithm, self->seed);
+  copy->center = self->center;
   if (self->fixed_positions != NULL)
     cs_layout_params_set_fixed (copy, self->fixed_positions, self->fixed);
+  cs_layout_params_set_initial (copy, self->initial);
+  cs_layout_params_set_radii (copy, self->n_radii, self->radii);
   return copy;
 }
 
@@ -277,6 +360,8 @@ cs_layout_params_free (CsLayoutParams *self)
 
   g_clear_pointer (&self->fixed_positions, cs_positions_unref);
   g_clear_pointer (&self->fixed, g_free);
+  g_clear_pointer (&self->initial, cs_positions_unref);
+  g_clear_pointer (&self->radii, g_free);
   g_free (self);
 }
 
@@ -322,7 +407,10 @@ cs_layout_params_set_seed (CsLayoutParams *self,
  * @fixed: (array) (nullable): one flag per node of @positions: %TRUE keeps
  *   the node at its position
  *
- * Nodes that are not fixed are placed by the layout. %NULL clears the set.
+ * Fixed nodes keep their positions exactly, in every layout; the others
+ * are placed by it. %NULL clears the set. The positions of nodes that are
+ * not fixed are not read: a re-layout that should start from them also
+ * sets them with cs_layout_params_set_initial().
  */
 void
 cs_layout_params_set_fixed (CsLayoutParams *self,
@@ -337,8 +425,100 @@ cs_layout_params_set_fixed (CsLayoutParams *self,
   if (positions != NULL)
     {
       self->fixed_positions = cs_positions_ref (positions);
-      self->fixed = g_memdup2 (fixed, cs_positions_get_n_nodes (positions) * sizeof (gboolean));
+      self->fixed = g_memdup2 (fixed, MAX (cs_positions_get_n_nodes (positions), 1) *
+                                          sizeof (gboolean));
     }
+}
+
+/**
+ * cs_layout_params_set_initial:
+ * @self: parameters
+ * @positions: (nullable): the graph's current positions, in world units
+ *
+ * Makes the layout a re-layout that moves nodes as little as it must: the
+ * force-directed layouts start from @positions and run cooler and shorter,
+ * and every result is turned and shifted onto @positions as well as it
+ * fits. %NULL lays out from scratch.
+ */
+void
+cs_layout_params_set_initial (CsLayoutParams *self,
+                              CsPositions    *positions)
+{
+  g_return_if_fail (self != NULL);
+
+  if (positions != NULL)
+    cs_positions_ref (positions);
+  g_clear_pointer (&self->initial, cs_positions_unref);
+  self->initial = positions;
+}
+
+/**
+ * cs_layout_params_get_initial:
+ * @self: parameters
+ *
+ * Returns: (transfer none) (nullable): the positions a re-layout starts from
+ */
+CsPositions *
+cs_layout_params_get_initial (const CsLayoutParams *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->initial;
+}
+
+/**
+ * cs_layout_params_set_center:
+ * @self: parameters
+ * @node: the node the star layout puts in the middle, or -1 for the
+ *   best-connected node
+ */
+void
+cs_layout_params_set_center (CsLayoutParams *self,
+                             int             node)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (node >= -1);
+
+  self->center = node;
+}
+
+int
+cs_layout_params_get_center (const CsLayoutParams *self)
+{
+  g_return_val_if_fail (self != NULL, -1);
+
+  return self->center;
+}
+
+/**
+ * cs_layout_params_set_radii:
+ * @self: parameters
+ * @n_radii: how many radii: the graph's number of nodes, or 0
+ * @radii: (array length=n_radii) (nullable): each node's radius as drawn, in
+ *   world units; %NULL for the default
+ *
+ * The overlap pass that ends every layout keeps discs of these radii (plus
+ * %CS_LAYOUT_OVERLAP_GAP) apart, and the layouts that space nodes
+ * themselves use them. Without radii, each node gets 22 world units plus
+ * 1.2 √(min (degree, 60)): the renderer's largest, so the default style
+ * never overlaps.
+ */
+void
+cs_layout_params_set_radii (CsLayoutParams *self,
+                            guint           n_radii,
+                            const double   *radii)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (n_radii == 0 || radii != NULL);
+
+  g_clear_pointer (&self->radii, g_free);
+  self->n_radii = 0;
+  if (radii == NULL || n_radii == 0)
+    return;
+  for (guint i = 0; i < n_radii; i++)
+    g_return_if_fail (radii[i] >= 0 && isfinite (radii[i]));
+  self->radii = g_memdup2 (radii, n_radii * sizeof (double));
+  self->n_radii = n_radii;
 }
 
 static gboolean
@@ -399,8 +579,19 @@ compare_doubles (const void *a,
 }
 
 static double
-median_edge_length (const igraph_matrix_t     *res,
-                    const igraph_vector_int_t *edges)
+median_of (double *values,
+           guint   n)
+{
+  if (n == 0)
+    return 0;
+  qsort (values, n, sizeof (double), compare_doubles);
+  return values[n / 2];
+}
+
+/* the median length of the edges that have one, in the units of @res */
+double
+_cs_layout_median_length (const igraph_matrix_t     *res,
+                          const igraph_vector_int_t *edges)
 {
   igraph_integer_t n = igraph_vector_int_size (edges) / 2;
   g_autofree double *lengths = NULL;
@@ -419,31 +610,134 @@ median_edge_length (const igraph_matrix_t     *res,
       if (d > 0)
         lengths[k++] = d;
     }
-  if (k == 0)
-    return 0;
-  qsort (lengths, k, sizeof (double), compare_doubles);
-  return lengths[k / 2];
+  return median_of (lengths, k);
+}
+
+static double
+median_length_xy (const double              *xy,
+                  const igraph_vector_int_t *edges)
+{
+  igraph_integer_t n = igraph_vector_int_size (edges) / 2;
+  g_autofree double *lengths = g_new (double, MAX (n, 1));
+  guint k = 0;
+
+  for (igraph_integer_t i = 0; i < n; i++)
+    {
+      igraph_integer_t a = VECTOR (*edges)[2 * i];
+      igraph_integer_t b = VECTOR (*edges)[2 * i + 1];
+      double d = hypot (xy[2 * a] - xy[2 * b], xy[2 * a + 1] - xy[2 * b + 1]);
+
+      if (d > 0)
+        lengths[k++] = d;
+    }
+  return median_of (lengths, k);
+}
+
+/* The turn and shift (no mirror, no scaling) that bring @xy closest to
+ * @target over the nodes @use selects (all when NULL), least squares;
+ * applied to every node of @xy. */
+static void
+align_rigidly (double            *xy,
+               const CsPositions *target,
+               const gboolean    *use,
+               gboolean           use_value,
+               guint              n)
+{
+  double px = 0, py = 0, qx = 0, qy = 0, a = 0, b = 0, c, s, tx, ty;
+  guint m = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (use != NULL && !!use[i] != use_value)
+        continue;
+      px += xy[2 * i];
+      py += xy[2 * i + 1];
+      qx += cs_positions_get_x (target, i);
+      qy += cs_positions_get_y (target, i);
+      m++;
+    }
+  if (m == 0)
+    return;
+  px /= m, py /= m, qx /= m, qy /= m;
+  for (guint i = 0; i < n; i++)
+    {
+      double ux, uy, vx, vy;
+
+      if (use != NULL && !!use[i] != use_value)
+        continue;
+      ux = xy[2 * i] - px;
+      uy = xy[2 * i + 1] - py;
+      vx = cs_positions_get_x (target, i) - qx;
+      vy = cs_positions_get_y (target, i) - qy;
+      a += ux * vx + uy * vy;
+      b += ux * vy - uy * vx;
+    }
+  if (a == 0 && b == 0)
+    c = 1, s = 0;
+  else
+    {
+      double h = hypot (a, b);
+
+      c = a / h;
+      s = b / h;
+    }
+  tx = qx - (c * px - s * py);
+  ty = qy - (s * px + c * py);
+  for (guint i = 0; i < n; i++)
+    {
+      double x = xy[2 * i], y = xy[2 * i + 1];
+
+      xy[2 * i] = c * x - s * y + tx;
+      xy[2 * i + 1] = s * x + c * y + ty;
+    }
+}
+
+/* What one layout run needs, under the lock */
+typedef struct
+{
+  CsGraph                   *graph;
+  const CsLayoutParams      *params;
+  const igraph_t            *g;
+  const igraph_vector_int_t *edges;
+  igraph_integer_t           n;
+  guint                      n_fixed;
+  gboolean                   start;  /* res holds the positions to start from */
+  const double              *radii;  /* world units */
+  double                     r_max;  /* world units */
+} Job;
+
+/* Fruchterman–Reingold from random positions, nothing fixed: igraph's
+ * automatic choice keeps the exact O(n²) forces up to 1000 nodes (0.8 s
+ * there, against 0.4 s for 5000 with the grid) */
+igraph_error_t
+_cs_layout_fr_free (const igraph_t  *graph,
+                    igraph_matrix_t *res)
+{
+  igraph_integer_t n = igraph_vcount (graph);
+
+  return igraph_layout_fruchterman_reingold (
+      graph, res, /* use_seed = */ false, 500, sqrt ((double)n) / 10.0,
+      n > 500 ? IGRAPH_LAYOUT_GRID : IGRAPH_LAYOUT_NOGRID, NULL, NULL, NULL, NULL, NULL);
 }
 
 static igraph_error_t
-run_igraph (const igraph_t       *g,
-            const CsLayoutParams *params,
-            igraph_integer_t      n_nodes,
-            gboolean              have_fixed,
-            igraph_matrix_t      *res)
+run_force (const Job       *job,
+           igraph_matrix_t *res)
 {
+  const CsLayoutParams *params = job->params;
   igraph_vector_t minx, maxx, miny, maxy;
-  gboolean bounded = have_fixed && (params->algorithm == CS_LAYOUT_FRUCHTERMAN_REINGOLD ||
-                                    params->algorithm == CS_LAYOUT_KAMADA_KAWAI);
+  gboolean bounded = job->n_fixed > 0;
+  gboolean use_seed = job->start || bounded;
+  igraph_integer_t n = job->n;
   igraph_error_t ret = IGRAPH_SUCCESS;
 
   if (bounded)
     {
-      IGRAPH_VECTOR_INIT_FINALLY (&minx, n_nodes);
-      IGRAPH_VECTOR_INIT_FINALLY (&maxx, n_nodes);
-      IGRAPH_VECTOR_INIT_FINALLY (&miny, n_nodes);
-      IGRAPH_VECTOR_INIT_FINALLY (&maxy, n_nodes);
-      for (igraph_integer_t i = 0; i < n_nodes; i++)
+      IGRAPH_VECTOR_INIT_FINALLY (&minx, n);
+      IGRAPH_VECTOR_INIT_FINALLY (&maxx, n);
+      IGRAPH_VECTOR_INIT_FINALLY (&miny, n);
+      IGRAPH_VECTOR_INIT_FINALLY (&maxy, n);
+      for (igraph_integer_t i = 0; i < n; i++)
         {
           if (is_fixed (params, i))
             {
@@ -458,47 +752,19 @@ run_igraph (const igraph_t       *g,
         }
     }
 
-  switch (params->algorithm)
-    {
-    case CS_LAYOUT_FRUCHTERMAN_REINGOLD:
-      ret = igraph_layout_fruchterman_reingold (
-          g, res, /* use_seed = */ bounded, 500, sqrt ((double)n_nodes) / 10.0,
-          /* igraph's automatic choice keeps the exact
-           * O(n²) forces up to 1000 nodes: 0.8 s there,
-           * against 0.4 s for 5000 with the grid */
-          n_nodes > 500 ? IGRAPH_LAYOUT_GRID : IGRAPH_LAYOUT_NOGRID, NULL, bounded ? &minx : NULL,
-          bounded ? &maxx : NULL, bounded ? &miny : NULL, bounded ? &maxy : NULL);
-      break;
-
-    case CS_LAYOUT_KAMADA_KAWAI:
-      ret = igraph_layout_kamada_kawai (g, res, /* use_seed = */ bounded, 50 * n_nodes, 0.0,
-                                        (double)n_nodes, NULL,
-                                        bounded ? &minx : NULL, bounded ? &maxx : NULL,
-                                        bounded ? &miny : NULL, bounded ? &maxy : NULL);
-      break;
-
-    case CS_LAYOUT_DRL:
-      {
-        igraph_layout_drl_options_t options;
-
-        ret = igraph_layout_drl_options_init (&options, IGRAPH_LAYOUT_DRL_DEFAULT);
-        if (ret == IGRAPH_SUCCESS)
-          ret = igraph_layout_drl (g, res, /* use_seed = */ false, &options, NULL);
-      }
-      break;
-
-    case CS_LAYOUT_CIRCLE:
-      ret = igraph_layout_circle (g, res, igraph_vss_all ());
-      break;
-
-    case CS_LAYOUT_GRID:
-      ret = igraph_layout_grid (g, res, (igraph_integer_t)ceil (sqrt ((double)n_nodes)));
-      break;
-
-    case CS_N_LAYOUTS:
-    default:
-      g_assert_not_reached ();
-    }
+  if (params->algorithm == CS_LAYOUT_FRUCHTERMAN_REINGOLD)
+    /* from the current positions: cooler and shorter, so nodes settle
+     * where they are instead of starting over */
+    ret = igraph_layout_fruchterman_reingold (
+        job->g, res, use_seed, job->start ? 120 : 500,
+        sqrt ((double)n) / 10.0 * (job->start ? 0.1 : 1.0),
+        n > 500 ? IGRAPH_LAYOUT_GRID : IGRAPH_LAYOUT_NOGRID, NULL, bounded ? &minx : NULL,
+        bounded ? &maxx : NULL, bounded ? &miny : NULL, bounded ? &maxy : NULL);
+  else
+    ret = igraph_layout_kamada_kawai (job->g, res, use_seed, (job->start ? 10 : 50) * n, 0.0,
+                                      (double)n, NULL, bounded ? &minx : NULL,
+                                      bounded ? &maxx : NULL, bounded ? &miny : NULL,
+                                      bounded ? &maxy : NULL);
 
   if (bounded)
     {
@@ -508,8 +774,162 @@ run_igraph (const igraph_t       *g,
       igraph_vector_destroy (&minx);
       IGRAPH_FINALLY_CLEAN (4);
     }
-
   return ret;
+}
+
+/* the radius of a ring of @count nodes spaced a largest disc apart */
+static double
+ring_radius (const Job *job,
+             guint      count)
+{
+  double spacing = 2 * job->r_max + CS_LAYOUT_OVERLAP_GAP;
+  double r = CS_LAYOUT_EDGE_LENGTH;
+
+  if (count >= 2)
+    r = MAX (r, spacing / (2 * sin (G_PI / count)));
+  return r / CS_LAYOUT_EDGE_LENGTH;
+}
+
+static void
+scale_matrix (igraph_matrix_t  *res,
+              igraph_integer_t  n,
+              double            factor)
+{
+  for (igraph_integer_t i = 0; i < n; i++)
+    {
+      MATRIX (*res, i, 0) *= factor;
+      MATRIX (*res, i, 1) *= factor;
+    }
+}
+
+static guint
+best_connected (CsGraph *graph)
+{
+  guint best = 0;
+
+  for (guint i = 1; i < cs_graph_get_n_nodes (graph); i++)
+    if (cs_graph_get_degree (graph, i) > cs_graph_get_degree (graph, best))
+      best = i;
+  return best;
+}
+
+static igraph_error_t
+run_star (const Job       *job,
+          igraph_matrix_t *res)
+{
+  int center = job->params->center;
+  g_autofree guint *order = NULL;
+  igraph_vector_int_t v;
+  igraph_error_t ret;
+  double r;
+
+  if (center < 0 || center >= job->n)
+    center = best_connected (job->graph);
+  /* depth first from the centre: what hangs together sits together */
+  order = _cs_layout_dfs_order (job->graph, center);
+  IGRAPH_CHECK (igraph_vector_int_init (&v, job->n));
+  for (igraph_integer_t i = 0; i < job->n; i++)
+    VECTOR (v)[i] = order[i];
+  ret = igraph_layout_star (job->g, res, center, &v);
+  igraph_vector_int_destroy (&v);
+  if (ret != IGRAPH_SUCCESS)
+    return ret;
+
+  r = ring_radius (job, job->n - 1);
+  r = MAX (r, (job->radii[center] + job->r_max + CS_LAYOUT_OVERLAP_GAP) / CS_LAYOUT_EDGE_LENGTH);
+  scale_matrix (res, job->n, r);
+  return IGRAPH_SUCCESS;
+}
+
+static igraph_error_t
+run_sugiyama (const Job       *job,
+              igraph_matrix_t *res)
+{
+  g_autoptr(CsLayoutGroups) groups = _cs_layout_groups_new (job->graph);
+  g_autofree guint *layers = _cs_layout_groups_layers (groups, job->graph);
+  double hgap = (2 * job->r_max + CS_LAYOUT_OVERLAP_GAP) / CS_LAYOUT_EDGE_LENGTH;
+  igraph_vector_int_t v;
+  igraph_error_t ret;
+
+  IGRAPH_CHECK (igraph_vector_int_init (&v, job->n));
+  for (igraph_integer_t i = 0; i < job->n; i++)
+    VECTOR (v)[i] = layers[i];
+  /* layers further apart than nodes within one, so edges between them
+   * have room to slope */
+  ret = igraph_layout_sugiyama (job->g, res, NULL, NULL, &v, hgap, MAX (1.6, 2 * hgap), 100,
+                                NULL);
+  igraph_vector_int_destroy (&v);
+  return ret;
+}
+
+static igraph_error_t
+run_algorithm (const Job       *job,
+               igraph_matrix_t *res)
+{
+  igraph_integer_t n = job->n;
+
+  switch (job->params->algorithm)
+    {
+    case CS_LAYOUT_FRUCHTERMAN_REINGOLD:
+    case CS_LAYOUT_KAMADA_KAWAI:
+      return run_force (job, res);
+
+    case CS_LAYOUT_DRL:
+      {
+        igraph_layout_drl_options_t options;
+
+        IGRAPH_CHECK (igraph_layout_drl_options_init (
+            &options, job->start ? IGRAPH_LAYOUT_DRL_REFINE : IGRAPH_LAYOUT_DRL_DEFAULT));
+        return igraph_layout_drl (job->g, res, /* use_seed = */ job->start, &options, NULL);
+      }
+
+    case CS_LAYOUT_CIRCLE:
+      IGRAPH_CHECK (igraph_layout_circle (job->g, res, igraph_vss_all ()));
+      scale_matrix (res, n, ring_radius (job, n));
+      return IGRAPH_SUCCESS;
+
+    case CS_LAYOUT_GRID:
+      IGRAPH_CHECK (igraph_layout_grid (job->g, res, (igraph_integer_t)ceil (sqrt ((double)n))));
+      scale_matrix (res, n,
+                    MAX (CS_LAYOUT_EDGE_LENGTH, 2 * job->r_max + CS_LAYOUT_OVERLAP_GAP) /
+                        CS_LAYOUT_EDGE_LENGTH);
+      return IGRAPH_SUCCESS;
+
+    case CS_LAYOUT_STAR:
+      return run_star (job, res);
+
+    case CS_LAYOUT_MDS:
+      if (n > MDS_MAX_NODES)
+        {
+          g_snprintf (igraph_reason, sizeof igraph_reason,
+                      "MDS keeps every distance between nodes and takes at most %u nodes; "
+                      "use drl or fruchterman_reingold",
+                      MDS_MAX_NODES);
+          return IGRAPH_EINVAL;
+        }
+      return igraph_layout_mds (job->g, res, NULL, 2);
+
+    case CS_LAYOUT_SUGIYAMA:
+      return run_sugiyama (job, res);
+
+    case CS_LAYOUT_CONSORTIA:
+      return _cs_layout_consortia (job->graph, job->g, job->edges, job->radii, res);
+
+    case CS_N_LAYOUTS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static double *
+default_radii (CsGraph *graph)
+{
+  guint n = cs_graph_get_n_nodes (graph);
+  double *radii = g_new (double, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    radii[i] = DEFAULT_TYPE_RADIUS + 1.2 * sqrt ((double)MIN (cs_graph_get_degree (graph, i), 60));
+  return radii;
 }
 
 /**
@@ -521,8 +941,10 @@ run_igraph (const igraph_t       *g,
  *
  * Places every node. The result is in world units (pixels at zoom 1), with a
  * typical edge about %CS_LAYOUT_EDGE_LENGTH long; fixed nodes keep their
- * positions exactly. Deterministic for a given graph and @params. May be
- * called from any thread; layouts run one at a time.
+ * positions exactly, and no two discs (of the radii in @params) overlap
+ * unless two fixed ones do. With initial positions the result stays as
+ * close to them as the layout allows. Deterministic for a given graph and
+ * @params. May be called from any thread; layouts run one at a time.
  *
  * Returns: (transfer full) (nullable): the positions
  */
@@ -534,23 +956,32 @@ cs_layout_run (CsGraph               *graph,
 {
   g_autoptr(GMutexLocker) locker = NULL;
   g_autofree double *xy = NULL;
+  g_autofree double *own_radii = NULL;
+  const double *radii;
   igraph_vector_int_t edges;
   igraph_matrix_t res;
   igraph_t g;
   igraph_error_t ret;
-  guint n_nodes;
-  guint n_fixed;
-  double scale;
+  guint n_nodes, n_fixed, flags;
+  gboolean start, held_by_bounds;
+  Job job;
+  double r_max = 0;
 
   g_return_val_if_fail (CS_IS_GRAPH (graph), NULL);
   g_return_val_if_fail (params != NULL, NULL);
   g_return_val_if_fail (params->fixed_positions == NULL ||
                         cs_positions_get_n_nodes (params->fixed_positions) ==
                         cs_graph_get_n_nodes (graph), NULL);
+  g_return_val_if_fail (params->initial == NULL ||
+                        cs_positions_get_n_nodes (params->initial) ==
+                        cs_graph_get_n_nodes (graph), NULL);
+  g_return_val_if_fail (params->radii == NULL ||
+                        params->n_radii == cs_graph_get_n_nodes (graph), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   n_nodes = cs_graph_get_n_nodes (graph);
   n_fixed = count_fixed (params, n_nodes);
+  flags = algorithms[params->algorithm].flags;
 
   if (n_nodes == 0)
     return cs_positions_new (0, NULL);
@@ -559,14 +990,20 @@ cs_layout_run (CsGraph               *graph,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
+  radii = params->radii;
+  if (radii == NULL)
+    radii = own_radii = default_radii (graph);
+  for (guint i = 0; i < n_nodes; i++)
+    r_max = MAX (r_max, radii[i]);
+
+  start = params->initial != NULL && (flags & STARTABLE);
+  held_by_bounds = n_fixed > 0 && (flags & BOUNDED);
+
   locker = g_mutex_locker_new (&igraph_lock);
   install_handlers ();
   igraph_cancellable = cancellable;
-  igraph_rng_seed (igraph_rng_default (), params->seed);
-
-  /* Layout coordinates are in edge lengths: a fixed node's world position is
-   * divided by the edge length on the way in and multiplied on the way out. */
-  scale = CS_LAYOUT_EDGE_LENGTH;
+  /* a layout the seed does not change draws the same whatever it is */
+  igraph_rng_seed (igraph_rng_default (), (flags & SEEDED) ? params->seed : 0);
 
   if (igraph_vector_int_init (&edges, 0) != IGRAPH_SUCCESS)
     goto fail_early;
@@ -583,60 +1020,102 @@ cs_layout_run (CsGraph               *graph,
       goto fail_early;
     }
 
-  if (n_fixed > 0)
+  /* Layout coordinates are in edge lengths: a world position is divided by
+   * the edge length on the way in and multiplied on the way out. */
+  if (start)
+    {
+      for (guint i = 0; i < n_nodes; i++)
+        {
+          CsPositions *from = is_fixed (params, i) ? params->fixed_positions : params->initial;
+
+          MATRIX (res, i, 0) = cs_positions_get_x (from, i) / CS_LAYOUT_EDGE_LENGTH;
+          MATRIX (res, i, 1) = cs_positions_get_y (from, i) / CS_LAYOUT_EDGE_LENGTH;
+        }
+    }
+  else if (held_by_bounds)
     {
       /* start free nodes near the centre of the fixed ones, spread by the seed */
-      double cx = 0, cy = 0;
+      double cx = 0, cy = 0, r = sqrt ((double)n_nodes);
 
       for (guint i = 0; i < n_nodes; i++)
-        {
-          if (is_fixed (params, i))
-            {
-              cx += cs_positions_get_x (params->fixed_positions, i) / scale / n_fixed;
-              cy += cs_positions_get_y (params->fixed_positions, i) / scale / n_fixed;
-            }
-        }
+        if (is_fixed (params, i))
+          {
+            cx += cs_positions_get_x (params->fixed_positions, i) / CS_LAYOUT_EDGE_LENGTH / n_fixed;
+            cy += cs_positions_get_y (params->fixed_positions, i) / CS_LAYOUT_EDGE_LENGTH / n_fixed;
+          }
       for (guint i = 0; i < n_nodes; i++)
         {
           if (is_fixed (params, i))
             {
-              MATRIX (res, i, 0) = cs_positions_get_x (params->fixed_positions, i) / scale;
-              MATRIX (res, i, 1) = cs_positions_get_y (params->fixed_positions, i) / scale;
+              MATRIX (res, i, 0) = cs_positions_get_x (params->fixed_positions, i) /
+                                   CS_LAYOUT_EDGE_LENGTH;
+              MATRIX (res, i, 1) = cs_positions_get_y (params->fixed_positions, i) /
+                                   CS_LAYOUT_EDGE_LENGTH;
             }
           else
             {
-              double r = sqrt ((double)n_nodes);
-
               MATRIX (res, i, 0) = cx + RNG_UNIF (-r, r);
               MATRIX (res, i, 1) = cy + RNG_UNIF (-r, r);
             }
         }
     }
 
-  ret = run_igraph (&g, params, n_nodes, n_fixed > 0, &res);
+  job = (Job) {
+    .graph = graph,
+    .params = params,
+    .g = &g,
+    .edges = &edges,
+    .n = n_nodes,
+    .n_fixed = n_fixed,
+    .start = start,
+    .radii = radii,
+    .r_max = r_max,
+  };
+  ret = run_algorithm (&job, &res);
 
   if (ret == IGRAPH_SUCCESS)
     {
-      double median = median_edge_length (&res, &edges);
-      double factor = scale;
+      double median = _cs_layout_median_length (&res, &edges);
+      double factor = CS_LAYOUT_EDGE_LENGTH;
 
-      /* Without fixed nodes there is no scale to keep: bring every
-       * algorithm to the same typical edge length. */
-      if (n_fixed == 0 && median > 0)
-        factor = scale / median;
+      if (held_by_bounds)
+        /* the fixed nodes set the scale */
+        factor = CS_LAYOUT_EDGE_LENGTH;
+      else if (start)
+        {
+          /* keep the scale the picture had */
+          double before = median_length_xy (cs_positions_get_xy (params->initial), &edges);
+
+          if (before > 0 && median > 0)
+            factor = before / median;
+        }
+      else if (algorithms[params->algorithm].scale == SCALE_MEDIAN_EDGE && median > 0)
+        /* bring every algorithm to the same typical edge length */
+        factor = CS_LAYOUT_EDGE_LENGTH / median;
 
       xy = g_new (double, 2 * n_nodes);
+      for (guint i = 0; i < n_nodes; i++)
+        {
+          xy[2 * i] = MATRIX (res, i, 0) * factor;
+          xy[2 * i + 1] = MATRIX (res, i, 1) * factor;
+        }
+
+      /* onto the old picture, or onto the fixed nodes, as well as a turn
+       * and a shift can put it */
+      if (!held_by_bounds)
+        {
+          if (params->initial != NULL)
+            align_rigidly (xy, params->initial, NULL, TRUE, n_nodes);
+          else if (n_fixed > 0)
+            align_rigidly (xy, params->fixed_positions, params->fixed, TRUE, n_nodes);
+        }
+
       for (guint i = 0; i < n_nodes; i++)
         {
           if (is_fixed (params, i))
             {
               xy[2 * i] = cs_positions_get_x (params->fixed_positions, i);
               xy[2 * i + 1] = cs_positions_get_y (params->fixed_positions, i);
-            }
-          else
-            {
-              xy[2 * i] = MATRIX (res, i, 0) * factor;
-              xy[2 * i + 1] = MATRIX (res, i, 1) * factor;
             }
           if (!isfinite (xy[2 * i]) || !isfinite (xy[2 * i + 1]))
             {
@@ -667,7 +1146,10 @@ cs_layout_run (CsGraph               *graph,
                    igraph_reason[0] ? igraph_reason : igraph_strerror (ret));
       return NULL;
     }
+  g_clear_pointer (&locker, g_mutex_locker_free);
 
+  /* geometry only: igraph is free for the next job meanwhile */
+  cs_layout_remove_overlaps (n_nodes, xy, radii, params->fixed, CS_LAYOUT_OVERLAP_GAP);
   return cs_positions_new (n_nodes, xy);
 
 fail_early:

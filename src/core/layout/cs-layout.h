@@ -28,6 +28,10 @@ typedef enum
   CS_LAYOUT_DRL,
   CS_LAYOUT_CIRCLE,
   CS_LAYOUT_GRID,
+  CS_LAYOUT_STAR,
+  CS_LAYOUT_MDS,
+  CS_LAYOUT_SUGIYAMA,
+  CS_LAYOUT_CONSORTIA,
   CS_N_LAYOUTS
 } CsLayoutAlgorithm;
 
@@ -57,6 +61,15 @@ void               cs_layout_params_set_seed         (CsLayoutParams        *sel
 void               cs_layout_params_set_fixed        (CsLayoutParams        *self,
                                                       CsPositions           *positions,
                                                       const gboolean        *fixed);
+void               cs_layout_params_set_initial      (CsLayoutParams        *self,
+                                                      CsPositions           *positions);
+CsPositions       *cs_layout_params_get_initial      (const CsLayoutParams  *self);
+void               cs_layout_params_set_center       (CsLayoutParams        *self,
+                                                      int                    node);
+int                cs_layout_params_get_center       (const CsLayoutParams  *self);
+void               cs_layout_params_set_radii        (CsLayoutParams        *self,
+                                                      guint                  n_radii,
+                                                      const double          *radii);
 CsPositions       *cs_layout_run                     (CsGraph               *graph,
                                                       const CsLayoutParams  *params,
                                                       GCancellable          *cancellable,
@@ -73,6 +86,7 @@ const char        *cs_layout_algorithm_to_string     (CsLayoutAlgorithm      alg
 gboolean           cs_layout_algorithm_from_string   (const char            *name,
                                                       CsLayoutAlgorithm     *algorithm);
 const char        *cs_layout_algorithm_get_description (CsLayoutAlgorithm    algorithm);
+gboolean           cs_layout_algorithm_is_seeded     (CsLayoutAlgorithm      algorithm);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsLayoutParams, cs_layout_params_free)
 

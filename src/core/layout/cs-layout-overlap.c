@@ -1,0 +1,243 @@
+/* cs-layout-overlap.c
+ *
+ * SPDX-FileCopyrightText: 2025 Consortia contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "cs-layout-overlap.h"
+
+#include "cs-cell-grid-private.h"
+
+#include <math.h>
+
+/* Pushes overlapping discs apart along the line through their centres, in
+ * sweeps over a grid whose cells are one largest disc (plus the gap) wide,
+ * so a disc only meets the discs of its own and the eight cells around.
+ * A sweep moves each pair as soon as it is seen (Gauss–Seidel), which
+ * settles a crowd in a few sweeps; a crowd that keeps pushing back is
+ * loosened about its centre now and then until it fits. */
+
+#define MAX_SWEEPS      600
+#define LOOSEN_AFTER    80
+#define LOOSEN_EVERY    20
+#define LOOSEN_FACTOR   1.05
+#define SEPARATION_SLACK 1e-7
+
+static inline double
+pair_angle (guint i,
+            guint j)
+{
+  guint32 h = (guint32)i * 2654435761u ^ ((guint32)j + 0x9e3779b9u) * 40503u;
+
+  h ^= h >> 13;
+  h *= 0x5bd1e995u;
+  h ^= h >> 15;
+  return (h % 65536u) * (2 * G_PI / 65536.0);
+}
+
+static gboolean
+is_fixed (const gboolean *fixed,
+          guint           i)
+{
+  return fixed != NULL && fixed[i];
+}
+
+/* Spreads the free nodes about their centre when their discs could not fit
+ * in the box they take: no sweep can settle a crowd that has no room. */
+static void
+make_room (guint           n,
+           double         *xy,
+           const double   *radii,
+           const gboolean *fixed,
+           double          gap)
+{
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  double cx = 0, cy = 0, need = 0, have;
+  guint n_free = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (is_fixed (fixed, i))
+        continue;
+      x0 = MIN (x0, xy[2 * i]);
+      x1 = MAX (x1, xy[2 * i]);
+      y0 = MIN (y0, xy[2 * i + 1]);
+      y1 = MAX (y1, xy[2 * i + 1]);
+      cx += xy[2 * i];
+      cy += xy[2 * i + 1];
+      need += (2 * radii[i] + gap) * (2 * radii[i] + gap);
+      n_free++;
+    }
+  if (n_free < 2)
+    return;
+  cx /= n_free;
+  cy /= n_free;
+  have = (x1 - x0) * (y1 - y0);
+  if (have > 0 && have < need)
+    {
+      double factor = sqrt (need / have);
+
+      for (guint i = 0; i < n; i++)
+        if (!is_fixed (fixed, i))
+          {
+            xy[2 * i] = cx + (xy[2 * i] - cx) * factor;
+            xy[2 * i + 1] = cy + (xy[2 * i + 1] - cy) * factor;
+          }
+    }
+}
+
+static void
+loosen (guint           n,
+        double         *xy,
+        const gboolean *fixed)
+{
+  double cx = 0, cy = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      cx += xy[2 * i] / n;
+      cy += xy[2 * i + 1] / n;
+    }
+  for (guint i = 0; i < n; i++)
+    if (!is_fixed (fixed, i))
+      {
+        xy[2 * i] = cx + (xy[2 * i] - cx) * LOOSEN_FACTOR;
+        xy[2 * i + 1] = cy + (xy[2 * i + 1] - cy) * LOOSEN_FACTOR;
+      }
+}
+
+/* One sweep; returns how many pairs it found too close (pairs of fixed
+ * nodes are counted in @stuck, not moved). */
+static guint
+sweep (guint           n,
+       double         *xy,
+       const double   *radii,
+       const gboolean *fixed,
+       double          gap,
+       double          cell,
+       guint          *stuck)
+{
+  CsCellGrid grid;
+  g_autofree int *cells = g_new (int, 2 * (gsize)n);
+  guint n_close = 0;
+
+  *stuck = 0;
+  _cs_cell_grid_init (&grid, 0, 0, cell);
+  for (guint i = 0; i < n; i++)
+    {
+      cells[2 * i] = _cs_cell_grid_coord (&grid, xy[2 * i], 0);
+      cells[2 * i + 1] = _cs_cell_grid_coord (&grid, xy[2 * i + 1], 0);
+      _cs_cell_grid_add (&grid, i, cells[2 * i], cells[2 * i + 1]);
+    }
+  _cs_cell_grid_seal (&grid);
+
+  for (guint i = 0; i < n; i++)
+    for (int dy = -1; dy <= 1; dy++)
+      for (int dx = -1; dx <= 1; dx++)
+        {
+          int cx = cells[2 * i] + dx, cy = cells[2 * i + 1] + dy;
+          guint n_entries;
+          const CsCellEntry *entries = _cs_cell_grid_bucket (&grid, cx, cy, &n_entries);
+
+          for (guint k = 0; k < n_entries; k++)
+            {
+              guint j = entries[k].item;
+              double ex, ey, d2, d, need, push, ux, uy, wi, wj;
+              gboolean fi, fj;
+
+              if (j <= i || entries[k].cx != cx || entries[k].cy != cy)
+                continue;
+              need = radii[i] + radii[j] + gap;
+              ex = xy[2 * j] - xy[2 * i];
+              ey = xy[2 * j + 1] - xy[2 * i + 1];
+              d2 = ex * ex + ey * ey;
+              if (d2 >= need * need)
+                continue;
+              fi = is_fixed (fixed, i);
+              fj = is_fixed (fixed, j);
+              if (fi && fj)
+                {
+                  (*stuck)++;
+                  continue;
+                }
+              n_close++;
+              d = sqrt (d2);
+              if (d <= need * 1e-9)
+                {
+                  double a = pair_angle (i, j);
+
+                  ux = cos (a);
+                  uy = sin (a);
+                  d = 0;
+                }
+              else
+                {
+                  ux = ex / d;
+                  uy = ey / d;
+                }
+              push = (need - d) * (1 + SEPARATION_SLACK) + need * SEPARATION_SLACK;
+              wi = fi ? 0 : (fj ? 1 : 0.5);
+              wj = fj ? 0 : (fi ? 1 : 0.5);
+              xy[2 * i] -= ux * push * wi;
+              xy[2 * i + 1] -= uy * push * wi;
+              xy[2 * j] += ux * push * wj;
+              xy[2 * j + 1] += uy * push * wj;
+            }
+        }
+
+  _cs_cell_grid_clear (&grid);
+  return n_close;
+}
+
+/**
+ * cs_layout_remove_overlaps:
+ * @n_nodes: how many nodes
+ * @xy: (array) (inout): x then y of each node, moved in place
+ * @radii: (array): each node's radius, in the units of @xy
+ * @fixed: (array) (nullable): %TRUE for nodes that must not move
+ * @gap: the room to leave between two discs
+ *
+ * Moves nodes apart until no two discs are closer than the sum of their
+ * radii and @gap, each as little as the pass can: a layout keeps its
+ * shape. Fixed nodes never move; only two fixed nodes can still overlap.
+ * Time grows as n log n for a layout of bounded density (a grid of cells,
+ * rebuilt each sweep). Deterministic.
+ *
+ * Returns: the number of pairs still too close (0 unless fixed nodes
+ *   overlap each other)
+ */
+guint
+cs_layout_remove_overlaps (guint           n_nodes,
+                           double         *xy,
+                           const double   *radii,
+                           const gboolean *fixed,
+                           double          gap)
+{
+  double r_max = 0;
+  guint n_close = 0, stuck = 0;
+
+  g_return_val_if_fail (n_nodes == 0 || (xy != NULL && radii != NULL), 0);
+  g_return_val_if_fail (gap >= 0 && isfinite (gap), 0);
+
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      g_return_val_if_fail (radii[i] >= 0 && isfinite (radii[i]), 0);
+      g_return_val_if_fail (isfinite (xy[2 * i]) && isfinite (xy[2 * i + 1]), 0);
+      r_max = MAX (r_max, radii[i]);
+    }
+  if (n_nodes < 2 || 2 * r_max + gap <= 0)
+    return 0;
+
+  make_room (n_nodes, xy, radii, fixed, gap);
+  for (guint s = 0; s < MAX_SWEEPS; s++)
+    {
+      n_close = sweep (n_nodes, xy, radii, fixed, gap, 2 * r_max + gap, &stuck);
+      if (n_close == 0)
+        break;
+      if (s >= LOOSEN_AFTER && s % LOOSEN_EVERY == 0)
+        loosen (n_nodes, xy, fixed);
+    }
+  return n_close + stuck;
+}
