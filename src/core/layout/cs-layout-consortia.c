@@ -12,38 +12,69 @@
 #include "cs-layout-groups-private.h"
 #include "cs-layout-igraph-private.h"
 #include "cs-layout-overlap.h"
+#include "cs-layout-overlap-private.h"
+#include "cs-layout-quality-private.h"
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
-/* The consortia layout: groups first, members second.
+/* The consortia layout: groups first, members second, composed from
+ * igraph's layouts (none of its own forces).
  *
  * 1. The graph is read into groups (cs-layout-groups.c): a consortium with
  *    its lead and members and what hangs off them, an organisation of
  *    several consortia (a bridge) with what hangs off it, and the centre
  *    (programme and ministry).
- * 2. Each group is laid out alone by igraph's Fruchterman–Reingold, its
- *    lead fixed at the heart and the consortium node fixed just inside it,
- *    towards the centre, so members spread around the pair and models
- *    around their developers.
- * 3. igraph's Kamada–Kawai lays out the graph of groups (weighted by the
- *    links between them), which gives each group's direction from the
- *    centre: consortia that share members, and the bridges between them,
- *    come next to each other.
- * 4. The groups go round the centre in that order, on the smallest circle
- *    where none overlaps the next, each turned so its consortium node faces
- *    the programme: every team's link to the programme is a short spoke
- *    that crosses no other team.
+ * 2. Each group is laid out alone, its consortium fixed at the heart and
+ *    its lead pulled close: igraph's Fruchterman–Reingold from a radial
+ *    tree (Reingold–Tilford) out of the heart and from random starts, the
+ *    try with the fewest crossings kept, and Davidson–Harel's annealing
+ *    (which counts crossings) on what still crosses.
+ * 3. Kamada–Kawai on the graph of groups, each link as long as its two
+ *    discs side by side, gives the order round the centre, settled by
+ *    swaps so that consortia sharing members sit next to each other. Each
+ *    consortium gets a sector of the ring as wide as its disc, so its spoke
+ *    to the programme crosses no other team; the ring is then drawn in as
+ *    far as the discs allow (small teams close, large ones further out).
+ * 4. Bridges go between the groups they link, just outside their discs.
+ *    Each group is turned (and mirrored when that is better) so that its
+ *    links to other groups are as short as a turn makes them, then laid
+ *    out again by Fruchterman–Reingold with each such link held by a fixed
+ *    node in its direction, kept when that crosses less: members tied to a
+ *    university or another team face it.
+ * 5. A small graph is composed a few times and the picture with the fewest
+ *    crossings kept.
  *
  * Coordinates are in edge lengths throughout, and each group is scaled to a
  * median edge of one, so the result needs no scaling afterwards. */
 
-#define GROUP_GAP 0.6 /* between two regions, in edge lengths */
+#define GROUP_GAP 0.45 /* between two regions, in edge lengths */
+
+/* Kamada–Kawai on the graph of groups keeps every distance between two
+ * groups; past this many, Fruchterman–Reingold with its grid places them */
+#define KK_MAX_GROUPS 600
+
+/* sweeps of turning every group towards its links */
+#define ORIENT_SWEEPS 6
+
+/* a graph up to this many nodes is composed this many times, and the
+ * composition with the fewest crossings kept */
+#define COMPOSE_TRIES_MAX 3000
+#define COMPOSE_TRIES     4
+
+/* how hard a port pulls, against an edge inside the group, and how warm
+ * that second layout runs */
+#define PORT_PULL   0.5
+static const double port_warmth[] = { 0.05, 0.15, 0.4, 1.0 };
 
 typedef struct
 {
-  double *xy;     /* heart at the origin, +y towards the centre */
-  double  radius; /* how far its discs reach from the heart */
+  double  *xy;     /* heart at the origin */
+  double   radius; /* how far its discs reach from the heart */
+  double   unit;   /* an edge length in the units its layout came in */
+  double   c, s;   /* its turn */
+  gboolean mirror; /* mirrored (x → -x) before the turn */
 } Local;
 
 static double
@@ -53,30 +84,95 @@ radius_of (const double *radii,
   return _CS_LAYOUT_RADIUS (radii, node);
 }
 
+/* The ways a group is laid out: from a radial tree out of its heart
+ * (members on the first ring, what hangs off them further out, nothing
+ * crossing) refined more or less warmly by Fruchterman–Reingold, or from
+ * random positions. A group up to LOCAL_TRIES_MAX nodes is laid out each
+ * way and the one with the fewest crossings kept; a larger one the first
+ * way only. */
+static const struct
+{
+  gboolean from_tree;
+  double   warmth; /* times igraph's default first step */
+} local_tries[] = {
+  { TRUE, 0.1 },
+  { TRUE, 0.3 },
+  { TRUE, 1.0 },
+  { FALSE, 1.0 },
+  { FALSE, 1.0 },
+  { FALSE, 1.0 },
+  { FALSE, 1.0 },
+  { FALSE, 1.0 },
+  { FALSE, 1.0 },
+  { FALSE, 1.0 },
+  { FALSE, 1.0 },
+  { FALSE, 1.0 },
+};
+
+#define LOCAL_TRIES_MAX 300
+
+/* groups up to this size whose best try still crosses itself are annealed
+ * by Davidson–Harel, which is quadratic in edges per step */
+#define LOCAL_UNTANGLE_MAX 120
+#define UNTANGLE_STEPS     30
+
+/* @res in edge lengths (a median edge of one) about the heart, or about
+ * the middle when there is none, into @xy */
+static double
+normalise (const igraph_matrix_t     *res,
+           const igraph_vector_int_t *group_edges,
+           guint                      heart,
+           double                    *xy)
+{
+  igraph_integer_t m = igraph_matrix_nrow (res);
+  double median = _cs_layout_median_length (res, group_edges), scale = 1, cx = 0, cy = 0;
+
+  if (median > 0)
+    scale = 1 / median;
+  if (heart == G_MAXUINT)
+    for (igraph_integer_t i = 0; i < m; i++)
+      {
+        cx += MATRIX (*res, i, 0) / m;
+        cy += MATRIX (*res, i, 1) / m;
+      }
+  else
+    {
+      cx = MATRIX (*res, heart, 0);
+      cy = MATRIX (*res, heart, 1);
+    }
+  for (igraph_integer_t i = 0; i < m; i++)
+    {
+      xy[2 * i] = (MATRIX (*res, i, 0) - cx) * scale;
+      xy[2 * i + 1] = (MATRIX (*res, i, 1) - cy) * scale;
+    }
+  return 1 / scale;
+}
+
 /* Lays out one group on its own. @group_edges holds its inner edges in
- * group-local indices; @local maps a node to its index in the group.
- * @towards_centre: whether to keep the side facing the centre clear. */
+ * group-local indices; @local maps a node to its index in the group. */
 static igraph_error_t
 lay_out_group (const CsLayoutGroup       *group,
                const igraph_vector_int_t *group_edges,
                const guint               *local,
                const double              *radii,
-               CsGraph                   *graph,
-               gboolean                   towards_centre,
                Local                     *out)
 {
   guint m = group->nodes->len;
-  /* the group's nodes, then one that stands for the centre */
-  guint total = m + (towards_centre ? 1 : 0);
-  g_autofree gboolean *fixed = g_new0 (gboolean, total);
-  igraph_vector_int_t edges;
+  guint n_edges = igraph_vector_int_size (group_edges) / 2;
   igraph_vector_t minx, maxx, miny, maxy, weights;
-  igraph_matrix_t res;
+  igraph_matrix_t tree, tree_best, res;
   igraph_t sub;
-  double spread = sqrt ((double)m) / 2, median, scale = 1, cx = 0, cy = 0;
-  guint heart = G_MAXUINT;
+  g_autofree guint *pairs = g_new (guint, 2 * MAX (n_edges, 1));
+  g_autofree double *xy = g_new (double, 2 * m);
+  guint heart = G_MAXUINT, n_tries = m <= LOCAL_TRIES_MAX ? G_N_ELEMENTS (local_tries) : 1;
+  guint64 best = G_MAXUINT64;
+  double unit;
 
   out->xy = g_new0 (double, 2 * m);
+  out->unit = 1;
+  out->c = 1;
+  out->s = 0;
+  out->mirror = FALSE;
   if (group->anchor != G_MAXUINT)
     heart = local[group->anchor];
   if (m == 1)
@@ -85,104 +181,206 @@ lay_out_group (const CsLayoutGroup       *group,
       return IGRAPH_SUCCESS;
     }
 
-  IGRAPH_CHECK (igraph_vector_int_init_copy (&edges, group_edges));
-  IGRAPH_FINALLY (igraph_vector_int_destroy, &edges);
-  IGRAPH_VECTOR_INIT_FINALLY (&weights, igraph_vector_int_size (&edges) / 2);
+  IGRAPH_VECTOR_INIT_FINALLY (&weights, n_edges);
   /* the lead stays beside its consortium, at the group's heart */
-  for (igraph_integer_t e = 0; e < igraph_vector_size (&weights); e++)
+  for (guint e = 0; e < n_edges; e++)
     {
-      guint a = g_array_index (group->nodes, guint, VECTOR (edges)[2 * e]);
-      guint b = g_array_index (group->nodes, guint, VECTOR (edges)[2 * e + 1]);
+      guint a = g_array_index (group->nodes, guint, VECTOR (*group_edges)[2 * e]);
+      guint b = g_array_index (group->nodes, guint, VECTOR (*group_edges)[2 * e + 1]);
 
       VECTOR (weights)[e] = (a == group->heart && b == group->anchor) ||
                                     (b == group->heart && a == group->anchor)
                                 ? 4.0
                                 : 1.0;
+      pairs[2 * e] = VECTOR (*group_edges)[2 * e];
+      pairs[2 * e + 1] = VECTOR (*group_edges)[2 * e + 1];
     }
-  if (towards_centre && heart != G_MAXUINT)
-    {
-      IGRAPH_CHECK (igraph_vector_int_push_back (&edges, heart));
-      IGRAPH_CHECK (igraph_vector_int_push_back (&edges, m));
-      IGRAPH_CHECK (igraph_vector_push_back (&weights, 1.0));
-    }
-  IGRAPH_CHECK (igraph_create (&sub, &edges, total, IGRAPH_UNDIRECTED));
+  IGRAPH_CHECK (igraph_create (&sub, group_edges, m, IGRAPH_UNDIRECTED));
   IGRAPH_FINALLY (igraph_destroy, &sub);
-  IGRAPH_MATRIX_INIT_FINALLY (&res, total, 2);
-  IGRAPH_VECTOR_INIT_FINALLY (&minx, total);
-  IGRAPH_VECTOR_INIT_FINALLY (&maxx, total);
-  IGRAPH_VECTOR_INIT_FINALLY (&miny, total);
-  IGRAPH_VECTOR_INIT_FINALLY (&maxy, total);
+  IGRAPH_MATRIX_INIT_FINALLY (&tree, m, 2);
+  IGRAPH_MATRIX_INIT_FINALLY (&tree_best, m, 2);
+  IGRAPH_MATRIX_INIT_FINALLY (&res, m, 2);
+  IGRAPH_VECTOR_INIT_FINALLY (&minx, m);
+  IGRAPH_VECTOR_INIT_FINALLY (&maxx, m);
+  IGRAPH_VECTOR_INIT_FINALLY (&miny, m);
+  IGRAPH_VECTOR_INIT_FINALLY (&maxy, m);
 
-  for (guint i = 0; i < total; i++)
+  if (heart != G_MAXUINT)
     {
-      MATRIX (res, i, 0) = RNG_UNIF (-spread, spread);
-      MATRIX (res, i, 1) = RNG_UNIF (-spread, spread);
+      igraph_vector_int_t roots;
+
+      IGRAPH_CHECK (igraph_vector_int_init (&roots, 1));
+      IGRAPH_FINALLY (igraph_vector_int_destroy, &roots);
+      VECTOR (roots)[0] = heart;
+      IGRAPH_CHECK (igraph_layout_reingold_tilford_circular (&sub, &tree, IGRAPH_ALL, &roots,
+                                                             NULL));
+      igraph_vector_int_destroy (&roots);
+      IGRAPH_FINALLY_CLEAN (1);
+    }
+  else
+    IGRAPH_CHECK (igraph_layout_reingold_tilford_circular (&sub, &tree, IGRAPH_ALL, NULL, NULL));
+  for (guint i = 0; i < m; i++)
+    {
+      VECTOR (minx)[i] = VECTOR (miny)[i] = -IGRAPH_INFINITY;
+      VECTOR (maxx)[i] = VECTOR (maxy)[i] = IGRAPH_INFINITY;
     }
   if (heart != G_MAXUINT)
     {
-      fixed[heart] = TRUE;
-      MATRIX (res, heart, 0) = MATRIX (res, heart, 1) = 0;
-    }
-  if (towards_centre)
-    {
-      /* the programme's side, a little past where the members will be: its
-       * push keeps that side clear for the team's link to the centre */
-      fixed[m] = TRUE;
-      MATRIX (res, m, 0) = 0;
-      MATRIX (res, m, 1) = 0.5 + spread;
-    }
-  for (guint i = 0; i < total; i++)
-    {
-      if (fixed[i])
-        {
-          VECTOR (minx)[i] = VECTOR (maxx)[i] = MATRIX (res, i, 0);
-          VECTOR (miny)[i] = VECTOR (maxy)[i] = MATRIX (res, i, 1);
-        }
-      else
-        {
-          VECTOR (minx)[i] = VECTOR (miny)[i] = -IGRAPH_INFINITY;
-          VECTOR (maxx)[i] = VECTOR (maxy)[i] = IGRAPH_INFINITY;
-        }
+      VECTOR (minx)[heart] = VECTOR (maxx)[heart] = 0;
+      VECTOR (miny)[heart] = VECTOR (maxy)[heart] = 0;
     }
 
-  IGRAPH_CHECK (igraph_layout_fruchterman_reingold (
-      &sub, &res, /* use_seed = */ true, 500, sqrt ((double)total) / 10.0,
-      total > 500 ? IGRAPH_LAYOUT_GRID : IGRAPH_LAYOUT_NOGRID, &weights, &minx, &maxx, &miny,
-      &maxy));
-
-  /* one edge length per typical edge, about the heart (or the middle) */
-  median = _cs_layout_median_length (&res, group_edges);
-  if (median > 0)
-    scale = 1 / median;
-  if (heart == G_MAXUINT)
+  for (guint t = 0; t < n_tries; t++)
     {
+      double spread = sqrt ((double)m) / 2;
+      guint64 crossings;
+
       for (guint i = 0; i < m; i++)
         {
-          cx += MATRIX (res, i, 0) / m;
-          cy += MATRIX (res, i, 1) / m;
+          if (local_tries[t].from_tree)
+            {
+              /* a hair of the seed, so no two nodes start on one spot */
+              MATRIX (res, i, 0) = MATRIX (tree, i, 0) + RNG_UNIF (-0.01, 0.01);
+              MATRIX (res, i, 1) = MATRIX (tree, i, 1) + RNG_UNIF (-0.01, 0.01);
+            }
+          else
+            {
+              MATRIX (res, i, 0) = RNG_UNIF (-spread, spread);
+              MATRIX (res, i, 1) = RNG_UNIF (-spread, spread);
+            }
+        }
+      if (heart != G_MAXUINT)
+        MATRIX (res, heart, 0) = MATRIX (res, heart, 1) = 0;
+
+      IGRAPH_CHECK (igraph_layout_fruchterman_reingold (
+          &sub, &res, /* use_seed = */ true, 500, sqrt ((double)m) / 10.0 * local_tries[t].warmth,
+          m > 500 ? IGRAPH_LAYOUT_GRID : IGRAPH_LAYOUT_NOGRID, &weights, &minx, &maxx, &miny,
+          &maxy));
+
+      unit = normalise (&res, group_edges, heart, xy);
+      crossings = n_tries > 1 ? _cs_layout_quality_count_crossings_xy (n_edges, pairs, xy, NULL)
+                              : 0;
+      if (crossings < best)
+        {
+          best = crossings;
+          out->unit = unit;
+          memcpy (out->xy, xy, 2 * m * sizeof (double));
+          IGRAPH_CHECK (igraph_matrix_update (&tree_best, &res));
         }
     }
+
+  /* what crossings are left, Davidson–Harel's annealing (which counts
+   * them) tries to undo from there */
+  if (best > 0 && m <= LOCAL_UNTANGLE_MAX)
+    {
+      double density = 2.0 * n_edges / ((double)m * (m - 1));
+      guint64 crossings;
+
+      IGRAPH_CHECK (igraph_matrix_update (&res, &tree_best));
+      IGRAPH_CHECK (igraph_layout_davidson_harel (
+          &sub, &res, /* use_seed = */ true, UNTANGLE_STEPS, MAX (10, (igraph_integer_t)log2 (m)), 0.75,
+          1.0, 0.0, density / 10, 1.0 - sqrt (density), 0.2 * (1 - density)));
+      if (heart != G_MAXUINT)
+        {
+          double hx = MATRIX (res, heart, 0), hy = MATRIX (res, heart, 1);
+
+          for (guint i = 0; i < m; i++)
+            {
+              MATRIX (res, i, 0) -= hx;
+              MATRIX (res, i, 1) -= hy;
+            }
+        }
+      unit = normalise (&res, group_edges, heart, xy);
+      crossings = _cs_layout_quality_count_crossings_xy (n_edges, pairs, xy, NULL);
+      if (crossings < best)
+        {
+          out->unit = unit;
+          memcpy (out->xy, xy, 2 * m * sizeof (double));
+        }
+    }
+
   out->radius = 0;
   for (guint i = 0; i < m; i++)
-    {
-      guint node = g_array_index (group->nodes, guint, i);
-
-      out->xy[2 * i] = (MATRIX (res, i, 0) - cx) * scale;
-      out->xy[2 * i + 1] = (MATRIX (res, i, 1) - cy) * scale;
-      out->radius = MAX (out->radius, hypot (out->xy[2 * i], out->xy[2 * i + 1]) +
-                                          radius_of (radii, node));
-    }
+    out->radius = MAX (out->radius, hypot (out->xy[2 * i], out->xy[2 * i + 1]) +
+                                        radius_of (radii, g_array_index (group->nodes, guint, i)));
 
   igraph_vector_destroy (&maxy);
   igraph_vector_destroy (&miny);
   igraph_vector_destroy (&maxx);
   igraph_vector_destroy (&minx);
   igraph_matrix_destroy (&res);
+  igraph_matrix_destroy (&tree_best);
+  igraph_matrix_destroy (&tree);
   igraph_destroy (&sub);
   igraph_vector_destroy (&weights);
-  igraph_vector_int_destroy (&edges);
-  IGRAPH_FINALLY_CLEAN (8);
+  IGRAPH_FINALLY_CLEAN (9);
   return IGRAPH_SUCCESS;
+}
+
+/* where a node of group @local sits, turned and shifted to @cx, @cy */
+static inline void
+place (const Local *local,
+       guint        i,
+       double       cx,
+       double       cy,
+       double      *x,
+       double      *y)
+{
+  double px = local->mirror ? -local->xy[2 * i] : local->xy[2 * i];
+  double py = local->xy[2 * i + 1];
+
+  *x = cx + local->c * px - local->s * py;
+  *y = cy + local->s * px + local->c * py;
+}
+
+static int
+compare_keys (const void *a,
+              const void *b)
+{
+  guint64 x = *(const guint64 *)a, y = *(const guint64 *)b;
+
+  return (x > y) - (x < y);
+}
+
+/* The links between groups, each pair once with how many edges it has */
+typedef struct
+{
+  guint a, b;
+  guint count;
+} GroupLink;
+
+static GArray *
+collect_group_links (const CsLayoutGroups      *groups,
+                     const igraph_vector_int_t *edges)
+{
+  igraph_integer_t n_edges = igraph_vector_int_size (edges) / 2;
+  g_autofree guint64 *keys = g_new (guint64, MAX (n_edges, 1));
+  GArray *links = g_array_new (FALSE, FALSE, sizeof (GroupLink));
+  guint n_keys = 0;
+
+  for (igraph_integer_t e = 0; e < n_edges; e++)
+    {
+      guint ga = groups->group[VECTOR (*edges)[2 * e]];
+      guint gb = groups->group[VECTOR (*edges)[2 * e + 1]];
+
+      if (ga != gb)
+        keys[n_keys++] = ((guint64)MIN (ga, gb) << 32) | MAX (ga, gb);
+    }
+  qsort (keys, n_keys, sizeof (guint64), compare_keys);
+  for (guint k = 0; k < n_keys;)
+    {
+      guint j = k;
+      GroupLink link;
+
+      while (j < n_keys && keys[j] == keys[k])
+        j++;
+      link.a = keys[k] >> 32;
+      link.b = keys[k] & 0xffffffffu;
+      link.count = j - k;
+      g_array_append_val (links, link);
+      k = j;
+    }
+  return links;
 }
 
 typedef struct
@@ -202,29 +400,20 @@ compare_slots (const void *a,
   return (x->group > y->group) - (x->group < y->group);
 }
 
-static int
-compare_keys (const void *a,
-              const void *b)
-{
-  guint64 x = *(const guint64 *)a, y = *(const guint64 *)b;
-
-  return (x > y) - (x < y);
-}
-
-/* What an order round the ring costs: each link between two groups times
+/* What an order round the ring costs: each tie between two groups times
  * how many places apart they are */
 static double
 order_cost (const Slot   *slots,
             guint         n_ring,
             const guint  *ring_index,
-            const double *links)
+            const double *ties)
 {
   double cost = 0;
 
   for (guint a = 0; a < n_ring; a++)
     for (guint b = a + 1; b < n_ring; b++)
       {
-        double w = links[ring_index[slots[a].group] * n_ring + ring_index[slots[b].group]];
+        double w = ties[ring_index[slots[a].group] * n_ring + ring_index[slots[b].group]];
 
         if (w > 0)
           cost += w * MIN (b - a, n_ring - (b - a));
@@ -232,15 +421,15 @@ order_cost (const Slot   *slots,
   return cost;
 }
 
-/* Swaps two groups while that brings linked groups closer round the
- * ring: Kamada–Kawai gives a good order, this settles what it leaves. */
+/* Swaps two groups while that brings tied groups closer round the ring:
+ * Kamada–Kawai gives a good order, this settles what it leaves. */
 static void
 refine_order (Slot         *slots,
               guint         n_ring,
               const guint  *ring_index,
-              const double *links)
+              const double *ties)
 {
-  double best = order_cost (slots, n_ring, ring_index, links);
+  double best = order_cost (slots, n_ring, ring_index, ties);
   gboolean better = TRUE;
 
   for (guint round = 0; better && round < 32; round++)
@@ -254,7 +443,7 @@ refine_order (Slot         *slots,
 
             slots[a] = slots[b];
             slots[b] = t;
-            cost = order_cost (slots, n_ring, ring_index, links);
+            cost = order_cost (slots, n_ring, ring_index, ties);
             if (cost < best - 1e-9)
               {
                 best = cost;
@@ -271,151 +460,628 @@ refine_order (Slot         *slots,
 
 #define REFINE_MAX_RING 64
 
-/* Each ring group's direction from the centre, from Kamada–Kawai on the
- * graph of groups: a link between two groups for every edge between them,
- * the more edges the shorter. */
+/* Kamada–Kawai on the graph of groups, each link as long as the two discs
+ * side by side: where each group lies from the centre */
 static igraph_error_t
-order_ring (const CsLayoutGroups      *groups,
-            const igraph_vector_int_t *edges,
-            const guint               *ring_index, /* group → ring slot or G_MAXUINT */
-            Slot                      *slots,
-            guint                      n_ring)
+lay_out_group_graph (const Local *locals,
+                     guint        n_groups,
+                     GArray      *links,
+                     double      *qxy)
 {
-  guint centre = groups->centre;
-  guint nq = n_ring + (centre != G_MAXUINT);
-  igraph_integer_t n_edges = igraph_vector_int_size (edges) / 2;
-  g_autofree guint64 *keys = g_new (guint64, MAX (n_edges, 1));
+  const GroupLink *link = (const GroupLink *)(gpointer)links->data;
   igraph_vector_int_t qedges;
   igraph_vector_t weights;
   igraph_matrix_t res;
   igraph_t q;
-  guint n_keys = 0;
-  double ox = 0, oy = 0;
 
-  for (igraph_integer_t e = 0; e < n_edges; e++)
+  IGRAPH_VECTOR_INT_INIT_FINALLY (&qedges, 2 * links->len);
+  IGRAPH_VECTOR_INIT_FINALLY (&weights, links->len);
+  for (guint l = 0; l < links->len; l++)
     {
-      guint ga = groups->group[VECTOR (*edges)[2 * e]];
-      guint gb = groups->group[VECTOR (*edges)[2 * e + 1]];
-      guint qa = ga == centre ? n_ring : ring_index[ga];
-      guint qb = gb == centre ? n_ring : ring_index[gb];
-
-      if (qa != qb)
-        keys[n_keys++] = ((guint64)MIN (qa, qb) << 32) | MAX (qa, qb);
+      VECTOR (qedges)[2 * l] = link[l].a;
+      VECTOR (qedges)[2 * l + 1] = link[l].b;
     }
-  qsort (keys, n_keys, sizeof (guint64), compare_keys);
-
-  IGRAPH_VECTOR_INT_INIT_FINALLY (&qedges, 0);
-  IGRAPH_VECTOR_INIT_FINALLY (&weights, 0);
-  for (guint k = 0; k < n_keys;)
-    {
-      guint j = k;
-
-      while (j < n_keys && keys[j] == keys[k])
-        j++;
-      IGRAPH_CHECK (igraph_vector_int_push_back (&qedges, keys[k] >> 32));
-      IGRAPH_CHECK (igraph_vector_int_push_back (&qedges, keys[k] & 0xffffffffu));
-      /* Kamada–Kawai reads weights as lengths */
-      IGRAPH_CHECK (igraph_vector_push_back (&weights, 1.0 / (j - k)));
-      k = j;
-    }
-  IGRAPH_CHECK (igraph_create (&q, &qedges, nq, IGRAPH_UNDIRECTED));
+  IGRAPH_CHECK (igraph_create (&q, &qedges, n_groups, IGRAPH_UNDIRECTED));
   IGRAPH_FINALLY (igraph_destroy, &q);
-  IGRAPH_MATRIX_INIT_FINALLY (&res, nq, 2);
-  IGRAPH_CHECK (igraph_layout_kamada_kawai (&q, &res, /* use_seed = */ false, 50 * nq, 0.0,
-                                            (double)nq, &weights, NULL, NULL, NULL, NULL));
+  IGRAPH_MATRIX_INIT_FINALLY (&res, n_groups, 2);
 
-  if (centre != G_MAXUINT)
+  if (n_groups <= KK_MAX_GROUPS)
     {
-      ox = MATRIX (res, n_ring, 0);
-      oy = MATRIX (res, n_ring, 1);
+      /* Kamada–Kawai reads weights as lengths; groups with many links
+       * between them come a little closer still */
+      for (guint l = 0; l < links->len; l++)
+        VECTOR (weights)[l] = (locals[link[l].a].radius + locals[link[l].b].radius + GROUP_GAP) /
+                              (1 + 0.1 * log (link[l].count));
+      IGRAPH_CHECK (igraph_layout_kamada_kawai (&q, &res, /* use_seed = */ false,
+                                                50 * n_groups, 0.0, (double)n_groups,
+                                                &weights, NULL, NULL, NULL, NULL));
     }
   else
     {
-      for (guint k = 0; k < n_ring; k++)
-        {
-          ox += MATRIX (res, k, 0) / n_ring;
-          oy += MATRIX (res, k, 1) / n_ring;
-        }
+      /* Fruchterman–Reingold reads weights as pull */
+      for (guint l = 0; l < links->len; l++)
+        VECTOR (weights)[l] = 1 + log (link[l].count);
+      IGRAPH_CHECK (igraph_layout_fruchterman_reingold (
+          &q, &res, /* use_seed = */ false, 500, sqrt ((double)n_groups) / 10.0,
+          IGRAPH_LAYOUT_GRID, &weights, NULL, NULL, NULL, NULL));
     }
-  for (guint k = 0; k < n_ring; k++)
-    slots[k].angle = atan2 (MATRIX (res, k, 1) - oy, MATRIX (res, k, 0) - ox);
+  for (guint k = 0; k < n_groups; k++)
+    {
+      qxy[2 * k] = MATRIX (res, k, 0);
+      qxy[2 * k + 1] = MATRIX (res, k, 1);
+    }
 
   igraph_matrix_destroy (&res);
   igraph_destroy (&q);
   igraph_vector_destroy (&weights);
   igraph_vector_int_destroy (&qedges);
   IGRAPH_FINALLY_CLEAN (4);
-  qsort (slots, n_ring, sizeof (Slot), compare_slots);
-
-  if (n_ring >= 4 && n_ring <= REFINE_MAX_RING)
-    {
-      g_autofree double *links = g_new0 (double, n_ring * n_ring);
-
-      for (guint k = 0; k < n_keys; k++)
-        {
-          guint qa = keys[k] >> 32, qb = keys[k] & 0xffffffffu;
-
-          if (qb < n_ring)
-            {
-              links[qa * n_ring + qb] += 1;
-              links[qb * n_ring + qa] += 1;
-            }
-        }
-      refine_order (slots, n_ring, ring_index, links);
-    }
   return IGRAPH_SUCCESS;
 }
 
-/* the angle a region of @radius takes on a ring of radius @rho */
-static double
-half_angle (double radius,
-            double rho)
+/* how far in the ring is drawn, in rounds of shrinking and packing */
+#define COMPACT_ROUNDS 24
+#define COMPACT_FACTOR 0.85
+
+/* Each group's heart. The centre (programme and ministry) in the middle;
+ * the consortia round it in the order the graph of groups gives, tied
+ * ones (sharing members) next to each other, each in its own sector so
+ * its spoke to the centre crosses no other group; the ring then drawn in
+ * towards the centre as far as the discs let it, so small teams sit close
+ * and large ones further out. An organisation of several consortia (a
+ * bridge) is placed later, between them (orient_groups()). */
+static igraph_error_t
+place_groups (const CsLayoutGroups *groups,
+              const Local          *locals,
+              GArray               *links,
+              double               *cxy)
 {
-  return asin (MIN (1.0, (radius + GROUP_GAP / 2) / rho));
+  const GroupLink *link = (const GroupLink *)(gpointer)links->data;
+  guint n_groups = groups->groups->len, centre = groups->centre, n_ring = 0;
+  g_autofree double *qxy = g_new0 (double, 2 * n_groups);
+  g_autofree double *disc = g_new (double, n_groups);
+  g_autofree gboolean *held = g_new0 (gboolean, n_groups);
+  g_autofree guint *ring_index = g_new (guint, n_groups);
+  g_autofree Slot *slots = g_new0 (Slot, n_groups);
+  double ox = 0, oy = 0, total = 0, theta, centre_radius = 0;
+
+  for (guint k = 0; k < n_groups; k++)
+    {
+      const CsLayoutGroup *group = g_ptr_array_index (groups->groups, k);
+
+      disc[k] = locals[k].radius;
+      ring_index[k] = G_MAXUINT;
+      if (k != centre && group->kind != CS_LAYOUT_GROUP_BRIDGE)
+        {
+          slots[n_ring].group = k;
+          ring_index[k] = n_ring++;
+        }
+    }
+  if (centre != G_MAXUINT)
+    {
+      centre_radius = disc[centre];
+      held[centre] = TRUE;
+    }
+  if (n_groups > 1)
+    IGRAPH_CHECK (lay_out_group_graph (locals, n_groups, links, qxy));
+  if (n_ring == 0)
+    return IGRAPH_SUCCESS;
+
+  if (centre != G_MAXUINT)
+    {
+      ox = qxy[2 * centre];
+      oy = qxy[2 * centre + 1];
+    }
+  else
+    {
+      for (guint r = 0; r < n_ring; r++)
+        {
+          ox += qxy[2 * slots[r].group] / n_ring;
+          oy += qxy[2 * slots[r].group + 1] / n_ring;
+        }
+    }
+  for (guint r = 0; r < n_ring; r++)
+    slots[r].angle = atan2 (qxy[2 * slots[r].group + 1] - oy, qxy[2 * slots[r].group] - ox);
+  qsort (slots, n_ring, sizeof (Slot), compare_slots);
+  for (guint r = 0; r < n_ring; r++)
+    ring_index[slots[r].group] = r;
+
+  if (n_ring >= 4 && n_ring <= REFINE_MAX_RING)
+    {
+      /* two ring groups are tied by their links and by every bridge they
+       * share */
+      g_autofree double *ties = g_new0 (double, n_ring * n_ring);
+      g_autofree GPtrArray **bridge_ties = g_new0 (GPtrArray *, n_groups);
+      for (guint l = 0; l < links->len; l++)
+        {
+          guint a = link[l].a, b = link[l].b, ra = ring_index[a], rb = ring_index[b];
+
+          if (ra != G_MAXUINT && rb != G_MAXUINT)
+            {
+              ties[ra * n_ring + rb] += link[l].count;
+              ties[rb * n_ring + ra] += link[l].count;
+            }
+          else if (ra != G_MAXUINT || rb != G_MAXUINT)
+            {
+              guint bridge = ra == G_MAXUINT ? a : b, ring = ra == G_MAXUINT ? b : a;
+
+              if (bridge == centre)
+                continue;
+              if (bridge_ties[bridge] == NULL)
+                bridge_ties[bridge] = g_ptr_array_new ();
+              g_ptr_array_add (bridge_ties[bridge], GUINT_TO_POINTER (ring_index[ring]));
+            }
+        }
+      for (guint k = 0; k < n_groups; k++)
+        {
+          if (bridge_ties[k] == NULL)
+            continue;
+          for (guint i = 0; i < bridge_ties[k]->len; i++)
+            for (guint j = i + 1; j < bridge_ties[k]->len; j++)
+              {
+                guint ra = GPOINTER_TO_UINT (g_ptr_array_index (bridge_ties[k], i));
+                guint rb = GPOINTER_TO_UINT (g_ptr_array_index (bridge_ties[k], j));
+
+                ties[ra * n_ring + rb] += 1;
+                ties[rb * n_ring + ra] += 1;
+              }
+          g_ptr_array_unref (bridge_ties[k]);
+        }
+      refine_order (slots, n_ring, ring_index, ties);
+    }
+
+  /* sectors as wide as the groups, on the ring that holds them all */
+  for (guint r = 0; r < n_ring; r++)
+    total += 2 * disc[slots[r].group] + GROUP_GAP;
+  theta = slots[0].angle - G_PI * (2 * disc[slots[0].group] + GROUP_GAP) / total;
+  for (guint r = 0; r < n_ring; r++)
+    {
+      guint k = slots[r].group;
+      double half = G_PI * (2 * disc[k] + GROUP_GAP) / total;
+      double rho = MAX (centre_radius + GROUP_GAP + disc[k],
+                        (disc[k] + GROUP_GAP / 2) / sin (MIN (half, G_PI / 2)));
+
+      theta += half;
+      cxy[2 * k] = rho * cos (theta);
+      cxy[2 * k + 1] = rho * sin (theta);
+      theta += half;
+    }
+
+  /* drawn in towards the centre, packed apart again, until it holds */
+  for (guint round = 0; round < COMPACT_ROUNDS; round++)
+    {
+      g_autofree double *ring_xy = g_new (double, 2 * (n_ring + 1));
+      g_autofree double *ring_disc = g_new (double, n_ring + 1);
+      g_autofree gboolean *ring_held = g_new0 (gboolean, n_ring + 1);
+
+      for (guint r = 0; r < n_ring; r++)
+        {
+          guint k = slots[r].group;
+
+          ring_xy[2 * r] = cxy[2 * k] * COMPACT_FACTOR;
+          ring_xy[2 * r + 1] = cxy[2 * k + 1] * COMPACT_FACTOR;
+          ring_disc[r] = disc[k];
+        }
+      /* the centre's disc, which nothing enters */
+      ring_xy[2 * n_ring] = ring_xy[2 * n_ring + 1] = 0;
+      ring_disc[n_ring] = centre_radius;
+      ring_held[n_ring] = TRUE;
+      _cs_layout_separate (n_ring + 1, ring_xy, ring_disc, ring_held, GROUP_GAP, 400);
+      for (guint r = 0; r < n_ring; r++)
+        {
+          guint k = slots[r].group;
+
+          cxy[2 * k] = ring_xy[2 * r];
+          cxy[2 * k + 1] = ring_xy[2 * r + 1];
+        }
+    }
+
+  /* bridges start between the groups they link, refined later */
+  {
+    g_autofree double *sum = g_new0 (double, 3 * n_groups);
+
+    for (guint l = 0; l < links->len; l++)
+      for (guint side = 0; side < 2; side++)
+        {
+          guint k = side ? link[l].b : link[l].a, other = side ? link[l].a : link[l].b;
+
+          if (ring_index[other] == G_MAXUINT)
+            continue;
+          sum[3 * k] += cxy[2 * other] * link[l].count;
+          sum[3 * k + 1] += cxy[2 * other + 1] * link[l].count;
+          sum[3 * k + 2] += link[l].count;
+        }
+    for (guint k = 0; k < n_groups; k++)
+      {
+        const CsLayoutGroup *group = g_ptr_array_index (groups->groups, k);
+
+        if (group->kind == CS_LAYOUT_GROUP_BRIDGE && sum[3 * k + 2] > 0)
+          {
+            cxy[2 * k] = sum[3 * k] / sum[3 * k + 2];
+            cxy[2 * k + 1] = sum[3 * k + 1] / sum[3 * k + 2];
+          }
+      }
+  }
+  return IGRAPH_SUCCESS;
 }
 
-static double
-ring_angles (const Local *locals,
-             const Slot  *slots,
-             guint        n_ring,
-             double       rho)
+/* Each group's edges to other groups: for group k, entries start[k] to
+ * start[k + 1] of pairs, each its own node and the node outside */
+typedef struct
 {
-  double sum = 0;
+  guint *start;
+  guint *pairs;
+} Outside;
 
-  for (guint k = 0; k < n_ring; k++)
-    sum += 2 * half_angle (locals[slots[k].group].radius, rho);
-  return sum;
+static void
+outside_init (Outside                   *self,
+              const CsLayoutGroups      *groups,
+              const igraph_vector_int_t *edges)
+{
+  guint n_groups = groups->groups->len, n_pairs = 0;
+  igraph_integer_t n_edges = igraph_vector_int_size (edges) / 2;
+  g_autofree guint *fill = NULL;
+
+  self->start = g_new0 (guint, n_groups + 1);
+  for (igraph_integer_t e = 0; e < n_edges; e++)
+    {
+      guint a = VECTOR (*edges)[2 * e], b = VECTOR (*edges)[2 * e + 1];
+
+      if (groups->group[a] != groups->group[b])
+        {
+          self->start[groups->group[a] + 1]++;
+          self->start[groups->group[b] + 1]++;
+          n_pairs += 2;
+        }
+    }
+  for (guint k = 0; k < n_groups; k++)
+    self->start[k + 1] += self->start[k];
+  fill = g_memdup2 (self->start, n_groups * sizeof (guint));
+  self->pairs = g_new (guint, 2 * MAX (n_pairs, 1));
+  for (igraph_integer_t e = 0; e < n_edges; e++)
+    {
+      guint a = VECTOR (*edges)[2 * e], b = VECTOR (*edges)[2 * e + 1];
+      guint ga = groups->group[a], gb = groups->group[b];
+
+      if (ga == gb)
+        continue;
+      self->pairs[2 * fill[ga]] = a;
+      self->pairs[2 * fill[ga]++ + 1] = b;
+      self->pairs[2 * fill[gb]] = b;
+      self->pairs[2 * fill[gb]++ + 1] = a;
+    }
 }
 
-/* the smallest ring that holds every region side by side, clear of the
- * centre */
-static double
-ring_radius (const Local *locals,
-             const Slot  *slots,
-             guint        n_ring,
-             double       centre_radius)
+static void
+outside_clear (Outside *self)
 {
-  double lo = 0, hi, widest = 0, sum = 0;
+  g_clear_pointer (&self->start, g_free);
+  g_clear_pointer (&self->pairs, g_free);
+}
 
-  for (guint k = 0; k < n_ring; k++)
+static void
+place_group (const CsLayoutGroup *group,
+             const Local         *l,
+             const double        *cxy,
+             guint                k,
+             double              *xy)
+{
+  for (guint i = 0; i < group->nodes->len; i++)
     {
-      widest = MAX (widest, locals[slots[k].group].radius);
-      sum += 2 * locals[slots[k].group].radius + GROUP_GAP;
-    }
-  lo = centre_radius + GROUP_GAP + widest;
-  if (n_ring == 1 || ring_angles (locals, slots, n_ring, lo) <= 2 * G_PI)
-    return lo;
-  hi = lo + sum;
-  for (guint i = 0; i < 60; i++)
-    {
-      double mid = (lo + hi) / 2;
+      guint node = g_array_index (group->nodes, guint, i);
 
-      if (ring_angles (locals, slots, n_ring, mid) <= 2 * G_PI)
-        hi = mid;
-      else
-        lo = mid;
+      place (l, i, cxy[2 * k], cxy[2 * k + 1], &xy[2 * node], &xy[2 * node + 1]);
     }
-  return hi;
+}
+
+/* A bridge goes where its links pull it: between its consortia */
+static void
+centre_bridge (const CsLayoutGroups *groups,
+               const Outside        *outside,
+               const Local          *locals,
+               guint                 k,
+               const double         *xy,
+               double               *cxy)
+{
+  const CsLayoutGroup *group = g_ptr_array_index (groups->groups, k);
+  guint first = outside->start[k], last = outside->start[k + 1];
+  double sx = 0, sy = 0;
+
+  if (group->kind != CS_LAYOUT_GROUP_BRIDGE || first == last)
+    return;
+  for (guint p = first; p < last; p++)
+    {
+      sx += xy[2 * outside->pairs[2 * p + 1]];
+      sy += xy[2 * outside->pairs[2 * p + 1] + 1];
+    }
+  sx /= last - first;
+  sy /= last - first;
+  /* outside the groups it links, at their edge: their members that it
+   * ties reach it without crossing the rest */
+  for (guint round = 0; round < 2; round++)
+    for (guint p = first; p < last; p++)
+      {
+        guint g = groups->group[outside->pairs[2 * p + 1]];
+        double dx = sx - cxy[2 * g], dy = sy - cxy[2 * g + 1], d = hypot (dx, dy);
+        double reach = locals[g].radius + locals[k].radius + GROUP_GAP;
+
+        if (g == k || d >= reach || ((const CsLayoutGroup *)g_ptr_array_index (groups->groups, g))->kind == CS_LAYOUT_GROUP_BRIDGE)
+          continue;
+        if (d == 0)
+          dx = 1, dy = 0, d = 1;
+        sx = cxy[2 * g] + dx / d * reach;
+        sy = cxy[2 * g + 1] + dy / d * reach;
+      }
+  cxy[2 * k] = sx;
+  cxy[2 * k + 1] = sy;
+}
+
+/* Turns each group about its heart (and mirrors it when that is better) so
+ * that the edges it has to other groups are as short as a turn can make
+ * them, least squares; every group in turn, a few sweeps. Bridges move
+ * between the groups they link as those turn. */
+static void
+orient_groups (const CsLayoutGroups *groups,
+               const Outside        *outside,
+               const guint          *local,
+               Local                *locals,
+               double               *cxy,
+               double               *xy)
+{
+  guint n_groups = groups->groups->len;
+
+  for (guint sweep = 0; sweep < ORIENT_SWEEPS; sweep++)
+    for (guint k = 0; k < n_groups; k++)
+      {
+        const CsLayoutGroup *group = g_ptr_array_index (groups->groups, k);
+        Local *l = &locals[k];
+        double best = -1;
+
+        if (outside->start[k] == outside->start[k + 1])
+          continue;
+        centre_bridge (groups, outside, locals, k, xy, cxy);
+        for (int mirror = 0; mirror < (group->nodes->len > 1 ? 2 : 0); mirror++)
+          {
+            double a = 0, b = 0, h;
+
+            for (guint p = outside->start[k]; p < outside->start[k + 1]; p++)
+              {
+                guint i = local[outside->pairs[2 * p]], other = outside->pairs[2 * p + 1];
+                double px = mirror ? -l->xy[2 * i] : l->xy[2 * i], py = l->xy[2 * i + 1];
+                double wx = xy[2 * other] - cxy[2 * k], wy = xy[2 * other + 1] - cxy[2 * k + 1];
+
+                a += px * wx + py * wy;
+                b += px * wy - py * wx;
+              }
+            h = hypot (a, b);
+            /* ties keep the group as it is */
+            if (h > best * (1 + 1e-9))
+              {
+                best = h;
+                l->mirror = mirror;
+                if (h > 0)
+                  l->c = a / h, l->s = b / h;
+                else
+                  l->c = 1, l->s = 0;
+              }
+          }
+        place_group (group, l, cxy, k, xy);
+      }
+}
+
+/* the crossings among a group's own edges and its edges to the others */
+static guint64
+group_crossings (const igraph_vector_int_t *group_edges,
+                 const CsLayoutGroup       *group,
+                 const Outside             *outside,
+                 guint                      k,
+                 const double              *xy)
+{
+  guint n_inner = igraph_vector_int_size (group_edges) / 2;
+  guint n_out = outside->start[k + 1] - outside->start[k];
+  g_autofree guint *pairs = g_new (guint, 2 * MAX (n_inner + n_out, 1));
+
+  for (guint e = 0; e < n_inner; e++)
+    {
+      pairs[2 * e] = g_array_index (group->nodes, guint, VECTOR (*group_edges)[2 * e]);
+      pairs[2 * e + 1] = g_array_index (group->nodes, guint, VECTOR (*group_edges)[2 * e + 1]);
+    }
+  memcpy (pairs + 2 * n_inner, outside->pairs + 2 * outside->start[k],
+          2 * n_out * sizeof (guint));
+  return _cs_layout_quality_count_crossings_xy (n_inner + n_out, pairs, xy, NULL);
+}
+
+/* how far past its disc a group's links to the others are anchored */
+#define PORT_REACH 0.5
+
+/* Lays a group out again where it now stands, with each of its links to
+ * another group held by a fixed node in that direction (a port), so
+ * members tied elsewhere move to the side facing it: the workers of a
+ * university face the university. Fruchterman–Reingold in the group's own
+ * units, from where the group is, cool; kept when it crosses less. */
+static igraph_error_t
+face_links (const CsLayoutGroup       *group,
+            const igraph_vector_int_t *group_edges,
+            const Outside             *outside,
+            guint                      k,
+            const guint               *local,
+            const double              *radii,
+            Local                     *l,
+            const double              *cxy,
+            double                    *xy)
+{
+  guint m = group->nodes->len, n_inner = igraph_vector_int_size (group_edges) / 2;
+  guint first = outside->start[k], n_ports = outside->start[k + 1] - first;
+  guint total = m + n_ports, heart = G_MAXUINT;
+  igraph_vector_int_t sub_edges;
+  igraph_vector_t minx, maxx, miny, maxy, weights;
+  igraph_matrix_t res;
+  igraph_t sub;
+  g_autofree double *old_xy = g_new (double, 2 * m);
+  g_autofree double *best_xy = g_new (double, 2 * m);
+  guint64 before, after, best;
+  double reach = l->radius + PORT_REACH;
+
+  if (m < 3 || n_ports == 0)
+    return IGRAPH_SUCCESS;
+  if (group->anchor != G_MAXUINT)
+    heart = local[group->anchor];
+
+  IGRAPH_VECTOR_INT_INIT_FINALLY (&sub_edges, 2 * (n_inner + n_ports));
+  IGRAPH_VECTOR_INIT_FINALLY (&weights, n_inner + n_ports);
+  for (guint e = 0; e < n_inner; e++)
+    {
+      guint a = VECTOR (*group_edges)[2 * e], b = VECTOR (*group_edges)[2 * e + 1];
+      guint na = g_array_index (group->nodes, guint, a);
+      guint nb = g_array_index (group->nodes, guint, b);
+
+      VECTOR (sub_edges)[2 * e] = a;
+      VECTOR (sub_edges)[2 * e + 1] = b;
+      VECTOR (weights)[e] = (na == group->heart && nb == group->anchor) ||
+                                    (nb == group->heart && na == group->anchor)
+                                ? 4.0
+                                : 1.0;
+    }
+  for (guint p = 0; p < n_ports; p++)
+    {
+      VECTOR (sub_edges)[2 * (n_inner + p)] = local[outside->pairs[2 * (first + p)]];
+      VECTOR (sub_edges)[2 * (n_inner + p) + 1] = m + p;
+      VECTOR (weights)[n_inner + p] = PORT_PULL;
+    }
+  IGRAPH_CHECK (igraph_create (&sub, &sub_edges, total, IGRAPH_UNDIRECTED));
+  IGRAPH_FINALLY (igraph_destroy, &sub);
+  IGRAPH_MATRIX_INIT_FINALLY (&res, total, 2);
+  IGRAPH_VECTOR_INIT_FINALLY (&minx, total);
+  IGRAPH_VECTOR_INIT_FINALLY (&maxx, total);
+  IGRAPH_VECTOR_INIT_FINALLY (&miny, total);
+  IGRAPH_VECTOR_INIT_FINALLY (&maxy, total);
+
+  for (guint i = 0; i < m; i++)
+    {
+      guint node = g_array_index (group->nodes, guint, i);
+
+      old_xy[2 * i] = best_xy[2 * i] = xy[2 * node];
+      old_xy[2 * i + 1] = best_xy[2 * i + 1] = xy[2 * node + 1];
+      VECTOR (minx)[i] = VECTOR (miny)[i] = -IGRAPH_INFINITY;
+      VECTOR (maxx)[i] = VECTOR (maxy)[i] = IGRAPH_INFINITY;
+    }
+  for (guint p = 0; p < n_ports; p++)
+    {
+      guint other = outside->pairs[2 * (first + p) + 1];
+      double dx = xy[2 * other] - cxy[2 * k], dy = xy[2 * other + 1] - cxy[2 * k + 1];
+      double d = hypot (dx, dy), f = d > reach ? reach / d : 1;
+      guint i = m + p;
+
+      VECTOR (minx)[i] = VECTOR (maxx)[i] = dx * f;
+      VECTOR (miny)[i] = VECTOR (maxy)[i] = dy * f;
+    }
+  if (heart != G_MAXUINT)
+    {
+      VECTOR (minx)[heart] = VECTOR (maxx)[heart] = 0;
+      VECTOR (miny)[heart] = VECTOR (maxy)[heart] = 0;
+    }
+
+  best = before = group_crossings (group_edges, group, outside, k, xy);
+  for (guint t = 0; t < G_N_ELEMENTS (port_warmth) && best > 0; t++)
+    {
+      double median, f;
+
+      for (guint i = 0; i < m; i++)
+        {
+          MATRIX (res, i, 0) = old_xy[2 * i] - cxy[2 * k];
+          MATRIX (res, i, 1) = old_xy[2 * i + 1] - cxy[2 * k + 1];
+        }
+      for (guint i = m; i < total; i++)
+        {
+          MATRIX (res, i, 0) = VECTOR (minx)[i];
+          MATRIX (res, i, 1) = VECTOR (miny)[i];
+        }
+      IGRAPH_CHECK (igraph_layout_fruchterman_reingold (
+          &sub, &res, /* use_seed = */ true, 300, sqrt ((double)total) / 10.0 * port_warmth[t],
+          total > 500 ? IGRAPH_LAYOUT_GRID : IGRAPH_LAYOUT_NOGRID, &weights, &minx, &maxx, &miny,
+          &maxy));
+      /* back to a median edge of one about the heart: Fruchterman–Reingold
+       * has a scale of its own */
+      median = _cs_layout_median_length (&res, group_edges);
+      f = median > 0 ? 1 / median : 1;
+      for (guint i = 0; i < m; i++)
+        {
+          guint node = g_array_index (group->nodes, guint, i);
+
+          xy[2 * node] = cxy[2 * k] + MATRIX (res, i, 0) * f;
+          xy[2 * node + 1] = cxy[2 * k + 1] + MATRIX (res, i, 1) * f;
+        }
+      after = group_crossings (group_edges, group, outside, k, xy);
+      if (after < best)
+        {
+          best = after;
+          for (guint i = 0; i < m; i++)
+            {
+              guint node = g_array_index (group->nodes, guint, i);
+
+              best_xy[2 * i] = xy[2 * node];
+              best_xy[2 * i + 1] = xy[2 * node + 1];
+            }
+        }
+    }
+
+  /* the best (or the group as it was) is its new local layout */
+  l->c = 1, l->s = 0, l->mirror = FALSE;
+  l->radius = 0;
+  for (guint i = 0; i < m; i++)
+    {
+      guint node = g_array_index (group->nodes, guint, i);
+
+      xy[2 * node] = best_xy[2 * i];
+      xy[2 * node + 1] = best_xy[2 * i + 1];
+      l->xy[2 * i] = xy[2 * node] - cxy[2 * k];
+      l->xy[2 * i + 1] = xy[2 * node + 1] - cxy[2 * k + 1];
+      l->radius = MAX (l->radius, hypot (l->xy[2 * i], l->xy[2 * i + 1]) + radius_of (radii, node));
+    }
+  after = best;
+
+  igraph_vector_destroy (&maxy);
+  igraph_vector_destroy (&miny);
+  igraph_vector_destroy (&maxx);
+  igraph_vector_destroy (&minx);
+  igraph_matrix_destroy (&res);
+  igraph_destroy (&sub);
+  igraph_vector_destroy (&weights);
+  igraph_vector_int_destroy (&sub_edges);
+  IGRAPH_FINALLY_CLEAN (8);
+  return IGRAPH_SUCCESS;
+}
+
+/* One composition: every group laid out alone, the groups placed round
+ * the centre, turned towards their links and laid out again facing them */
+static igraph_error_t
+compose (const CsLayoutGroups      *groups,
+         const igraph_vector_int_t *group_edges,
+         const guint               *local,
+         GArray                    *links,
+         const Outside             *outside,
+         const double              *radii,
+         Local                     *locals,
+         double                    *cxy,
+         double                    *xy)
+{
+  guint n_groups = groups->groups->len;
+
+  for (guint k = 0; k < n_groups; k++)
+    {
+      g_clear_pointer (&locals[k].xy, g_free);
+      IGRAPH_CHECK (lay_out_group (g_ptr_array_index (groups->groups, k), &group_edges[k], local,
+                                   radii, &locals[k]));
+    }
+  IGRAPH_CHECK (place_groups (groups, locals, links, cxy));
+  for (guint k = 0; k < n_groups; k++)
+    place_group (g_ptr_array_index (groups->groups, k), &locals[k], cxy, k, xy);
+  orient_groups (groups, outside, local, locals, cxy, xy);
+  for (guint k = 0; k < n_groups; k++)
+    IGRAPH_CHECK (face_links (g_ptr_array_index (groups->groups, k), &group_edges[k], outside, k,
+                              local, radii, &locals[k], cxy, xy));
+  orient_groups (groups, outside, local, locals, cxy, xy);
+  return IGRAPH_SUCCESS;
 }
 
 /**
@@ -443,13 +1109,16 @@ _cs_layout_consortia (CsGraph                   *graph,
   guint n_groups = groups->groups->len;
   igraph_integer_t n_edges = igraph_vector_int_size (edges) / 2;
   g_autofree guint *local = g_new (guint, MAX (n, 1));
-  g_autofree guint *ring_index = g_new (guint, MAX (n_groups, 1));
-  g_autofree Slot *slots = g_new0 (Slot, MAX (n_groups, 1));
   g_autofree Local *locals = g_new0 (Local, MAX (n_groups, 1));
+  g_autofree double *cxy = g_new0 (double, 2 * MAX (n_groups, 1));
+  g_autofree double *xy = g_new0 (double, 2 * MAX (n, 1));
   g_autofree igraph_vector_int_t *group_edges = NULL;
+  g_autoptr(GArray) links = NULL;
+  g_autofree guint *pairs = g_new (guint, 2 * MAX (n_edges, 1));
+  Outside outside = { NULL, NULL };
   igraph_error_t ret = IGRAPH_SUCCESS;
-  double centre_radius = 0, rho = 0, slack, theta;
-  guint n_ring = 0, n_done = 0;
+  guint n_done = 0, n_tries;
+  guint64 best = 0;
 
   if (groups->n_consortia == 0)
     {
@@ -491,79 +1160,41 @@ _cs_layout_consortia (CsGraph                   *graph,
         goto out;
     }
 
-  for (guint k = 0; k < n_groups; k++)
+  links = collect_group_links (groups, edges);
+  outside_init (&outside, groups, edges);
+  for (igraph_integer_t e = 0; e < n_edges; e++)
     {
-      if ((ret = lay_out_group (g_ptr_array_index (groups->groups, k), &group_edges[k], local,
-                                radii, graph,
-                                groups->centre != G_MAXUINT && k != groups->centre,
-                                &locals[k])) != IGRAPH_SUCCESS)
-        goto out;
-      ring_index[k] = G_MAXUINT;
-      if (k == groups->centre)
-        centre_radius = locals[k].radius;
-      else
-        {
-          slots[n_ring].group = k;
-          ring_index[k] = n_ring++;
-        }
+      pairs[2 * e] = VECTOR (*edges)[2 * e];
+      pairs[2 * e + 1] = VECTOR (*edges)[2 * e + 1];
     }
 
-  if (n_ring > 0)
+  /* a small graph is composed a few times, each from where the generator
+   * stands, and the clearest kept */
+  n_tries = n <= COMPOSE_TRIES_MAX ? COMPOSE_TRIES : 1;
+  for (guint t = 0; t < n_tries; t++)
     {
-      if ((ret = order_ring (groups, edges, ring_index, slots, n_ring)) != IGRAPH_SUCCESS)
+      guint64 crossings = 0;
+
+      if ((ret = compose (groups, group_edges, local, links, &outside, radii, locals, cxy, xy)) !=
+          IGRAPH_SUCCESS)
         goto out;
-      rho = ring_radius (locals, slots, n_ring, centre_radius);
-    }
-
-  /* round the ring from the first group's own direction, the room left
-   * shared out evenly between neighbours */
-  slack = n_ring > 0 ? (2 * G_PI - ring_angles (locals, slots, n_ring, rho)) / n_ring : 0;
-  slack = MAX (slack, 0);
-  theta = n_ring > 0 ? slots[0].angle : 0;
-  for (guint s = 0; s <= n_ring; s++)
-    {
-      guint k;
-      const CsLayoutGroup *group;
-      double ux = 0, uy = -1, cx = 0, cy = 0;
-
-      if (s < n_ring)
+      if (n_tries > 1)
+        crossings = _cs_layout_quality_count_crossings_xy (n_edges, pairs, xy, NULL);
+      if (t == 0 || crossings < best)
         {
-          k = slots[s].group;
-          if (s > 0)
-            theta += half_angle (locals[slots[s - 1].group].radius, rho) + slack +
-                     half_angle (locals[k].radius, rho);
-          ux = cos (theta);
-          uy = sin (theta);
-          cx = rho * ux;
-          cy = rho * uy;
-        }
-      else if (groups->centre != G_MAXUINT)
-        k = groups->centre;
-      else
-        break;
-
-      group = g_ptr_array_index (groups->groups, k);
-      for (guint i = 0; i < group->nodes->len; i++)
-        {
-          guint node = g_array_index (group->nodes, guint, i);
-          double x = locals[k].xy[2 * i], y = locals[k].xy[2 * i + 1];
-
-          if (s == n_ring)
+          best = crossings;
+          for (guint i = 0; i < n; i++)
             {
-              /* the centre as laid out */
-              MATRIX (*res, node, 0) = x;
-              MATRIX (*res, node, 1) = y;
-              continue;
+              MATRIX (*res, i, 0) = xy[2 * i];
+              MATRIX (*res, i, 1) = xy[2 * i + 1];
             }
-          /* local x along the ring, local +y towards the centre */
-          MATRIX (*res, node, 0) = cx + x * -uy + y * -ux;
-          MATRIX (*res, node, 1) = cy + x * ux + y * -uy;
         }
     }
 
 out:
+  outside_clear (&outside);
   for (guint k = 0; k < n_groups; k++)
-    g_free (locals[k].xy);
+    g_clear_pointer (&locals[k].xy, g_free);
   for (guint k = 0; k < n_done; k++)
     igraph_vector_int_destroy (&group_edges[k]);
   return ret;

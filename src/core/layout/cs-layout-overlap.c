@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "cs-layout-overlap.h"
+#include "cs-layout-overlap-private.h"
 
 #include "cs-cell-grid-private.h"
 
@@ -238,6 +239,45 @@ cs_layout_remove_overlaps (guint           n_nodes,
         break;
       if (s >= LOOSEN_AFTER && s % LOOSEN_EVERY == 0)
         loosen (n_nodes, xy, fixed);
+    }
+  return n_close + stuck;
+}
+
+/**
+ * _cs_layout_separate:
+ * @n_nodes: how many nodes
+ * @xy: (array) (inout): x then y of each node, moved in place
+ * @radii: (array): each node's radius
+ * @fixed: (array) (nullable): %TRUE for nodes that must not move
+ * @gap: the room to leave between two discs
+ * @max_sweeps: at most this many sweeps
+ *
+ * The sweeps of cs_layout_remove_overlaps() alone: pairs pushed apart
+ * where they meet, and nothing spread or loosened as a whole, so a packing
+ * drawn together stays as tight as its discs allow.
+ *
+ * Returns: the number of pairs still too close after the last sweep
+ */
+guint
+_cs_layout_separate (guint           n_nodes,
+                     double         *xy,
+                     const double   *radii,
+                     const gboolean *fixed,
+                     double          gap,
+                     guint           max_sweeps)
+{
+  double r_max = 0;
+  guint n_close = 0, stuck = 0;
+
+  for (guint i = 0; i < n_nodes; i++)
+    r_max = MAX (r_max, radii[i]);
+  if (n_nodes < 2 || 2 * r_max + gap <= 0)
+    return 0;
+  for (guint s = 0; s < max_sweeps; s++)
+    {
+      n_close = sweep (n_nodes, xy, radii, fixed, gap, 2 * r_max + gap, &stuck);
+      if (n_close == 0)
+        break;
     }
   return n_close + stuck;
 }

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "cs-layout-quality.h"
+#include "cs-layout-quality-private.h"
 
 #include "cs-cell-grid-private.h"
 
@@ -229,6 +230,19 @@ compare_pairs (const void *a,
   return (pa > pb) - (pa < pb);
 }
 
+static Segment
+make_segment (guint         a,
+              guint         b,
+              const double *xy)
+{
+  Segment s = { xy[2 * a], xy[2 * a + 1], xy[2 * b], xy[2 * b + 1], a, b };
+
+  /* left to right, so a segment's cells are walked in one direction */
+  if (s.bx < s.ax)
+    s = (Segment) { xy[2 * b], xy[2 * b + 1], xy[2 * a], xy[2 * a + 1], b, a };
+  return s;
+}
+
 /* each drawn line once: repeated claims about a link share one line */
 static GArray *
 collect_segments (CsGraph     *graph,
@@ -254,22 +268,7 @@ collect_segments (CsGraph     *graph,
 
       if (k > 0 && pairs[k] == pairs[k - 1])
         continue;
-      s.a = pairs[k] >> 32;
-      s.b = pairs[k] & 0xffffffffu;
-      s.ax = cs_positions_get_x (positions, s.a);
-      s.ay = cs_positions_get_y (positions, s.a);
-      s.bx = cs_positions_get_x (positions, s.b);
-      s.by = cs_positions_get_y (positions, s.b);
-      /* left to right, so a segment's cells are walked in one direction */
-      if (s.bx < s.ax)
-        {
-          double t;
-          guint n;
-
-          t = s.ax, s.ax = s.bx, s.bx = t;
-          t = s.ay, s.ay = s.by, s.by = t;
-          n = s.a, s.a = s.b, s.b = n;
-        }
+      s = make_segment (pairs[k] >> 32, pairs[k] & 0xffffffffu, cs_positions_get_xy (positions));
       g_array_append_val (segments, s);
     }
   return segments;
@@ -389,44 +388,19 @@ count_crossings_sampled (const Segment *segments,
   return (guint64)llround ((double)found * m / (2.0 * CROSSING_SAMPLE));
 }
 
-/**
- * cs_layout_quality_count_crossings:
- * @graph: a #CsGraph
- * @positions: positions of its nodes
- * @estimated: (out) (optional): %TRUE when the figure is an estimate
- *
- * Counts the pairs of straight edges that cross (edges that share a node
- * never do; repeated claims about one link are one edge). Edges are
- * walked through a grid of cells about a median edge long and pairs
- * tested only within a cell, so a picture of short edges costs about
- * n log n. When the edges are so long and tangled that this would test too
- * many pairs, the count is estimated from a fixed sample of edges, each
- * tested against all the others.
- *
- * Returns: the number of crossings
- */
-guint64
-cs_layout_quality_count_crossings (CsGraph     *graph,
-                                   CsPositions *positions,
-                                   gboolean    *estimated)
+/* the count over @segments (each drawn line once, left end first) */
+static guint64
+count_crossings (const Segment *segments,
+                 guint          m,
+                 gboolean      *estimated)
 {
-  g_autoptr(GArray) array = NULL;
   g_autofree double *lengths = NULL;
-  const Segment *segments;
   CsCellGrid grid;
   double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, cell;
   guint64 n_cells = 0, n_pairs = 0, count = 0;
-  guint m;
-
-  g_return_val_if_fail (CS_IS_GRAPH (graph), 0);
-  g_return_val_if_fail (positions != NULL, 0);
-  g_return_val_if_fail (cs_positions_get_n_nodes (positions) == cs_graph_get_n_nodes (graph), 0);
 
   if (estimated != NULL)
     *estimated = FALSE;
-  array = collect_segments (graph, positions);
-  segments = (const Segment *)(gpointer)array->data;
-  m = array->len;
   if (m < 2)
     return 0;
 
@@ -489,6 +463,61 @@ sample:
   if (estimated != NULL)
     *estimated = TRUE;
   return count_crossings_sampled (segments, m);
+}
+
+/**
+ * cs_layout_quality_count_crossings:
+ * @graph: a #CsGraph
+ * @positions: positions of its nodes
+ * @estimated: (out) (optional): %TRUE when the figure is an estimate
+ *
+ * Counts the pairs of straight edges that cross (edges that share a node
+ * never do; repeated claims about one link are one edge). Edges are
+ * walked through a grid of cells about a median edge long and pairs
+ * tested only within a cell, so a picture of short edges costs about
+ * n log n. When the edges are so long and tangled that this would test too
+ * many pairs, the count is estimated from a fixed sample of edges, each
+ * tested against all the others.
+ *
+ * Returns: the number of crossings
+ */
+guint64
+cs_layout_quality_count_crossings (CsGraph     *graph,
+                                   CsPositions *positions,
+                                   gboolean    *estimated)
+{
+  g_autoptr(GArray) array = NULL;
+
+  g_return_val_if_fail (CS_IS_GRAPH (graph), 0);
+  g_return_val_if_fail (positions != NULL, 0);
+  g_return_val_if_fail (cs_positions_get_n_nodes (positions) == cs_graph_get_n_nodes (graph), 0);
+
+  array = collect_segments (graph, positions);
+  return count_crossings ((const Segment *)(gpointer)array->data, array->len, estimated);
+}
+
+/**
+ * _cs_layout_quality_count_crossings_xy:
+ * @n_edges: how many edges
+ * @edges: (array): two node indices per edge, each pair once, no loops
+ * @xy: (array): x then y of each node
+ * @estimated: (out) (optional): %TRUE when the figure is an estimate
+ *
+ * cs_layout_quality_count_crossings() for a layout in progress.
+ *
+ * Returns: the number of crossings
+ */
+guint64
+_cs_layout_quality_count_crossings_xy (guint         n_edges,
+                                       const guint  *edges,
+                                       const double *xy,
+                                       gboolean     *estimated)
+{
+  g_autofree Segment *segments = g_new (Segment, MAX (n_edges, 1));
+
+  for (guint k = 0; k < n_edges; k++)
+    segments[k] = make_segment (edges[2 * k], edges[2 * k + 1], xy);
+  return count_crossings (segments, n_edges, estimated);
 }
 
 /* Nearest consortium */
