@@ -10,6 +10,7 @@
 
 #include "cs-export.h"
 #include "cs-layout.h"
+#include "cs-node-radii.h"
 #include "cs-renderer.h"
 #include "test-support.h"
 
@@ -61,7 +62,7 @@ assert_nodes_drawn (cairo_surface_t *surface,
                     double           tolerance)
 {
   g_autoptr(CsGraph) graph = cs_test_load_graph ("good", "small.json");
-  g_autoptr(CsLayoutParams) params = cs_layout_params_new_for_graph (graph);
+  g_autoptr(CsLayoutParams) params = cs_node_radii_new_layout_params (graph);
   g_autoptr(CsPositions) positions = cs_layout_run (graph, params, NULL, NULL);
   g_autoptr(CsScene) scene = NULL;
   CsRenderStyle style;
@@ -474,7 +475,9 @@ test_info (void)
   g_assert_nonnull (strstr (out, "  consortium           1\n"));
   g_assert_nonnull (strstr (out, "Edges: 5\n"));
   g_assert_nonnull (strstr (out, "  member_of            1\n"));
-  g_assert_nonnull (strstr (out, "Layout: fruchterman_reingold, seed 7\n"));
+  /* no algorithm in the file: a graph with a consortium gets the
+   * consortia layout */
+  g_assert_nonnull (strstr (out, "Layout: consortia, seed 7\n"));
   g_assert_nonnull (strstr (out, "Label characters without a font: 0\n"));
   g_assert_nonnull (strstr (out, "Problems: 0\n"));
 }

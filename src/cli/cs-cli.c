@@ -253,14 +253,12 @@ static CsLayoutParams *
 layout_params_for (CsGraph            *graph,
                    const LayoutChoice *choice)
 {
-  CsLayoutParams *params = cs_layout_params_new_for_graph (graph);
-  g_autofree double *radii = cs_node_radii_new (graph);
+  CsLayoutParams *params = cs_node_radii_new_layout_params (graph);
 
   if (choice->has_layout)
     cs_layout_params_set_algorithm (params, choice->algorithm);
   if (choice->has_seed)
     cs_layout_params_set_seed (params, choice->seed);
-  cs_layout_params_set_radii (params, cs_graph_get_n_nodes (graph), radii);
   return params;
 }
 

@@ -452,12 +452,7 @@ load_in_thread (GFile         *file,
       return NULL;
     }
 
-  data->params = cs_layout_params_new_for_graph (data->graph);
-  {
-    g_autofree double *radii = cs_node_radii_new (data->graph);
-
-    cs_layout_params_set_radii (data->params, cs_graph_get_n_nodes (data->graph), radii);
-  }
+  data->params = cs_node_radii_new_layout_params (data->graph);
   data->positions = cs_layout_run (data->graph, data->params, cancellable, error);
   if (data->positions == NULL)
     {

@@ -45,3 +45,29 @@ cs_node_radii_new (CsGraph *graph)
   cs_render_style_clear (&style);
   return radii;
 }
+
+/**
+ * cs_node_radii_new_layout_params:
+ * @graph: a #CsGraph
+ *
+ * What the window lays @graph out with when it opens:
+ * cs_layout_params_new_for_graph() (the file's algorithm and seed, else the
+ * default for its kind; its saved positions kept) with the renderer's node
+ * radii from cs_node_radii_new(). The command line and the tests use it to
+ * draw the window's picture.
+ *
+ * Returns: (transfer full): new parameters
+ */
+CsLayoutParams *
+cs_node_radii_new_layout_params (CsGraph *graph)
+{
+  CsLayoutParams *params;
+  g_autofree double *radii = NULL;
+
+  g_return_val_if_fail (CS_IS_GRAPH (graph), NULL);
+
+  params = cs_layout_params_new_for_graph (graph);
+  radii = cs_node_radii_new (graph);
+  cs_layout_params_set_radii (params, cs_graph_get_n_nodes (graph), radii);
+  return params;
+}

@@ -9,9 +9,11 @@
 #include <glib.h>
 
 #include "cs-graph.h"
+#include "cs-layout.h"
 
 G_BEGIN_DECLS
 
-double *cs_node_radii_new (CsGraph *graph);
+double         *cs_node_radii_new               (CsGraph *graph);
+CsLayoutParams *cs_node_radii_new_layout_params (CsGraph *graph);
 
 G_END_DECLS

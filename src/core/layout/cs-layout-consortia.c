@@ -58,10 +58,16 @@
 /* sweeps of turning every group towards its links */
 #define ORIENT_SWEEPS 6
 
-/* a graph up to this many nodes is composed this many times, and the
- * composition with the fewest crossings kept */
-#define COMPOSE_TRIES_MAX 3000
-#define COMPOSE_TRIES     4
+/* A graph up to THOROUGH_MAX nodes is laid out thoroughly: each group
+ * several ways and the clearest kept, and the whole composed
+ * COMPOSE_TRIES times, the picture with the fewest crossings kept. A
+ * larger one is laid out once, each step the first way, in fewer steps
+ * and with igraph's grid for groups past FAST_NOGRID_MAX nodes, so its
+ * time grows with its size like one Fruchterman–Reingold. */
+#define THOROUGH_MAX    3000
+#define COMPOSE_TRIES   4
+#define FAST_STEPS      200
+#define FAST_NOGRID_MAX 100
 
 /* how hard a port pulls, against an edge inside the group, and how warm
  * that second layout runs */
@@ -152,6 +158,7 @@ normalise (const igraph_matrix_t     *res,
  * group-local indices; @local maps a node to its index in the group. */
 static igraph_error_t
 lay_out_group (const CsLayoutGroup       *group,
+               gboolean                   thorough,
                const igraph_vector_int_t *group_edges,
                const guint               *local,
                const double              *radii,
@@ -164,7 +171,8 @@ lay_out_group (const CsLayoutGroup       *group,
   igraph_t sub;
   g_autofree guint *pairs = g_new (guint, 2 * MAX (n_edges, 1));
   g_autofree double *xy = g_new (double, 2 * m);
-  guint heart = G_MAXUINT, n_tries = m <= LOCAL_TRIES_MAX ? G_N_ELEMENTS (local_tries) : 1;
+  guint heart = G_MAXUINT;
+  guint n_tries = thorough && m <= LOCAL_TRIES_MAX ? G_N_ELEMENTS (local_tries) : 1;
   guint64 best = G_MAXUINT64;
   double unit;
 
@@ -219,6 +227,17 @@ lay_out_group (const CsLayoutGroup       *group,
     }
   else
     IGRAPH_CHECK (igraph_layout_reingold_tilford_circular (&sub, &tree, IGRAPH_ALL, NULL, NULL));
+  /* rings one apart hold a large group far tighter than Fruchterman–
+   * Reingold spreads it (and its grid then finds crowded cells): the
+   * tree spread as wide as igraph's own random start */
+  {
+    double reach = 0, stretch;
+
+    for (guint i = 0; i < m; i++)
+      reach = MAX (reach, hypot (MATRIX (tree, i, 0), MATRIX (tree, i, 1)));
+    stretch = reach > 0 ? MAX (1, sqrt ((double)m) / 2 / reach) : 1;
+    igraph_matrix_scale (&tree, stretch);
+  }
   for (guint i = 0; i < m; i++)
     {
       VECTOR (minx)[i] = VECTOR (miny)[i] = -IGRAPH_INFINITY;
@@ -253,9 +272,10 @@ lay_out_group (const CsLayoutGroup       *group,
         MATRIX (res, heart, 0) = MATRIX (res, heart, 1) = 0;
 
       IGRAPH_CHECK (igraph_layout_fruchterman_reingold (
-          &sub, &res, /* use_seed = */ true, 500, sqrt ((double)m) / 10.0 * local_tries[t].warmth,
-          m > 500 ? IGRAPH_LAYOUT_GRID : IGRAPH_LAYOUT_NOGRID, &weights, &minx, &maxx, &miny,
-          &maxy));
+          &sub, &res, /* use_seed = */ true, thorough ? 500 : FAST_STEPS,
+          sqrt ((double)m) / 10.0 * local_tries[t].warmth,
+          m > (thorough ? 500 : FAST_NOGRID_MAX) ? IGRAPH_LAYOUT_GRID : IGRAPH_LAYOUT_NOGRID,
+          &weights, &minx, &maxx, &miny, &maxy));
 
       unit = normalise (&res, group_edges, heart, xy);
       crossings = n_tries > 1 ? _cs_layout_quality_count_crossings_xy (n_edges, pairs, xy, NULL)
@@ -271,7 +291,7 @@ lay_out_group (const CsLayoutGroup       *group,
 
   /* what crossings are left, Davidson–Harel's annealing (which counts
    * them) tries to undo from there */
-  if (best > 0 && m <= LOCAL_UNTANGLE_MAX)
+  if (thorough && best > 0 && m <= LOCAL_UNTANGLE_MAX)
     {
       double density = 2.0 * n_edges / ((double)m * (m - 1));
       guint64 crossings;
@@ -900,7 +920,8 @@ group_crossings (const igraph_vector_int_t *group_edges,
  * university face the university. Fruchterman–Reingold in the group's own
  * units, from where the group is, cool; kept when it crosses less. */
 static igraph_error_t
-face_links (const CsLayoutGroup       *group,
+face_links (const CsLayoutGroups      *groups,
+            gboolean                   thorough,
             const igraph_vector_int_t *group_edges,
             const Outside             *outside,
             guint                      k,
@@ -910,9 +931,13 @@ face_links (const CsLayoutGroup       *group,
             const double              *cxy,
             double                    *xy)
 {
+  const CsLayoutGroup *group = g_ptr_array_index (groups->groups, k);
   guint m = group->nodes->len, n_inner = igraph_vector_int_size (group_edges) / 2;
-  guint first = outside->start[k], n_ports = outside->start[k + 1] - first;
-  guint total = m + n_ports, heart = G_MAXUINT;
+  guint first = outside->start[k], n_links = outside->start[k + 1] - first;
+  guint total, heart = G_MAXUINT, n_ports = 0;
+  g_autoptr(GHashTable) port_of_group = g_hash_table_new (NULL, NULL);
+  g_autofree guint *port = g_new (guint, MAX (n_links, 1));
+  g_autofree double *aim = g_new0 (double, 3 * MAX (n_links, 1));
   igraph_vector_int_t sub_edges;
   igraph_vector_t minx, maxx, miny, maxy, weights;
   igraph_matrix_t res;
@@ -920,15 +945,36 @@ face_links (const CsLayoutGroup       *group,
   g_autofree double *old_xy = g_new (double, 2 * m);
   g_autofree double *best_xy = g_new (double, 2 * m);
   guint64 before, after, best;
-  double reach = l->radius + PORT_REACH;
+  double reach = l->radius + PORT_REACH, stretch;
 
-  if (m < 3 || n_ports == 0)
+  if (m < 3 || n_links == 0)
     return IGRAPH_SUCCESS;
   if (group->anchor != G_MAXUINT)
     heart = local[group->anchor];
 
-  IGRAPH_VECTOR_INT_INIT_FINALLY (&sub_edges, 2 * (n_inner + n_ports));
-  IGRAPH_VECTOR_INIT_FINALLY (&weights, n_inner + n_ports);
+  /* one port per group linked, towards the nodes it links there */
+  for (guint p = 0; p < n_links; p++)
+    {
+      guint other = outside->pairs[2 * (first + p) + 1];
+      gpointer key = GUINT_TO_POINTER (groups->group[other] + 1), value;
+
+      if (!g_hash_table_lookup_extended (port_of_group, key, NULL, &value))
+        {
+          value = GUINT_TO_POINTER (n_ports++);
+          g_hash_table_insert (port_of_group, key, value);
+        }
+      port[p] = GPOINTER_TO_UINT (value);
+      aim[3 * port[p]] += xy[2 * other];
+      aim[3 * port[p] + 1] += xy[2 * other + 1];
+      aim[3 * port[p] + 2] += 1;
+    }
+  total = m + n_ports;
+  /* in units where the group is as wide as igraph's random start, so its
+   * grid finds few nodes per cell (see lay_out_group()) */
+  stretch = MAX (1, sqrt ((double)total) / 2 / reach);
+
+  IGRAPH_VECTOR_INT_INIT_FINALLY (&sub_edges, 2 * (n_inner + n_links));
+  IGRAPH_VECTOR_INIT_FINALLY (&weights, n_inner + n_links);
   for (guint e = 0; e < n_inner; e++)
     {
       guint a = VECTOR (*group_edges)[2 * e], b = VECTOR (*group_edges)[2 * e + 1];
@@ -942,10 +988,10 @@ face_links (const CsLayoutGroup       *group,
                                 ? 4.0
                                 : 1.0;
     }
-  for (guint p = 0; p < n_ports; p++)
+  for (guint p = 0; p < n_links; p++)
     {
       VECTOR (sub_edges)[2 * (n_inner + p)] = local[outside->pairs[2 * (first + p)]];
-      VECTOR (sub_edges)[2 * (n_inner + p) + 1] = m + p;
+      VECTOR (sub_edges)[2 * (n_inner + p) + 1] = m + port[p];
       VECTOR (weights)[n_inner + p] = PORT_PULL;
     }
   IGRAPH_CHECK (igraph_create (&sub, &sub_edges, total, IGRAPH_UNDIRECTED));
@@ -967,13 +1013,13 @@ face_links (const CsLayoutGroup       *group,
     }
   for (guint p = 0; p < n_ports; p++)
     {
-      guint other = outside->pairs[2 * (first + p) + 1];
-      double dx = xy[2 * other] - cxy[2 * k], dy = xy[2 * other + 1] - cxy[2 * k + 1];
+      double dx = aim[3 * p] / aim[3 * p + 2] - cxy[2 * k];
+      double dy = aim[3 * p + 1] / aim[3 * p + 2] - cxy[2 * k + 1];
       double d = hypot (dx, dy), f = d > reach ? reach / d : 1;
       guint i = m + p;
 
-      VECTOR (minx)[i] = VECTOR (maxx)[i] = dx * f;
-      VECTOR (miny)[i] = VECTOR (maxy)[i] = dy * f;
+      VECTOR (minx)[i] = VECTOR (maxx)[i] = dx * f * stretch;
+      VECTOR (miny)[i] = VECTOR (maxy)[i] = dy * f * stretch;
     }
   if (heart != G_MAXUINT)
     {
@@ -981,15 +1027,16 @@ face_links (const CsLayoutGroup       *group,
       VECTOR (miny)[heart] = VECTOR (maxy)[heart] = 0;
     }
 
-  best = before = group_crossings (group_edges, group, outside, k, xy);
-  for (guint t = 0; t < G_N_ELEMENTS (port_warmth) && best > 0; t++)
+  /* a large graph takes the first way as it comes */
+  best = before = thorough ? group_crossings (group_edges, group, outside, k, xy) : G_MAXUINT64;
+  for (guint t = 0; t < (thorough ? G_N_ELEMENTS (port_warmth) : 1) && best > 0; t++)
     {
       double median, f;
 
       for (guint i = 0; i < m; i++)
         {
-          MATRIX (res, i, 0) = old_xy[2 * i] - cxy[2 * k];
-          MATRIX (res, i, 1) = old_xy[2 * i + 1] - cxy[2 * k + 1];
+          MATRIX (res, i, 0) = (old_xy[2 * i] - cxy[2 * k]) * stretch;
+          MATRIX (res, i, 1) = (old_xy[2 * i + 1] - cxy[2 * k + 1]) * stretch;
         }
       for (guint i = m; i < total; i++)
         {
@@ -997,9 +1044,10 @@ face_links (const CsLayoutGroup       *group,
           MATRIX (res, i, 1) = VECTOR (miny)[i];
         }
       IGRAPH_CHECK (igraph_layout_fruchterman_reingold (
-          &sub, &res, /* use_seed = */ true, 300, sqrt ((double)total) / 10.0 * port_warmth[t],
-          total > 500 ? IGRAPH_LAYOUT_GRID : IGRAPH_LAYOUT_NOGRID, &weights, &minx, &maxx, &miny,
-          &maxy));
+          &sub, &res, /* use_seed = */ true, thorough ? 300 : FAST_STEPS,
+          sqrt ((double)total) / 10.0 * port_warmth[thorough ? t : 1],
+          total > (thorough ? 500 : FAST_NOGRID_MAX) ? IGRAPH_LAYOUT_GRID : IGRAPH_LAYOUT_NOGRID,
+          &weights, &minx, &maxx, &miny, &maxy));
       /* back to a median edge of one about the heart: Fruchterman–Reingold
        * has a scale of its own */
       median = _cs_layout_median_length (&res, group_edges);
@@ -1011,7 +1059,7 @@ face_links (const CsLayoutGroup       *group,
           xy[2 * node] = cxy[2 * k] + MATRIX (res, i, 0) * f;
           xy[2 * node + 1] = cxy[2 * k + 1] + MATRIX (res, i, 1) * f;
         }
-      after = group_crossings (group_edges, group, outside, k, xy);
+      after = thorough ? group_crossings (group_edges, group, outside, k, xy) : 0;
       if (after < best)
         {
           best = after;
@@ -1056,6 +1104,7 @@ face_links (const CsLayoutGroup       *group,
  * the centre, turned towards their links and laid out again facing them */
 static igraph_error_t
 compose (const CsLayoutGroups      *groups,
+         gboolean                   thorough,
          const igraph_vector_int_t *group_edges,
          const guint               *local,
          GArray                    *links,
@@ -1067,20 +1116,29 @@ compose (const CsLayoutGroups      *groups,
 {
   guint n_groups = groups->groups->len;
 
+  gint64 t0 = g_get_monotonic_time ();
+#define T(x) if (g_getenv ("CS_DEBUG")) g_printerr ("%s %.2f s\n", x, (g_get_monotonic_time () - t0) / 1e6)
   for (guint k = 0; k < n_groups; k++)
     {
+      gint64 tk = g_get_monotonic_time ();
       g_clear_pointer (&locals[k].xy, g_free);
-      IGRAPH_CHECK (lay_out_group (g_ptr_array_index (groups->groups, k), &group_edges[k], local,
-                                   radii, &locals[k]));
+      IGRAPH_CHECK (lay_out_group (g_ptr_array_index (groups->groups, k), thorough,
+                                   &group_edges[k], local, radii, &locals[k]));
+      if (g_getenv ("CS_DEBUG") && g_get_monotonic_time () - tk > 100000) g_printerr ("group %u m=%u %.2f s\n", k, ((CsLayoutGroup*)g_ptr_array_index (groups->groups, k))->nodes->len, (g_get_monotonic_time () - tk) / 1e6);
     }
+  T("local");
   IGRAPH_CHECK (place_groups (groups, locals, links, cxy));
+  T("place");
   for (guint k = 0; k < n_groups; k++)
     place_group (g_ptr_array_index (groups->groups, k), &locals[k], cxy, k, xy);
   orient_groups (groups, outside, local, locals, cxy, xy);
+  T("orient");
   for (guint k = 0; k < n_groups; k++)
-    IGRAPH_CHECK (face_links (g_ptr_array_index (groups->groups, k), &group_edges[k], outside, k,
-                              local, radii, &locals[k], cxy, xy));
+    IGRAPH_CHECK (face_links (groups, thorough, &group_edges[k], outside, k, local, radii,
+                              &locals[k], cxy, xy));
+  T("face");
   orient_groups (groups, outside, local, locals, cxy, xy);
+  T("orient2");
   return IGRAPH_SUCCESS;
 }
 
@@ -1118,6 +1176,7 @@ _cs_layout_consortia (CsGraph                   *graph,
   Outside outside = { NULL, NULL };
   igraph_error_t ret = IGRAPH_SUCCESS;
   guint n_done = 0, n_tries;
+  gboolean thorough;
   guint64 best = 0;
 
   if (groups->n_consortia == 0)
@@ -1170,13 +1229,14 @@ _cs_layout_consortia (CsGraph                   *graph,
 
   /* a small graph is composed a few times, each from where the generator
    * stands, and the clearest kept */
-  n_tries = n <= COMPOSE_TRIES_MAX ? COMPOSE_TRIES : 1;
+  thorough = n <= THOROUGH_MAX;
+  n_tries = thorough ? COMPOSE_TRIES : 1;
   for (guint t = 0; t < n_tries; t++)
     {
       guint64 crossings = 0;
 
-      if ((ret = compose (groups, group_edges, local, links, &outside, radii, locals, cxy, xy)) !=
-          IGRAPH_SUCCESS)
+      if ((ret = compose (groups, thorough, group_edges, local, links, &outside, radii, locals,
+                          cxy, xy)) != IGRAPH_SUCCESS)
         goto out;
       if (n_tries > 1)
         crossings = _cs_layout_quality_count_crossings_xy (n_edges, pairs, xy, NULL);

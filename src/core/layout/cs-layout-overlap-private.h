@@ -17,4 +17,9 @@ guint _cs_layout_separate (guint           n_nodes,
                            double          gap,
                            guint           max_sweeps);
 
+double _cs_layout_zoom_to_fit (guint         n_nodes,
+                               double       *xy,
+                               const double *radii,
+                               double        gap);
+
 G_END_DECLS

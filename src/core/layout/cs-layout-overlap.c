@@ -26,6 +26,16 @@
 #define LOOSEN_FACTOR   1.05
 #define SEPARATION_SLACK 1e-7
 
+/* every CROWD_EVERY sweeps, crowds are spread when the pairs too close
+ * fell by less than a fifth since the last look */
+#define CROWD_EVERY     8
+
+/* a fresh layout is zoomed until at most one node in ZOOM_ALLOWANCE still
+ * overlaps another, by at most ZOOM_MAX */
+#define ZOOM_ALLOWANCE  50
+#define ZOOM_MAX        64.0
+#define CROWD_STALLED   0.8
+
 static inline double
 pair_angle (guint i,
             guint j)
@@ -109,6 +119,68 @@ loosen (guint           n,
       }
 }
 
+static guint
+find (guint *parent,
+      guint  i)
+{
+  while (parent[i] != i)
+    {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+  return i;
+}
+
+/* Spreads each crowd that pairwise pushing cannot settle (nodes that
+ * still overlap, joined through @parent) about its own centre, until its
+ * discs would fit the box it takes: a jam in the middle of a dense
+ * layout opens up at once instead of by a hair a sweep, and the rest of
+ * the picture stays where it is. */
+static void
+spread_crowds (guint           n,
+               double         *xy,
+               const double   *radii,
+               const gboolean *fixed,
+               double          gap,
+               guint          *parent)
+{
+  /* per root: sum x, sum y, count, need, then the box */
+  g_autofree double *acc = g_new0 (double, 8 * (gsize)n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint r = find (parent, i);
+      double *a = &acc[8 * r];
+
+      if (a[2] == 0)
+        {
+          a[4] = a[6] = xy[2 * i];
+          a[5] = a[7] = xy[2 * i + 1];
+        }
+      a[0] += xy[2 * i];
+      a[1] += xy[2 * i + 1];
+      a[2] += 1;
+      a[3] += (2 * radii[i] + gap) * (2 * radii[i] + gap);
+      a[4] = MIN (a[4], xy[2 * i]);
+      a[5] = MIN (a[5], xy[2 * i + 1]);
+      a[6] = MAX (a[6], xy[2 * i]);
+      a[7] = MAX (a[7], xy[2 * i + 1]);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const double *a = &acc[8 * find (parent, i)];
+      double have, factor;
+
+      if (a[2] < 3 || is_fixed (fixed, i))
+        continue;
+      have = (a[6] - a[4]) * (a[7] - a[5]);
+      factor = have > 0 ? sqrt (a[3] / have) : 2;
+      factor = CLAMP (factor, LOOSEN_FACTOR, 2);
+      xy[2 * i] = a[0] / a[2] + (xy[2 * i] - a[0] / a[2]) * factor;
+      xy[2 * i + 1] = a[1] / a[2] + (xy[2 * i + 1] - a[1] / a[2]) * factor;
+    }
+}
+
 /* One sweep; returns how many pairs it found too close (pairs of fixed
  * nodes are counted in @stuck, not moved). */
 static guint
@@ -118,6 +190,7 @@ sweep (guint           n,
        const gboolean *fixed,
        double          gap,
        double          cell,
+       guint          *parent,
        guint          *stuck)
 {
   CsCellGrid grid;
@@ -164,6 +237,8 @@ sweep (guint           n,
                   continue;
                 }
               n_close++;
+              if (parent != NULL)
+                parent[find (parent, i)] = find (parent, j);
               d = sqrt (d2);
               if (d <= need * 1e-9)
                 {
@@ -216,6 +291,7 @@ cs_layout_remove_overlaps (guint           n_nodes,
                            const gboolean *fixed,
                            double          gap)
 {
+  g_autofree guint *parent = NULL;
   double r_max = 0;
   guint n_close = 0, stuck = 0;
 
@@ -232,11 +308,26 @@ cs_layout_remove_overlaps (guint           n_nodes,
     return 0;
 
   make_room (n_nodes, xy, radii, fixed, gap);
-  for (guint s = 0; s < MAX_SWEEPS; s++)
+  parent = g_new (guint, n_nodes);
+  for (guint s = 0, last = G_MAXUINT; s < MAX_SWEEPS; s++)
     {
-      n_close = sweep (n_nodes, xy, radii, fixed, gap, 2 * r_max + gap, &stuck);
+      gboolean check = s > 0 && s % CROWD_EVERY == 0;
+
+      if (check)
+        for (guint i = 0; i < n_nodes; i++)
+          parent[i] = i;
+      if (g_getenv ("CS_DEBUG") && s % 10 == 0) g_printerr ("sweep %u: %u\n", s, n_close);
+      n_close = sweep (n_nodes, xy, radii, fixed, gap, 2 * r_max + gap, check ? parent : NULL,
+                       &stuck);
       if (n_close == 0)
         break;
+      /* a crowd that pushing does not thin out is spread as a whole */
+      if (check)
+        {
+          if (n_close > last * CROWD_STALLED)
+            spread_crowds (n_nodes, xy, radii, fixed, gap, parent);
+          last = n_close;
+        }
       if (s >= LOOSEN_AFTER && s % LOOSEN_EVERY == 0)
         loosen (n_nodes, xy, fixed);
     }
@@ -275,9 +366,125 @@ _cs_layout_separate (guint           n_nodes,
     return 0;
   for (guint s = 0; s < max_sweeps; s++)
     {
-      n_close = sweep (n_nodes, xy, radii, fixed, gap, 2 * r_max + gap, &stuck);
+      n_close = sweep (n_nodes, xy, radii, fixed, gap, 2 * r_max + gap, NULL, &stuck);
       if (n_close == 0)
         break;
     }
   return n_close + stuck;
+}
+
+/* How many pairs of discs overlap once @xy is scaled by @factor, counting
+ * no further than @limit + 1: a crowd costs no more than the limit. */
+static guint
+count_overlaps (guint         n,
+                const double *xy,
+                const double *radii,
+                double        gap,
+                double        r_max,
+                double        factor,
+                guint         limit)
+{
+  CsCellGrid grid;
+  guint count = 0;
+
+  _cs_cell_grid_init (&grid, 0, 0, 2 * r_max + gap);
+  for (guint i = 0; i < n; i++)
+    _cs_cell_grid_add (&grid, i, _cs_cell_grid_coord (&grid, xy[2 * i] * factor, 0),
+                       _cs_cell_grid_coord (&grid, xy[2 * i + 1] * factor, 0));
+  _cs_cell_grid_seal (&grid);
+  for (guint i = 0; i < n && count <= limit; i++)
+    {
+      int ci = _cs_cell_grid_coord (&grid, xy[2 * i] * factor, 0);
+      int cj = _cs_cell_grid_coord (&grid, xy[2 * i + 1] * factor, 0);
+
+      for (int dy = -1; dy <= 1; dy++)
+        for (int dx = -1; dx <= 1; dx++)
+          {
+            guint n_entries;
+            const CsCellEntry *entries = _cs_cell_grid_bucket (&grid, ci + dx, cj + dy,
+                                                               &n_entries);
+
+            for (guint k = 0; k < n_entries && count <= limit; k++)
+              {
+                guint j = entries[k].item;
+                double need = radii[i] + radii[j] + gap;
+
+                if (j <= i || entries[k].cx != ci + dx || entries[k].cy != cj + dy)
+                  continue;
+                count += hypot (xy[2 * j] - xy[2 * i], xy[2 * j + 1] - xy[2 * i + 1]) * factor <
+                         need;
+              }
+          }
+    }
+  _cs_cell_grid_clear (&grid);
+  return count;
+}
+
+/**
+ * _cs_layout_zoom_to_fit:
+ * @n_nodes: how many nodes
+ * @xy: (array) (inout): x then y of each node, scaled in place
+ * @radii: (array): each node's radius
+ * @gap: the room to leave between two discs
+ *
+ * Scales a fresh layout about its centre, as little as does, so that at
+ * most one pair of discs per ZOOM_ALLOWANCE nodes still overlaps (and by
+ * at most ZOOM_MAX): a crowded middle, as a force layout of a graph with
+ * hubs has, then needs a few sweeps of the overlap pass instead of
+ * hundreds, and the picture keeps its shape exactly. The factor is found
+ * by doubling then halving, each count stopping at the allowance, so it
+ * costs a few passes over the nodes whatever the crowd.
+ *
+ * Returns: the factor applied (1 when none was needed)
+ */
+double
+_cs_layout_zoom_to_fit (guint         n_nodes,
+                        double       *xy,
+                        const double *radii,
+                        double        gap)
+{
+  double r_max = 0, cx = 0, cy = 0, lo = 1, hi = 1;
+  guint allowance = n_nodes / ZOOM_ALLOWANCE;
+  g_autofree double *centred = NULL;
+
+  for (guint i = 0; i < n_nodes; i++)
+    r_max = MAX (r_max, radii[i]);
+  if (n_nodes < 2 || 2 * r_max + gap <= 0)
+    return 1;
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      cx += xy[2 * i] / n_nodes;
+      cy += xy[2 * i + 1] / n_nodes;
+    }
+  centred = g_new (double, 2 * n_nodes);
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      centred[2 * i] = xy[2 * i] - cx;
+      centred[2 * i + 1] = xy[2 * i + 1] - cy;
+    }
+
+  if (count_overlaps (n_nodes, centred, radii, gap, r_max, 1, allowance) <= allowance)
+    return 1;
+  while (hi < ZOOM_MAX)
+    {
+      lo = hi;
+      hi = MIN (2 * hi, ZOOM_MAX);
+      if (count_overlaps (n_nodes, centred, radii, gap, r_max, hi, allowance) <= allowance)
+        break;
+    }
+  for (guint step = 0; step < 8; step++)
+    {
+      double mid = (lo + hi) / 2;
+
+      if (count_overlaps (n_nodes, centred, radii, gap, r_max, mid, allowance) <= allowance)
+        hi = mid;
+      else
+        lo = mid;
+    }
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      xy[2 * i] = cx + centred[2 * i] * hi;
+      xy[2 * i + 1] = cy + centred[2 * i + 1] * hi;
+    }
+  return hi;
 }

@@ -12,6 +12,7 @@
 #include "cs-layout-groups-private.h"
 #include "cs-layout-igraph-private.h"
 #include "cs-layout-overlap.h"
+#include "cs-layout-overlap-private.h"
 
 #include <math.h>
 #include <string.h>
@@ -63,7 +64,9 @@ static const struct
   [CS_LAYOUT_KAMADA_KAWAI] = {
     "kamada_kawai", "kk",
     "spring model (Kamada–Kawai); even edge lengths; starts from the current positions",
-    STARTABLE | BOUNDED, SCALE_MEDIAN_EDGE },
+    /* not BOUNDED: igraph's Kamada–Kawai moves the most stressed node each
+     * step, and when that node is held it stops for good */
+    STARTABLE, SCALE_MEDIAN_EDGE },
   [CS_LAYOUT_DRL] = {
     "drl", "drl", "DrL, for large graphs; a re-layout refines the current positions",
     SEEDED | STARTABLE, SCALE_MEDIAN_EDGE },
@@ -726,7 +729,7 @@ run_force (const Job       *job,
 {
   const CsLayoutParams *params = job->params;
   igraph_vector_t minx, maxx, miny, maxy;
-  gboolean bounded = job->n_fixed > 0;
+  gboolean bounded = job->n_fixed > 0 && (algorithms[params->algorithm].flags & BOUNDED);
   gboolean use_seed = job->start || bounded;
   igraph_integer_t n = job->n;
   igraph_error_t ret = IGRAPH_SUCCESS;
@@ -906,6 +909,16 @@ run_algorithm (const Job       *job,
                       "use drl or fruchterman_reingold",
                       MDS_MAX_NODES);
           return IGRAPH_EINVAL;
+        }
+      /* igraph's MDS needs more nodes than dimensions */
+      if (n <= 2)
+        {
+          for (igraph_integer_t i = 0; i < n; i++)
+            {
+              MATRIX (*res, i, 0) = i;
+              MATRIX (*res, i, 1) = 0;
+            }
+          return IGRAPH_SUCCESS;
         }
       return igraph_layout_mds (job->g, res, NULL, 2);
 
@@ -1148,7 +1161,12 @@ cs_layout_run (CsGraph               *graph,
     }
   g_clear_pointer (&locker, g_mutex_locker_free);
 
-  /* geometry only: igraph is free for the next job meanwhile */
+  /* geometry only: igraph is free for the next job meanwhile. A fresh
+   * picture is first zoomed out of its worst crowding, which keeps its
+   * shape; one with pinned nodes or a past is only pushed apart where it
+   * must be. */
+  if (n_fixed == 0 && params->initial == NULL)
+    _cs_layout_zoom_to_fit (n_nodes, xy, radii, CS_LAYOUT_OVERLAP_GAP);
   cs_layout_remove_overlaps (n_nodes, xy, radii, params->fixed, CS_LAYOUT_OVERLAP_GAP);
   return cs_positions_new (n_nodes, xy);
 
