@@ -1116,29 +1116,20 @@ compose (const CsLayoutGroups      *groups,
 {
   guint n_groups = groups->groups->len;
 
-  gint64 t0 = g_get_monotonic_time ();
-#define T(x) if (g_getenv ("CS_DEBUG")) g_printerr ("%s %.2f s\n", x, (g_get_monotonic_time () - t0) / 1e6)
   for (guint k = 0; k < n_groups; k++)
     {
-      gint64 tk = g_get_monotonic_time ();
       g_clear_pointer (&locals[k].xy, g_free);
       IGRAPH_CHECK (lay_out_group (g_ptr_array_index (groups->groups, k), thorough,
                                    &group_edges[k], local, radii, &locals[k]));
-      if (g_getenv ("CS_DEBUG") && g_get_monotonic_time () - tk > 100000) g_printerr ("group %u m=%u %.2f s\n", k, ((CsLayoutGroup*)g_ptr_array_index (groups->groups, k))->nodes->len, (g_get_monotonic_time () - tk) / 1e6);
     }
-  T("local");
   IGRAPH_CHECK (place_groups (groups, locals, links, cxy));
-  T("place");
   for (guint k = 0; k < n_groups; k++)
     place_group (g_ptr_array_index (groups->groups, k), &locals[k], cxy, k, xy);
   orient_groups (groups, outside, local, locals, cxy, xy);
-  T("orient");
   for (guint k = 0; k < n_groups; k++)
     IGRAPH_CHECK (face_links (groups, thorough, &group_edges[k], outside, k, local, radii,
                               &locals[k], cxy, xy));
-  T("face");
   orient_groups (groups, outside, local, locals, cxy, xy);
-  T("orient2");
   return IGRAPH_SUCCESS;
 }
 

@@ -316,7 +316,6 @@ cs_layout_remove_overlaps (guint           n_nodes,
       if (check)
         for (guint i = 0; i < n_nodes; i++)
           parent[i] = i;
-      if (g_getenv ("CS_DEBUG") && s % 10 == 0) g_printerr ("sweep %u: %u\n", s, n_close);
       n_close = sweep (n_nodes, xy, radii, fixed, gap, 2 * r_max + gap, check ? parent : NULL,
                        &stuck);
       if (n_close == 0)
