@@ -8,8 +8,14 @@
 
 #include "cs-import.h"
 #include "cs-layout.h"
+#include "cs-layout-overlap.h"
+#include "cs-layout-quality.h"
+#include "cs-layout-report.h"
+#include "cs-node-radii.h"
+#include "test-support.h"
 
 #include <math.h>
+#include <string.h>
 
 static CsGraph *
 load (const char *name)
@@ -248,6 +254,473 @@ test_algorithm_names (void)
     }
 }
 
+
+/* The graphs every layout is tried on: the bundled one, and a generated
+ * one of 600 organisations in two consortia (hubs, long tails) */
+static CsGraph *
+test_graph (guint which)
+{
+  if (which == 0)
+    return cs_test_load_graph ("bundled", BUNDLED_GRAPH);
+  else
+    {
+      g_autofree char *json = cs_test_one_line_graph (600);
+      g_autoptr(GError) error = NULL;
+      CsGraph *graph = cs_import_data (json, strlen (json), "generated.json", NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      return graph;
+    }
+}
+
+/* the window's parameters: the renderer's radii */
+static CsLayoutParams *
+window_params (CsGraph           *graph,
+               CsLayoutAlgorithm  algorithm,
+               guint32            seed)
+{
+  CsLayoutParams *params = cs_layout_params_new (algorithm, seed);
+  g_autofree double *radii = cs_node_radii_new (graph);
+
+  cs_layout_params_set_radii (params, cs_graph_get_n_nodes (graph), radii);
+  return params;
+}
+
+static CsPositions *
+run_params (CsGraph              *graph,
+            const CsLayoutParams *params)
+{
+  g_autoptr(GError) error = NULL;
+  CsPositions *positions = cs_layout_run (graph, params, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (positions);
+  return positions;
+}
+
+/* the smallest gap between two discs, less the gap the pass leaves */
+static double
+closest_gap (CsPositions  *positions,
+             const double *radii)
+{
+  guint n = cs_positions_get_n_nodes (positions);
+  double closest = G_MAXDOUBLE;
+
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n; j++)
+      closest = MIN (closest,
+                     hypot (cs_positions_get_x (positions, i) - cs_positions_get_x (positions, j),
+                            cs_positions_get_y (positions, i) - cs_positions_get_y (positions, j)) -
+                         radii[i] - radii[j]);
+  return closest;
+}
+
+/* After every layout no two discs (at the radii drawn) overlap, by the
+ * quality measure and by a test of every pair; and the same seed gives the
+ * same positions, bit for bit. */
+static void
+test_no_overlaps_deterministic (void)
+{
+  for (guint which = 0; which < 2; which++)
+    {
+      g_autoptr(CsGraph) graph = test_graph (which);
+      g_autofree double *radii = cs_node_radii_new (graph);
+      guint n = cs_graph_get_n_nodes (graph);
+
+      for (guint a = 0; a < CS_N_LAYOUTS; a++)
+        {
+          g_autoptr(CsLayoutParams) params = window_params (graph, a, 42);
+          gint64 start = g_get_monotonic_time ();
+          g_autoptr(CsPositions) first = run_params (graph, params);
+          double seconds = (g_get_monotonic_time () - start) / 1e6;
+          g_autoptr(CsPositions) again = run_params (graph, params);
+          guint overlaps = cs_layout_quality_count_node_overlaps (n, cs_positions_get_xy (first),
+                                                                  radii);
+          double gap = closest_gap (first, radii);
+
+          g_test_message ("%s, %s: %u node overlaps, closest gap %.2f (%.2f s)",
+                          which ? "generated" : "bundled", cs_layout_algorithm_to_string (a),
+                          overlaps, gap, seconds);
+          g_assert_cmpuint (overlaps, ==, 0);
+          g_assert_cmpfloat (gap, >=, CS_LAYOUT_OVERLAP_GAP * 0.99);
+          g_assert_true (cs_positions_equal (first, again));
+        }
+    }
+}
+
+/* Pinned nodes keep their exact positions through every layout, the
+ * others are laid out around them without overlapping them */
+static void
+test_pins_kept (void)
+{
+  g_autoptr(CsGraph) graph = test_graph (0);
+  g_autofree double *radii = cs_node_radii_new (graph);
+  guint n = cs_graph_get_n_nodes (graph);
+  g_autofree gboolean *fixed = g_new0 (gboolean, n);
+  g_autoptr(CsLayoutParams) first_params = window_params (graph, CS_LAYOUT_CONSORTIA, 1);
+  g_autoptr(CsPositions) first = run_params (graph, first_params);
+  g_autofree double *xy = g_memdup2 (cs_positions_get_xy (first), 2 * n * sizeof (double));
+  g_autoptr(CsPositions) moved = NULL;
+
+  /* every seventh node pinned, dragged somewhere else first */
+  for (guint i = 0; i < n; i += 7)
+    {
+      fixed[i] = TRUE;
+      xy[2 * i] += 333.25;
+      xy[2 * i + 1] -= 111.5;
+    }
+  moved = cs_positions_new (n, xy);
+
+  for (guint a = 0; a < CS_N_LAYOUTS; a++)
+    for (guint start = 0; start < 2; start++)
+      {
+        g_autoptr(CsLayoutParams) params = window_params (graph, a, 9);
+        g_autoptr(CsPositions) positions = NULL;
+
+        cs_layout_params_set_fixed (params, moved, fixed);
+        if (start)
+          cs_layout_params_set_initial (params, moved);
+        positions = run_params (graph, params);
+        g_test_message ("%s%s", cs_layout_algorithm_to_string (a), start ? " from the current positions" : "");
+        for (guint i = 0; i < n; i++)
+          if (fixed[i])
+            {
+              g_assert_cmpfloat (cs_positions_get_x (positions, i), ==, xy[2 * i]);
+              g_assert_cmpfloat (cs_positions_get_y (positions, i), ==, xy[2 * i + 1]);
+            }
+        /* the pinned nodes were far enough apart: nothing overlaps */
+        g_assert_cmpuint (cs_layout_quality_count_node_overlaps (n, cs_positions_get_xy (positions),
+                                                                 radii), ==, 0);
+      }
+}
+
+static double
+mean_displacement (CsPositions *a,
+                   CsPositions *b)
+{
+  guint n = cs_positions_get_n_nodes (a);
+  double sum = 0;
+
+  for (guint i = 0; i < n; i++)
+    sum += hypot (cs_positions_get_x (a, i) - cs_positions_get_x (b, i),
+                  cs_positions_get_y (a, i) - cs_positions_get_y (b, i));
+  return n > 0 ? sum / n : 0;
+}
+
+/* Laying a laid-out graph out again from where it is (as Ctrl+R does)
+ * moves it little: the force layouts refine it, and the others, which
+ * start afresh, are turned and shifted onto it, so with the same seed
+ * they give it back. Against that, a fresh layout with another seed moves
+ * nodes by several edge lengths. */
+static void
+test_relayout_moves_little (void)
+{
+  g_autoptr(CsGraph) graph = test_graph (0);
+
+  for (guint a = 0; a < CS_N_LAYOUTS; a++)
+    {
+      g_autoptr(CsLayoutParams) params = window_params (graph, a, 42);
+      g_autoptr(CsLayoutParams) again_params = window_params (graph, a, 42);
+      g_autoptr(CsLayoutParams) other_params = window_params (graph, a, 43);
+      g_autoptr(CsPositions) before = run_params (graph, params);
+      g_autoptr(CsPositions) after = NULL;
+      g_autoptr(CsPositions) other = NULL;
+      double moved, moved_other;
+
+      cs_layout_params_set_initial (again_params, before);
+      after = run_params (graph, again_params);
+      other = run_params (graph, other_params);
+      moved = mean_displacement (before, after);
+      moved_other = mean_displacement (before, other);
+      g_test_message ("%s: mean move %.1f on a re-layout, %.1f for a fresh one, seed 43",
+                      cs_layout_algorithm_to_string (a), moved, moved_other);
+      if (a == CS_LAYOUT_FRUCHTERMAN_REINGOLD || a == CS_LAYOUT_KAMADA_KAWAI)
+        g_assert_cmpfloat (moved, <, CS_LAYOUT_EDGE_LENGTH);
+      else
+        g_assert_cmpfloat (moved, <, 1e-6 * CS_LAYOUT_EDGE_LENGTH);
+      if (cs_layout_algorithm_is_seeded (a))
+        g_assert_cmpfloat (moved, <, moved_other / 4);
+    }
+}
+
+/* The consortia layout's targets on the bundled graph (issue #10), for
+ * several seeds: no node or label overlaps, at least 95% of the members of
+ * one consortium nearest their own, and at least a fifth fewer crossings
+ * than Fruchterman–Reingold with the same seed. */
+static void
+test_consortia_targets (void)
+{
+  g_autoptr(CsGraph) graph = test_graph (0);
+  const guint32 seeds[] = { 1, 42, 2, 3, 7 };
+
+  for (guint s = 0; s < G_N_ELEMENTS (seeds); s++)
+    {
+      g_autoptr(CsLayoutParams) params = window_params (graph, CS_LAYOUT_CONSORTIA, seeds[s]);
+      g_autoptr(CsLayoutParams) fr_params =
+          window_params (graph, CS_LAYOUT_FRUCHTERMAN_REINGOLD, seeds[s]);
+      g_autoptr(CsPositions) positions = run_params (graph, params);
+      g_autoptr(CsPositions) fr = run_params (graph, fr_params);
+      g_autoptr(GError) error = NULL;
+      CsLayoutReport report, fr_report;
+
+      g_assert_true (cs_layout_report_measure (graph, positions, NULL, &report, &error));
+      g_assert_no_error (error);
+      g_assert_true (cs_layout_report_measure (graph, fr, NULL, &fr_report, &error));
+      g_test_message ("seed %u: consortia %u node overlaps, %u label overlaps (%u labels), "
+                      "%" G_GUINT64_FORMAT " crossings, %u of %u members nearest their own; "
+                      "Fruchterman–Reingold %" G_GUINT64_FORMAT " crossings, %u of %u nearest",
+                      seeds[s], report.node_overlaps, report.label_label + report.label_node,
+                      report.n_labels, report.crossings, report.n_nearest, report.n_members,
+                      fr_report.crossings, fr_report.n_nearest, fr_report.n_members);
+      g_assert_cmpuint (report.node_overlaps, ==, 0);
+      g_assert_cmpuint (report.label_label + report.label_node, ==, 0);
+      g_assert_cmpuint (report.n_labels, >, 0);
+      g_assert_false (report.crossings_estimated);
+      g_assert_cmpuint (report.n_members, >, 40);
+      g_assert_cmpuint (report.n_nearest * 100, >=, report.n_members * 95);
+      g_assert_cmpuint (report.crossings * 10, <=, fr_report.crossings * 8);
+    }
+}
+
+/* The picture the consortia layout makes of the bundled graph: each lead
+ * beside its consortium, each member nearer its own consortium than most
+ * nodes are, an organisation of several consortia between them, and the
+ * programme in the middle of the teams */
+static void
+test_consortia_shape (void)
+{
+  g_autoptr(CsGraph) graph = test_graph (0);
+  g_autoptr(CsLayoutParams) params = window_params (graph, CS_LAYOUT_CONSORTIA, 42);
+  g_autoptr(CsPositions) positions = run_params (graph, params);
+  guint n = cs_graph_get_n_nodes (graph), prog, kaist, skt, naver, nc, kaist_team;
+  double cx = 0, cy = 0, spread = 0, d_prog;
+  guint n_teams = 0;
+
+#define DIST(a, b)                                                                          \
+  hypot (cs_positions_get_x (positions, a) - cs_positions_get_x (positions, b),            \
+         cs_positions_get_y (positions, a) - cs_positions_get_y (positions, b))
+
+  prog = G_MAXUINT;
+  for (guint i = 0; i < n; i++)
+    if (cs_graph_get_node (graph, i)->type == CS_NODE_TYPE_PROGRAMME)
+      prog = i;
+  g_assert_true (cs_graph_lookup (graph, "kaist", &kaist));
+  g_assert_true (cs_graph_lookup (graph, "team-skt", &skt));
+  g_assert_true (cs_graph_lookup (graph, "team-naver-cloud", &naver));
+  g_assert_true (cs_graph_lookup (graph, "team-nc-ai", &nc));
+  g_assert_true (cs_graph_lookup (graph, "team-kaist", &kaist_team));
+  g_assert_cmpuint (prog, !=, G_MAXUINT);
+
+  /* leads beside their consortia */
+  for (guint e = 0; e < cs_graph_get_n_edges (graph); e++)
+    {
+      const CsEdge *edge = cs_graph_get_edge (graph, e);
+
+      if (edge->relation == CS_RELATION_LEADS &&
+          cs_graph_get_node (graph, edge->source)->type != CS_NODE_TYPE_PERSON)
+        g_assert_cmpfloat (DIST (edge->source, edge->target), <, 2.5 * CS_LAYOUT_EDGE_LENGTH);
+    }
+
+  /* the programme amid the teams: nearer their middle than a typical team */
+  for (guint i = 0; i < n; i++)
+    if (cs_graph_get_node (graph, i)->type == CS_NODE_TYPE_CONSORTIUM)
+      {
+        cx += cs_positions_get_x (positions, i);
+        cy += cs_positions_get_y (positions, i);
+        n_teams++;
+      }
+  cx /= n_teams;
+  cy /= n_teams;
+  for (guint i = 0; i < n; i++)
+    if (cs_graph_get_node (graph, i)->type == CS_NODE_TYPE_CONSORTIUM)
+      spread += hypot (cs_positions_get_x (positions, i) - cx,
+                       cs_positions_get_y (positions, i) - cy) / n_teams;
+  d_prog = hypot (cs_positions_get_x (positions, prog) - cx,
+                  cs_positions_get_y (positions, prog) - cy);
+  g_test_message ("programme %.0f from the teams' middle, teams %.0f on average", d_prog, spread);
+  g_assert_cmpfloat (d_prog, <, spread / 2);
+
+  /* KAIST, in four consortia, is nearer each of SKT's, Naver's and NC AI's
+   * than they are to one another's far side: between them */
+  g_test_message ("KAIST to SKT %.0f, Naver %.0f, NC AI %.0f; SKT to NC AI %.0f",
+                  DIST (kaist, skt), DIST (kaist, naver), DIST (kaist, nc), DIST (skt, nc));
+  g_assert_cmpfloat (DIST (kaist, skt), <, DIST (skt, nc));
+  g_assert_cmpfloat (DIST (kaist, nc), <, DIST (skt, nc));
+  g_assert_cmpfloat (DIST (kaist, kaist_team), <, 2.5 * CS_LAYOUT_EDGE_LENGTH);
+#undef DIST
+}
+
+/* The circle holds every node a disc apart, so its radius grows with the
+ * number of nodes instead of staying the same */
+static void
+test_circle_grows (void)
+{
+  const guint sizes[] = { 40, 400, 4000 };
+  double previous = 0;
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autofree char *json = cs_test_one_line_graph (sizes[s]);
+      g_autoptr(CsGraph) graph = cs_import_data (json, strlen (json), "g.json", NULL, NULL, NULL);
+      g_autoptr(CsLayoutParams) params = window_params (graph, CS_LAYOUT_CIRCLE, 1);
+      g_autoptr(CsPositions) positions = run_params (graph, params);
+      g_autofree double *radii = cs_node_radii_new (graph);
+      guint n = cs_graph_get_n_nodes (graph);
+      double cx = 0, cy = 0, r_min = G_MAXDOUBLE, r_max = 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          cx += cs_positions_get_x (positions, i) / n;
+          cy += cs_positions_get_y (positions, i) / n;
+        }
+      for (guint i = 0; i < n; i++)
+        {
+          double r = hypot (cs_positions_get_x (positions, i) - cx,
+                            cs_positions_get_y (positions, i) - cy);
+
+          r_min = MIN (r_min, r);
+          r_max = MAX (r_max, r);
+        }
+      g_test_message ("%u nodes: radius %.0f to %.0f", n, r_min, r_max);
+      /* one circle, which the overlap pass had no need to disturb */
+      g_assert_cmpfloat (r_max - r_min, <, 1e-6 * r_max);
+      g_assert_cmpuint (cs_layout_quality_count_node_overlaps (n, cs_positions_get_xy (positions),
+                                                               radii), ==, 0);
+      if (previous > 0)
+        g_assert_cmpfloat (r_min, >, previous * 5);
+      previous = r_min;
+    }
+}
+
+/* The star puts the node asked for in the middle and every other node on
+ * one ring round it */
+static void
+test_star_centre (void)
+{
+  g_autoptr(CsGraph) graph = test_graph (0);
+  g_autoptr(CsLayoutParams) params = window_params (graph, CS_LAYOUT_STAR, 1);
+  g_autoptr(CsPositions) positions = NULL;
+  guint centre, n = cs_graph_get_n_nodes (graph);
+  double r_min = G_MAXDOUBLE, r_max = 0;
+
+  g_assert_true (cs_graph_lookup (graph, "team-upstage", &centre));
+  cs_layout_params_set_center (params, centre);
+  positions = run_params (graph, params);
+  for (guint i = 0; i < n; i++)
+    {
+      double r;
+
+      if (i == centre)
+        continue;
+      r = hypot (cs_positions_get_x (positions, i) - cs_positions_get_x (positions, centre),
+                 cs_positions_get_y (positions, i) - cs_positions_get_y (positions, centre));
+      r_min = MIN (r_min, r);
+      r_max = MAX (r_max, r);
+    }
+  g_assert_cmpfloat (r_max - r_min, <, 1e-6 * r_max);
+  g_assert_cmpfloat (r_min, >, CS_LAYOUT_EDGE_LENGTH);
+}
+
+/* The layered drawing reads from the top: the ministry, the programme,
+ * the consortia, their members, then what hangs off them (models) */
+static void
+test_sugiyama_layers (void)
+{
+  g_autoptr(CsGraph) graph = test_graph (0);
+  g_autoptr(CsLayoutParams) params = window_params (graph, CS_LAYOUT_SUGIYAMA, 1);
+  g_autoptr(CsPositions) positions = run_params (graph, params);
+  guint ministry, programme, team, lead, model;
+
+  g_assert_true (cs_graph_lookup (graph, "msit", &ministry));
+  g_assert_true (cs_graph_lookup (graph, "team-skt", &team));
+  g_assert_true (cs_graph_lookup (graph, "skt", &lead));
+  programme = G_MAXUINT;
+  model = G_MAXUINT;
+  for (guint i = 0; i < cs_graph_get_n_nodes (graph); i++)
+    {
+      if (cs_graph_get_node (graph, i)->type == CS_NODE_TYPE_PROGRAMME)
+        programme = i;
+      else if (model == G_MAXUINT && cs_graph_get_node (graph, i)->type == CS_NODE_TYPE_MODEL)
+        model = i;
+    }
+  g_assert_cmpuint (programme, !=, G_MAXUINT);
+  g_assert_cmpuint (model, !=, G_MAXUINT);
+  g_assert_cmpfloat (cs_positions_get_y (positions, ministry), <,
+                     cs_positions_get_y (positions, programme));
+  g_assert_cmpfloat (cs_positions_get_y (positions, programme), <,
+                     cs_positions_get_y (positions, team));
+  g_assert_cmpfloat (cs_positions_get_y (positions, team), <,
+                     cs_positions_get_y (positions, lead));
+  g_assert_cmpfloat (cs_positions_get_y (positions, lead), <,
+                     cs_positions_get_y (positions, model));
+}
+
+/* Layouts that keep something for every pair of nodes refuse a graph past
+ * their size at once, with a message that names the way out */
+static void
+test_too_large (void)
+{
+  const CsLayoutAlgorithm limited[] = { CS_LAYOUT_KAMADA_KAWAI, CS_LAYOUT_MDS };
+
+  for (guint l = 0; l < G_N_ELEMENTS (limited); l++)
+    {
+      guint max = cs_layout_algorithm_get_max_nodes (limited[l]);
+      g_autofree char *json = cs_test_one_line_graph (max + 1);
+      g_autoptr(CsGraph) graph = cs_import_data (json, strlen (json), "g.json", NULL, NULL, NULL);
+      g_autoptr(CsLayoutParams) params = cs_layout_params_new (limited[l], 1);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CsPositions) positions = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      g_assert_cmpuint (max, >, 0);
+      positions = cs_layout_run (graph, params, NULL, &error);
+      g_assert_null (positions);
+      g_assert_error (error, CS_LAYOUT_ERROR, CS_LAYOUT_ERROR_TOO_LARGE);
+      g_assert_nonnull (strstr (error->message, "fruchterman_reingold"));
+      g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+    }
+  for (guint a = 0; a < CS_N_LAYOUTS; a++)
+    if (a != CS_LAYOUT_KAMADA_KAWAI && a != CS_LAYOUT_MDS)
+      g_assert_cmpuint (cs_layout_algorithm_get_max_nodes (a), ==, 0);
+}
+
+/* The overlap pass on hand-made discs: a crowd on one spot spreads apart,
+ * fixed discs never move, and a picture with no overlap is left alone */
+static void
+test_overlap_pass (void)
+{
+  double xy[2 * 40], radii[40], before[2 * 40];
+  gboolean fixed[40] = { FALSE, };
+
+  for (guint i = 0; i < 40; i++)
+    {
+      xy[2 * i] = xy[2 * i + 1] = 0;
+      radii[i] = 5 + i % 3;
+    }
+  fixed[7] = TRUE;
+  g_assert_cmpuint (cs_layout_remove_overlaps (40, xy, radii, fixed, 2), ==, 0);
+  g_assert_cmpfloat (xy[14], ==, 0);
+  g_assert_cmpfloat (xy[15], ==, 0);
+  g_assert_cmpuint (cs_layout_quality_count_node_overlaps (40, xy, radii), ==, 0);
+  for (guint i = 0; i < 40; i++)
+    for (guint j = i + 1; j < 40; j++)
+      g_assert_cmpfloat (hypot (xy[2 * i] - xy[2 * j], xy[2 * i + 1] - xy[2 * j + 1]), >=,
+                         radii[i] + radii[j] + 2 - 1e-6);
+
+  memcpy (before, xy, sizeof xy);
+  g_assert_cmpuint (cs_layout_remove_overlaps (40, xy, radii, NULL, 2), ==, 0);
+  g_assert_true (memcmp (before, xy, sizeof xy) == 0);
+
+  /* two fixed discs on each other stay, and are reported */
+  {
+    double two[4] = { 0, 0, 1, 0 }, r[2] = { 5, 5 };
+    gboolean both[2] = { TRUE, TRUE };
+
+    g_assert_cmpuint (cs_layout_remove_overlaps (2, two, r, both, 0), ==, 1);
+    g_assert_cmpfloat (two[2], ==, 1);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -265,6 +738,16 @@ main (int   argc,
   g_test_add_func ("/cs/layout/async-matches-sync", test_async_matches_sync);
   g_test_add_func ("/cs/layout/cancelled", test_cancelled);
   g_test_add_func ("/cs/layout/algorithm-names", test_algorithm_names);
+  g_test_add_func ("/cs/layout/no-overlaps-deterministic", test_no_overlaps_deterministic);
+  g_test_add_func ("/cs/layout/pins-kept", test_pins_kept);
+  g_test_add_func ("/cs/layout/relayout-moves-little", test_relayout_moves_little);
+  g_test_add_func ("/cs/layout/consortia-targets", test_consortia_targets);
+  g_test_add_func ("/cs/layout/consortia-shape", test_consortia_shape);
+  g_test_add_func ("/cs/layout/circle-grows", test_circle_grows);
+  g_test_add_func ("/cs/layout/star-centre", test_star_centre);
+  g_test_add_func ("/cs/layout/sugiyama-layers", test_sugiyama_layers);
+  g_test_add_func ("/cs/layout/too-large", test_too_large);
+  g_test_add_func ("/cs/layout/overlap-pass", test_overlap_pass);
 
   return g_test_run ();
 }

@@ -14,7 +14,7 @@
 #include "cs-import.h"
 #include "cs-inspection.h"
 #include "cs-layout.h"
-#include "cs-layout-quality.h"
+#include "cs-layout-report.h"
 #include "cs-metrics.h"
 #include "cs-node-radii.h"
 #include "cs-render-style.h"
@@ -246,19 +246,41 @@ parse_layout_choice (const Args   *args,
   return TRUE;
 }
 
-/* The file's own layout (or the default for its kind) with the command
- * line's choices on top, and the renderer's node radii: what the window
- * would lay out. */
+/* What the window would lay out: the file's own layout (or the default for
+ * its kind) with its saved positions kept, and the renderer's node radii.
+ * A --layout or --seed lays the graph out afresh instead, keeping only
+ * the pinned nodes where the file put them. */
 static CsLayoutParams *
 layout_params_for (CsGraph            *graph,
                    const LayoutChoice *choice)
 {
   CsLayoutParams *params = cs_node_radii_new_layout_params (graph);
+  guint n = cs_graph_get_n_nodes (graph);
 
+  if (!choice->has_layout && !choice->has_seed)
+    return params;
   if (choice->has_layout)
     cs_layout_params_set_algorithm (params, choice->algorithm);
   if (choice->has_seed)
     cs_layout_params_set_seed (params, choice->seed);
+  {
+    g_autofree double *xy = g_new0 (double, 2 * MAX (n, 1));
+    g_autofree gboolean *fixed = g_new0 (gboolean, MAX (n, 1));
+    g_autoptr(CsPositions) saved = NULL;
+    gboolean any = FALSE;
+
+    for (guint i = 0; i < n; i++)
+      {
+        const CsNode *node = cs_graph_get_node (graph, i);
+
+        fixed[i] = node->has_position && node->pinned;
+        xy[2 * i] = node->x;
+        xy[2 * i + 1] = node->y;
+        any |= fixed[i];
+      }
+    saved = cs_positions_new (n, xy);
+    cs_layout_params_set_fixed (params, any ? saved : NULL, any ? fixed : NULL);
+  }
   return params;
 }
 
@@ -272,83 +294,50 @@ graph_pins (CsGraph *graph)
   return pinned;
 }
 
-/* How good the picture is: discs on discs at the renderer's radii, labels
- * on labels or discs as the renderer places them in a default export, edge
- * crossings, and members nearest their own consortium. */
+/* How good the picture is (cs_layout_report_measure()): the file laid out
+ * as the window would, or with the command line's layout and seed */
 static int
 print_quality (CsGraph            *graph,
                const LayoutChoice *choice)
 {
   g_autoptr(CsLayoutParams) params = layout_params_for (graph, choice);
   g_autoptr(CsPositions) positions = NULL;
-  g_autoptr(CsViewState) view = cs_view_state_new ();
-  g_autoptr(CsScene) scene = NULL;
-  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (CsPlacedLabel));
-  g_autoptr(GBytes) png = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree double *radii = cs_node_radii_new (graph);
   g_autofree gboolean *pinned = graph_pins (graph);
-  g_autofree double *device_xy = NULL;
-  g_autofree double *device_r = NULL;
-  g_autofree guint *label_nodes = NULL;
-  g_autofree CsBounds *label_boxes = NULL;
-  CsExportOptions options;
-  guint n = cs_graph_get_n_nodes (graph), n_members = 0, n_nearest, n_ll, n_ln;
-  gboolean estimated;
-  guint64 crossings;
+  CsLayoutReport report;
+  guint n_saved = 0;
 
   positions = cs_layout_run (graph, params, NULL, &error);
-  if (positions == NULL)
+  if (positions == NULL || !cs_layout_report_measure (graph, positions, pinned, &report, &error))
     {
       fprintf (stderr, "consortia: %s\n", error->message);
       return EXIT_BAD_INPUT;
     }
 
-  /* the labels a default export draws, where it draws them */
-  cs_export_options_init (&options);
-  cs_view_state_set_graph (view, graph);
-  scene = cs_export_build_scene (graph, positions, pinned, view, &options);
-  cs_scene_set_placed_labels (scene, placed);
-  png = cs_export_scene_to_bytes (scene, &options, NULL, &error);
-  cs_scene_set_placed_labels (scene, NULL);
-  if (png == NULL)
-    {
-      fprintf (stderr, "consortia: %s\n", error->message);
-      return EXIT_BAD_INPUT;
-    }
-  device_xy = g_new (double, 2 * MAX (n, 1));
-  device_r = g_new (double, MAX (n, 1));
-  for (guint i = 0; i < n; i++)
-    {
-      cs_scene_node_to_device (scene, i, &device_xy[2 * i], &device_xy[2 * i + 1]);
-      device_r[i] = cs_scene_get_node_radius (scene, i) * cs_scene_get_zoom (scene);
-    }
-  label_nodes = g_new (guint, MAX (placed->len, 1));
-  label_boxes = g_new (CsBounds, MAX (placed->len, 1));
-  for (guint l = 0; l < placed->len; l++)
-    {
-      label_nodes[l] = g_array_index (placed, CsPlacedLabel, l).node;
-      label_boxes[l] = g_array_index (placed, CsPlacedLabel, l).bounds;
-    }
-  cs_layout_quality_count_label_overlaps (n, device_xy, device_r, placed->len, label_nodes,
-                                          label_boxes, &n_ll, &n_ln);
-
-  crossings = cs_layout_quality_count_crossings (graph, positions, &estimated);
-  n_nearest = cs_layout_quality_count_nearest_consortium (graph, positions, &n_members);
-
-  printf ("Quality of layout %s, seed %u:\n",
-          cs_layout_algorithm_to_string (cs_layout_params_get_algorithm (params)),
-          cs_layout_params_get_seed (params));
-  printf ("  Node overlaps: %u\n",
-          cs_layout_quality_count_node_overlaps (n, cs_positions_get_xy (positions), radii));
+  /* a --layout or --seed lays the file out afresh (layout_params_for()) */
+  for (guint i = 0; i < cs_graph_get_n_nodes (graph) && !choice->has_layout && !choice->has_seed;
+       i++)
+    n_saved += cs_graph_get_node (graph, i)->has_position;
+  if (n_saved > 0 && n_saved == cs_graph_get_n_nodes (graph))
+    printf ("Quality of the positions in the file:\n");
+  else if (n_saved > 0)
+    printf ("Quality of layout %s, seed %u, with the file's %u positions:\n",
+            cs_layout_algorithm_to_string (cs_layout_params_get_algorithm (params)),
+            cs_layout_params_get_seed (params), n_saved);
+  else
+    printf ("Quality of layout %s, seed %u:\n",
+            cs_layout_algorithm_to_string (cs_layout_params_get_algorithm (params)),
+            cs_layout_params_get_seed (params));
+  printf ("  Node overlaps: %u\n", report.node_overlaps);
   printf ("  Label overlaps: %u (%u between labels, %u on other nodes; %u labels drawn at "
           "%d×%d)\n",
-          n_ll + n_ln, n_ll, n_ln, placed->len, options.width, options.height);
-  printf ("  Edge crossings: %" G_GUINT64_FORMAT "%s\n", crossings,
-          estimated ? " (estimated from a sample of edges)" : "");
-  if (n_members > 0)
-    printf ("  Members nearest their own consortium: %u of %u (%.1f%%)\n", n_nearest, n_members,
-            100.0 * n_nearest / n_members);
+          report.label_label + report.label_node, report.label_label, report.label_node,
+          report.n_labels, report.width, report.height);
+  printf ("  Edge crossings: %" G_GUINT64_FORMAT "%s\n", report.crossings,
+          report.crossings_estimated ? " (estimated from a sample of edges)" : "");
+  if (report.n_members > 0)
+    printf ("  Members nearest their own consortium: %u of %u (%.1f%%)\n", report.n_nearest,
+            report.n_members, 100.0 * report.n_nearest / report.n_members);
   else
     printf ("  Members nearest their own consortium: no consortium members\n");
   return 0;

@@ -430,6 +430,7 @@ load_in_thread (GFile         *file,
                 GError       **error)
 {
   LoadData *data = g_new0 (LoadData, 1);
+  g_autoptr(GError) layout_error = NULL;
   g_autofree char *path = g_file_get_path (file);
 
   data->file = g_object_ref (file);
@@ -453,9 +454,23 @@ load_in_thread (GFile         *file,
     }
 
   data->params = cs_node_radii_new_layout_params (data->graph);
-  data->positions = cs_layout_run (data->graph, data->params, cancellable, error);
+  data->positions = cs_layout_run (data->graph, data->params, cancellable, &layout_error);
+  /* a file that asks for a layout too big for it still opens, drawn by
+   * the one a file without a layout gets */
+  if (g_error_matches (layout_error, CS_LAYOUT_ERROR, CS_LAYOUT_ERROR_TOO_LARGE))
+    {
+      g_debug ("%s", layout_error->message);
+      g_clear_error (&layout_error);
+      cs_layout_params_set_algorithm (data->params,
+                                      cs_graph_count_type (data->graph,
+                                                           CS_NODE_TYPE_CONSORTIUM) > 0
+                                          ? CS_LAYOUT_CONSORTIA
+                                          : CS_LAYOUT_FRUCHTERMAN_REINGOLD);
+      data->positions = cs_layout_run (data->graph, data->params, cancellable, &layout_error);
+    }
   if (data->positions == NULL)
     {
+      g_propagate_error (error, g_steal_pointer (&layout_error));
       load_data_free (data);
       return NULL;
     }

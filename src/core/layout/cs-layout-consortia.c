@@ -115,7 +115,7 @@ static const struct
   { FALSE, 1.0 },
 };
 
-#define LOCAL_TRIES_MAX 300
+#define LOCAL_TRIES_MAX 60
 
 /* groups up to this size whose best try still crosses itself are annealed
  * by Davidson–Harel, which is quadratic in edges per step */
@@ -934,7 +934,7 @@ face_links (const CsLayoutGroups      *groups,
   const CsLayoutGroup *group = g_ptr_array_index (groups->groups, k);
   guint m = group->nodes->len, n_inner = igraph_vector_int_size (group_edges) / 2;
   guint first = outside->start[k], n_links = outside->start[k + 1] - first;
-  guint total, heart = G_MAXUINT, n_ports = 0;
+  guint total, heart = G_MAXUINT, n_ports = 0, n_tries;
   g_autoptr(GHashTable) port_of_group = g_hash_table_new (NULL, NULL);
   g_autofree guint *port = g_new (guint, MAX (n_links, 1));
   g_autofree double *aim = g_new0 (double, 3 * MAX (n_links, 1));
@@ -1027,9 +1027,11 @@ face_links (const CsLayoutGroups      *groups,
       VECTOR (miny)[heart] = VECTOR (maxy)[heart] = 0;
     }
 
-  /* a large graph takes the first way as it comes */
+  /* a large graph takes the first way as it comes; a large group in a
+   * small one is laid out one way, kept if it crosses less */
+  n_tries = thorough && m <= LOCAL_TRIES_MAX ? G_N_ELEMENTS (port_warmth) : 1;
   best = before = thorough ? group_crossings (group_edges, group, outside, k, xy) : G_MAXUINT64;
-  for (guint t = 0; t < (thorough ? G_N_ELEMENTS (port_warmth) : 1) && best > 0; t++)
+  for (guint t = 0; t < n_tries && best > 0; t++)
     {
       double median, f;
 
@@ -1045,7 +1047,7 @@ face_links (const CsLayoutGroups      *groups,
         }
       IGRAPH_CHECK (igraph_layout_fruchterman_reingold (
           &sub, &res, /* use_seed = */ true, thorough ? 300 : FAST_STEPS,
-          sqrt ((double)total) / 10.0 * port_warmth[thorough ? t : 1],
+          sqrt ((double)total) / 10.0 * port_warmth[n_tries > 1 ? t : 1],
           total > (thorough ? 500 : FAST_NOGRID_MAX) ? IGRAPH_LAYOUT_GRID : IGRAPH_LAYOUT_NOGRID,
           &weights, &minx, &maxx, &miny, &maxy));
       /* back to a median edge of one about the heart: Fruchterman–Reingold

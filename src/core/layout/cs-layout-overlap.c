@@ -34,6 +34,8 @@
  * overlaps another, by at most ZOOM_MAX */
 #define ZOOM_ALLOWANCE  50
 #define ZOOM_MAX        64.0
+/* and by no more than this many times what the discs need in all */
+#define ZOOM_ROOM       3.0
 #define CROWD_STALLED   0.8
 
 static inline double
@@ -442,7 +444,7 @@ _cs_layout_zoom_to_fit (guint         n_nodes,
                         const double *radii,
                         double        gap)
 {
-  double r_max = 0, cx = 0, cy = 0, lo = 1, hi = 1;
+  double r_max = 0, cx = 0, cy = 0, lo = 1, hi = 1, limit;
   guint allowance = n_nodes / ZOOM_ALLOWANCE;
   g_autofree double *centred = NULL;
 
@@ -464,14 +466,34 @@ _cs_layout_zoom_to_fit (guint         n_nodes,
 
   if (count_overlaps (n_nodes, centred, radii, gap, r_max, 1, allowance) <= allowance)
     return 1;
-  while (hi < ZOOM_MAX)
+  /* no further than the discs need room overall: nodes a layout puts on
+   * one spot (MDS does, for nodes with the same links) are pushed apart
+   * where they are, not by zooming the whole picture out of sight */
+  {
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0, need = 0;
+
+    for (guint i = 0; i < n_nodes; i++)
+      {
+        x0 = MIN (x0, centred[2 * i]);
+        x1 = MAX (x1, centred[2 * i]);
+        y0 = MIN (y0, centred[2 * i + 1]);
+        y1 = MAX (y1, centred[2 * i + 1]);
+        need += (2 * radii[i] + gap) * (2 * radii[i] + gap);
+      }
+    limit = (x1 - x0) * (y1 - y0) > 0 ? ZOOM_ROOM * sqrt (need / ((x1 - x0) * (y1 - y0))) : 1;
+    limit = CLAMP (limit, 1, ZOOM_MAX);
+  }
+  while (hi < limit)
     {
       lo = hi;
-      hi = MIN (2 * hi, ZOOM_MAX);
+      hi = MIN (2 * hi, limit);
       if (count_overlaps (n_nodes, centred, radii, gap, r_max, hi, allowance) <= allowance)
         break;
     }
-  for (guint step = 0; step < 8; step++)
+  if (hi >= limit && count_overlaps (n_nodes, centred, radii, gap, r_max, hi, allowance) >
+                         allowance)
+    lo = hi;
+  for (guint step = 0; step < 8 && lo < hi; step++)
     {
       double mid = (lo + hi) / 2;
 

@@ -56,6 +56,7 @@ static const struct
   const char *description;
   guint       flags;
   Scale       scale;
+  guint       max_nodes; /* 0 for any size */
 } algorithms[CS_N_LAYOUTS] = {
   [CS_LAYOUT_FRUCHTERMAN_REINGOLD] = {
     "fruchterman_reingold", "fr",
@@ -63,13 +64,18 @@ static const struct
     SEEDED | STARTABLE | BOUNDED, SCALE_MEDIAN_EDGE },
   [CS_LAYOUT_KAMADA_KAWAI] = {
     "kamada_kawai", "kk",
-    "spring model (Kamada–Kawai); even edge lengths; starts from the current positions",
+    "spring model (Kamada–Kawai); even edge lengths; starts from the current positions "
+    "(up to 2,000 nodes)",
     /* not BOUNDED: igraph's Kamada–Kawai moves the most stressed node each
-     * step, and when that node is held it stops for good */
-    STARTABLE, SCALE_MEDIAN_EDGE },
+     * step, and when that node is held it stops for good. It keeps every
+     * distance between two nodes, n², and its steps grow as n²: 5 s for
+     * 2,000 nodes, 50 s for 5,000 */
+    STARTABLE, SCALE_MEDIAN_EDGE, 2000 },
   [CS_LAYOUT_DRL] = {
-    "drl", "drl", "DrL, for large graphs; a re-layout refines the current positions",
-    SEEDED | STARTABLE, SCALE_MEDIAN_EDGE },
+    "drl", "drl", "DrL, force-directed for large graphs",
+    /* not STARTABLE: DrL refines in a scale of its own, and from positions
+     * in ours it throws nodes thousands of edges away */
+    SEEDED, SCALE_MEDIAN_EDGE },
   [CS_LAYOUT_CIRCLE] = {
     "circle", "circle", "every node on one circle, in file order", 0, SCALE_OWN },
   [CS_LAYOUT_GRID] = {
@@ -80,8 +86,10 @@ static const struct
     0, SCALE_OWN },
   [CS_LAYOUT_MDS] = {
     "mds", "mds",
-    "multidimensional scaling: distances on the page follow links (up to 5,000 nodes)",
-    0, SCALE_MEDIAN_EDGE },
+    "multidimensional scaling: distances on the page follow links (up to 2,000 nodes)",
+    /* every distance, n², and an eigenproblem on them: 5.6 s for 2,000
+     * nodes, 130 s for 5,000 */
+    0, SCALE_MEDIAN_EDGE, 2000 },
   [CS_LAYOUT_SUGIYAMA] = {
     "sugiyama", "layered",
     "layers from the top: ministry, programme, consortia, members, models",
@@ -93,8 +101,6 @@ static const struct
     SEEDED, SCALE_OWN },
 };
 
-/* igraph's MDS keeps every distance: n² of them */
-#define MDS_MAX_NODES 5000
 
 /* Node radius when the caller gives none: as large as the renderer's
  * largest type (the programme's) with its bonus for links, so no disc the
@@ -242,6 +248,21 @@ cs_layout_algorithm_get_description (CsLayoutAlgorithm algorithm)
   g_return_val_if_fail (algorithm < CS_N_LAYOUTS, NULL);
 
   return algorithms[algorithm].description;
+}
+
+/**
+ * cs_layout_algorithm_get_max_nodes:
+ * @algorithm: a layout algorithm
+ *
+ * Returns: the most nodes @algorithm lays out (it keeps something for every
+ *   pair of nodes), or 0 when it takes a graph of any size
+ */
+guint
+cs_layout_algorithm_get_max_nodes (CsLayoutAlgorithm algorithm)
+{
+  g_return_val_if_fail (algorithm < CS_N_LAYOUTS, 0);
+
+  return algorithms[algorithm].max_nodes;
 }
 
 /**
@@ -881,9 +902,8 @@ run_algorithm (const Job       *job,
       {
         igraph_layout_drl_options_t options;
 
-        IGRAPH_CHECK (igraph_layout_drl_options_init (
-            &options, job->start ? IGRAPH_LAYOUT_DRL_REFINE : IGRAPH_LAYOUT_DRL_DEFAULT));
-        return igraph_layout_drl (job->g, res, /* use_seed = */ job->start, &options, NULL);
+        IGRAPH_CHECK (igraph_layout_drl_options_init (&options, IGRAPH_LAYOUT_DRL_DEFAULT));
+        return igraph_layout_drl (job->g, res, /* use_seed = */ false, &options, NULL);
       }
 
     case CS_LAYOUT_CIRCLE:
@@ -902,14 +922,6 @@ run_algorithm (const Job       *job,
       return run_star (job, res);
 
     case CS_LAYOUT_MDS:
-      if (n > MDS_MAX_NODES)
-        {
-          g_snprintf (igraph_reason, sizeof igraph_reason,
-                      "MDS keeps every distance between nodes and takes at most %u nodes; "
-                      "use drl or fruchterman_reingold",
-                      MDS_MAX_NODES);
-          return IGRAPH_EINVAL;
-        }
       /* igraph's MDS needs more nodes than dimensions */
       if (n <= 2)
         {
@@ -1002,6 +1014,16 @@ cs_layout_run (CsGraph               *graph,
     return cs_positions_ref (params->fixed_positions);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
+  if (algorithms[params->algorithm].max_nodes > 0 &&
+      n_nodes > algorithms[params->algorithm].max_nodes)
+    {
+      g_set_error (error, CS_LAYOUT_ERROR, CS_LAYOUT_ERROR_TOO_LARGE,
+                   "Layout “%s” takes at most %u nodes and this graph has %u: it keeps every "
+                   "distance between two nodes. Use fruchterman_reingold, drl or consortia.",
+                   algorithms[params->algorithm].name, algorithms[params->algorithm].max_nodes,
+                   n_nodes);
+      return NULL;
+    }
 
   radii = params->radii;
   if (radii == NULL)
@@ -1114,12 +1136,13 @@ cs_layout_run (CsGraph               *graph,
         }
 
       /* onto the old picture, or onto the fixed nodes, as well as a turn
-       * and a shift can put it */
-      if (!held_by_bounds)
+       * and a shift can put it; with nothing fixed, once the picture is
+       * final (below) */
+      if (!held_by_bounds && n_fixed > 0)
         {
           if (params->initial != NULL)
             align_rigidly (xy, params->initial, NULL, TRUE, n_nodes);
-          else if (n_fixed > 0)
+          else
             align_rigidly (xy, params->fixed_positions, params->fixed, TRUE, n_nodes);
         }
 
@@ -1163,11 +1186,17 @@ cs_layout_run (CsGraph               *graph,
 
   /* geometry only: igraph is free for the next job meanwhile. A fresh
    * picture is first zoomed out of its worst crowding, which keeps its
-   * shape; one with pinned nodes or a past is only pushed apart where it
-   * must be. */
-  if (n_fixed == 0 && params->initial == NULL)
+   * shape (and is what a re-layout of the same algorithm and seed gives
+   * again); one refined from the current positions, or held by pinned
+   * nodes, is only pushed apart where it must be. */
+  if (n_fixed == 0 && !start)
     _cs_layout_zoom_to_fit (n_nodes, xy, radii, CS_LAYOUT_OVERLAP_GAP);
   cs_layout_remove_overlaps (n_nodes, xy, radii, params->fixed, CS_LAYOUT_OVERLAP_GAP);
+  /* a turn and a shift keep discs apart: a re-layout with nothing fixed is
+   * put onto the old picture last, so the same layout and seed give it
+   * back exactly */
+  if (n_fixed == 0 && params->initial != NULL)
+    align_rigidly (xy, params->initial, NULL, TRUE, n_nodes);
   return cs_positions_new (n_nodes, xy);
 
 fail_early:

@@ -19,6 +19,7 @@ typedef enum
 {
   CS_LAYOUT_ERROR_FAILED,
   CS_LAYOUT_ERROR_UNKNOWN_ALGORITHM,
+  CS_LAYOUT_ERROR_TOO_LARGE,
 } CsLayoutError;
 
 typedef enum
@@ -87,6 +88,7 @@ gboolean           cs_layout_algorithm_from_string   (const char            *nam
                                                       CsLayoutAlgorithm     *algorithm);
 const char        *cs_layout_algorithm_get_description (CsLayoutAlgorithm    algorithm);
 gboolean           cs_layout_algorithm_is_seeded     (CsLayoutAlgorithm      algorithm);
+guint              cs_layout_algorithm_get_max_nodes (CsLayoutAlgorithm      algorithm);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsLayoutParams, cs_layout_params_free)
 
