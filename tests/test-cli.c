@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "cs-export.h"
+#include "cs-import.h"
 #include "cs-layout.h"
 #include "cs-node-radii.h"
 #include "cs-renderer.h"
@@ -621,6 +622,7 @@ test_usage_errors (void)
 {
   g_autofree char *input = fixture ("good", "small.json");
   g_autofree char *png = g_build_filename (tmp_dir, "never.png", NULL);
+  g_autofree char *json = g_build_filename (tmp_dir, "never.json", NULL);
   const struct
   {
     const char *args[8];
@@ -648,6 +650,15 @@ test_usage_errors (void)
     { { "--info", "--list-layouts", NULL }, "give one command at a time" },
     { { "--width", "300", input, NULL }, "the export options go with --export OUT" },
     { { "--list-layouts", input, NULL }, "--list-layouts takes no FILE" },
+    { { "--quality", input, NULL }, "--quality goes with --info" },
+    { { "--layout", "fr", input, NULL }, "--layout and --seed go with --export OUT or --info --quality" },
+    { { "--info", "--seed", "3", input, NULL }, "--layout and --seed go with --export OUT or --info --quality" },
+    { { "--inspect", "KAIST", "--layout", "fr", NULL }, "--layout and --seed go with" },
+    { { "--info", "--quality", "--layout", "spring", input, NULL }, "--layout: unknown layout “spring”" },
+    { { "--info", "--quality", "--seed", "-1", input, NULL }, "--seed: “-1” is not a whole" },
+    { { "--export", png, "--layout", "nope", NULL }, "--layout: unknown layout “nope”" },
+    { { "--export", json, "--width", "300", NULL }, "--width: a .json export writes the graph" },
+    { { "--export", json, "--title", "T", NULL }, "--title: a .json export writes the graph" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -662,6 +673,7 @@ test_usage_errors (void)
       g_assert_nonnull (strstr (err, "see consortia --help"));
       g_assert_cmpstr (out, ==, "");
       g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (json, G_FILE_TEST_EXISTS));
     }
 }
 
@@ -704,6 +716,193 @@ test_version (void)
     g_assert_nonnull (strstr (out, names[i]));
 }
 
+static CsGraph *
+load_path (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  CsGraph *graph = cs_import_file (path, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return graph;
+}
+
+/* `--export OUT.json` writes the graph with the positions its layout
+ * computed: the file reads back as the same graph, each node at the
+ * position the library computes for that layout and seed, pinned where
+ * the file was; opened again (no --layout) it keeps them exactly, so a
+ * second export writes the same bytes and its picture is the one the
+ * first layout drew. */
+static void
+test_export_json_round_trip (void)
+{
+  g_autofree char *input = g_build_filename (SOURCE_DATADIR, BUNDLED_GRAPH, NULL);
+  g_autofree char *first = g_build_filename (tmp_dir, "laid-out.json", NULL);
+  g_autofree char *second = g_build_filename (tmp_dir, "again.json", NULL);
+  g_autofree char *png_a = g_build_filename (tmp_dir, "laid-out-a.png", NULL);
+  g_autofree char *png_b = g_build_filename (tmp_dir, "laid-out-b.png", NULL);
+  const char *write[] = { "--export", first, "--layout", "consortia", "--seed", "1", input, NULL };
+  const char *reopen[] = { "--export", second, first, NULL };
+  const char *draw_a[] = { "--export", png_a, "--layout", "consortia", "--seed", "1", input, NULL };
+  const char *draw_b[] = { "--export", png_b, first, NULL };
+  g_autoptr(CsGraph) original = cs_test_load_graph ("bundled", BUNDLED_GRAPH);
+  g_autoptr(CsGraph) written = NULL;
+  g_autoptr(CsLayoutParams) params = cs_node_radii_new_layout_params (original);
+  g_autoptr(CsPositions) expected = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *err = NULL;
+  gsize len_a, len_b;
+  guint32 seed = 0;
+
+  g_assert_cmpint (run (write, NULL, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  written = load_path (first);
+  cs_test_assert_same_graph (original, written, FALSE);
+  g_assert_cmpstr (cs_graph_get_layout_algorithm (written), ==, "consortia");
+  g_assert_true (cs_graph_get_layout_seed (written, &seed));
+  g_assert_cmpuint (seed, ==, 1);
+
+  cs_layout_params_set_algorithm (params, CS_LAYOUT_CONSORTIA);
+  cs_layout_params_set_seed (params, 1);
+  expected = cs_layout_run (original, params, NULL, NULL);
+  for (guint i = 0; i < cs_graph_get_n_nodes (written); i++)
+    {
+      const CsNode *node = cs_graph_get_node (written, i);
+
+      g_assert_true (node->has_position);
+      g_assert_cmpfloat (node->x, ==, cs_positions_get_x (expected, i));
+      g_assert_cmpfloat (node->y, ==, cs_positions_get_y (expected, i));
+      g_assert_cmpint (node->pinned, ==, cs_graph_get_node (original, i)->pinned);
+    }
+
+  g_assert_cmpint (run (reopen, NULL, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (first, &a, &len_a, NULL));
+  g_assert_true (g_file_get_contents (second, &b, &len_b, NULL));
+  g_assert_cmpmem (a, len_a, b, len_b);
+
+  /* the picture of the written file is the picture of that layout */
+  g_assert_cmpint (run (draw_a, NULL, NULL), ==, 0);
+  g_assert_cmpint (run (draw_b, NULL, NULL), ==, 0);
+  g_clear_pointer (&a, g_free);
+  g_clear_pointer (&b, g_free);
+  g_assert_true (g_file_get_contents (png_a, &a, &len_a, NULL));
+  g_assert_true (g_file_get_contents (png_b, &b, &len_b, NULL));
+  g_assert_cmpmem (a, len_a, b, len_b);
+}
+
+/* A failed --export OUT.json (a layout refused) leaves the old file as it
+ * was, and writing where no folder is fails with 1 and creates nothing */
+static void
+test_export_json_failures (void)
+{
+  g_autofree char *big = g_build_filename (tmp_dir, "big.json", NULL);
+  g_autofree char *out = g_build_filename (tmp_dir, "kept.json", NULL);
+  g_autofree char *nowhere = g_build_filename (tmp_dir, "no-such-dir", "out.json", NULL);
+  g_autofree char *json = cs_test_one_line_graph (2500);
+  g_autofree char *input = fixture ("good", "small.json");
+  const char *refused[] = { "--export", out, "--layout", "kamada_kawai", big, NULL };
+  const char *missing[] = { "--export", nowhere, input, NULL };
+  g_autofree char *err = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_set_contents (big, json, -1, NULL));
+  g_assert_true (g_file_set_contents (out, "old", -1, NULL));
+  g_assert_cmpint (run (refused, NULL, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "takes at most 2000 nodes"));
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (missing, NULL, &err), ==, 1);
+  g_assert_true (g_str_has_prefix (err, "consortia: "));
+  g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+}
+
+static guint64
+read_figure (const char *out,
+             const char *label)
+{
+  const char *line = strstr (out, label);
+
+  g_assert_nonnull (line);
+  return g_ascii_strtoull (line + strlen (label), NULL, 10);
+}
+
+/* `--info --quality` prints the four figures. On the bundled graph the
+ * consortia layout meets the issue's targets against
+ * Fruchterman–Reingold with the same seed; on a hand-made file with saved
+ * positions the figures are the ones counted by hand. */
+static void
+test_info_quality (void)
+{
+  g_autofree char *input = g_build_filename (SOURCE_DATADIR, BUNDLED_GRAPH, NULL);
+  g_autofree char *made = g_build_filename (tmp_dir, "quality.json", NULL);
+  const guint32 seeds[] = { 1, 42 };
+  /* c1 and c2 teams; a by c1; b a member of c1 that sits by c2; d by c2,
+   * e (in both teams, so not counted) 5 px from d. Four crossings: p–q
+   * with b–c1, e–c1 and r–s, and e–c1 with d–c2 just below c2's end */
+  const char *hand_made =
+      "{\"format\": \"consortia-graph\", \"version\": 1, \"nodes\": ["
+      "{\"id\": \"c1\", \"label\": \"c1\", \"type\": \"consortium\", \"x\": 0, \"y\": 0},"
+      "{\"id\": \"c2\", \"label\": \"c2\", \"type\": \"consortium\", \"x\": 1000, \"y\": 0},"
+      "{\"id\": \"a\", \"label\": \"a\", \"type\": \"company\", \"x\": 100, \"y\": 100},"
+      "{\"id\": \"b\", \"label\": \"b\", \"type\": \"company\", \"x\": 900, \"y\": 100},"
+      "{\"id\": \"d\", \"label\": \"d\", \"type\": \"company\", \"x\": 1000, \"y\": 300},"
+      "{\"id\": \"e\", \"label\": \"e\", \"type\": \"company\", \"x\": 1005, \"y\": 300},"
+      "{\"id\": \"p\", \"label\": \"p\", \"type\": \"company\", \"x\": 500, \"y\": -200},"
+      "{\"id\": \"q\", \"label\": \"q\", \"type\": \"company\", \"x\": 500, \"y\": 400},"
+      "{\"id\": \"r\", \"label\": \"r\", \"type\": \"company\", \"x\": 300, \"y\": 300},"
+      "{\"id\": \"s\", \"label\": \"s\", \"type\": \"company\", \"x\": 700, \"y\": 300}],"
+      "\"edges\": ["
+      "{\"source\": \"a\", \"target\": \"c1\", \"relation\": \"member_of\"},"
+      "{\"source\": \"b\", \"target\": \"c1\", \"relation\": \"member_of\"},"
+      "{\"source\": \"d\", \"target\": \"c2\", \"relation\": \"member_of\"},"
+      "{\"source\": \"e\", \"target\": \"c2\", \"relation\": \"member_of\"},"
+      "{\"source\": \"e\", \"target\": \"c1\", \"relation\": \"member_of\"},"
+      "{\"source\": \"p\", \"target\": \"q\", \"relation\": \"partner_of\"},"
+      "{\"source\": \"r\", \"target\": \"s\", \"relation\": \"partner_of\"}]}";
+  const char *made_args[] = { "--info", "--quality", made, NULL };
+  g_autofree char *made_out = NULL;
+
+  for (guint s = 0; s < G_N_ELEMENTS (seeds); s++)
+    {
+      g_autofree char *seed = g_strdup_printf ("%u", seeds[s]);
+      const char *ours[] = { "--info", "--quality", "--layout", "consortia", "--seed", seed, input, NULL };
+      const char *fr[] = { "--info", "--quality", "--layout", "fruchterman_reingold", "--seed", seed, input, NULL };
+      g_autofree char *out = NULL;
+      g_autofree char *fr_out = NULL;
+      g_autofree char *header = g_strdup_printf ("Quality of layout consortia, seed %u:\n", seeds[s]);
+      guint64 crossings, fr_crossings, nearest, members;
+      const char *line;
+
+      g_assert_cmpint (run (ours, &out, NULL), ==, 0);
+      g_assert_cmpint (run (fr, &fr_out, NULL), ==, 0);
+      g_assert_nonnull (strstr (out, header));
+      crossings = read_figure (out, "  Edge crossings: ");
+      fr_crossings = read_figure (fr_out, "  Edge crossings: ");
+      line = strstr (out, "  Members nearest their own consortium: ");
+      g_assert_nonnull (line);
+      g_assert_cmpint (sscanf (line, "  Members nearest their own consortium: %" G_GUINT64_FORMAT
+                               " of %" G_GUINT64_FORMAT, &nearest, &members), ==, 2);
+      g_test_message ("seed %u: %s", seeds[s], strstr (out, "Quality"));
+      g_test_message ("Fruchterman–Reingold: %" G_GUINT64_FORMAT " crossings", fr_crossings);
+      g_assert_cmpuint (read_figure (out, "  Node overlaps: "), ==, 0);
+      g_assert_cmpuint (read_figure (out, "  Label overlaps: "), ==, 0);
+      g_assert_cmpuint (crossings * 10, <=, fr_crossings * 8);
+      g_assert_cmpuint (nearest * 100, >=, members * 95);
+      g_assert_null (strstr (out, "estimated"));
+    }
+
+  g_assert_true (g_file_set_contents (made, hand_made, -1, NULL));
+  g_assert_cmpint (run (made_args, &made_out, NULL), ==, 0);
+  g_test_message ("%s", strstr (made_out, "Quality"));
+  g_assert_nonnull (strstr (made_out, "Quality of the positions in the file:\n"));
+  g_assert_nonnull (strstr (made_out, "  Node overlaps: 1\n"));
+  g_assert_nonnull (strstr (made_out, "  Edge crossings: 4\n"));
+  g_assert_nonnull (strstr (made_out, "  Members nearest their own consortium: 2 of 3 (66.7%)\n"));
+  g_assert_nonnull (strstr (made_out, "  Label overlaps: "));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -720,6 +919,9 @@ main (int   argc,
   g_test_add_func ("/cs/cli/export-bad-options", test_export_bad_options);
   g_test_add_func ("/cs/cli/same-seed-same-bytes", test_same_seed_same_bytes);
   g_test_add_func ("/cs/cli/info", test_info);
+  g_test_add_func ("/cs/cli/info-quality", test_info_quality);
+  g_test_add_func ("/cs/cli/export-json-round-trip", test_export_json_round_trip);
+  g_test_add_func ("/cs/cli/export-json-failures", test_export_json_failures);
   g_test_add_func ("/cs/cli/info-warnings", test_info_warnings);
   g_test_add_func ("/cs/cli/info-every-problem", test_info_every_problem);
   g_test_add_func ("/cs/cli/info-missing-file", test_info_missing_file);

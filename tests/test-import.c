@@ -6,8 +6,12 @@
 
 #include "config.h"
 
+#include "cs-consortia-writer.h"
 #include "cs-import.h"
 #include "cs-importer.h"
+#include "test-support.h"
+
+#include <glib/gstdio.h>
 
 typedef struct
 {
@@ -461,6 +465,113 @@ test_preconditions (void)
   g_test_trap_assert_stderr ("*CRITICAL*filename != NULL*");
 }
 
+/* Written back as Consortia JSON, every good fixture and the bundled graph
+ * read the same: nodes, edges, claims, sources, events, vocabulary,
+ * metadata, saved positions and pins; and with positions given, the file
+ * carries exactly those, pinned where asked. */
+static void
+test_writer_round_trip (void)
+{
+  const char *names[] = {
+    "claims.json", "disconnected.json", "empty-graph.json", "explore.json", "hangul.json",
+    "no-glyphs.json", "partial-positions.json", "positions.json", "single-node.json",
+    "small.json", "unknown-vocabulary.json", "warnings.json", NULL,
+  };
+
+  for (guint f = 0; f <= G_N_ELEMENTS (names) - 1; f++)
+    {
+      g_autoptr(CsGraph) graph = names[f] != NULL ? cs_test_load_graph ("good", names[f])
+                                                  : cs_test_load_graph ("bundled", BUNDLED_GRAPH);
+      g_autoptr(GBytes) bytes = cs_consortia_writer_to_bytes (graph, NULL, NULL, NULL, -1);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CsGraph) again = NULL;
+      g_autoptr(GBytes) twice = NULL;
+      guint n = cs_graph_get_n_nodes (graph);
+      g_autofree double *xy = g_new (double, 2 * MAX (n, 1));
+      g_autofree gboolean *pinned = g_new0 (gboolean, MAX (n, 1));
+      g_autoptr(CsPositions) positions = NULL;
+      g_autoptr(GBytes) placed = NULL;
+      g_autoptr(CsGraph) laid_out = NULL;
+      guint32 seed = 0;
+
+      g_test_message ("%s", names[f] != NULL ? names[f] : BUNDLED_GRAPH);
+      again = cs_import_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "w.json",
+                              NULL, NULL, &error);
+      g_assert_no_error (error);
+      cs_test_assert_same_graph (graph, again, TRUE);
+      /* and written again, the same bytes */
+      twice = cs_consortia_writer_to_bytes (again, NULL, NULL, NULL, -1);
+      g_assert_true (g_bytes_equal (bytes, twice));
+
+      for (guint i = 0; i < n; i++)
+        {
+          /* positions no decimal rounding could keep by accident */
+          xy[2 * i] = i * G_PI * 100.0 / 7;
+          xy[2 * i + 1] = -1.0 / (i + 3);
+          pinned[i] = i % 3 == 0;
+        }
+      positions = cs_positions_new (n, xy);
+      placed = cs_consortia_writer_to_bytes (graph, positions, pinned, "circle", 77);
+      laid_out = cs_import_data (g_bytes_get_data (placed, NULL), g_bytes_get_size (placed),
+                                 "p.json", NULL, NULL, &error);
+      g_assert_no_error (error);
+      cs_test_assert_same_graph (graph, laid_out, FALSE);
+      g_assert_cmpstr (cs_graph_get_layout_algorithm (laid_out), ==, "circle");
+      g_assert_true (cs_graph_get_layout_seed (laid_out, &seed));
+      g_assert_cmpuint (seed, ==, 77);
+      for (guint i = 0; i < n; i++)
+        {
+          const CsNode *node = cs_graph_get_node (laid_out, i);
+
+          g_assert_true (node->has_position);
+          g_assert_cmpfloat (node->x, ==, xy[2 * i]);
+          g_assert_cmpfloat (node->y, ==, xy[2 * i + 1]);
+          g_assert_cmpint (node->pinned, ==, pinned[i]);
+        }
+    }
+}
+
+/* The file is replaced whole or not at all: a write into a folder that is
+ * not there fails with an error and creates nothing; one over an old file
+ * leaves the new file complete and no temporary file beside it. */
+static void
+test_writer_replaces_whole_file (void)
+{
+  g_autoptr(CsGraph) graph = cs_test_load_graph ("good", "small.json");
+  g_autofree char *dir = g_dir_make_tmp ("cs-writer-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "out.json", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no", "such", "out.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) expected = cs_consortia_writer_to_bytes (graph, NULL, NULL, NULL, -1);
+  g_autofree char *contents = NULL;
+  gsize length;
+  GDir *listing;
+  const char *name;
+  guint n_files = 0;
+
+  g_assert_false (cs_consortia_writer_write_file (graph, NULL, NULL, NULL, -1, missing, NULL,
+                                                  &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (path, "an old file, longer than nothing", -1, NULL));
+  g_assert_true (cs_consortia_writer_write_file (graph, NULL, NULL, NULL, -1, path, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpmem (contents, length, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_assert_cmpstr (name, ==, "out.json");
+      n_files++;
+    }
+  g_dir_close (listing);
+  g_assert_cmpuint (n_files, ==, 1);
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -475,6 +586,8 @@ main (int   argc,
     }
   g_test_add_func ("/cs/import/all-problems-listed", test_all_problems_listed);
   g_test_add_func ("/cs/import/missing-file", test_missing_file);
+  g_test_add_func ("/cs/import/writer-round-trip", test_writer_round_trip);
+  g_test_add_func ("/cs/import/writer-replaces-whole-file", test_writer_replaces_whole_file);
   g_test_add_func ("/cs/import/column-counts-characters", test_column_counts_characters);
   g_test_add_func ("/cs/import/bom-accepted", test_bom_accepted);
   g_test_add_func ("/cs/import/good/small", test_good_small);

@@ -721,6 +721,240 @@ test_overlap_pass (void)
   }
 }
 
+/* Crossings, counted through the grid, against a test of every pair, on
+ * hand-made cases and on random segments of every length */
+static guint64
+brute_crossings (guint         n_edges,
+                 const guint  *edges,
+                 const double *xy)
+{
+  guint64 count = 0;
+
+  for (guint e = 0; e < n_edges; e++)
+    for (guint f = e + 1; f < n_edges; f++)
+      {
+        const double *a = &xy[2 * edges[2 * e]], *b = &xy[2 * edges[2 * e + 1]];
+        const double *c = &xy[2 * edges[2 * f]], *d = &xy[2 * edges[2 * f + 1]];
+        double d1, d2, d3, d4;
+
+        if (edges[2 * e] == edges[2 * f] || edges[2 * e] == edges[2 * f + 1] ||
+            edges[2 * e + 1] == edges[2 * f] || edges[2 * e + 1] == edges[2 * f + 1])
+          continue;
+        d1 = (d[0] - c[0]) * (a[1] - c[1]) - (d[1] - c[1]) * (a[0] - c[0]);
+        d2 = (d[0] - c[0]) * (b[1] - c[1]) - (d[1] - c[1]) * (b[0] - c[0]);
+        d3 = (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]);
+        d4 = (b[0] - a[0]) * (d[1] - a[1]) - (b[1] - a[1]) * (d[0] - a[0]);
+        count += d1 * d2 < 0 && d3 * d4 < 0;
+      }
+  return count;
+}
+
+static CsGraph *
+graph_of (guint         n_nodes,
+          guint         n_edges,
+          const guint  *edges,
+          const double *xy,
+          const char   *extra_nodes)
+{
+  GString *json = g_string_new ("{\"format\": \"consortia-graph\", \"version\": 1, \"nodes\": [");
+  g_autoptr(GError) error = NULL;
+  CsGraph *graph;
+
+  for (guint i = 0; i < n_nodes; i++)
+    g_string_append_printf (json, "%s{\"id\": \"n%u\", \"label\": \"n%u\", \"type\": \"company\", "
+                            "\"x\": %.17g, \"y\": %.17g}", i ? ", " : "", i, i, xy[2 * i],
+                            xy[2 * i + 1]);
+  g_string_append (json, extra_nodes);
+  g_string_append (json, "], \"edges\": [");
+  for (guint e = 0; e < n_edges; e++)
+    g_string_append_printf (json, "%s{\"source\": \"n%u\", \"target\": \"n%u\", "
+                            "\"relation\": \"partner_of\"}", e ? ", " : "", edges[2 * e],
+                            edges[2 * e + 1]);
+  g_string_append (json, "]}");
+  graph = cs_import_data (json->str, json->len, "made.json", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_string_free (json, TRUE);
+  return graph;
+}
+
+static guint64
+count_crossings_of (guint         n_nodes,
+                    guint         n_edges,
+                    const guint  *edges,
+                    const double *xy)
+{
+  g_autoptr(CsGraph) graph = graph_of (n_nodes, n_edges, edges, xy, "");
+  g_autoptr(CsPositions) positions = cs_positions_new (n_nodes, xy);
+  gboolean estimated = TRUE;
+  guint64 count = cs_layout_quality_count_crossings (graph, positions, &estimated);
+
+  g_assert_false (estimated);
+  return count;
+}
+
+static void
+test_quality_crossings (void)
+{
+  /* an X; a shared end; a T (an end on the other edge); two parallels;
+   * the same link twice */
+  const double square[] = { 0, 0, 100, 0, 100, 100, 0, 100, 50, 0 };
+  const guint x[] = { 0, 2, 1, 3 };
+  const guint shared[] = { 0, 1, 0, 2 };
+  const guint t[] = { 0, 1, 4, 2 };
+  const guint parallel[] = { 0, 1, 3, 2 };
+  const guint twice[] = { 0, 2, 1, 3, 2, 0 };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (10);
+
+  g_assert_cmpuint (count_crossings_of (5, 2, x, square), ==, 1);
+  g_assert_cmpuint (count_crossings_of (5, 2, shared, square), ==, 0);
+  g_assert_cmpuint (count_crossings_of (5, 2, t, square), ==, 0);
+  g_assert_cmpuint (count_crossings_of (5, 2, parallel, square), ==, 0);
+  g_assert_cmpuint (count_crossings_of (5, 3, twice, square), ==, 1);
+
+  /* random pictures: short edges, long ones, and a mix */
+  for (guint round = 0; round < 6; round++)
+    {
+      guint n = 300, m = 400;
+      g_autofree double *xy = g_new (double, 2 * n);
+      g_autofree guint *edges = g_new (guint, 2 * m);
+      g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+      guint k = 0;
+      guint64 grid, brute;
+
+      for (guint i = 0; i < n; i++)
+        {
+          xy[2 * i] = g_rand_double_range (rand, -1000, 1000);
+          xy[2 * i + 1] = g_rand_double_range (rand, -1000, 1000);
+        }
+      while (k < m)
+        {
+          guint a = g_rand_int_range (rand, 0, n), b;
+
+          /* rounds 0 and 1: neighbours in index order only (short edges,
+           * as the points are sorted below); the rest: any pair */
+          b = round < 2 ? (a + 1 + (guint)g_rand_int_range (rand, 0, 3)) % n
+                        : (guint)g_rand_int_range (rand, 0, n);
+          if (a == b || g_hash_table_contains (seen, GUINT_TO_POINTER (MIN (a, b) * n + MAX (a, b) + 1)))
+            continue;
+          g_hash_table_add (seen, GUINT_TO_POINTER (MIN (a, b) * n + MAX (a, b) + 1));
+          edges[2 * k] = a;
+          edges[2 * k + 1] = b;
+          k++;
+        }
+      if (round < 2)
+        /* points along a line, jittered: index neighbours are near */
+        for (guint i = 0; i < n; i++)
+          {
+            xy[2 * i] = i * 7.0 + g_rand_double_range (rand, -20, 20);
+            xy[2 * i + 1] = g_rand_double_range (rand, -40, 40);
+          }
+      grid = count_crossings_of (n, m, edges, xy);
+      brute = brute_crossings (m, edges, xy);
+      g_test_message ("round %u: %" G_GUINT64_FORMAT " crossings through the grid, %" G_GUINT64_FORMAT
+                      " by every pair", round, grid, brute);
+      g_assert_cmpuint (grid, ==, brute);
+      g_assert_cmpuint (brute, >, 0);
+    }
+}
+
+/* Node overlaps and label overlaps through the grid against every pair */
+static void
+test_quality_overlaps (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  guint n = 400, n_labels = 150;
+  g_autofree double *xy = g_new (double, 2 * n);
+  g_autofree double *radii = g_new (double, n);
+  g_autofree guint *label_nodes = g_new (guint, n_labels);
+  g_autofree CsBounds *boxes = g_new (CsBounds, n_labels);
+  guint pairs = 0, ll = 0, ln = 0, got_ll, got_ln;
+  const double two[] = { 0, 0, 15, 0 }, r[] = { 8, 8 };
+
+  g_assert_cmpuint (cs_layout_quality_count_node_overlaps (2, two, r), ==, 1);
+  for (guint i = 0; i < n; i++)
+    {
+      xy[2 * i] = g_rand_double_range (rand, 0, 800);
+      xy[2 * i + 1] = g_rand_double_range (rand, 0, 600);
+      radii[i] = g_rand_double_range (rand, 3, 15);
+    }
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n; j++)
+      pairs += hypot (xy[2 * i] - xy[2 * j], xy[2 * i + 1] - xy[2 * j + 1]) < radii[i] + radii[j];
+  g_assert_cmpuint (cs_layout_quality_count_node_overlaps (n, xy, radii), ==, pairs);
+  g_assert_cmpuint (pairs, >, 0);
+
+  for (guint l = 0; l < n_labels; l++)
+    {
+      double w = g_rand_double_range (rand, 20, 120), h = 12;
+
+      label_nodes[l] = l;
+      boxes[l].x0 = xy[2 * l] + radii[l];
+      boxes[l].y0 = xy[2 * l + 1] - h / 2;
+      boxes[l].x1 = boxes[l].x0 + w;
+      boxes[l].y1 = boxes[l].y0 + h;
+    }
+  for (guint a = 0; a < n_labels; a++)
+    {
+      for (guint b = a + 1; b < n_labels; b++)
+        ll += boxes[a].x0 < boxes[b].x1 && boxes[b].x0 < boxes[a].x1 &&
+              boxes[a].y0 < boxes[b].y1 && boxes[b].y0 < boxes[a].y1;
+      for (guint i = 0; i < n; i++)
+        {
+          double nx = CLAMP (xy[2 * i], boxes[a].x0, boxes[a].x1);
+          double ny = CLAMP (xy[2 * i + 1], boxes[a].y0, boxes[a].y1);
+
+          ln += i != label_nodes[a] &&
+                (nx - xy[2 * i]) * (nx - xy[2 * i]) + (ny - xy[2 * i + 1]) * (ny - xy[2 * i + 1]) <
+                    radii[i] * radii[i];
+        }
+    }
+  g_assert_cmpuint (cs_layout_quality_count_label_overlaps (n, xy, radii, n_labels, label_nodes,
+                                                            boxes, &got_ll, &got_ln), ==, ll + ln);
+  g_assert_cmpuint (got_ll, ==, ll);
+  g_assert_cmpuint (got_ln, ==, ln);
+  g_assert_cmpuint (ll, >, 0);
+  g_assert_cmpuint (ln, >, 0);
+}
+
+/* Members nearest their own consortium, on a hand-made picture: one
+ * member sits by the other team, and one of both teams is left out */
+static void
+test_quality_nearest (void)
+{
+  const char *json =
+      "{\"format\": \"consortia-graph\", \"version\": 1, \"nodes\": ["
+      "{\"id\": \"c1\", \"label\": \"c1\", \"type\": \"consortium\", \"x\": 0, \"y\": 0},"
+      "{\"id\": \"c2\", \"label\": \"c2\", \"type\": \"consortium\", \"x\": 1000, \"y\": 0},"
+      "{\"id\": \"a\", \"label\": \"a\", \"type\": \"company\", \"x\": 100, \"y\": 100},"
+      "{\"id\": \"b\", \"label\": \"b\", \"type\": \"company\", \"x\": 900, \"y\": 100},"
+      "{\"id\": \"d\", \"label\": \"d\", \"type\": \"company\", \"x\": 990, \"y\": 300},"
+      "{\"id\": \"e\", \"label\": \"e\", \"type\": \"university\", \"x\": 10, \"y\": 20},"
+      "{\"id\": \"f\", \"label\": \"f\", \"type\": \"company\", \"x\": 400, \"y\": 0}],"
+      "\"edges\": ["
+      "{\"source\": \"a\", \"target\": \"c1\", \"relation\": \"member_of\"},"
+      "{\"source\": \"b\", \"target\": \"c1\", \"relation\": \"leads\"},"
+      "{\"source\": \"b\", \"target\": \"c1\", \"relation\": \"member_of\"},"
+      "{\"source\": \"d\", \"target\": \"c2\", \"relation\": \"member_of\"},"
+      "{\"source\": \"e\", \"target\": \"c1\", \"relation\": \"member_of\"},"
+      "{\"source\": \"e\", \"target\": \"c2\", \"relation\": \"member_of\"},"
+      "{\"source\": \"f\", \"target\": \"a\", \"relation\": \"partner_of\"}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsGraph) graph = cs_import_data (json, strlen (json), "n.json", NULL, NULL, &error);
+  g_autoptr(CsLayoutParams) params = NULL;
+  g_autoptr(CsPositions) positions = NULL;
+  guint n_members = 0;
+
+  g_assert_no_error (error);
+  params = cs_layout_params_new_for_graph (graph);
+  positions = cs_layout_run (graph, params, NULL, &error);
+  g_assert_no_error (error);
+  /* a, b (twice a member of c1, still one team) and d; e is in both and f
+   * in none */
+  g_assert_cmpuint (cs_layout_quality_count_nearest_consortium (graph, positions, &n_members), ==,
+                    2);
+  g_assert_cmpuint (n_members, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -748,6 +982,9 @@ main (int   argc,
   g_test_add_func ("/cs/layout/sugiyama-layers", test_sugiyama_layers);
   g_test_add_func ("/cs/layout/too-large", test_too_large);
   g_test_add_func ("/cs/layout/overlap-pass", test_overlap_pass);
+  g_test_add_func ("/cs/layout/quality-crossings", test_quality_crossings);
+  g_test_add_func ("/cs/layout/quality-overlaps", test_quality_overlaps);
+  g_test_add_func ("/cs/layout/quality-nearest", test_quality_nearest);
 
   return g_test_run ();
 }

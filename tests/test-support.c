@@ -189,3 +189,137 @@ cs_test_one_line_graph (guint n)
 
 /* CPU time of this thread: what the work costs, not what else the
  * machine (a virtual one, shared) did meanwhile */
+
+static void
+assert_same_sources (GPtrArray *a,
+                     GPtrArray *b)
+{
+  g_assert_cmpuint (a != NULL ? a->len : 0, ==, b != NULL ? b->len : 0);
+  for (guint i = 0; a != NULL && i < a->len; i++)
+    {
+      const CsSource *x = g_ptr_array_index (a, i), *y = g_ptr_array_index (b, i);
+
+      g_assert_cmpstr (x->file, ==, y->file);
+      g_assert_cmpstr (x->quote, ==, y->quote);
+    }
+}
+
+static void
+assert_same_attributes (GPtrArray *a,
+                        GPtrArray *b)
+{
+  g_assert_cmpuint (a != NULL ? a->len : 0, ==, b != NULL ? b->len : 0);
+  for (guint i = 0; a != NULL && i < a->len; i++)
+    {
+      const CsAttribute *x = g_ptr_array_index (a, i), *y = g_ptr_array_index (b, i);
+
+      g_assert_cmpstr (x->key, ==, y->key);
+      g_assert_cmpuint (x->claims->len, ==, y->claims->len);
+      for (guint c = 0; c < x->claims->len; c++)
+        {
+          const CsClaim *p = g_ptr_array_index (x->claims, c), *q = g_ptr_array_index (y->claims, c);
+
+          g_assert_cmpstr (p->value, ==, q->value);
+          g_assert_cmpstr (p->note, ==, q->note);
+          assert_same_sources (p->sources, q->sources);
+        }
+    }
+}
+
+/**
+ * cs_test_assert_same_graph:
+ * @a: a graph
+ * @b: another
+ * @layout: whether the saved layout (algorithm, seed, positions, pins)
+ *   must match too
+ *
+ * Every node, edge, attribute, claim, source, event, name and piece of
+ * metadata of @a is in @b, in the same order.
+ */
+void
+cs_test_assert_same_graph (CsGraph  *a,
+                           CsGraph  *b,
+                           gboolean  layout)
+{
+  guint32 seed_a = 0, seed_b = 0;
+
+  g_assert_cmpstr (cs_graph_get_title (a), ==, cs_graph_get_title (b));
+  g_assert_cmpstr (cs_graph_get_title_en (a), ==, cs_graph_get_title_en (b));
+  g_assert_cmpstr (cs_graph_get_description (a), ==, cs_graph_get_description (b));
+  g_assert_cmpstr (cs_graph_get_date (a), ==, cs_graph_get_date (b));
+  if (layout)
+    {
+      g_assert_cmpstr (cs_graph_get_layout_algorithm (a), ==, cs_graph_get_layout_algorithm (b));
+      g_assert_cmpint (cs_graph_get_layout_seed (a, &seed_a), ==,
+                       cs_graph_get_layout_seed (b, &seed_b));
+      g_assert_cmpuint (seed_a, ==, seed_b);
+    }
+  g_assert_cmpuint (cs_graph_get_n_articles (a), ==, cs_graph_get_n_articles (b));
+  for (guint i = 0; i < cs_graph_get_n_articles (a); i++)
+    {
+      const CsArticle *x = cs_graph_get_article (a, i), *y = cs_graph_get_article (b, i);
+
+      g_assert_cmpstr (x->file, ==, y->file);
+      g_assert_cmpstr (x->title, ==, y->title);
+      g_assert_cmpstr (x->publisher, ==, y->publisher);
+      g_assert_cmpstr (x->date, ==, y->date);
+      g_assert_cmpstr (x->language, ==, y->language);
+    }
+
+  g_assert_cmpuint (cs_graph_get_n_nodes (a), ==, cs_graph_get_n_nodes (b));
+  for (guint i = 0; i < cs_graph_get_n_nodes (a); i++)
+    {
+      const CsNode *x = cs_graph_get_node (a, i), *y = cs_graph_get_node (b, i);
+
+      g_assert_cmpstr (x->id, ==, y->id);
+      g_assert_cmpstr (x->label, ==, y->label);
+      g_assert_cmpstr (x->label_en, ==, y->label_en);
+      g_assert_cmpint (x->label_en_outside, ==, y->label_en_outside);
+      g_assert_true (g_strv_equal ((const char *const *)x->aliases,
+                                   (const char *const *)y->aliases));
+      g_assert_cmpstr (cs_graph_get_type_name (a, x->type), ==, cs_graph_get_type_name (b, y->type));
+      g_assert_cmpstr (x->description, ==, y->description);
+      assert_same_attributes (x->attributes, y->attributes);
+      assert_same_sources (x->sources, y->sources);
+      g_assert_cmpuint (x->events != NULL ? x->events->len : 0, ==,
+                        y->events != NULL ? y->events->len : 0);
+      for (guint k = 0; x->events != NULL && k < x->events->len; k++)
+        {
+          const CsEvent *p = g_ptr_array_index (x->events, k), *q = g_ptr_array_index (y->events, k);
+
+          g_assert_cmpstr (p->date, ==, q->date);
+          g_assert_cmpint (p->stage, ==, q->stage);
+          g_assert_cmpstr (p->label, ==, q->label);
+          g_assert_cmpstr (p->label_en, ==, q->label_en);
+          assert_same_sources (p->sources, q->sources);
+        }
+      if (layout)
+        {
+          g_assert_cmpint (x->has_position, ==, y->has_position);
+          g_assert_cmpint (x->pinned, ==, y->pinned);
+          if (x->has_position)
+            {
+              g_assert_cmpfloat (x->x, ==, y->x);
+              g_assert_cmpfloat (x->y, ==, y->y);
+            }
+        }
+    }
+
+  g_assert_cmpuint (cs_graph_get_n_edges (a), ==, cs_graph_get_n_edges (b));
+  for (guint i = 0; i < cs_graph_get_n_edges (a); i++)
+    {
+      const CsEdge *x = cs_graph_get_edge (a, i), *y = cs_graph_get_edge (b, i);
+
+      g_assert_cmpstr (x->id, ==, y->id);
+      g_assert_cmpuint (x->source, ==, y->source);
+      g_assert_cmpuint (x->target, ==, y->target);
+      g_assert_cmpstr (cs_graph_get_relation_name (a, x->relation), ==,
+                       cs_graph_get_relation_name (b, y->relation));
+      g_assert_cmpstr (x->relation_name, ==, y->relation_name);
+      g_assert_cmpstr (x->role, ==, y->role);
+      g_assert_cmpstr (x->role_en, ==, y->role_en);
+      g_assert_cmpstr (x->note, ==, y->note);
+      assert_same_attributes (x->attributes, y->attributes);
+      assert_same_sources (x->sources, y->sources);
+    }
+}

@@ -31,5 +31,8 @@ cairo_surface_t *cs_test_load_png (const char          *path);
 gboolean  cs_test_run_tool      (const char *const     *argv,
                                  char                 **out);
 char     *cs_test_one_line_graph (guint                 n);
+void      cs_test_assert_same_graph (CsGraph           *a,
+                                     CsGraph           *b,
+                                     gboolean           layout);
 
 G_END_DECLS

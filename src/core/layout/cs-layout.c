@@ -102,6 +102,8 @@ static const struct
 };
 
 
+#define DRL_FULL_NODES 20000
+
 /* Node radius when the caller gives none: as large as the renderer's
  * largest type (the programme's) with its bonus for links, so no disc the
  * default style draws overlaps another. */
@@ -903,6 +905,21 @@ run_algorithm (const Job       *job,
         igraph_layout_drl_options_t options;
 
         IGRAPH_CHECK (igraph_layout_drl_options_init (&options, IGRAPH_LAYOUT_DRL_DEFAULT));
+        /* DrL's phases run a fixed number of passes over every node (6.5
+         * minutes for 100,000): past DRL_FULL_NODES nodes, fewer of them,
+         * down to a fifth */
+        if (n > DRL_FULL_NODES)
+          {
+            double f = MAX (0.2, (double)DRL_FULL_NODES / n);
+
+            options.liquid_iterations = MAX (10, (igraph_integer_t)(options.liquid_iterations * f));
+            options.expansion_iterations =
+                MAX (10, (igraph_integer_t)(options.expansion_iterations * f));
+            options.cooldown_iterations =
+                MAX (10, (igraph_integer_t)(options.cooldown_iterations * f));
+            options.crunch_iterations = MAX (10, (igraph_integer_t)(options.crunch_iterations * f));
+            options.simmer_iterations = MAX (10, (igraph_integer_t)(options.simmer_iterations * f));
+          }
         return igraph_layout_drl (job->g, res, /* use_seed = */ false, &options, NULL);
       }
 
