@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * `meson test --benchmark -C build`, or run build/tests/bench directly
- * (`bench load` or `bench draw` for one part). Prints timings and peak
+ * (`bench load`, `bench draw` or `bench layout [NODES]` for one part). Prints timings and peak
  * memory for loading, layout, drawing and export, each beside a baseline
  * measured in the same run, and the ratio between them.
  */
@@ -14,7 +14,10 @@
 #include "cs-export.h"
 #include "cs-import.h"
 #include "cs-layout.h"
+#include "cs-layout-overlap.h"
+#include "cs-layout-quality.h"
 #include "cs-metrics.h"
+#include "cs-node-radii.h"
 #include "cs-renderer.h"
 #include "test-support.h"
 
@@ -424,6 +427,82 @@ bench_draw (void)
     }
 }
 
+/* Every layout on a one-line graph of @n organisations (with n / 5000 + 2
+ * consortia), each against loading it; then the overlap pass alone on a
+ * crowded picture (the consortia layout drawn in to half its size) and the
+ * quality measures. */
+static void
+bench_layout (guint n)
+{
+  g_autofree char *data = cs_test_one_line_graph (n);
+  gsize length = strlen (data);
+  g_autoptr(CsGraph) graph = NULL;
+  g_autoptr(CsPositions) consortia = NULL;
+  g_autofree double *radii = NULL;
+  g_autofree double *xy = NULL;
+  double load, t0, seconds;
+  guint n_nodes, n_left, n_members = 0;
+  gboolean estimated;
+  guint64 crossings;
+
+  load = time_work (WORK_IMPORT, data, length, 1);
+  graph = cs_import_data (data, length, "bench.json", NULL, NULL, NULL);
+  g_assert_nonnull (graph);
+  n_nodes = cs_graph_get_n_nodes (graph);
+  radii = cs_node_radii_new (graph);
+  printf ("\nlayouts of a one-line graph: %u nodes, %u edges\n", n_nodes,
+          cs_graph_get_n_edges (graph));
+  report ("load and check", load, "load and check", load);
+
+  for (guint a = 0; a < CS_N_LAYOUTS; a++)
+    {
+      g_autoptr(CsLayoutParams) params = cs_layout_params_new (a, 1);
+      g_autoptr(CsPositions) positions = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *label = NULL;
+
+      cs_layout_params_set_radii (params, n_nodes, radii);
+      t0 = now ();
+      positions = cs_layout_run (graph, params, NULL, &error);
+      seconds = now () - t0;
+      label = g_strdup_printf ("layout %s", cs_layout_algorithm_to_string (a));
+      if (positions == NULL)
+        {
+          printf ("%-36s refused in %.3f ms: %s\n", label, 1000 * seconds, error->message);
+          continue;
+        }
+      report (label, seconds, "load and check", load);
+      if (a == CS_LAYOUT_CONSORTIA)
+        consortia = cs_positions_ref (positions);
+    }
+
+  /* the overlap pass on a picture with most discs on another */
+  xy = g_memdup2 (cs_positions_get_xy (consortia), 2 * n_nodes * sizeof (double));
+  for (guint i = 0; i < 2 * n_nodes; i++)
+    xy[i] *= 0.5;
+  printf ("%-36s %u pairs of discs overlap\n", "consortia layout drawn in by half:",
+          cs_layout_quality_count_node_overlaps (n_nodes, xy, radii));
+  t0 = now ();
+  n_left = cs_layout_remove_overlaps (n_nodes, xy, radii, NULL, CS_LAYOUT_OVERLAP_GAP);
+  seconds = now () - t0;
+  g_assert_cmpuint (n_left, ==, 0);
+  report ("overlap pass on it", seconds, "load and check", load);
+
+  t0 = now ();
+  g_assert_cmpuint (cs_layout_quality_count_node_overlaps (n_nodes, cs_positions_get_xy (consortia),
+                                                           radii), ==, 0);
+  report ("quality: node overlaps", now () - t0, "load and check", load);
+  t0 = now ();
+  crossings = cs_layout_quality_count_crossings (graph, consortia, &estimated);
+  seconds = now () - t0;
+  report (estimated ? "quality: crossings (estimated)" : "quality: crossings", seconds,
+          "load and check", load);
+  printf ("%-36s %" G_GUINT64_FORMAT "\n", "  crossings of the consortia layout:", crossings);
+  t0 = now ();
+  cs_layout_quality_count_nearest_consortium (graph, consortia, &n_members);
+  report ("quality: nearest consortium", now () - t0, "load and check", load);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -441,5 +520,8 @@ main (int   argc,
     bench_load (self_path);
   if (g_str_equal (part, "all") || g_str_equal (part, "draw"))
     bench_draw ();
+  /* `bench layout [N]`: every layout on N nodes (100,000 takes minutes) */
+  if (g_str_equal (part, "all") || g_str_equal (part, "layout"))
+    bench_layout (argc > 2 ? (guint)g_ascii_strtoull (argv[2], NULL, 10) : 10000);
   return 0;
 }

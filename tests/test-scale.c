@@ -5,19 +5,23 @@
  *
  * The `slow` suite: a 100,000-node graph written on one line, as most
  * tools write JSON, through every path that reads or shows it. Nothing
- * here is timed (the benchmark measures); a path that is not linear does
- * not finish within the test's timeout.
+ * here is asserted on time (the benchmark measures); a path that is not
+ * near linear does not finish within the test's timeout.
  */
 
 #include "config.h"
 
 #include "cs-export.h"
 #include "cs-import.h"
+#include "cs-layout.h"
+#include "cs-layout-quality.h"
 #include "cs-metrics.h"
+#include "cs-node-radii.h"
 #include "cs-renderer.h"
 #include "test-support.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 
 #define N_NODES 100000
 
@@ -210,6 +214,100 @@ test_cli_info (void)
   g_rmdir (dir);
 }
 
+/* The layouts that take any size lay the graph out with no two discs
+ * overlapping (the overlap pass included); the two that keep every pair
+ * refuse at once. DrL and Sugiyama also take it, in a minute or more:
+ * the benchmark (`bench layout 100000`) times them. */
+static void
+test_layouts (void)
+{
+  g_autoptr(CsGraph) graph = cs_import_data (graph_text, strlen (graph_text), NULL, NULL, NULL,
+                                             NULL);
+  g_autofree double *radii = cs_node_radii_new (graph);
+  const CsLayoutAlgorithm any_size[] = {
+    CS_LAYOUT_CONSORTIA, CS_LAYOUT_FRUCHTERMAN_REINGOLD, CS_LAYOUT_CIRCLE, CS_LAYOUT_GRID,
+    CS_LAYOUT_STAR,
+  };
+  const CsLayoutAlgorithm refused[] = { CS_LAYOUT_KAMADA_KAWAI, CS_LAYOUT_MDS };
+  guint n = cs_graph_get_n_nodes (graph);
+
+  for (guint a = 0; a < G_N_ELEMENTS (any_size); a++)
+    {
+      g_autoptr(CsLayoutParams) params = cs_layout_params_new (any_size[a], 1);
+      g_autoptr(CsPositions) positions = NULL;
+      g_autoptr(GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      cs_layout_params_set_radii (params, n, radii);
+      positions = cs_layout_run (graph, params, NULL, &error);
+      g_assert_no_error (error);
+      g_test_message ("%s: %.1f s", cs_layout_algorithm_to_string (any_size[a]),
+                      (g_get_monotonic_time () - start) / 1e6);
+      g_assert_cmpuint (cs_layout_quality_count_node_overlaps (n, cs_positions_get_xy (positions),
+                                                               radii), ==, 0);
+      for (guint i = 0; i < n; i++)
+        g_assert_true (isfinite (cs_positions_get_x (positions, i)) &&
+                       isfinite (cs_positions_get_y (positions, i)));
+    }
+  for (guint a = 0; a < G_N_ELEMENTS (refused); a++)
+    {
+      g_autoptr(CsLayoutParams) params = cs_layout_params_new (refused[a], 1);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_null (cs_layout_run (graph, params, NULL, &error));
+      g_assert_error (error, CS_LAYOUT_ERROR, CS_LAYOUT_ERROR_TOO_LARGE);
+    }
+}
+
+/* A tangle of long edges has quadratically many crossings: the count is
+ * then estimated from a sample of edges, says so, and lands near the
+ * count of every pair */
+static void
+test_crossings_estimated (void)
+{
+  guint n = 24000, m = 12000;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (12);
+  g_autofree double *xy = g_new (double, 2 * n);
+  GString *json = g_string_new ("{\"format\": \"consortia-graph\", \"version\": 1, \"nodes\": [");
+  g_autoptr(CsGraph) graph = NULL;
+  g_autoptr(CsPositions) positions = NULL;
+  guint64 brute = 0, estimate;
+  gboolean estimated = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      xy[2 * i] = g_rand_double_range (rand, 0, 1000);
+      xy[2 * i + 1] = g_rand_double_range (rand, 0, 1000);
+      g_string_append_printf (json, "%s{\"id\": \"n%u\", \"label\": \"n\", \"type\": \"company\"}",
+                              i ? ", " : "", i);
+    }
+  g_string_append (json, "], \"edges\": [");
+  /* edge k joins nodes 2k and 2k + 1: no two share an end */
+  for (guint k = 0; k < m; k++)
+    g_string_append_printf (json, "%s{\"source\": \"n%u\", \"target\": \"n%u\", "
+                            "\"relation\": \"partner_of\"}", k ? ", " : "", 2 * k, 2 * k + 1);
+  g_string_append (json, "]}");
+  graph = cs_import_data (json->str, json->len, NULL, NULL, NULL, NULL);
+  g_string_free (json, TRUE);
+  positions = cs_positions_new (n, xy);
+
+  estimate = cs_layout_quality_count_crossings (graph, positions, &estimated);
+  for (guint e = 0; e < m; e++)
+    for (guint f = e + 1; f < m; f++)
+      {
+        const double *a = &xy[4 * e], *b = &xy[4 * e + 2], *c = &xy[4 * f], *d = &xy[4 * f + 2];
+        double d1 = (d[0] - c[0]) * (a[1] - c[1]) - (d[1] - c[1]) * (a[0] - c[0]);
+        double d2 = (d[0] - c[0]) * (b[1] - c[1]) - (d[1] - c[1]) * (b[0] - c[0]);
+        double d3 = (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]);
+        double d4 = (b[0] - a[0]) * (d[1] - a[1]) - (b[1] - a[1]) * (d[0] - a[0]);
+
+        brute += d1 * d2 < 0 && d3 * d4 < 0;
+      }
+  g_test_message ("estimate %" G_GUINT64_FORMAT ", every pair %" G_GUINT64_FORMAT, estimate, brute);
+  g_assert_true (estimated);
+  g_assert_cmpfloat (fabs ((double)estimate - brute), <, 0.1 * brute);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -226,6 +324,8 @@ main (int   argc,
   g_test_add_func ("/cs/scale/view-and-scene", test_view_and_scene);
   g_test_add_func ("/cs/scale/betweenness", test_betweenness);
   g_test_add_func ("/cs/scale/cli-info", test_cli_info);
+  g_test_add_func ("/cs/scale/layouts", test_layouts);
+  g_test_add_func ("/cs/scale/crossings-estimated", test_crossings_estimated);
 
   status = g_test_run ();
   g_free (graph_text);
