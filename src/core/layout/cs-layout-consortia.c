@@ -478,7 +478,9 @@ refine_order (Slot         *slots,
     }
 }
 
-#define REFINE_MAX_RING 64
+/* the swaps cost n⁴ in ring groups: a longer ring keeps the order of the
+ * graph of groups */
+#define REFINE_MAX_RING 32
 
 /* Kamada–Kawai on the graph of groups, each link as long as the two discs
  * side by side: where each group lies from the centre */
