@@ -199,6 +199,28 @@ candidate_boxes (double x,
   out[7] = (CsBox) { x - k - w, y - k - h, x - k, y - k };
 }
 
+/* whether a leader line from @node to @box would pass over another node */
+static gboolean
+leader_clear (const Placer *p,
+              guint         node,
+              double        x,
+              double        y,
+              const CsBox  *box)
+{
+  double bx = CLAMP (x, box->x0, box->x1), by = CLAMP (y, box->y0, box->y1);
+  double len = hypot (bx - x, by - y);
+  guint steps = (guint)(len / 3) + 1;
+
+  for (guint k = 1; k <= steps; k++)
+    {
+      double t = (double)k / steps, px = x + t * (bx - x), py = y + t * (by - y);
+
+      if (cs_spatial_grid_overlaps (p->nodes, px - 1, py - 1, px + 1, py + 1, node))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Finds a spot for a name of @w × @h beside @node. Returns FALSE when
  * there is none; with @must, there always is one, and @forced tells
  * whether it covers something. */
@@ -239,15 +261,16 @@ find_spot (const Placer *p,
    * then clear of other names only; past the first ring a leader line
    * ties it to its node. Only when nothing is clear does it cover
    * another name. */
-  for (guint pass = 0; pass < 2; pass++)
-    for (guint ring = pass == 0 ? 1 : 0; ring <= (pass == 0 ? 12u : 4u); ring++)
+  for (guint pass = 0; pass < 3; pass++)
+    for (guint ring = pass < 2 ? 1 : 0; ring <= (pass < 2 ? 12u : 4u); ring++)
       {
         candidate_boxes (x, y, d + ring * 1.3 * h, w, h, candidates);
         for (guint c = 0; c < G_N_ELEMENTS (candidates); c++)
-          if (box_free (p, &candidates[c], node, pass == 0, TRUE))
+          if (box_free (p, &candidates[c], node, pass < 2, TRUE) &&
+              (pass > 0 || leader_clear (p, node, x, y, &candidates[c])))
             {
               *box = candidates[c];
-              *forced = pass == 1 && cs_spatial_grid_overlaps (p->nodes, box->x0, box->y0,
+              *forced = pass == 2 && cs_spatial_grid_overlaps (p->nodes, box->x0, box->y0,
                                                                box->x1, box->y1, node);
               return TRUE;
             }
@@ -265,14 +288,19 @@ find_spot (const Placer *p,
   return TRUE;
 }
 
-/* a thin line from a node to a name placed away from it */
+/* A thin line from a node to a name placed away from it; the nodes it
+ * passes over are drawn again on top of it. */
 static void
 draw_leader (cairo_t       *cr,
-             const CsScene *scene,
+             const Placer  *p,
              guint          node,
              const CsBox   *box)
 {
+  const CsScene *scene = p->scene;
   double x, y, bx, by, dx, dy, len, r = _cs_render_node_reach (scene, node) * scene->zoom;
+  g_autoptr(GArray) under = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GHashTable) crossed = g_hash_table_new (NULL, NULL);
+  guint steps;
 
   cs_scene_node_to_device (scene, node, &x, &y);
   bx = CLAMP (x, box->x0, box->x1);
@@ -290,6 +318,21 @@ draw_leader (cairo_t       *cr,
                          scene->content->style.foreground.blue, 0.5);
   cairo_set_line_width (cr, 0.8);
   cairo_stroke (cr);
+
+  steps = (guint)(len / 3) + 1;
+  for (guint k = 1; k <= steps; k++)
+    {
+      g_array_set_size (under, 0);
+      cs_spatial_grid_query_point (p->nodes, x + dx * k / steps, y + dy * k / steps, under);
+      for (guint u = 0; u < under->len; u++)
+        {
+          guint other = g_array_index (under, guint, u);
+
+          if (other != node && g_hash_table_add (crossed, GUINT_TO_POINTER (other)) &&
+              cs_scene_is_node_shown (scene, other) && cs_scene_is_node_lit (scene, other))
+            _cs_render_draw_node (cr, scene, other, 0);
+        }
+    }
 }
 
 /* the consortium's colour, darkened (or lightened on a dark background)
@@ -629,7 +672,7 @@ _cs_render_labels (cairo_t       *cr,
       cs_spatial_grid_insert (placed, box.x0, box.y0, box.x1, box.y1, i);
       record_label (scene, i, &box, forced);
       if (must)
-        draw_leader (cr, scene, i, &box);
+        draw_leader (cr, &p, i, &box);
       _cs_render_draw_name (cr, scene, layout, bold, i, &box,
                             content->node_lit != NULL && !content->node_lit[i] ? 0.4 : 1.0);
     }
