@@ -155,6 +155,7 @@ typedef struct
   const CsBox   *reserved;
   guint          n_reserved;
   CsBox          area;    /* the part of the device a name should stay in */
+  CsBox          visible; /* what the canvas shows of it: a node in view keeps its name there */
 } Placer;
 
 static gboolean
@@ -225,7 +226,7 @@ leader_clear (const Placer *p,
  * there is none; with @must, there always is one, and @forced tells
  * whether it covers something. */
 static gboolean
-find_spot (const Placer *p,
+find_spot (const Placer *placer,
            guint         node,
            double        w,
            double        h,
@@ -234,11 +235,16 @@ find_spot (const Placer *p,
            CsBox        *box,
            gboolean     *forced)
 {
-  const CsScene *scene = p->scene;
+  const CsScene *scene = placer->scene;
   double x, y, d = label_clearance (scene, node);
   CsBox candidates[8];
+  Placer local = *placer;
+  const Placer *p = &local;
 
   cs_scene_node_to_device (scene, node, &x, &y);
+  if (x >= placer->visible.x0 && x <= placer->visible.x1 && y >= placer->visible.y0 &&
+      y <= placer->visible.y1)
+    local.area = placer->visible;
   *forced = FALSE;
   /* a padded box keeps the names that are not always shown further
    * apart, so fewer of them fit at a lower label density */
@@ -615,8 +621,9 @@ _cs_render_labels (cairo_t       *cr,
   p = (Placer) { cr, scene, placed, nodes, reserved, n_reserved,
                  { scene->view_x, scene->view_y, scene->width - scene->view_x,
                    scene->height - scene->view_y } };
-  /* the canvas draws a margin round what is visible, for panning: names
-   * go there too */
+  /* the canvas draws a margin round what is visible, for panning: the
+   * nodes there get names too */
+  p.visible = p.area;
   if (scene->view_x > 0 || scene->view_y > 0)
     p.area = (CsBox) { 0, 0, scene->width, scene->height };
 
