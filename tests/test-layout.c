@@ -810,6 +810,17 @@ test_quality_crossings (void)
   g_assert_cmpuint (count_crossings_of (5, 2, t, square), ==, 0);
   g_assert_cmpuint (count_crossings_of (5, 2, parallel, square), ==, 0);
   g_assert_cmpuint (count_crossings_of (5, 3, twice, square), ==, 1);
+  /* two edges a hair off vertical (as a group's layout made them): at once,
+   * where their cells were once extrapolated millions of rows high */
+  {
+    const double hair[] = { 0, 0, 4.1943923469803638e-17, 0.68499625359747207,
+                            -4.904983245621337e-10, 1.6849962535974721 };
+    const guint edges[] = { 0, 1, 2, 1 };
+    gint64 start = g_get_monotonic_time ();
+
+    g_assert_cmpuint (count_crossings_of (3, 2, edges, hair), ==, 0);
+    g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC / 10);
+  }
 
   /* random pictures: short edges, long ones, and a mix */
   for (guint round = 0; round < 6; round++)

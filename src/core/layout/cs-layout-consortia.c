@@ -9,6 +9,7 @@
 #include "cs-layout.h"
 #include "cs-layout-private.h"
 
+#include "cs-cell-grid-private.h"
 #include "cs-layout-groups-private.h"
 #include "cs-layout-igraph-private.h"
 #include "cs-layout-overlap.h"
@@ -49,7 +50,7 @@
  * Coordinates are in edge lengths throughout, and each group is scaled to a
  * median edge of one, so the result needs no scaling afterwards. */
 
-#define GROUP_GAP 0.45 /* between two regions, in edge lengths */
+#define GROUP_GAP 0.6 /* between two regions, in edge lengths */
 
 /* Kamada–Kawai on the graph of groups keeps every distance between two
  * groups; past this many, Fruchterman–Reingold with its grid places them */
@@ -65,7 +66,7 @@
  * and with igraph's grid for groups past FAST_NOGRID_MAX nodes, so its
  * time grows with its size like one Fruchterman–Reingold. */
 #define THOROUGH_MAX    3000
-#define COMPOSE_TRIES   4
+#define COMPOSE_TRIES   6
 #define FAST_STEPS      200
 #define FAST_NOGRID_MAX 100
 
@@ -117,6 +118,12 @@ static const struct
 
 #define LOCAL_TRIES_MAX 60
 
+/* how far from its consortium the lead is held, in Fruchterman–Reingold's
+ * units (about an edge) */
+#define LEAD_STEP 0.8
+/* and no nearer than this once in edge lengths */
+#define LEAD_MIN  0.7
+
 /* groups up to this size whose best try still crosses itself are annealed
  * by Davidson–Harel, which is quadratic in edges per step */
 #define LOCAL_UNTANGLE_MAX 120
@@ -154,6 +161,28 @@ normalise (const igraph_matrix_t     *res,
   return 1 / scale;
 }
 
+/* the lead a little way from its consortium, whatever scale the layout
+ * came in: the two discs and their rings apart, room for their names */
+static void
+keep_lead_apart (double *xy,
+                 guint   lead)
+{
+  double d;
+
+  if (lead == G_MAXUINT)
+    return;
+  d = hypot (xy[2 * lead], xy[2 * lead + 1]);
+  if (d >= LEAD_MIN)
+    return;
+  if (d == 0)
+    xy[2 * lead] = LEAD_MIN;
+  else
+    {
+      xy[2 * lead] *= LEAD_MIN / d;
+      xy[2 * lead + 1] *= LEAD_MIN / d;
+    }
+}
+
 /* Lays out one group on its own. @group_edges holds its inner edges in
  * group-local indices; @local maps a node to its index in the group. */
 static igraph_error_t
@@ -171,8 +200,9 @@ lay_out_group (const CsLayoutGroup       *group,
   igraph_t sub;
   g_autofree guint *pairs = g_new (guint, 2 * MAX (n_edges, 1));
   g_autofree double *xy = g_new (double, 2 * m);
-  guint heart = G_MAXUINT;
+  guint heart = G_MAXUINT, lead = G_MAXUINT, n_turns;
   guint n_tries = thorough && m <= LOCAL_TRIES_MAX ? G_N_ELEMENTS (local_tries) : 1;
+  double lead_x = 1, lead_y = 0;
   guint64 best = G_MAXUINT64;
   double unit;
 
@@ -183,6 +213,8 @@ lay_out_group (const CsLayoutGroup       *group,
   out->mirror = FALSE;
   if (group->anchor != G_MAXUINT)
     heart = local[group->anchor];
+  if (heart != G_MAXUINT && group->heart != group->anchor)
+    lead = local[group->heart];
   if (m == 1)
     {
       out->radius = radius_of (radii, g_array_index (group->nodes, guint, 0));
@@ -248,12 +280,33 @@ lay_out_group (const CsLayoutGroup       *group,
       VECTOR (minx)[heart] = VECTOR (maxx)[heart] = 0;
       VECTOR (miny)[heart] = VECTOR (maxy)[heart] = 0;
     }
+  /* the lead held a step from its consortium, the way the tree put it:
+   * what hangs off it (its models, its people) spreads out from there
+   * instead of drawing it away from the heart */
+  if (lead != G_MAXUINT)
+    {
+      lead_x = MATRIX (tree, lead, 0);
+      lead_y = MATRIX (tree, lead, 1);
+      if (lead_x == 0 && lead_y == 0)
+        lead_x = 1;
+    }
 
-  for (guint t = 0; t < n_tries; t++)
+  /* each way with the lead on each side of its consortium, until one
+   * crosses nothing */
+  n_turns = lead != G_MAXUINT && n_tries > 1 ? 4 : 1;
+  for (guint u = 0; u < n_tries * n_turns && best > 0; u++)
     {
       double spread = sqrt ((double)m) / 2;
       guint64 crossings;
+      guint t = u / n_turns;
 
+      if (lead != G_MAXUINT)
+        {
+          double a = atan2 (lead_y, lead_x) + (u % n_turns) * G_PI / 2;
+
+          VECTOR (minx)[lead] = VECTOR (maxx)[lead] = cos (a) * LEAD_STEP;
+          VECTOR (miny)[lead] = VECTOR (maxy)[lead] = sin (a) * LEAD_STEP;
+        }
       for (guint i = 0; i < m; i++)
         {
           if (local_tries[t].from_tree)
@@ -270,6 +323,11 @@ lay_out_group (const CsLayoutGroup       *group,
         }
       if (heart != G_MAXUINT)
         MATRIX (res, heart, 0) = MATRIX (res, heart, 1) = 0;
+      if (lead != G_MAXUINT)
+        {
+          MATRIX (res, lead, 0) = VECTOR (minx)[lead];
+          MATRIX (res, lead, 1) = VECTOR (miny)[lead];
+        }
 
       IGRAPH_CHECK (igraph_layout_fruchterman_reingold (
           &sub, &res, /* use_seed = */ true, thorough ? 500 : FAST_STEPS,
@@ -278,8 +336,10 @@ lay_out_group (const CsLayoutGroup       *group,
           &weights, &minx, &maxx, &miny, &maxy));
 
       unit = normalise (&res, group_edges, heart, xy);
-      crossings = n_tries > 1 ? _cs_layout_quality_count_crossings_xy (n_edges, pairs, xy, NULL)
-                              : 0;
+      keep_lead_apart (xy, lead);
+      crossings = n_tries * n_turns > 1
+                      ? _cs_layout_quality_count_crossings_xy (n_edges, pairs, xy, NULL)
+                      : 0;
       if (crossings < best)
         {
           best = crossings;
@@ -311,6 +371,7 @@ lay_out_group (const CsLayoutGroup       *group,
             }
         }
       unit = normalise (&res, group_edges, heart, xy);
+      keep_lead_apart (xy, lead);
       crossings = _cs_layout_quality_count_crossings_xy (n_edges, pairs, xy, NULL);
       if (crossings < best)
         {
@@ -1027,6 +1088,15 @@ face_links (const CsLayoutGroups      *groups,
     {
       VECTOR (minx)[heart] = VECTOR (maxx)[heart] = 0;
       VECTOR (miny)[heart] = VECTOR (maxy)[heart] = 0;
+      /* and its lead where it is, beside it */
+      if (group->heart != group->anchor)
+        {
+          guint lead = local[group->heart];
+
+          VECTOR (minx)[lead] = VECTOR (maxx)[lead] = (old_xy[2 * lead] - cxy[2 * k]) * stretch;
+          VECTOR (miny)[lead] = VECTOR (maxy)[lead] =
+              (old_xy[2 * lead + 1] - cxy[2 * k + 1]) * stretch;
+        }
     }
 
   /* a large graph takes the first way as it comes; a large group in a
@@ -1104,6 +1174,149 @@ face_links (const CsLayoutGroups      *groups,
   return IGRAPH_SUCCESS;
 }
 
+/* how near two nodes of different groups may come when the picture is
+ * drawn together, past their discs, in edge lengths: room for names */
+#define COMPACT_MARGIN 1.0
+#define COMPACT_STEPS  16
+#define COMPACT_STEP   0.9
+
+typedef struct
+{
+  guint  group;
+  double distance;
+} ByDistance;
+
+static int
+compare_by_distance (const void *a,
+                     const void *b)
+{
+  const ByDistance *x = a, *y = b;
+
+  if (x->distance != y->distance)
+    return (x->distance > y->distance) - (x->distance < y->distance);
+  return (x->group > y->group) - (x->group < y->group);
+}
+
+/* whether a node of group @k, moved by @dx, @dy, would come nearer than
+ * the margin to a node of a group that stays */
+static gboolean
+collides (const CsLayoutGroups *groups,
+          guint                 k,
+          double                dx,
+          double                dy,
+          const double         *xy,
+          const double         *radii,
+          const CsCellGrid     *grid,
+          double                r_max)
+{
+  const CsLayoutGroup *group = g_ptr_array_index (groups->groups, k);
+
+  for (guint i = 0; i < group->nodes->len; i++)
+    {
+      guint node = g_array_index (group->nodes, guint, i);
+      double x = xy[2 * node] + dx, y = xy[2 * node + 1] + dy;
+      double r = radius_of (radii, node);
+      int cx = _cs_cell_grid_coord (grid, x, grid->origin_x);
+      int cy = _cs_cell_grid_coord (grid, y, grid->origin_y);
+
+      for (int oy = -1; oy <= 1; oy++)
+        for (int ox = -1; ox <= 1; ox++)
+          {
+            guint n_entries;
+            const CsCellEntry *entries = _cs_cell_grid_bucket (grid, cx + ox, cy + oy, &n_entries);
+
+            for (guint e = 0; e < n_entries; e++)
+              {
+                guint other = entries[e].item;
+                double need, ex, ey;
+
+                if (entries[e].cx != cx + ox || entries[e].cy != cy + oy ||
+                    groups->group[other] == k)
+                  continue;
+                need = r + radius_of (radii, other) + COMPACT_MARGIN;
+                ex = xy[2 * other] - x;
+                ey = xy[2 * other + 1] - y;
+                if (ex * ex + ey * ey < need * need)
+                  return TRUE;
+              }
+          }
+    }
+  g_assert (r_max >= 0);
+  return FALSE;
+}
+
+/* Draws the groups in towards the centre by their nodes, not their discs:
+ * a disc is as wide as a group's farthest node, and most groups leave
+ * room inside it. Nearest first, each group steps in along its ray while
+ * none of its nodes comes within the margin of another group's; bridges
+ * follow their groups afterwards (orient_groups()). */
+static void
+compact_groups (const CsLayoutGroups *groups,
+                const double         *radii,
+                double               *cxy,
+                double               *xy)
+{
+  guint n = groups->n_nodes, n_groups = groups->groups->len, n_ring = 0;
+  g_autofree ByDistance *ring = g_new (ByDistance, MAX (n_groups, 1));
+  double r_max = 0;
+
+  for (guint i = 0; i < n; i++)
+    r_max = MAX (r_max, radius_of (radii, i));
+  for (guint k = 0; k < n_groups; k++)
+    {
+      const CsLayoutGroup *group = g_ptr_array_index (groups->groups, k);
+
+      if (k == groups->centre || group->kind == CS_LAYOUT_GROUP_BRIDGE)
+        continue;
+      ring[n_ring].group = k;
+      ring[n_ring].distance = hypot (cxy[2 * k], cxy[2 * k + 1]);
+      n_ring++;
+    }
+  qsort (ring, n_ring, sizeof (ByDistance), compare_by_distance);
+
+  for (guint step = 0; step < COMPACT_STEPS; step++)
+    {
+      gboolean moved = FALSE;
+
+      for (guint r = 0; r < n_ring; r++)
+        {
+          guint k = ring[r].group;
+          const CsLayoutGroup *group = g_ptr_array_index (groups->groups, k);
+          double dx = cxy[2 * k] * (COMPACT_STEP - 1), dy = cxy[2 * k + 1] * (COMPACT_STEP - 1);
+          CsCellGrid grid;
+          gboolean hit;
+
+          /* the others as they stand, bridges left out: they follow */
+          _cs_cell_grid_init (&grid, 0, 0, 2 * r_max + COMPACT_MARGIN);
+          for (guint i = 0; i < n; i++)
+            {
+              const CsLayoutGroup *of = g_ptr_array_index (groups->groups, groups->group[i]);
+
+              if (groups->group[i] != k && of->kind != CS_LAYOUT_GROUP_BRIDGE)
+                _cs_cell_grid_add (&grid, i, _cs_cell_grid_coord (&grid, xy[2 * i], 0),
+                                   _cs_cell_grid_coord (&grid, xy[2 * i + 1], 0));
+            }
+          _cs_cell_grid_seal (&grid);
+          hit = collides (groups, k, dx, dy, xy, radii, &grid, r_max);
+          _cs_cell_grid_clear (&grid);
+          if (hit)
+            continue;
+          cxy[2 * k] += dx;
+          cxy[2 * k + 1] += dy;
+          for (guint i = 0; i < group->nodes->len; i++)
+            {
+              guint node = g_array_index (group->nodes, guint, i);
+
+              xy[2 * node] += dx;
+              xy[2 * node + 1] += dy;
+            }
+          moved = TRUE;
+        }
+      if (!moved)
+        break;
+    }
+}
+
 /* One composition: every group laid out alone, the groups placed round
  * the centre, turned towards their links and laid out again facing them */
 static igraph_error_t
@@ -1133,6 +1346,7 @@ compose (const CsLayoutGroups      *groups,
   for (guint k = 0; k < n_groups; k++)
     IGRAPH_CHECK (face_links (groups, thorough, &group_edges[k], outside, k, local, radii,
                               &locals[k], cxy, xy));
+  compact_groups (groups, radii, cxy, xy);
   orient_groups (groups, outside, local, locals, cxy, xy);
   return IGRAPH_SUCCESS;
 }

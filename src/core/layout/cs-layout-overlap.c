@@ -67,7 +67,7 @@ make_room (guint           n,
            double          gap)
 {
   double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
-  double cx = 0, cy = 0, need = 0, have;
+  double cx = 0, cy = 0, need = 0, have, r_max = 0;
   guint n_free = 0;
 
   for (guint i = 0; i < n; i++)
@@ -81,13 +81,16 @@ make_room (guint           n,
       cx += xy[2 * i];
       cy += xy[2 * i + 1];
       need += (2 * radii[i] + gap) * (2 * radii[i] + gap);
+      r_max = MAX (r_max, radii[i]);
       n_free++;
     }
   if (n_free < 2)
     return;
   cx /= n_free;
   cy /= n_free;
-  have = (x1 - x0) * (y1 - y0);
+  /* the box the discs take, not their centres': a picture on one line
+   * has room along it */
+  have = (x1 - x0 + 2 * r_max + gap) * (y1 - y0 + 2 * r_max + gap);
   if (have > 0 && have < need)
     {
       double factor = sqrt (need / have);
@@ -445,7 +448,8 @@ _cs_layout_zoom_to_fit (guint         n_nodes,
                         double        gap)
 {
   double r_max = 0, cx = 0, cy = 0, lo = 1, hi = 1, limit;
-  guint allowance = n_nodes / ZOOM_ALLOWANCE;
+  /* a few pairs are for the pushing alone */
+  guint allowance = MAX (n_nodes / ZOOM_ALLOWANCE, 2);
   g_autofree double *centred = NULL;
 
   for (guint i = 0; i < n_nodes; i++)
@@ -480,7 +484,10 @@ _cs_layout_zoom_to_fit (guint         n_nodes,
         y1 = MAX (y1, centred[2 * i + 1]);
         need += (2 * radii[i] + gap) * (2 * radii[i] + gap);
       }
-    limit = (x1 - x0) * (y1 - y0) > 0 ? ZOOM_ROOM * sqrt (need / ((x1 - x0) * (y1 - y0))) : 1;
+    /* the box the discs take, not their centres': a picture on one line
+     * has room along it */
+    x0 -= r_max, y0 -= r_max, x1 += r_max, y1 += r_max;
+    limit = ZOOM_ROOM * sqrt (need / ((x1 - x0) * (y1 - y0)));
     limit = CLAMP (limit, 1, ZOOM_MAX);
   }
   while (hi < limit)

@@ -25,6 +25,7 @@
 #define CROSSING_CELL_BUDGET  (1u << 25)
 #define CROSSING_PAIR_BUDGET  (1u << 26)
 #define CROSSING_SAMPLE       256
+#define CROSSING_MAX_CELLS    4096
 #define CROSSING_SAMPLE_SEED  20251010
 
 /**
@@ -347,8 +348,15 @@ cover_segment (CsCellGrid    *grid,
 
       if (dx > 0)
         {
-          y0 = s->ay + (MIN (x0, x1) - s->ax) / dx * (s->by - s->ay);
-          y1 = s->ay + (MAX (x0, x1) - s->ax) / dx * (s->by - s->ay);
+          /* the column's share of the segment, as fractions along it: a
+           * column the widening reached past an end holds only that end
+           * (an edge a hair off vertical must not extrapolate to a huge
+           * height) */
+          double t0 = CLAMP ((MIN (x0, x1) - s->ax) / dx, 0, 1);
+          double t1 = CLAMP ((MAX (x0, x1) - s->ax) / dx, 0, 1);
+
+          y0 = s->ay + t0 * (s->by - s->ay);
+          y1 = s->ay + t1 * (s->by - s->ay);
         }
       else
         y0 = s->ay, y1 = s->by;
@@ -415,6 +423,18 @@ count_crossings (const Segment *segments,
   cell = lengths[m / 2];
   if (!(cell > 0))
     cell = lengths[m - 1] > 0 ? lengths[m - 1] : 1;
+  /* a few edges far longer than the rest: cells no finer than a
+   * CROSSING_MAX_CELLS-th of the picture, so one edge never walks more */
+  {
+    double x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+
+    for (guint k = 0; k < m; k++)
+      {
+        x1 = MAX (x1, segments[k].bx);
+        y1 = MAX (y1, MAX (segments[k].ay, segments[k].by));
+      }
+    cell = MAX (cell, MAX (x1 - x0, y1 - y0) / CROSSING_MAX_CELLS);
+  }
 
   _cs_cell_grid_init (&grid, x0, y0, cell);
   for (guint k = 0; k < m && n_cells <= CROSSING_CELL_BUDGET; k++)
