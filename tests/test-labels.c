@@ -24,16 +24,25 @@ typedef struct
   CsRenderStyle  style;
 } Fixture;
 
+/* the bundled graph's default layout, computed once for every test: the
+ * thorough consortia layout is the slowest part under valgrind */
+static CsPositions *default_positions;
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(CsLayoutParams) params = NULL;
-
   f->graph = cs_test_load_graph ("bundled", BUNDLED_GRAPH);
-  params = cs_layout_params_new_for_graph (f->graph);
-  f->positions = cs_layout_run (f->graph, params, NULL, NULL);
-  g_assert_nonnull (f->positions);
+  if (default_positions == NULL)
+    {
+      g_autoptr(CsLayoutParams) params = cs_layout_params_new_for_graph (f->graph);
+
+      default_positions = cs_layout_run (f->graph, params, NULL, NULL);
+    }
+  g_assert_nonnull (default_positions);
+  g_assert_cmpuint (cs_positions_get_n_nodes (default_positions), ==,
+                    cs_graph_get_n_nodes (f->graph));
+  f->positions = cs_positions_ref (default_positions);
   cs_render_style_init_default (&f->style, FALSE);
 }
 
@@ -746,5 +755,10 @@ main (int   argc,
   ADD ("/cs/render/legend-entries", test_legend_entries);
 #undef ADD
 
-  return g_test_run ();
+  {
+    int status = g_test_run ();
+
+    g_clear_pointer (&default_positions, cs_positions_unref);
+    return status;
+  }
 }

@@ -315,13 +315,22 @@ closest_gap (CsPositions  *positions,
   return closest;
 }
 
+/* Under valgrind (the test setup sets CS_TEST_VALGRIND) every layout still
+ * runs, on fewer graphs, starts and seeds: valgrind looks for memory
+ * errors, which the first run of each path shows, at fifty times the cost. */
+static guint
+runs (guint full)
+{
+  return g_getenv ("CS_TEST_VALGRIND") != NULL ? 1 : full;
+}
+
 /* After every layout no two discs (at the radii drawn) overlap, by the
  * quality measure and by a test of every pair; and the same seed gives the
  * same positions, bit for bit. */
 static void
 test_no_overlaps_deterministic (void)
 {
-  for (guint which = 0; which < 2; which++)
+  for (guint which = 0; which < runs (2); which++)
     {
       g_autoptr(CsGraph) graph = test_graph (which);
       g_autofree double *radii = cs_node_radii_new (graph);
@@ -372,7 +381,7 @@ test_pins_kept (void)
   moved = cs_positions_new (n, xy);
 
   for (guint a = 0; a < CS_N_LAYOUTS; a++)
-    for (guint start = 0; start < 2; start++)
+    for (guint start = 0; start < runs (2); start++)
       {
         g_autoptr(CsLayoutParams) params = window_params (graph, a, 9);
         g_autoptr(CsPositions) positions = NULL;
@@ -453,7 +462,7 @@ test_consortia_targets (void)
   g_autoptr(CsGraph) graph = test_graph (0);
   const guint32 seeds[] = { 1, 42, 2, 3, 7 };
 
-  for (guint s = 0; s < G_N_ELEMENTS (seeds); s++)
+  for (guint s = 0; s < runs (G_N_ELEMENTS (seeds)); s++)
     {
       g_autoptr(CsLayoutParams) params = window_params (graph, CS_LAYOUT_CONSORTIA, seeds[s]);
       g_autoptr(CsLayoutParams) fr_params =
