@@ -315,13 +315,14 @@ closest_gap (CsPositions  *positions,
   return closest;
 }
 
-/* Under valgrind (the test setup sets CS_TEST_VALGRIND) every layout still
- * runs, on fewer graphs, starts and seeds: valgrind looks for memory
- * errors, which the first run of each path shows, at fifty times the cost. */
+/* Under valgrind or a sanitizer (tests/meson.build sets CS_TEST_BOUNDED)
+ * every layout still runs, on fewer graphs, starts and seeds: they look for
+ * memory errors, which the first run of each path shows, at five to fifty
+ * times the cost. */
 static guint
 runs (guint full)
 {
-  return g_getenv ("CS_TEST_VALGRIND") != NULL ? 1 : full;
+  return g_getenv ("CS_TEST_BOUNDED") != NULL ? 1 : full;
 }
 
 /* After every layout no two discs (at the radii drawn) overlap, by the
