@@ -28,10 +28,11 @@
  *    several consortia (a bridge) with what hangs off it, and the centre
  *    (programme and ministry).
  * 2. Each group is laid out alone, its consortium fixed at the heart and
- *    its lead pulled close: igraph's Fruchterman–Reingold from a radial
+ *    its lead held beside it: igraph's Fruchterman–Reingold from a radial
  *    tree (Reingold–Tilford) out of the heart and from random starts, the
- *    try with the fewest crossings kept, and Davidson–Harel's annealing
- *    (which counts crossings) on what still crosses.
+ *    lead on each side in turn, the try with the fewest crossings kept,
+ *    and Davidson–Harel's annealing (which counts crossings) on what still
+ *    crosses.
  * 3. Kamada–Kawai on the graph of groups, each link as long as its two
  *    discs side by side, gives the order round the centre, settled by
  *    swaps so that consortia sharing members sit next to each other. Each
@@ -44,7 +45,10 @@
  *    out again by Fruchterman–Reingold with each such link held by a fixed
  *    node in its direction, kept when that crosses less: members tied to a
  *    university or another team face it.
- * 5. A small graph is composed a few times and the picture with the fewest
+ * 5. The groups are drawn in towards the centre by their nodes, each as
+ *    far as it goes without a node coming within a name's room of another
+ *    group's, and the bridges follow.
+ * 6. A small graph is composed a few times and the picture with the fewest
  *    crossings kept.
  *
  * Coordinates are in edge lengths throughout, and each group is scaled to a
