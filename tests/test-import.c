@@ -11,6 +11,8 @@
 #include "cs-importer.h"
 #include "test-support.h"
 
+#include <json-glib/json-glib.h>
+
 #include <glib/gstdio.h>
 
 typedef struct
@@ -465,111 +467,229 @@ test_preconditions (void)
   g_test_trap_assert_stderr ("*CRITICAL*filename != NULL*");
 }
 
-/* Written back as Consortia JSON, every good fixture and the bundled graph
- * read the same: nodes, edges, claims, sources, events, vocabulary,
+/* Written and read back, a graph is the same: nodes, edges, attributes,
  * metadata, saved positions and pins; and with positions given, the file
- * carries exactly those, pinned where asked. */
+ * carries exactly those, pinned where asked. Both ways of writing: a graph
+ * read from our format (its file written back with the changes) and one
+ * built otherwise (written from the model). */
 static void
 test_writer_round_trip (void)
 {
   const char *names[] = {
     "claims.json", "disconnected.json", "empty-graph.json", "explore.json", "hangul.json",
     "no-glyphs.json", "partial-positions.json", "positions.json", "single-node.json",
-    "small.json", "unknown-vocabulary.json", "warnings.json", NULL,
+    "small.json", "unknown-vocabulary.json", "warnings.json", "extensions.json", NULL,
   };
 
   for (guint f = 0; f <= G_N_ELEMENTS (names) - 1; f++)
+    for (guint from_model = 0; from_model < 2; from_model++)
+      {
+        g_autoptr(CsGraph) read = names[f] != NULL ? cs_test_load_graph ("good", names[f])
+                                                   : cs_test_load_graph ("bundled", BUNDLED_GRAPH);
+        g_autoptr(CsGraph) graph = from_model ? cs_test_rebuild_graph (read) : g_object_ref (read);
+        g_autoptr(GBytes) bytes = cs_consortia_writer_to_bytes (graph, NULL, NULL, NULL, -1, NULL);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(CsGraph) again = NULL;
+        g_autoptr(GBytes) twice = NULL;
+        guint n = cs_graph_get_n_nodes (graph);
+        g_autofree double *xy = g_new (double, 2 * MAX (n, 1));
+        g_autofree gboolean *pinned = g_new0 (gboolean, MAX (n, 1));
+        g_autoptr(CsPositions) positions = NULL;
+        g_autoptr(GBytes) placed = NULL;
+        g_autoptr(CsGraph) laid_out = NULL;
+        guint32 seed = 0;
+
+        g_test_message ("%s%s", names[f] != NULL ? names[f] : BUNDLED_GRAPH,
+                        from_model ? ", from the model" : "");
+        if (from_model)
+          g_assert_null (cs_graph_get_source_text (graph));
+        else
+          g_assert_nonnull (cs_graph_get_source_text (graph));
+        again = cs_import_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                "w.json", NULL, NULL, &error);
+        g_assert_no_error (error);
+        cs_test_assert_same_graph (graph, again, TRUE);
+        g_assert_true (cs_saved_view_equal (cs_graph_get_saved_view (graph),
+                                            cs_graph_get_saved_view (again)) ||
+                       cs_graph_get_saved_view (graph) == NULL);
+        /* and written again, the same bytes */
+        twice = cs_consortia_writer_to_bytes (again, NULL, NULL, NULL, -1, NULL);
+        g_assert_true (g_bytes_equal (bytes, twice));
+
+        for (guint i = 0; i < n; i++)
+          {
+            /* positions no decimal rounding could keep by accident */
+            xy[2 * i] = i * G_PI * 100.0 / 7;
+            xy[2 * i + 1] = -1.0 / (i + 3);
+            pinned[i] = i % 3 == 0;
+          }
+        /* and the huge ones json-glib 1.6 would write as "1e+20.0" */
+        if (n > 2)
+          {
+            xy[2] = 1e20;
+            xy[3] = -1e22;
+          }
+        positions = cs_positions_new (n, xy);
+        placed = cs_consortia_writer_to_bytes (graph, positions, pinned, "circle", 77, NULL);
+        laid_out = cs_import_data (g_bytes_get_data (placed, NULL), g_bytes_get_size (placed),
+                                   "p.json", NULL, NULL, &error);
+        g_assert_no_error (error);
+        cs_test_assert_same_graph (graph, laid_out, FALSE);
+        g_assert_cmpstr (cs_graph_get_layout_algorithm (laid_out), ==, "circle");
+        g_assert_true (cs_graph_get_layout_seed (laid_out, &seed));
+        g_assert_cmpuint (seed, ==, 77);
+        for (guint i = 0; i < n; i++)
+          {
+            const CsNode *node = cs_graph_get_node (laid_out, i);
+
+            g_assert_true (node->has_position);
+            g_assert_cmpfloat (node->x, ==, xy[2 * i]);
+            g_assert_cmpfloat (node->y, ==, xy[2 * i + 1]);
+            g_assert_cmpint (node->pinned, ==, pinned[i]);
+          }
+      }
+}
+
+/* JSON text as a tree with no member order, and without what a save may
+ * change: each node's x, y and pinned, graph.layout and the view */
+static JsonNode *
+tree_without_layout (GBytes *bytes)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root, *graph;
+  JsonArray *nodes;
+
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                             g_bytes_get_size (bytes), &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  json_object_remove_member (root, "view");
+  if (json_object_has_member (root, "graph"))
+    {
+      graph = json_object_get_object_member (root, "graph");
+      json_object_remove_member (graph, "layout");
+      /* made for the layout when the file had none */
+      if (json_object_get_size (graph) == 0)
+        json_object_remove_member (root, "graph");
+    }
+  nodes = json_object_get_array_member (root, "nodes");
+  for (guint i = 0; i < json_array_get_length (nodes); i++)
+    {
+      JsonObject *node = json_array_get_object_element (nodes, i);
+
+      json_object_remove_member (node, "x");
+      json_object_remove_member (node, "y");
+      json_object_remove_member (node, "pinned");
+    }
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+/* A file of our format comes back from a save with nothing dropped or
+ * changed but positions, pins, layout and view: members the model reads
+ * as text (a number attribute), "x-" members it does not read at all, and
+ * the order of everything (json_node_equal() ignores member order, so the
+ * order is checked on the text) */
+static void
+test_writer_keeps_the_rest (void)
+{
+  const char *names[] = { "extensions.json", "claims.json", "warnings.json", NULL };
+
+  for (guint f = 0; f < G_N_ELEMENTS (names); f++)
     {
       g_autoptr(CsGraph) graph = names[f] != NULL ? cs_test_load_graph ("good", names[f])
                                                   : cs_test_load_graph ("bundled", BUNDLED_GRAPH);
-      g_autoptr(GBytes) bytes = cs_consortia_writer_to_bytes (graph, NULL, NULL, NULL, -1);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(CsGraph) again = NULL;
-      g_autoptr(GBytes) twice = NULL;
+      GBytes *original = cs_graph_get_source_text (graph);
       guint n = cs_graph_get_n_nodes (graph);
-      g_autofree double *xy = g_new (double, 2 * MAX (n, 1));
+      g_autofree double *xy = g_new0 (double, 2 * MAX (n, 1));
       g_autofree gboolean *pinned = g_new0 (gboolean, MAX (n, 1));
       g_autoptr(CsPositions) positions = NULL;
-      g_autoptr(GBytes) placed = NULL;
-      g_autoptr(CsGraph) laid_out = NULL;
-      guint32 seed = 0;
+      g_autoptr(CsSavedView) view = cs_saved_view_new ();
+      g_autoptr(GBytes) saved = NULL;
+      g_autoptr(JsonNode) before = NULL;
+      g_autoptr(JsonNode) after = NULL;
+      g_autoptr(CsGraph) again = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
 
       g_test_message ("%s", names[f] != NULL ? names[f] : BUNDLED_GRAPH);
-      again = cs_import_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "w.json",
-                              NULL, NULL, &error);
-      g_assert_no_error (error);
-      cs_test_assert_same_graph (graph, again, TRUE);
-      /* and written again, the same bytes */
-      twice = cs_consortia_writer_to_bytes (again, NULL, NULL, NULL, -1);
-      g_assert_true (g_bytes_equal (bytes, twice));
-
+      g_assert_nonnull (original);
       for (guint i = 0; i < n; i++)
         {
-          /* positions no decimal rounding could keep by accident */
-          xy[2 * i] = i * G_PI * 100.0 / 7;
-          xy[2 * i + 1] = -1.0 / (i + 3);
-          pinned[i] = i % 3 == 0;
+          xy[2 * i] = i * 1.25;
+          xy[2 * i + 1] = i * -0.5;
+          pinned[i] = i % 2;
         }
       positions = cs_positions_new (n, xy);
-      placed = cs_consortia_writer_to_bytes (graph, positions, pinned, "circle", 77);
-      laid_out = cs_import_data (g_bytes_get_data (placed, NULL), g_bytes_get_size (placed),
-                                 "p.json", NULL, NULL, &error);
-      g_assert_no_error (error);
-      cs_test_assert_same_graph (graph, laid_out, FALSE);
-      g_assert_cmpstr (cs_graph_get_layout_algorithm (laid_out), ==, "circle");
-      g_assert_true (cs_graph_get_layout_seed (laid_out, &seed));
-      g_assert_cmpuint (seed, ==, 77);
-      for (guint i = 0; i < n; i++)
-        {
-          const CsNode *node = cs_graph_get_node (laid_out, i);
+      view->labels = g_strdup ("english");
+      view->has_camera = TRUE;
+      view->zoom = 1.5;
+      view->center_x = 12.5;
+      view->center_y = -3;
+      saved = cs_consortia_writer_to_bytes (graph, positions, pinned, "grid", 5, view);
+      before = tree_without_layout (original);
+      after = tree_without_layout (saved);
+      g_assert_true (json_node_equal (before, after));
 
-          g_assert_true (node->has_position);
-          g_assert_cmpfloat (node->x, ==, xy[2 * i]);
-          g_assert_cmpfloat (node->y, ==, xy[2 * i + 1]);
-          g_assert_cmpint (node->pinned, ==, pinned[i]);
+      again = cs_import_data (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), "s.json",
+                              NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (cs_saved_view_equal (cs_graph_get_saved_view (again), view));
+
+      /* in the same order: each node's id where it was among the others */
+      text = g_strndup (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved));
+      for (guint i = 1; i < n; i++)
+        {
+          g_autofree char *a = g_strdup_printf ("\"%s\"", cs_graph_get_node (graph, i - 1)->id);
+          g_autofree char *b = g_strdup_printf ("\"%s\"", cs_graph_get_node (graph, i)->id);
+
+          g_assert_true (strstr (text, a) < strstr (text, b));
         }
     }
 }
 
-/* The file is replaced whole or not at all: a write into a folder that is
- * not there fails with an error and creates nothing; one over an old file
- * leaves the new file complete and no temporary file beside it. */
+/* The extension members and a number attribute, checked by hand: they are
+ * in the text written, as written */
 static void
-test_writer_replaces_whole_file (void)
+test_writer_extensions (void)
 {
-  g_autoptr(CsGraph) graph = cs_test_load_graph ("good", "small.json");
-  g_autofree char *dir = g_dir_make_tmp ("cs-writer-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "out.json", NULL);
-  g_autofree char *missing = g_build_filename (dir, "no", "such", "out.json", NULL);
+  g_autoptr(CsGraph) graph = cs_test_load_graph ("good", "extensions.json");
+  g_autoptr(GBytes) saved = cs_consortia_writer_to_bytes (graph, NULL, NULL, NULL, -1, NULL);
+  g_autofree char *text = g_strndup (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved));
+
+  g_assert_nonnull (strstr (text, "\"x-editor\": {"));
+  g_assert_nonnull (strstr (text, "\"name\": \"gephi-bridge\""));
+  g_assert_nonnull (strstr (text, "\"x-page\": 3"));
+  g_assert_nonnull (strstr (text, "\"x-weight\": 1e+20"));
+  g_assert_nonnull (strstr (text, "\"staff\": 1500.0"));
+  g_assert_nonnull (strstr (text, "\"x-trailer\": ["));
+  g_assert_nonnull (strstr (text, "\"founded\": 1984"));
+  g_assert_nonnull (strstr (text, "\"x-colour\": \"#aa3377\""));
+  g_assert_nonnull (strstr (text, "\"x-weight\": 0.75"));
+}
+
+/* A file on one line is saved on one line; an indented one indented */
+static void
+test_writer_keeps_one_line (void)
+{
+  g_autofree char *json = cs_test_one_line_graph (50);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) expected = cs_consortia_writer_to_bytes (graph, NULL, NULL, NULL, -1);
-  g_autofree char *contents = NULL;
+  g_autoptr(CsGraph) graph = cs_import_data (json, strlen (json), "one.json", NULL, NULL, &error);
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GBytes) indented = NULL;
+  g_autoptr(CsGraph) bundled = cs_test_load_graph ("bundled", BUNDLED_GRAPH);
+  const char *data;
   gsize length;
-  GDir *listing;
-  const char *name;
-  guint n_files = 0;
 
-  g_assert_false (cs_consortia_writer_write_file (graph, NULL, NULL, NULL, -1, missing, NULL,
-                                                  &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
-  g_clear_error (&error);
-
-  g_assert_true (g_file_set_contents (path, "an old file, longer than nothing", -1, NULL));
-  g_assert_true (cs_consortia_writer_write_file (graph, NULL, NULL, NULL, -1, path, NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  g_assert_cmpmem (contents, length, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
-
-  listing = g_dir_open (dir, 0, NULL);
-  while ((name = g_dir_read_name (listing)) != NULL)
-    {
-      g_assert_cmpstr (name, ==, "out.json");
-      n_files++;
-    }
-  g_dir_close (listing);
-  g_assert_cmpuint (n_files, ==, 1);
-  g_assert_cmpint (g_remove (path), ==, 0);
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  saved = cs_consortia_writer_to_bytes (graph, NULL, NULL, "circle", 3, NULL);
+  data = g_bytes_get_data (saved, &length);
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_null (memchr (data, '\n', length - 1));
+  g_assert_cmpint (data[length - 1], ==, '\n');
+  indented = cs_consortia_writer_to_bytes (bundled, NULL, NULL, NULL, -1, NULL);
+  data = g_bytes_get_data (indented, &length);
+  g_assert_nonnull (memchr (data, '\n', length - 1));
 }
 
 int
@@ -587,7 +707,9 @@ main (int   argc,
   g_test_add_func ("/cs/import/all-problems-listed", test_all_problems_listed);
   g_test_add_func ("/cs/import/missing-file", test_missing_file);
   g_test_add_func ("/cs/import/writer-round-trip", test_writer_round_trip);
-  g_test_add_func ("/cs/import/writer-replaces-whole-file", test_writer_replaces_whole_file);
+  g_test_add_func ("/cs/import/writer-keeps-the-rest", test_writer_keeps_the_rest);
+  g_test_add_func ("/cs/import/writer-extensions", test_writer_extensions);
+  g_test_add_func ("/cs/import/writer-keeps-one-line", test_writer_keeps_one_line);
   g_test_add_func ("/cs/import/column-counts-characters", test_column_counts_characters);
   g_test_add_func ("/cs/import/bom-accepted", test_bom_accepted);
   g_test_add_func ("/cs/import/good/small", test_good_small);

@@ -8,6 +8,7 @@
 
 #include "test-support.h"
 
+#include "cs-graph-builder.h"
 #include "cs-import.h"
 
 #include <math.h>
@@ -322,4 +323,133 @@ cs_test_assert_same_graph (CsGraph  *a,
       assert_same_attributes (x->attributes, y->attributes);
       assert_same_sources (x->sources, y->sources);
     }
+}
+
+static GPtrArray *
+copy_sources (GPtrArray *sources)
+{
+  GPtrArray *copy = g_ptr_array_new_with_free_func ((GDestroyNotify)cs_source_free);
+
+  for (guint i = 0; sources != NULL && i < sources->len; i++)
+    {
+      const CsSource *source = g_ptr_array_index (sources, i);
+
+      g_ptr_array_add (copy, cs_source_new (source->file, source->quote));
+    }
+  return copy;
+}
+
+static CsAttribute *
+copy_attribute (const CsAttribute *attribute)
+{
+  CsAttribute *copy = cs_attribute_new (attribute->key);
+
+  for (guint c = 0; c < attribute->claims->len; c++)
+    {
+      const CsClaim *claim = g_ptr_array_index (attribute->claims, c);
+      CsClaim *claim_copy = cs_claim_new ();
+      g_autoptr(GPtrArray) sources = copy_sources (claim->sources);
+
+      claim_copy->value = g_strdup (claim->value);
+      claim_copy->note = g_strdup (claim->note);
+      while (sources->len > 0)
+        cs_claim_take_source (claim_copy, g_ptr_array_steal_index (sources, 0));
+      cs_attribute_take_claim (copy, claim_copy);
+    }
+  return copy;
+}
+
+/**
+ * cs_test_rebuild_graph:
+ * @graph: a graph read from a file
+ *
+ * The same graph built again through a #CsGraphBuilder, as an importer of
+ * another format builds one: without the text it was read from, so a
+ * writer writes it from the model.
+ *
+ * Returns: (transfer full): the copy
+ */
+CsGraph *
+cs_test_rebuild_graph (CsGraph *graph)
+{
+  g_autoptr(CsGraphBuilder) builder = cs_graph_builder_new ();
+  guint32 seed = 0;
+  gboolean has_seed = cs_graph_get_layout_seed (graph, &seed);
+
+  cs_graph_builder_set_metadata (builder, cs_graph_get_title (graph), cs_graph_get_title_en (graph),
+                                 cs_graph_get_description (graph), cs_graph_get_date (graph));
+  cs_graph_builder_set_layout (builder, cs_graph_get_layout_algorithm (graph), has_seed, seed);
+  cs_graph_builder_take_saved_view (builder, cs_saved_view_copy (cs_graph_get_saved_view (graph)));
+  for (guint i = 0; i < cs_graph_get_n_articles (graph); i++)
+    {
+      const CsArticle *article = cs_graph_get_article (graph, i);
+      CsArticle *copy = cs_article_new (article->file);
+
+      copy->title = g_strdup (article->title);
+      copy->publisher = g_strdup (article->publisher);
+      copy->date = g_strdup (article->date);
+      copy->language = g_strdup (article->language);
+      cs_graph_builder_take_article (builder, copy);
+    }
+  for (guint i = 0; i < cs_graph_get_n_nodes (graph); i++)
+    {
+      const CsNode *node = cs_graph_get_node (graph, i);
+      CsNode *copy = cs_node_new ();
+      g_autoptr(GPtrArray) sources = copy_sources (node->sources);
+
+      copy->id = g_strdup (node->id);
+      copy->label = g_strdup (node->label);
+      copy->label_en = g_strdup (node->label_en);
+      copy->label_en_outside = node->label_en_outside;
+      if (node->aliases[0] != NULL)
+        copy->aliases = g_strdupv (node->aliases);
+      copy->type = cs_graph_builder_intern_type (builder, cs_graph_get_type_name (graph, node->type));
+      copy->description = g_strdup (node->description);
+      copy->has_position = node->has_position;
+      copy->x = node->x;
+      copy->y = node->y;
+      copy->pinned = node->pinned;
+      for (guint a = 0; node->attributes != NULL && a < node->attributes->len; a++)
+        cs_node_take_attribute (copy, copy_attribute (g_ptr_array_index (node->attributes, a)));
+      for (guint e = 0; node->events != NULL && e < node->events->len; e++)
+        {
+          const CsEvent *event = g_ptr_array_index (node->events, e);
+          CsEvent *event_copy = cs_event_new ();
+          g_autoptr(GPtrArray) event_sources = copy_sources (event->sources);
+
+          event_copy->date = g_strdup (event->date);
+          event_copy->stage = event->stage;
+          event_copy->label = g_strdup (event->label);
+          event_copy->label_en = g_strdup (event->label_en);
+          while (event_sources->len > 0)
+            cs_event_take_source (event_copy, g_ptr_array_steal_index (event_sources, 0));
+          cs_node_take_event (copy, event_copy);
+        }
+      while (sources->len > 0)
+        cs_node_take_source (copy, g_ptr_array_steal_index (sources, 0));
+      g_assert_true (cs_graph_builder_take_node (builder, copy));
+    }
+  for (guint i = 0; i < cs_graph_get_n_edges (graph); i++)
+    {
+      const CsEdge *edge = cs_graph_get_edge (graph, i);
+      CsEdge *copy = cs_edge_new ();
+      g_autoptr(GPtrArray) sources = copy_sources (edge->sources);
+      const char *relation = edge->relation_name != NULL
+                                 ? edge->relation_name
+                                 : cs_graph_get_relation_name (graph, edge->relation);
+
+      copy->id = g_strdup (edge->id);
+      copy->source = edge->source;
+      copy->target = edge->target;
+      copy->relation = cs_graph_builder_intern_relation (builder, relation);
+      copy->role = g_strdup (edge->role);
+      copy->role_en = g_strdup (edge->role_en);
+      copy->note = g_strdup (edge->note);
+      for (guint a = 0; edge->attributes != NULL && a < edge->attributes->len; a++)
+        cs_edge_take_attribute (copy, copy_attribute (g_ptr_array_index (edge->attributes, a)));
+      while (sources->len > 0)
+        cs_edge_take_source (copy, g_ptr_array_steal_index (sources, 0));
+      cs_graph_builder_take_edge (builder, copy);
+    }
+  return cs_graph_builder_end (g_steal_pointer (&builder));
 }

@@ -8,7 +8,6 @@
 
 #include "cs-cli.h"
 
-#include "cs-consortia-writer.h"
 #include "cs-document.h"
 #include "cs-export.h"
 #include "cs-import.h"
@@ -19,7 +18,9 @@
 #include "cs-node-radii.h"
 #include "cs-render-style.h"
 #include "cs-renderer.h"
+#include "cs-save.h"
 #include "cs-search.h"
+#include "cs-view-file.h"
 
 #include <cairo.h>
 #include <errno.h>
@@ -678,6 +679,9 @@ run_export (const char          *filename,
   params = layout_params_for (graph, &request->layout);
   if (request->json)
     {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+      CsSaveContent content = { graph };
+
       pinned = graph_pins (graph);
       positions = cs_layout_run (graph, params, NULL, &error);
       if (positions == NULL)
@@ -685,10 +689,14 @@ run_export (const char          *filename,
           fprintf (stderr, "consortia: %s\n", error->message);
           return EXIT_BAD_INPUT;
         }
-      if (!cs_consortia_writer_write_file (
-              graph, positions, pinned,
-              cs_layout_algorithm_to_string (cs_layout_params_get_algorithm (params)),
-              cs_layout_params_get_seed (params), output, NULL, &error))
+      /* what the window's Save writes, with the file's own view */
+      content.positions = positions;
+      content.pinned = pinned;
+      content.layout_algorithm =
+          cs_layout_algorithm_to_string (cs_layout_params_get_algorithm (params));
+      content.layout_seed = cs_layout_params_get_seed (params);
+      content.view = cs_graph_get_saved_view (graph);
+      if (!cs_save_graph (file, &content, CS_SAVE_NONE, NULL, NULL, NULL, NULL, NULL, &error))
         {
           fprintf (stderr, "consortia: %s: %s\n", output_name, error->message);
           return EXIT_BAD_INPUT;
@@ -698,9 +706,13 @@ run_export (const char          *filename,
 
   /* the view state the picture shows, as the window would have it */
   cs_view_state_set_graph (view, graph);
-  cs_view_state_set_layers (view, request->layers);
-  cs_view_state_set_sizing (view, request->sizing);
-  cs_view_state_set_label_language (view, request->language);
+  /* as the file was saved, then what the options add */
+  cs_view_state_restore (view, cs_graph_get_saved_view (graph));
+  cs_view_state_set_layers (view, cs_view_state_get_layers (view) & request->layers);
+  if (args->uniform_size)
+    cs_view_state_set_sizing (view, request->sizing);
+  if (args->english)
+    cs_view_state_set_label_language (view, request->language);
   for (guint i = 0; args->select != NULL && args->select[i] != NULL; i++)
     {
       guint node;

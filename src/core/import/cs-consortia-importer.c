@@ -103,7 +103,9 @@ check_member_cb (JsonObject  *object,
 {
   MemberCheck *check = user_data;
 
-  if (!g_strv_contains (check->allowed, name))
+  /* "x-" members are the format's room for other programs' data: valid,
+   * not read, and written back as they were by a save */
+  if (!g_strv_contains (check->allowed, name) && !g_str_has_prefix (name, "x-"))
     error_at (check->reader, UNKNOWN_MEMBER, value, check->object->path, name,
               "unknown member \"%s\"", name);
 }
@@ -933,13 +935,283 @@ parse_edge (Reader           *reader,
   cs_graph_builder_take_edge (reader->builder, g_steal_pointer (&edge));
 }
 
+
+static void
+check_view_member_cb (JsonObject  *object,
+                      const char  *name,
+                      JsonNode    *value,
+                      gpointer     user_data)
+{
+  MemberCheck *check = user_data;
+
+  if (!g_strv_contains (check->allowed, name) && !g_str_has_prefix (name, "x-"))
+    report (check->reader, CS_PROBLEM_WARNING, CS_IMPORT_ERROR_UNKNOWN_MEMBER, value,
+            check->object->path, name, "unknown member \"%s\" of the view, left out", name);
+}
+
+/* as check_members(), but the view's problems are warnings */
+static void
+check_view_members (Reader            *reader,
+                    Object            *object,
+                    const char *const *allowed)
+{
+  MemberCheck check = { reader, object, allowed };
+
+  if (json_object_get_size (object->object) != object->found)
+    json_object_foreach_member (object->object, check_view_member_cb, &check);
+}
+
+/* The view */
+
+#define warn_at(reader, code, at, path, member, ...) \
+  report (reader, CS_PROBLEM_WARNING, CS_IMPORT_ERROR_##code, at, path, member, __VA_ARGS__)
+
+/* A view member of @type, or NULL with a warning: a view that cannot be
+ * read is shown as a file without one would be, the graph still opens */
+static JsonNode *
+view_member (Reader       *reader,
+             Object       *object,
+             const char   *member,
+             GType         type)
+{
+  JsonNode *node = lookup (object, member);
+
+  if (node == NULL)
+    return NULL;
+  if (type == JSON_TYPE_OBJECT || type == JSON_TYPE_ARRAY)
+    {
+      if (JSON_NODE_TYPE (node) == (type == JSON_TYPE_OBJECT ? JSON_NODE_OBJECT : JSON_NODE_ARRAY))
+        return node;
+    }
+  else if (cs_json_holds (node, type))
+    {
+      if (type != G_TYPE_DOUBLE || isfinite (json_node_get_double (node)))
+        return node;
+    }
+  warn_at (reader, TYPE, node, object->path, member, "expected %s, found %s; the view's %s is left as it is",
+           type == JSON_TYPE_OBJECT  ? "an object"
+           : type == JSON_TYPE_ARRAY ? "an array"
+           : type == G_TYPE_STRING   ? "a string"
+           : type == G_TYPE_BOOLEAN  ? "true or false"
+           : type == G_TYPE_INT64    ? "a whole number"
+                                     : "a finite number",
+           cs_json_describe (node), member);
+  return NULL;
+}
+
+/* a string member that must be one of @choices */
+static char *
+view_choice (Reader            *reader,
+             Object            *object,
+             const char        *member,
+             const char *const *choices)
+{
+  JsonNode *node = view_member (reader, object, member, G_TYPE_STRING);
+  g_autofree char *list = NULL;
+
+  if (node == NULL)
+    return NULL;
+  if (g_strv_contains (choices, json_node_get_string (node)))
+    return g_strdup (json_node_get_string (node));
+  list = g_strjoinv (", ", (char **)choices);
+  warn_at (reader, VALUE, node, object->path, member, "unknown %s \"%s\" (expected one of %s)",
+           member, json_node_get_string (node), list);
+  return NULL;
+}
+
+/* a list of strings; with @nodes, ids of nodes of the graph (the others
+ * are left out with a warning) */
+static char **
+view_strings (Reader     *reader,
+              Object     *object,
+              const char *member,
+              gboolean    nodes)
+{
+  JsonNode *node = view_member (reader, object, member, JSON_TYPE_ARRAY);
+  CsJsonPath path = CS_JSON_PATH_MEMBER (object->path, member);
+  g_autoptr(GPtrArray) strings = NULL;
+  JsonArray *array;
+
+  if (node == NULL)
+    return NULL;
+  array = json_node_get_array (node);
+  strings = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      CsJsonPath epath = CS_JSON_PATH_ELEMENT (&path, i);
+      guint index;
+
+      if (!cs_json_holds (element, G_TYPE_STRING))
+        warn_at (reader, TYPE, element, &epath, NULL, "expected a string, found %s",
+                 cs_json_describe (element));
+      else if (nodes &&
+               !cs_graph_builder_lookup (reader->builder, json_node_get_string (element), &index))
+        warn_at (reader, UNKNOWN_NODE, element, &epath, NULL, "unknown node \"%s\"",
+                 json_node_get_string (element));
+      else
+        g_ptr_array_add (strings, g_strdup (json_node_get_string (element)));
+    }
+  g_ptr_array_add (strings, NULL);
+  return (char **)g_ptr_array_free (g_steal_pointer (&strings), FALSE);
+}
+
+static char *
+view_node (Reader     *reader,
+           Object     *object,
+           const char *member,
+           const char *also)
+{
+  JsonNode *node = view_member (reader, object, member, G_TYPE_STRING);
+  const char *id;
+  guint index;
+
+  if (node == NULL)
+    return NULL;
+  id = json_node_get_string (node);
+  if ((also != NULL && g_str_equal (id, also)) || cs_graph_builder_lookup (reader->builder, id, &index))
+    return g_strdup (id);
+  warn_at (reader, UNKNOWN_NODE, node, object->path, member, "unknown node \"%s\"", id);
+  return NULL;
+}
+
+static void
+parse_view_filter (Reader      *reader,
+                   Object      *view,
+                   CsSavedView *saved)
+{
+  static const char *const allowed[] = { "hidden_types", "hidden_relations", "consortium",
+                                         "stage", "around", "depth", "hide", "role", NULL };
+  static const char *const stages[] = { "applied", "passed_document_review", "selected", NULL };
+  JsonNode *node = view_member (reader, view, "filter", JSON_TYPE_OBJECT);
+  CsJsonPath path = CS_JSON_PATH_MEMBER (view->path, "filter");
+  Object filter;
+  JsonNode *member;
+
+  if (node == NULL)
+    return;
+  filter = (Object) { node, json_node_get_object (node), &path, 0 };
+  saved->hidden_types = view_strings (reader, &filter, "hidden_types", FALSE);
+  saved->hidden_relations = view_strings (reader, &filter, "hidden_relations", FALSE);
+  saved->consortium = view_node (reader, &filter, "consortium", NULL);
+  saved->stage = view_choice (reader, &filter, "stage", stages);
+  saved->around = view_node (reader, &filter, "around", "selection");
+  if ((member = view_member (reader, &filter, "depth", G_TYPE_INT64)) != NULL)
+    {
+      if (json_node_get_int (member) >= 1 && json_node_get_int (member) <= 3)
+        saved->depth = json_node_get_int (member);
+      else
+        warn_at (reader, VALUE, member, &path, "depth", "depth %" G_GINT64_FORMAT " is outside 1…3",
+                 json_node_get_int (member));
+    }
+  if ((member = view_member (reader, &filter, "hide", G_TYPE_BOOLEAN)) != NULL)
+    {
+      saved->has_hide = TRUE;
+      saved->hide = json_node_get_boolean (member);
+    }
+  if ((member = view_member (reader, &filter, "role", G_TYPE_STRING)) != NULL)
+    saved->role = g_strdup (json_node_get_string (member));
+  check_view_members (reader, &filter, allowed);
+}
+
+static void
+parse_view (Reader *reader,
+            Object *root)
+{
+  static const char *const allowed[] = { "filter", "sizing", "labels", "label_density", "layers",
+                                         "legend_collapsed", "zoom", "center", "selection", NULL };
+  static const char *const layer_members[] = { "labels", "legend", "hulls", "roles", NULL };
+  static const char *const sizings[] = { "degree", "uniform", NULL };
+  static const char *const languages[] = { "original", "english", NULL };
+  CsJsonPath path = CS_JSON_PATH_MEMBER (NULL, "view");
+  g_autoptr(CsSavedView) saved = NULL;
+  JsonNode *node = view_member (reader, root, "view", JSON_TYPE_OBJECT);
+  JsonNode *member;
+  Object view;
+
+  if (node == NULL)
+    return;
+  view = (Object) { node, json_node_get_object (node), &path, 0 };
+  saved = cs_saved_view_new ();
+  parse_view_filter (reader, &view, saved);
+  saved->sizing = view_choice (reader, &view, "sizing", sizings);
+  saved->labels = view_choice (reader, &view, "labels", languages);
+  if ((member = view_member (reader, &view, "label_density", G_TYPE_DOUBLE)) != NULL)
+    {
+      if (json_node_get_double (member) >= 0 && json_node_get_double (member) <= 1)
+        {
+          saved->has_label_density = TRUE;
+          saved->label_density = json_node_get_double (member);
+        }
+      else
+        warn_at (reader, VALUE, member, &path, "label_density", "label density %g is outside 0…1",
+                 json_node_get_double (member));
+    }
+  if ((member = view_member (reader, &view, "layers", JSON_TYPE_OBJECT)) != NULL)
+    {
+      CsJsonPath lpath = CS_JSON_PATH_MEMBER (&path, "layers");
+      Object layers = { member, json_node_get_object (member), &lpath, 0 };
+      gboolean *shown[] = { &saved->show_labels, &saved->show_legend, &saved->show_hulls,
+                            &saved->show_roles };
+
+      saved->has_layers = TRUE;
+      for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+        {
+          JsonNode *flag = view_member (reader, &layers, layer_members[i], G_TYPE_BOOLEAN);
+
+          /* a layer the file does not name is shown, as by default */
+          *shown[i] = flag != NULL ? json_node_get_boolean (flag) : TRUE;
+        }
+      check_view_members (reader, &layers, layer_members);
+    }
+  if ((member = view_member (reader, &view, "legend_collapsed", G_TYPE_BOOLEAN)) != NULL)
+    {
+      saved->has_legend_collapsed = TRUE;
+      saved->legend_collapsed = json_node_get_boolean (member);
+    }
+  {
+    JsonNode *zoom = view_member (reader, &view, "zoom", G_TYPE_DOUBLE);
+    JsonNode *center = view_member (reader, &view, "center", JSON_TYPE_ARRAY);
+    JsonArray *xy = center != NULL ? json_node_get_array (center) : NULL;
+
+    if (zoom != NULL && json_node_get_double (zoom) <= 0)
+      {
+        warn_at (reader, VALUE, zoom, &path, "zoom", "zoom %g is not above 0",
+                 json_node_get_double (zoom));
+        zoom = NULL;
+      }
+    if (xy != NULL &&
+        (json_array_get_length (xy) != 2 ||
+         !cs_json_holds (json_array_get_element (xy, 0), G_TYPE_DOUBLE) ||
+         !cs_json_holds (json_array_get_element (xy, 1), G_TYPE_DOUBLE) ||
+         !isfinite (json_array_get_double_element (xy, 0)) ||
+         !isfinite (json_array_get_double_element (xy, 1))))
+      {
+        warn_at (reader, VALUE, center, &path, "center", "expected [x, y], two finite numbers");
+        xy = NULL;
+      }
+    if (zoom != NULL && xy != NULL)
+      {
+        saved->has_camera = TRUE;
+        saved->zoom = json_node_get_double (zoom);
+        saved->center_x = json_array_get_double_element (xy, 0);
+        saved->center_y = json_array_get_double_element (xy, 1);
+      }
+    else if ((zoom != NULL) != (center != NULL))
+      warn_at (reader, MISSING, node, &path, NULL, "\"zoom\" and \"center\" go together");
+  }
+  saved->selection = view_strings (reader, &view, "selection", TRUE);
+  check_view_members (reader, &view, allowed);
+  cs_graph_builder_take_saved_view (reader->builder, g_steal_pointer (&saved));
+}
+
 static gboolean
 parse_document (Reader       *reader,
                 JsonNode     *root,
                 GCancellable *cancellable)
 {
   static const char *const allowed[] = { "$schema", "format", "version", "graph",
-                                         "nodes",   "edges",  NULL };
+                                         "nodes",   "edges",  "view", NULL };
   CsJsonPath nodes_path = CS_JSON_PATH_MEMBER (NULL, "nodes");
   CsJsonPath edges_path = CS_JSON_PATH_MEMBER (NULL, "edges");
   Object document;
@@ -1014,6 +1286,7 @@ parse_document (Reader       *reader,
         return FALSE;
       parse_edge (reader, json_array_get_element (edges, i), &path);
     }
+  parse_view (reader, &document);
   return TRUE;
 }
 
@@ -1039,6 +1312,13 @@ cs_consortia_importer_load (CsImporter     *importer,
     return FALSE;
   ok = parse_document (&reader, cs_json_tree_get_root (tree), cancellable);
   g_clear_pointer (&reader.rejected, g_hash_table_unref);
+  if (ok)
+    {
+      /* kept whole: a save writes back everything it does not change */
+      g_autoptr(GBytes) text = g_bytes_new (data, length);
+
+      cs_graph_builder_set_source (builder, "consortia", text);
+    }
   return ok && cs_problems_count_errors (problems) == 0;
 }
 

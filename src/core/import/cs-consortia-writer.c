@@ -8,11 +8,24 @@
 
 #include "cs-consortia-writer.h"
 
-#include <json-glib/json-glib.h>
+#include "cs-json-output.h"
+#include "cs-json-tree.h"
 
-/* Writes a graph in Consortia's own JSON format (data/README.md), every
- * member the importer (cs-consortia-importer.c) reads, so that reading the
- * file back gives the same nodes, edges, attributes, sources, stages and
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+/* Writes a graph in Consortia's own JSON format (data/README.md).
+ *
+ * A graph read from that format is written back as it was read, with only
+ * what the window changes put in: each node's x, y and pinned, the layout
+ * in graph.layout and the view. Every other member, the order of members
+ * and of elements, values the model keeps as text (a number stays a
+ * number) and "x-" members it does not read at all come back unchanged;
+ * a file written on one line stays on one line.
+ *
+ * A graph from any other source is written from the model: every member
+ * the importer (cs-consortia-importer.c) reads, so that reading the file
+ * back gives the same nodes, edges, attributes, sources, stages and
  * positions. A value the model holds as text (every attribute value) is
  * written as a string; a claim list of one claim with neither note nor
  * sources is written as that plain value, as the importer reads it. */
@@ -145,6 +158,92 @@ add_metadata (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
+
+static void
+add_strings (JsonBuilder *builder,
+             const char  *member,
+             char       **strings)
+{
+  if (strings == NULL)
+    return;
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; strings[i] != NULL; i++)
+    json_builder_add_string_value (builder, strings[i]);
+  json_builder_end_array (builder);
+}
+
+static void
+add_boolean (JsonBuilder *builder,
+             const char  *member,
+             gboolean     value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_boolean_value (builder, value);
+}
+
+/* the "view" member's value */
+static JsonNode *
+view_to_json (const CsSavedView *view)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  if (view->hidden_types != NULL || view->hidden_relations != NULL || view->consortium != NULL ||
+      view->stage != NULL || view->around != NULL || view->depth > 0 || view->has_hide ||
+      view->role != NULL)
+    {
+      json_builder_set_member_name (builder, "filter");
+      json_builder_begin_object (builder);
+      add_strings (builder, "hidden_types", view->hidden_types);
+      add_strings (builder, "hidden_relations", view->hidden_relations);
+      add_string (builder, "consortium", view->consortium);
+      add_string (builder, "stage", view->stage);
+      add_string (builder, "around", view->around);
+      if (view->depth > 0)
+        {
+          json_builder_set_member_name (builder, "depth");
+          json_builder_add_int_value (builder, view->depth);
+        }
+      if (view->has_hide)
+        add_boolean (builder, "hide", view->hide);
+      add_string (builder, "role", view->role);
+      json_builder_end_object (builder);
+    }
+  add_string (builder, "sizing", view->sizing);
+  add_string (builder, "labels", view->labels);
+  if (view->has_label_density)
+    {
+      json_builder_set_member_name (builder, "label_density");
+      json_builder_add_double_value (builder, view->label_density);
+    }
+  if (view->has_layers)
+    {
+      json_builder_set_member_name (builder, "layers");
+      json_builder_begin_object (builder);
+      add_boolean (builder, "labels", view->show_labels);
+      add_boolean (builder, "legend", view->show_legend);
+      add_boolean (builder, "hulls", view->show_hulls);
+      add_boolean (builder, "roles", view->show_roles);
+      json_builder_end_object (builder);
+    }
+  if (view->has_legend_collapsed)
+    add_boolean (builder, "legend_collapsed", view->legend_collapsed);
+  if (view->has_camera)
+    {
+      json_builder_set_member_name (builder, "zoom");
+      json_builder_add_double_value (builder, view->zoom);
+      json_builder_set_member_name (builder, "center");
+      json_builder_begin_array (builder);
+      json_builder_add_double_value (builder, view->center_x);
+      json_builder_add_double_value (builder, view->center_y);
+      json_builder_end_array (builder);
+    }
+  add_strings (builder, "selection", view->selection);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
 static void
 add_node (JsonBuilder    *builder,
           CsGraph        *graph,
@@ -233,43 +332,17 @@ add_edge (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
-/**
- * cs_consortia_writer_to_bytes:
- * @graph: a #CsGraph
- * @positions: (nullable): a position for every node, written as its `x`
- *   and `y`; %NULL keeps the positions the file had
- * @pinned: (array) (nullable): per node, whether it is pinned; %NULL keeps
- *   the file's pins
- * @layout_algorithm: (nullable): the layout to record in `graph.layout`, or
- *   %NULL for the graph's own
- * @layout_seed: the seed to record, or -1 for the graph's own
- *
- * Writes @graph as Consortia JSON (format version 1), indented. Reading it
- * back with cs_import_data() gives the same graph with these positions:
- * a file whose every node has a position opens as it was laid out.
- *
- * Returns: (transfer full): the UTF-8 text
- */
-GBytes *
-cs_consortia_writer_to_bytes (CsGraph        *graph,
-                              CsPositions    *positions,
-                              const gboolean *pinned,
-                              const char     *layout_algorithm,
-                              gint64          layout_seed)
+/* The document from the model alone */
+static JsonNode *
+build_from_model (CsGraph           *graph,
+                  CsPositions       *positions,
+                  const gboolean    *pinned,
+                  const char        *layout_algorithm,
+                  gint64             layout_seed,
+                  const CsSavedView *view)
 {
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonGenerator) generator = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  gsize length = 0;
-  char *text;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-  g_return_val_if_fail (CS_IS_GRAPH (graph), NULL);
-  g_return_val_if_fail (positions == NULL ||
-                        cs_positions_get_n_nodes (positions) == cs_graph_get_n_nodes (graph),
-                        NULL);
-  g_return_val_if_fail (layout_seed >= -1 && layout_seed <= G_MAXUINT32, NULL);
-
-  builder = json_builder_new ();
   json_builder_begin_object (builder);
   add_string (builder, "format", "consortia-graph");
   json_builder_set_member_name (builder, "version");
@@ -285,58 +358,273 @@ cs_consortia_writer_to_bytes (CsGraph        *graph,
   for (guint i = 0; i < cs_graph_get_n_edges (graph); i++)
     add_edge (builder, graph, i);
   json_builder_end_array (builder);
+  if (view != NULL)
+    {
+      json_builder_set_member_name (builder, "view");
+      json_builder_add_value (builder, view_to_json (view));
+    }
   json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
 
-  root = json_builder_get_root (builder);
-  generator = json_generator_new ();
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, &length);
-  /* a file ends with a newline */
-  text = g_realloc (text, length + 2);
-  text[length++] = '\n';
-  text[length] = '\0';
-  return g_bytes_new_take (text, length);
+/* @object with @member set to @value: in its place when it was there,
+ * after @after (or last) when not */
+static void
+set_member_after (JsonObject *object,
+                  const char *member,
+                  JsonNode   *value,
+                  const char *after)
+{
+  g_autoptr(JsonObject) copy = NULL;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  if (json_object_has_member (object, member) || after == NULL ||
+      !json_object_has_member (object, after))
+    {
+      json_object_set_member (object, member, value);
+      return;
+    }
+  /* JsonObject appends only: move the members that follow @after behind
+   * the new one */
+  copy = json_object_new ();
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &node))
+    json_object_set_member (copy, name, json_node_ref (node));
+  json_object_iter_init_ordered (&iter, copy);
+  while (json_object_iter_next_ordered (&iter, &name, &node))
+    json_object_remove_member (object, name);
+  json_object_iter_init_ordered (&iter, copy);
+  while (json_object_iter_next_ordered (&iter, &name, &node))
+    {
+      json_object_set_member (object, name, json_node_ref (node));
+      if (g_str_equal (name, after))
+        json_object_set_member (object, member, value);
+    }
+}
+
+static void
+patch_layout (JsonObject *root,
+              CsGraph    *graph,
+              const char *layout_algorithm,
+              gint64      layout_seed)
+{
+  JsonNode *graph_node = json_object_get_member (root, "graph");
+  JsonObject *metadata, *layout;
+
+  if (layout_algorithm == NULL && layout_seed < 0)
+    return;
+  if (graph_node == NULL)
+    {
+      graph_node = json_node_init_object (json_node_alloc (), json_object_new ());
+      set_member_after (root, "graph", graph_node, "version");
+    }
+  metadata = json_node_get_object (graph_node);
+  if (!json_object_has_member (metadata, "layout"))
+    json_object_set_object_member (metadata, "layout", json_object_new ());
+  layout = json_object_get_object_member (metadata, "layout");
+  if (layout_algorithm != NULL)
+    json_object_set_string_member (layout, "algorithm", layout_algorithm);
+  if (layout_seed >= 0)
+    json_object_set_int_member (layout, "seed", layout_seed);
+}
+
+static void
+patch_nodes (JsonObject     *root,
+             CsGraph        *graph,
+             CsPositions    *positions,
+             const gboolean *pinned)
+{
+  JsonArray *nodes = json_object_get_array_member (root, "nodes");
+
+  for (guint i = 0; i < json_array_get_length (nodes); i++)
+    {
+      JsonObject *object = json_array_get_object_element (nodes, i);
+      guint index;
+
+      /* the file opened: each node an object with an id of the graph's */
+      if (!cs_graph_lookup (graph, json_object_get_string_member (object, "id"), &index))
+        g_assert_not_reached ();
+      if (positions != NULL)
+        {
+          json_object_set_double_member (object, "x", cs_positions_get_x (positions, index));
+          json_object_set_double_member (object, "y", cs_positions_get_y (positions, index));
+        }
+      if (pinned != NULL && pinned[index])
+        json_object_set_boolean_member (object, "pinned", TRUE);
+      else if (pinned != NULL)
+        json_object_remove_member (object, "pinned");
+    }
+}
+
+/* The document as read, with what the window changes put in; NULL when
+ * the text no longer reads as the graph (it was read before, so only a
+ * failing allocation could do that) */
+static JsonNode *
+patch_source (CsGraph           *graph,
+              GBytes            *text,
+              CsPositions       *positions,
+              const gboolean    *pinned,
+              const char        *layout_algorithm,
+              gint64             layout_seed,
+              const CsSavedView *view)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (text, &length);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify)cs_problem_free);
+  g_autoptr(CsJsonTree) tree = cs_json_tree_parse (data, length, problems);
+  JsonObject *root;
+
+  if (tree == NULL || !JSON_NODE_HOLDS_OBJECT (cs_json_tree_get_root (tree)))
+    return NULL;
+  root = json_node_get_object (cs_json_tree_get_root (tree));
+  patch_layout (root, graph, layout_algorithm, layout_seed);
+  patch_nodes (root, graph, positions, pinned);
+  if (view != NULL)
+    json_object_set_member (root, "view", view_to_json (view));
+  return json_node_ref (cs_json_tree_get_root (tree));
+}
+
+/* a file written on one line is saved on one line */
+static gboolean
+source_is_pretty (GBytes *text)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (text, &length);
+
+  while (length > 0 && g_ascii_isspace (data[length - 1]))
+    length--;
+  return memchr (data, '\n', length) != NULL;
+}
+
+/*
+ * build:
+ * @graph: a #CsGraph
+ * @positions: (nullable): a position for every node, written as its `x`
+ *   and `y`; %NULL keeps the positions the file had
+ * @pinned: (array) (nullable): per node, whether it is pinned; %NULL keeps
+ *   the file's pins
+ * @layout_algorithm: (nullable): the layout to record in `graph.layout`, or
+ *   %NULL for the graph's own
+ * @layout_seed: the seed to record, or -1 for the graph's own
+ * @view: (nullable): the view to record in `view`; %NULL keeps the file's
+ * @pretty: (out) (optional): whether the text is best written indented
+ *
+ * The Consortia JSON document for @graph: the file it was read from with
+ * these changes when it was read from our format, else built from the
+ * model. Reading it back gives the same graph with these positions, pins,
+ * layout and view. Safe in a worker thread.
+ *
+ * Returns: (transfer full): the document's root
+ */
+static JsonNode *
+build (CsGraph           *graph,
+       CsPositions       *positions,
+       const gboolean    *pinned,
+       const char        *layout_algorithm,
+       gint64             layout_seed,
+       const CsSavedView *view,
+       gboolean          *pretty)
+{
+  GBytes *text;
+  JsonNode *root = NULL;
+
+  text = cs_graph_get_source_text (graph);
+  if (text != NULL && g_strcmp0 (cs_graph_get_source_format (graph), "consortia") == 0)
+    root = patch_source (graph, text, positions, pinned, layout_algorithm, layout_seed, view);
+  if (pretty != NULL)
+    *pretty = root == NULL || source_is_pretty (text);
+  if (root == NULL)
+    root = build_from_model (graph, positions, pinned, layout_algorithm, layout_seed,
+                             view != NULL ? view : cs_graph_get_saved_view (graph));
+  return root;
 }
 
 /**
- * cs_consortia_writer_write_file:
+ * cs_consortia_writer_to_bytes:
+ * @graph: a #CsGraph
+ * @positions: (nullable): a position for every node, written as its `x`
+ *   and `y`; %NULL keeps the positions the file had
+ * @pinned: (array) (nullable): per node, whether it is pinned; %NULL keeps
+ *   the file's pins
+ * @layout_algorithm: (nullable): the layout to record in `graph.layout`, or
+ *   %NULL for the graph's own
+ * @layout_seed: the seed to record, or -1 for the graph's own
+ * @view: (nullable): the view to record in `view`; %NULL keeps the file's
+ *
+ * The Consortia JSON document for @graph: the file it was read from with
+ * these changes when it was read from our format, else built from the
+ * model. Reading it back gives the same graph with these positions, pins,
+ * layout and view. Safe in a worker thread.
+ *
+ * Returns: (transfer full): the document as UTF-8 text ending with a
+ *   newline
+ */
+GBytes *
+cs_consortia_writer_to_bytes (CsGraph           *graph,
+                              CsPositions       *positions,
+                              const gboolean    *pinned,
+                              const char        *layout_algorithm,
+                              gint64             layout_seed,
+                              const CsSavedView *view)
+{
+  g_autoptr(JsonNode) root = NULL;
+  gboolean pretty;
+
+  g_return_val_if_fail (CS_IS_GRAPH (graph), NULL);
+  g_return_val_if_fail (positions == NULL ||
+                        cs_positions_get_n_nodes (positions) == cs_graph_get_n_nodes (graph),
+                        NULL);
+  g_return_val_if_fail (layout_seed >= -1 && layout_seed <= G_MAXUINT32, NULL);
+
+  root = build (graph, positions, pinned, layout_algorithm, layout_seed, view, &pretty);
+  return cs_json_output_to_bytes (root, pretty);
+}
+
+/**
+ * cs_consortia_writer_write:
  * @graph: a #CsGraph
  * @positions: (nullable): as for cs_consortia_writer_to_bytes()
  * @pinned: (array) (nullable): as for cs_consortia_writer_to_bytes()
  * @layout_algorithm: (nullable): as for cs_consortia_writer_to_bytes()
  * @layout_seed: as for cs_consortia_writer_to_bytes()
- * @filename: where to write
+ * @view: (nullable): as for cs_consortia_writer_to_bytes()
+ * @stream: where to write the text
+ * @progress: (nullable) (scope call): told how far the writing has got
+ * @user_data: data for @progress
  * @cancellable: (nullable): a #GCancellable
- * @error: a #GIOError
+ * @error: a #GIOError from @stream
  *
- * Writes @graph to @filename through a temporary file that replaces it
- * only once complete: a failure leaves the old file as it was, never half
- * a file.
+ * Writes what cs_consortia_writer_to_bytes() returns to @stream as it is
+ * made, without holding all of the text. Safe in a worker thread.
  *
- * Returns: %TRUE when the file is written
+ * Returns: %TRUE when all of it was written
  */
 gboolean
-cs_consortia_writer_write_file (CsGraph         *graph,
-                                CsPositions     *positions,
-                                const gboolean  *pinned,
-                                const char      *layout_algorithm,
-                                gint64           layout_seed,
-                                const char      *filename,
-                                GCancellable    *cancellable,
-                                GError         **error)
+cs_consortia_writer_write (CsGraph           *graph,
+                           CsPositions       *positions,
+                           const gboolean    *pinned,
+                           const char        *layout_algorithm,
+                           gint64             layout_seed,
+                           const CsSavedView *view,
+                           GOutputStream     *stream,
+                           CsWriterProgress   progress,
+                           gpointer           user_data,
+                           GCancellable      *cancellable,
+                           GError           **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  gboolean pretty;
 
   g_return_val_if_fail (CS_IS_GRAPH (graph), FALSE);
-  g_return_val_if_fail (filename != NULL, FALSE);
+  g_return_val_if_fail (positions == NULL ||
+                        cs_positions_get_n_nodes (positions) == cs_graph_get_n_nodes (graph),
+                        FALSE);
+  g_return_val_if_fail (layout_seed >= -1 && layout_seed <= G_MAXUINT32, FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  bytes = cs_consortia_writer_to_bytes (graph, positions, pinned, layout_algorithm, layout_seed);
-  file = g_file_new_for_path (filename);
-  return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                  NULL, /* make_backup = */ FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable, error);
+  root = build (graph, positions, pinned, layout_algorithm, layout_seed, view, &pretty);
+  return cs_json_output_write (root, pretty, stream, progress, user_data, cancellable, error);
 }

@@ -28,6 +28,11 @@ void            cs_graph_builder_set_layout       (CsGraphBuilder *self,
                                                    const char     *algorithm,
                                                    gboolean        has_seed,
                                                    guint32         seed);
+void            cs_graph_builder_take_saved_view (CsGraphBuilder *self,
+                                                   CsSavedView    *view);
+void            cs_graph_builder_set_source       (CsGraphBuilder *self,
+                                                   const char     *format,
+                                                   GBytes         *text);
 void            cs_graph_builder_take_article     (CsGraphBuilder *self,
                                                    CsArticle      *article);
 gboolean        cs_graph_builder_has_article      (CsGraphBuilder *self,

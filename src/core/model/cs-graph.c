@@ -33,6 +33,9 @@ struct _CsGraph
   char       *description;
   char       *date;
   char       *layout_algorithm;
+  CsSavedView *saved_view;  /* nullable */
+  char       *source_format; /* the importer's name; nullable */
+  GBytes     *source_text;   /* the file as read, for a writer that keeps it; nullable */
 
   /* built by cs_graph_builder_end() */
   guint      *incident_offsets; /* n_nodes + 1, incidence lists in CSR form */
@@ -189,6 +192,9 @@ cs_graph_finalize (GObject *object)
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->date, g_free);
   g_clear_pointer (&self->layout_algorithm, g_free);
+  g_clear_pointer (&self->saved_view, cs_saved_view_free);
+  g_clear_pointer (&self->source_format, g_free);
+  g_clear_pointer (&self->source_text, g_bytes_unref);
   g_clear_pointer (&self->incident_offsets, g_free);
   g_clear_pointer (&self->incident, g_free);
   g_clear_pointer (&self->type_counts, g_free);
@@ -270,6 +276,41 @@ cs_graph_builder_set_layout (CsGraphBuilder *self,
   replace_str (&self->graph->layout_algorithm, algorithm);
   self->graph->has_layout_seed = !!has_seed;
   self->graph->layout_seed = seed;
+}
+
+/**
+ * cs_graph_builder_take_saved_view:
+ * @self: a #CsGraphBuilder
+ * @view: (transfer full) (nullable): how the file says the graph was shown
+ */
+void
+cs_graph_builder_take_saved_view (CsGraphBuilder *self,
+                                  CsSavedView    *view)
+{
+  g_return_if_fail (self != NULL);
+
+  g_clear_pointer (&self->graph->saved_view, cs_saved_view_free);
+  self->graph->saved_view = view;
+}
+
+/**
+ * cs_graph_builder_set_source:
+ * @self: a #CsGraphBuilder
+ * @format: the importer's name, such as "consortia"
+ * @text: (nullable): the file's text, kept for a writer that writes back
+ *   what it does not change (cs_consortia_writer_to_bytes())
+ */
+void
+cs_graph_builder_set_source (CsGraphBuilder *self,
+                             const char     *format,
+                             GBytes         *text)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (format != NULL);
+
+  replace_str (&self->graph->source_format, format);
+  g_clear_pointer (&self->graph->source_text, g_bytes_unref);
+  self->graph->source_text = text != NULL ? g_bytes_ref (text) : NULL;
 }
 
 void
@@ -630,6 +671,51 @@ cs_graph_get_layout_algorithm (CsGraph *self)
   g_return_val_if_fail (CS_IS_GRAPH (self), NULL);
 
   return self->layout_algorithm;
+}
+
+/**
+ * cs_graph_get_saved_view:
+ * @self: a #CsGraph
+ *
+ * Returns: (transfer none) (nullable): how the file says the graph was
+ *   shown when it was saved
+ */
+const CsSavedView *
+cs_graph_get_saved_view (CsGraph *self)
+{
+  g_return_val_if_fail (CS_IS_GRAPH (self), NULL);
+
+  return self->saved_view;
+}
+
+/**
+ * cs_graph_get_source_format:
+ * @self: a #CsGraph
+ *
+ * Returns: (nullable): the name of the importer that read the graph
+ *   ("consortia" for our own format), %NULL for a graph built otherwise
+ */
+const char *
+cs_graph_get_source_format (CsGraph *self)
+{
+  g_return_val_if_fail (CS_IS_GRAPH (self), NULL);
+
+  return self->source_format;
+}
+
+/**
+ * cs_graph_get_source_text:
+ * @self: a #CsGraph
+ *
+ * Returns: (transfer none) (nullable): the text the graph was read from,
+ *   when its importer keeps it (our own format does)
+ */
+GBytes *
+cs_graph_get_source_text (CsGraph *self)
+{
+  g_return_val_if_fail (CS_IS_GRAPH (self), NULL);
+
+  return self->source_text;
 }
 
 /**

@@ -8,6 +8,8 @@
 
 #include <glib-object.h>
 
+#include "cs-saved-view.h"
+
 G_BEGIN_DECLS
 
 /* A node's type. The format's known types have these ids and their own
@@ -159,6 +161,9 @@ guint             cs_graph_get_n_articles       (CsGraph     *self);
 const CsArticle  *cs_graph_get_article          (CsGraph     *self,
                                                  guint        index);
 const char       *cs_graph_get_layout_algorithm (CsGraph     *self);
+const CsSavedView *cs_graph_get_saved_view      (CsGraph     *self);
+const char       *cs_graph_get_source_format    (CsGraph     *self);
+GBytes           *cs_graph_get_source_text      (CsGraph     *self);
 gboolean          cs_graph_get_layout_seed      (CsGraph     *self,
                                                  guint32     *seed);
 guint             cs_graph_count_type           (CsGraph     *self,
