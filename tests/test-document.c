@@ -8,6 +8,11 @@
 
 #include "cs-document.h"
 #include "cs-import.h"
+#include "cs-recovery.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
 
 static GFile *
 fixture (const char *kind,
@@ -224,6 +229,238 @@ test_cancelled_load (void)
   g_assert_null (cs_document_get_graph (document));
 }
 
+static char *
+copy_fixture (const char *name,
+              char      **dir_out)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "good", name, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("cs-doc-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *text = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (source, &text, &length, NULL));
+  g_assert_true (g_file_set_contents (path, text, length, NULL));
+  *dir_out = g_steal_pointer (&dir);
+  return g_steal_pointer (&path);
+}
+
+static void
+remove_dir (const char *dir)
+{
+  GDir *d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_remove (path);
+    }
+  if (d != NULL)
+    g_dir_close (d);
+  g_rmdir (dir);
+}
+
+static gboolean
+save_and_wait (CsDocument           *document,
+               GFile                *file,
+               const CsSavedView    *view,
+               CsDocumentSaveFlags   flags,
+               GError              **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  cs_document_save_async (document, file, view, flags, NULL, done_cb, &result);
+  g_assert_true (cs_document_get_saving (document));
+  return cs_document_save_finish (document, wait_for (&result), error);
+}
+
+/* Moving marks the document modified; saving clears it; undoing past the
+ * save marks it again, redoing back clears it; a view change marks it.
+ * Reopening the saved file gives the positions to the last bit, the pins,
+ * the layout and the view. */
+static void
+test_save_modified_reopen (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = copy_fixture ("small.json", &dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CsDocument) document = cs_document_new ();
+  g_autoptr(CsDocument) reopened = cs_document_new ();
+  g_autoptr(CsSavedView) view = cs_saved_view_new ();
+  g_autoptr(GError) error = NULL;
+  guint modified_notify = 0;
+  const double xy[2] = { 123.456789012345, -0.1 };
+  guint node = 2;
+  CsPositions *positions, *positions_again;
+
+  g_assert_true (cs_document_load (document, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (cs_document_get_can_save_in_place (document));
+  g_assert_nonnull (cs_document_get_etag (document));
+  g_signal_connect (document, "notify::modified", G_CALLBACK (count_cb), &modified_notify);
+  g_assert_false (cs_document_get_modified (document));
+
+  cs_document_move_nodes (document, 1, &node, xy, TRUE);
+  g_assert_true (cs_document_get_modified (document));
+  g_assert_cmpuint (modified_notify, ==, 1);
+  cs_document_move_nodes (document, 1, &node, xy, TRUE);
+  g_assert_cmpuint (modified_notify, ==, 1);
+
+  view->labels = g_strdup ("english");
+  view->has_camera = TRUE;
+  view->zoom = 2.5;
+  view->center_x = 10;
+  view->center_y = 20;
+  g_assert_true (save_and_wait (document, NULL, view, CS_DOCUMENT_SAVE_NONE, &error));
+  g_assert_no_error (error);
+  g_assert_false (cs_document_get_modified (document));
+  g_assert_cmpuint (modified_notify, ==, 2);
+  g_assert_false (cs_document_get_saving (document));
+
+  g_assert_true (cs_document_undo (document));
+  g_assert_true (cs_document_get_modified (document));
+  g_assert_true (cs_document_redo (document));
+  g_assert_false (cs_document_get_modified (document));
+  cs_document_mark_view_changed (document);
+  g_assert_true (cs_document_get_modified (document));
+  g_assert_cmpuint (modified_notify, ==, 5);
+
+  g_assert_true (cs_document_load (reopened, file, NULL, &error));
+  g_assert_no_error (error);
+  positions = cs_document_get_positions (document);
+  positions_again = cs_document_get_positions (reopened);
+  g_assert_true (cs_positions_equal (positions, positions_again));
+  g_assert_cmpfloat (cs_positions_get_x (positions_again, node), ==, xy[0]);
+  g_assert_true (cs_document_get_pinned (reopened, node));
+  g_assert_cmpint (cs_document_get_algorithm (reopened), ==, cs_document_get_algorithm (document));
+  g_assert_cmpuint (cs_document_get_seed (reopened), ==, cs_document_get_seed (document));
+  g_assert_true (cs_saved_view_equal (cs_graph_get_saved_view (cs_document_get_graph (reopened)),
+                                      view));
+  remove_dir (dir);
+}
+
+/* Another program changes the file: the save says so and keeps its
+ * version; with OVERWRITE it goes ahead. Save As writes a new file, which
+ * becomes the document's, and leaves the old one alone. */
+static void
+test_save_changed_on_disk_and_save_as (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = copy_fixture ("small.json", &dir);
+  g_autofree char *other_path = g_build_filename (dir, "other.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) other = g_file_new_for_path (other_path);
+  g_autoptr(CsDocument) document = cs_document_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint node = 0;
+  const double xy[2] = { 5, 5 };
+
+  g_assert_true (cs_document_load (document, file, NULL, &error));
+  cs_document_move_nodes (document, 1, &node, xy, FALSE);
+  g_usleep (20000);
+  g_assert_true (g_file_set_contents (path, "{}", -1, NULL));
+  g_assert_false (save_and_wait (document, NULL, NULL, CS_DOCUMENT_SAVE_NONE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG);
+  g_clear_error (&error);
+  g_assert_true (cs_document_get_modified (document));
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_cmpstr (text, ==, "{}");
+
+  g_assert_true (save_and_wait (document, other, NULL, CS_DOCUMENT_SAVE_NONE, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_equal (cs_document_get_file (document), other));
+  g_assert_false (cs_document_get_modified (document));
+  g_clear_pointer (&text, g_free);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_cmpstr (text, ==, "{}");
+
+  /* the other file changed too: overwrite it when told to */
+  g_usleep (20000);
+  g_assert_true (g_file_set_contents (other_path, "[]", -1, NULL));
+  cs_document_move_nodes (document, 1, &node, xy, TRUE);
+  g_assert_false (save_and_wait (document, NULL, NULL, CS_DOCUMENT_SAVE_NONE, &error));
+  g_clear_error (&error);
+  g_assert_true (save_and_wait (document, NULL, NULL, CS_DOCUMENT_SAVE_OVERWRITE, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&text, g_free);
+  g_assert_true (g_file_get_contents (other_path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\"pinned\": true"));
+  remove_dir (dir);
+}
+
+/* A recovery copy written by a process that then dies is found by the
+ * next one, with what it was a copy of; one whose window lives is not;
+ * restored and adopted, it is the unsaved state of the original file */
+static void
+test_recovery (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = copy_fixture ("small.json", &dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) left = NULL;
+  g_autoptr(CsRecovery) alive = NULL;
+  g_autoptr(CsDocument) restored = cs_document_new ();
+  g_autoptr(GError) error = NULL;
+  CsRecoveryEntry *entry;
+  const double xy[2] = { 777.25, -3 };
+  guint node = 1;
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(CsDocument) document = cs_document_new ();
+      g_autoptr(GAsyncResult) result = NULL;
+      CsRecovery *recovery = cs_recovery_new (&error);
+      g_autoptr(GFile) copy = cs_recovery_get_copy_file (recovery);
+      g_autoptr(GFile) original = g_file_new_for_path (g_getenv ("CS_TEST_ORIGINAL"));
+
+      g_assert_true (cs_document_load (document, original, NULL, &error));
+      cs_document_move_nodes (document, 1, &node, xy, TRUE);
+      cs_document_save_copy_async (document, copy, NULL, NULL, done_cb, &result);
+      g_assert_true (cs_document_save_copy_finish (document, wait_for (&result), &error));
+      g_assert_true (cs_recovery_commit (recovery, original, cs_document_get_etag (document),
+                                         "작은 그래프", &error));
+      /* and dies, its slot not freed */
+      _exit (0);
+    }
+
+  alive = cs_recovery_new (&error);
+  g_assert_no_error (error);
+  g_setenv ("CS_TEST_ORIGINAL", path, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+
+  left = cs_recovery_find_left ();
+  g_assert_cmpuint (left->len, ==, 1);
+  entry = g_ptr_array_index (left, 0);
+  g_assert_true (g_file_equal (entry->original, file));
+  g_assert_cmpstr (entry->title, ==, "작은 그래프");
+  g_assert_nonnull (entry->etag);
+  g_assert_true (cs_document_load (restored, entry->copy, NULL, &error));
+  g_assert_no_error (error);
+  cs_document_adopt (restored, entry->original, entry->etag);
+  g_assert_true (cs_document_get_modified (restored));
+  g_assert_true (g_file_equal (cs_document_get_file (restored), file));
+  g_assert_cmpfloat (cs_positions_get_x (cs_document_get_positions (restored), node), ==, xy[0]);
+  g_assert_true (cs_document_get_pinned (restored, node));
+  /* while this process holds it, nobody else is offered it */
+  {
+    g_autoptr(GPtrArray) again = cs_recovery_find_left ();
+
+    g_assert_cmpuint (again->len, ==, 0);
+  }
+  cs_recovery_entry_discard (entry);
+  g_ptr_array_set_size (left, 0);
+  {
+    g_autoptr(GPtrArray) again = cs_recovery_find_left ();
+
+    g_assert_cmpuint (again->len, ==, 0);
+  }
+  remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -235,6 +472,10 @@ main (int   argc,
   g_test_add_func ("/cs/document/relayout", test_relayout);
   g_test_add_func ("/cs/document/cancelled-load", test_cancelled_load);
   g_test_add_func ("/cs/document/move-pin-undo-redo", test_move_pin_undo_redo);
+  g_test_add_func ("/cs/document/save-modified-reopen", test_save_modified_reopen);
+  g_test_add_func ("/cs/document/save-changed-on-disk-and-save-as",
+                   test_save_changed_on_disk_and_save_as);
+  g_test_add_func ("/cs/document/recovery", test_recovery);
 
   return g_test_run ();
 }

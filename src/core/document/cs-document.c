@@ -11,6 +11,7 @@
 #include "cs-import.h"
 #include "cs-metrics.h"
 #include "cs-node-radii.h"
+#include "cs-save.h"
 
 #include <math.h>
 
@@ -30,12 +31,20 @@ struct _CsDocument
   double            *betweenness; /* per node, once the worker has computed it */
   char              *metrics_error; /* why the metrics could not be had, nullable */
   GCancellable      *metrics_cancellable; /* the metrics worker running, nullable */
+  char              *etag;       /* of the file as read or last saved; nullable */
 
   /* state */
   guint              betweenness_sources; /* nodes its shortest paths were searched from */
   CsLayoutAlgorithm  algorithm;
   guint32            seed;
   guint              busy;
+  guint              saving;
+  guint64            next_serial;  /* for the next Move */
+  guint64            saved_serial; /* the Move on top when last saved or opened; G_MAXUINT64:
+                                    * never saved (a recovered document) */
+  guint64            view_changes; /* counted by cs_document_mark_view_changed() */
+  guint64            saved_view_changes;
+  double             save_progress;
 };
 
 G_DEFINE_FINAL_TYPE (CsDocument, cs_document, G_TYPE_OBJECT)
@@ -43,6 +52,7 @@ G_DEFINE_FINAL_TYPE (CsDocument, cs_document, G_TYPE_OBJECT)
 /* One undoable step: some nodes moved, and maybe pinned. */
 typedef struct
 {
+  guint64   serial; /* never 0: 0 is the empty stack */
   guint     n;
   guint    *nodes;
   double   *old_xy;
@@ -73,6 +83,9 @@ enum {
   PROP_CAN_REDO,
   PROP_METRICS_READY,
   PROP_METRICS_PENDING,
+  PROP_MODIFIED,
+  PROP_SAVING,
+  PROP_SAVE_PROGRESS,
   N_PROPS
 };
 
@@ -85,6 +98,7 @@ typedef struct
   CsPositions    *positions;
   GPtrArray      *problems;
   CsLayoutParams *params;
+  char           *etag;
 } LoadData;
 
 static void
@@ -95,6 +109,7 @@ load_data_free (LoadData *data)
   g_clear_pointer (&data->positions, cs_positions_unref);
   g_clear_pointer (&data->problems, g_ptr_array_unref);
   g_clear_pointer (&data->params, cs_layout_params_free);
+  g_free (data->etag);
   g_free (data);
 }
 
@@ -113,6 +128,7 @@ cs_document_finalize (GObject *object)
   g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->betweenness, g_free);
   g_clear_pointer (&self->metrics_error, g_free);
+  g_clear_pointer (&self->etag, g_free);
 
   G_OBJECT_CLASS (cs_document_parent_class)->finalize (object);
 }
@@ -174,6 +190,18 @@ cs_document_get_property (GObject    *object,
       g_value_set_boolean (value, self->metrics_cancellable != NULL);
       break;
 
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, cs_document_get_modified (self));
+      break;
+
+    case PROP_SAVING:
+      g_value_set_boolean (value, self->saving > 0);
+      break;
+
+    case PROP_SAVE_PROGRESS:
+      g_value_set_double (value, self->save_progress);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -215,6 +243,27 @@ cs_document_class_init (CsDocumentClass *klass)
   properties[PROP_METRICS_PENDING] =
     g_param_spec_boolean ("metrics-pending", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * CsDocument:modified:
+   *
+   * Whether the document holds changes its file does not: nodes moved,
+   * pinned or laid out (undoing back to the saved state clears it), or a
+   * view change (cs_document_mark_view_changed()).
+   */
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SAVING] =
+    g_param_spec_boolean ("saving", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * CsDocument:save-progress:
+   *
+   * How much of the save running is written, 0 to 1.
+   */
+  properties[PROP_SAVE_PROGRESS] =
+    g_param_spec_double ("save-progress", NULL, NULL, 0, 1, 0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -225,6 +274,7 @@ cs_document_init (CsDocument *self)
   self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify)move_free);
   self->algorithm = CS_LAYOUT_FRUCHTERMAN_REINGOLD;
   self->seed = CS_LAYOUT_DEFAULT_SEED;
+  self->next_serial = 1;
 }
 
 CsDocument *
@@ -332,6 +382,110 @@ busy_pop (CsDocument *self)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
+static guint64
+top_serial (CsDocument *self)
+{
+  if (self->undo_stack->len == 0)
+    return 0;
+  return ((Move *)g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1))->serial;
+}
+
+/**
+ * cs_document_get_modified:
+ * @self: a #CsDocument
+ *
+ * Returns: %TRUE when the document has changes its file does not have
+ */
+gboolean
+cs_document_get_modified (CsDocument *self)
+{
+  g_return_val_if_fail (CS_IS_DOCUMENT (self), FALSE);
+
+  if (self->graph == NULL)
+    return FALSE;
+  return top_serial (self) != self->saved_serial || self->view_changes != self->saved_view_changes;
+}
+
+/* Runs @change, and says so when it made the document modified or not */
+#define TRACK_MODIFIED(self, change)                                          \
+  G_STMT_START                                                                \
+  {                                                                           \
+    gboolean was_modified_ = cs_document_get_modified (self);                 \
+    change;                                                                   \
+    if (was_modified_ != cs_document_get_modified (self))                     \
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);  \
+  }                                                                           \
+  G_STMT_END
+
+/**
+ * cs_document_mark_view_changed:
+ * @self: a #CsDocument
+ *
+ * Says that what the file's view records (filter, labels, sizing,
+ * layers) changed, so the document differs from its file until saved.
+ */
+void
+cs_document_mark_view_changed (CsDocument *self)
+{
+  g_return_if_fail (CS_IS_DOCUMENT (self));
+
+  if (self->graph == NULL)
+    return;
+  TRACK_MODIFIED (self, self->view_changes++);
+}
+
+/**
+ * cs_document_get_etag:
+ * @self: a #CsDocument
+ *
+ * Returns: (nullable): the entity tag of the file as it was read or last
+ *   saved: another program changed it when the one on disk differs
+ */
+const char *
+cs_document_get_etag (CsDocument *self)
+{
+  g_return_val_if_fail (CS_IS_DOCUMENT (self), NULL);
+
+  return self->etag;
+}
+
+/**
+ * cs_document_get_saving:
+ * @self: a #CsDocument
+ *
+ * Returns: %TRUE while a save runs
+ */
+gboolean
+cs_document_get_saving (CsDocument *self)
+{
+  g_return_val_if_fail (CS_IS_DOCUMENT (self), FALSE);
+
+  return self->saving > 0;
+}
+
+/**
+ * cs_document_get_can_save_in_place:
+ * @self: a #CsDocument
+ *
+ * Returns: %TRUE when Save writes the open file: it is a file of our own
+ *   format and not the bundled graph; else Save asks where (Save As)
+ */
+gboolean
+cs_document_get_can_save_in_place (CsDocument *self)
+{
+  g_autofree char *bundled = NULL;
+  g_autoptr(GFile) bundled_file = NULL;
+
+  g_return_val_if_fail (CS_IS_DOCUMENT (self), FALSE);
+
+  if (self->file == NULL || self->graph == NULL ||
+      g_strcmp0 (cs_graph_get_source_format (self->graph), "consortia") != 0)
+    return FALSE;
+  bundled = cs_document_find_bundled_graph ();
+  bundled_file = g_file_new_for_path (bundled);
+  return !g_file_equal (self->file, bundled_file);
+}
+
 static void
 set_positions (CsDocument  *self,
                CsPositions *positions)
@@ -389,6 +543,8 @@ apply_load (CsDocument *self,
 
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   self->problems = g_steal_pointer (&data->problems);
+  g_free (self->etag);
+  self->etag = g_steal_pointer (&data->etag);
   self->algorithm = cs_layout_params_get_algorithm (data->params);
   self->seed = cs_layout_params_get_seed (data->params);
 
@@ -405,7 +561,15 @@ apply_load (CsDocument *self,
   self->pinned = g_new0 (gboolean, MAX (1, cs_graph_get_n_nodes (data->graph)));
   for (guint i = 0; i < cs_graph_get_n_nodes (data->graph); i++)
     self->pinned[i] = cs_graph_get_node (data->graph, i)->pinned;
-  set_stacks_empty (self);
+  {
+    gboolean was_modified = cs_document_get_modified (self);
+
+    set_stacks_empty (self);
+    self->saved_serial = 0;
+    self->saved_view_changes = self->view_changes;
+    if (was_modified)
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+  }
 
   /* positions first: a listener of "graph" finds matching positions */
   g_clear_pointer (&self->positions, cs_positions_unref);
@@ -434,6 +598,8 @@ load_in_thread (GFile         *file,
   g_autofree char *path = g_file_get_path (file);
 
   data->file = g_object_ref (file);
+  /* before reading: a change made while it is read shows as one */
+  data->etag = cs_save_query_etag (file);
   if (path != NULL)
     data->graph = cs_import_file (path, cancellable, &data->problems, error);
   else
@@ -739,6 +905,7 @@ record_and_apply (CsDocument     *self,
   gboolean could_undo = self->undo_stack->len > 0;
   gboolean could_redo = self->redo_stack->len > 0;
 
+  move->serial = self->next_serial++;
   move->n = n;
   move->nodes = g_memdup2 (nodes, n * sizeof (guint));
   move->new_xy = g_memdup2 (xy, 2 * n * sizeof (double));
@@ -753,8 +920,10 @@ record_and_apply (CsDocument     *self,
       move->new_pinned[i] = pinned != NULL ? pinned[i] : self->pinned[nodes[i]];
     }
 
-  g_ptr_array_add (self->undo_stack, move);
-  g_ptr_array_set_size (self->redo_stack, 0);
+  TRACK_MODIFIED (self, {
+    g_ptr_array_add (self->undo_stack, move);
+    g_ptr_array_set_size (self->redo_stack, 0);
+  });
   apply_move (self, move, TRUE);
   notify_stacks (self, could_undo, could_redo);
 }
@@ -858,8 +1027,10 @@ cs_document_undo (CsDocument *self)
   if (self->undo_stack->len == 0)
     return FALSE;
   could_redo = self->redo_stack->len > 0;
-  move = g_ptr_array_steal_index (self->undo_stack, self->undo_stack->len - 1);
-  g_ptr_array_add (self->redo_stack, move);
+  TRACK_MODIFIED (self, {
+    move = g_ptr_array_steal_index (self->undo_stack, self->undo_stack->len - 1);
+    g_ptr_array_add (self->redo_stack, move);
+  });
   apply_move (self, move, FALSE);
   notify_stacks (self, TRUE, could_redo);
   return TRUE;
@@ -882,8 +1053,10 @@ cs_document_redo (CsDocument *self)
   if (self->redo_stack->len == 0)
     return FALSE;
   could_undo = self->undo_stack->len > 0;
-  move = g_ptr_array_steal_index (self->redo_stack, self->redo_stack->len - 1);
-  g_ptr_array_add (self->undo_stack, move);
+  TRACK_MODIFIED (self, {
+    move = g_ptr_array_steal_index (self->redo_stack, self->redo_stack->len - 1);
+    g_ptr_array_add (self->undo_stack, move);
+  });
   apply_move (self, move, TRUE);
   notify_stacks (self, could_undo, TRUE);
   return TRUE;
@@ -903,6 +1076,292 @@ cs_document_get_pins (CsDocument *self)
   g_return_val_if_fail (self->graph != NULL, NULL);
 
   return self->pinned;
+}
+
+/* Saving */
+
+typedef struct
+{
+  CsDocument    *self;       /* a ref: the progress reaches it on its thread */
+  GFile         *file;
+  CsSaveContent  content;
+  CsSaveFlags    flags;
+  char          *etag;       /* what the file must still be; nullable */
+  char          *new_etag;
+  gboolean       copy;       /* a recovery copy: the document is not changed */
+  guint64        serial;     /* the Move on top when the save began */
+  guint64        view_changes;
+  gint           progress_queued;
+  double         progress;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_object (&data->file);
+  g_clear_object (&data->content.graph);
+  g_clear_pointer (&data->content.positions, cs_positions_unref);
+  g_free ((gboolean *)data->content.pinned);
+  g_free ((char *)data->content.layout_algorithm);
+  cs_saved_view_free ((CsSavedView *)data->content.view);
+  g_free (data->etag);
+  g_free (data->new_etag);
+  g_free (data);
+}
+
+static gboolean
+save_progress_idle_cb (gpointer user_data)
+{
+  SaveData *data = g_task_get_task_data (user_data);
+
+  g_atomic_int_set (&data->progress_queued, FALSE);
+  if (!data->copy && data->self->saving > 0)
+    {
+      data->self->save_progress = data->progress;
+      g_object_notify_by_pspec (G_OBJECT (data->self), properties[PROP_SAVE_PROGRESS]);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* in the worker: one update at a time on its way to the main thread */
+static void
+save_progress_cb (guint64  done,
+                  guint64  total,
+                  gpointer user_data)
+{
+  GTask *task = user_data;
+  SaveData *data = g_task_get_task_data (task);
+
+  data->progress = total > 0 ? (double)done / total : 1;
+  if (!data->copy && g_atomic_int_compare_and_exchange (&data->progress_queued, FALSE, TRUE))
+    g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT,
+                                save_progress_idle_cb, g_object_ref (task), g_object_unref);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveData *data = task_data;
+  GError *error = NULL;
+
+  if (cs_save_graph (data->file, &data->content, data->flags, data->etag, &data->new_etag,
+                     save_progress_cb, task, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+start_save (CsDocument          *self,
+            GFile               *file,
+            const CsSavedView   *view,
+            CsDocumentSaveFlags  flags,
+            gboolean             copy,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data,
+            gpointer             source_tag)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveData *data = g_new0 (SaveData, 1);
+  guint n = cs_graph_get_n_nodes (self->graph);
+  gboolean same_file = self->file != NULL && g_file_equal (file, self->file);
+
+  /* a snapshot: the document may change while the worker writes */
+  data->self = g_object_ref (self);
+  data->file = g_object_ref (file);
+  data->content.graph = g_object_ref (self->graph);
+  data->content.positions = self->positions != NULL ? cs_positions_ref (self->positions) : NULL;
+  data->content.pinned = g_memdup2 (self->pinned, MAX (n, 1) * sizeof (gboolean));
+  data->content.layout_algorithm = g_strdup (cs_layout_algorithm_to_string (self->algorithm));
+  data->content.layout_seed = self->seed;
+  data->content.view = cs_saved_view_copy (view);
+  data->copy = copy;
+  data->flags = copy ? CS_SAVE_NONE : CS_SAVE_BACKUP;
+  /* the file as it was read must still be there, unless the user said
+   * to overwrite it or chose another */
+  if (!copy && same_file && (flags & CS_DOCUMENT_SAVE_OVERWRITE) == 0)
+    data->etag = g_strdup (self->etag);
+  data->serial = top_serial (self);
+  data->view_changes = self->view_changes;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, data, (GDestroyNotify)save_data_free);
+  if (!copy)
+    {
+      if (self->saving++ == 0)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVING]);
+      self->save_progress = 0;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_PROGRESS]);
+    }
+  g_task_run_in_thread (task, save_thread);
+}
+
+/**
+ * cs_document_save_async:
+ * @self: a #CsDocument with a graph
+ * @file: (nullable): where to save; %NULL for the open file
+ * @view: (nullable): the view to record in the file
+ * @flags: #CsDocumentSaveFlags
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Saves the graph with its positions, pins, layout and @view as Consortia
+ * JSON in a worker thread (cs_save_graph()): atomically, the old file kept
+ * as FILE~. Saving over the open file fails with %G_IO_ERROR_WRONG_ETAG
+ * when another program changed it since it was read or saved, unless
+ * @flags has %CS_DOCUMENT_SAVE_OVERWRITE. #CsDocument:save-progress tells
+ * how far it has got. Once saved, @file is the document's file.
+ */
+void
+cs_document_save_async (CsDocument          *self,
+                        GFile               *file,
+                        const CsSavedView   *view,
+                        CsDocumentSaveFlags  flags,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_return_if_fail (CS_IS_DOCUMENT (self));
+  g_return_if_fail (self->graph != NULL);
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+  g_return_if_fail (file != NULL || self->file != NULL);
+
+  start_save (self, file != NULL ? file : self->file, view, flags, FALSE, cancellable, callback,
+              user_data, cs_document_save_async);
+}
+
+/**
+ * cs_document_save_finish:
+ * @self: a #CsDocument
+ * @result: the result
+ * @error: a #GIOError whose message is the reason alone
+ *
+ * Returns: %TRUE when the file is saved
+ */
+gboolean
+cs_document_save_finish (CsDocument    *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  GTask *task = G_TASK (result);
+  SaveData *data;
+  gboolean was_modified;
+
+  g_return_val_if_fail (CS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (task) == cs_document_save_async, FALSE);
+
+  data = g_task_get_task_data (task);
+  if (--self->saving == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVING]);
+  if (!g_task_propagate_boolean (task, error))
+    return FALSE;
+  /* another file opened meanwhile: the save is of a document gone */
+  if (data->content.graph != self->graph)
+    return TRUE;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  was_modified = cs_document_get_modified (self);
+  if (self->file == NULL || !g_file_equal (self->file, data->file))
+    {
+      g_set_object (&self->file, data->file);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+      if (cs_graph_get_title (self->graph) == NULL || cs_graph_get_title (self->graph)[0] == '\0')
+        {
+          g_free (self->title);
+          self->title = g_file_get_basename (self->file);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+        }
+    }
+  g_free (self->etag);
+  self->etag = g_steal_pointer (&data->new_etag);
+  self->saved_serial = data->serial;
+  self->saved_view_changes = data->view_changes;
+  if (was_modified != cs_document_get_modified (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+  g_object_thaw_notify (G_OBJECT (self));
+  return TRUE;
+}
+
+/**
+ * cs_document_save_copy_async:
+ * @self: a #CsDocument with a graph
+ * @file: where to write
+ * @view: (nullable): the view to record
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Writes what cs_document_save_async() would, atomically, to @file
+ * without making it the document's file or changing whether the document
+ * is modified: a recovery copy.
+ */
+void
+cs_document_save_copy_async (CsDocument          *self,
+                             GFile               *file,
+                             const CsSavedView   *view,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_return_if_fail (CS_IS_DOCUMENT (self));
+  g_return_if_fail (self->graph != NULL);
+  g_return_if_fail (G_IS_FILE (file));
+
+  start_save (self, file, view, CS_DOCUMENT_SAVE_NONE, TRUE, cancellable, callback, user_data,
+              cs_document_save_copy_async);
+}
+
+gboolean
+cs_document_save_copy_finish (CsDocument    *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (CS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cs_document_save_copy_async,
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * cs_document_adopt:
+ * @self: a #CsDocument just loaded from a recovery copy
+ * @file: (nullable): the file the copy was of, which Save writes; %NULL
+ *   for one that had none (Save asks where)
+ * @etag: (nullable): that file's entity tag when the copy was made
+ *
+ * Makes the open graph the unsaved state of @file: modified until saved.
+ */
+void
+cs_document_adopt (CsDocument *self,
+                   GFile      *file,
+                   const char *etag)
+{
+  gboolean was_modified;
+
+  g_return_if_fail (CS_IS_DOCUMENT (self));
+  g_return_if_fail (self->graph != NULL);
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  was_modified = cs_document_get_modified (self);
+  if (g_set_object (&self->file, file))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  g_free (self->etag);
+  self->etag = g_strdup (etag);
+  self->saved_serial = G_MAXUINT64;
+  if (!was_modified)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 /* Metrics */

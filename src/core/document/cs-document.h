@@ -18,6 +18,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CsDocument, cs_document, CS, DOCUMENT, GObject)
 
+typedef enum /*< flags >*/
+{
+  CS_DOCUMENT_SAVE_NONE      = 0,
+  CS_DOCUMENT_SAVE_OVERWRITE = 1 << 0, /* even when another program changed the file */
+} CsDocumentSaveFlags;
+
 CsDocument        *cs_document_new             (void);
 char              *cs_document_find_bundled_graph (void);
 GFile             *cs_document_get_file        (CsDocument           *self);
@@ -70,5 +76,33 @@ gboolean           cs_document_get_metrics_pending (CsDocument       *self);
 const char        *cs_document_get_metrics_error (CsDocument         *self);
 guint              cs_document_get_betweenness_sources (CsDocument   *self);
 const double      *cs_document_get_betweenness (CsDocument           *self);
+
+gboolean           cs_document_get_modified    (CsDocument           *self);
+void               cs_document_mark_view_changed (CsDocument         *self);
+const char        *cs_document_get_etag        (CsDocument           *self);
+gboolean           cs_document_get_saving      (CsDocument           *self);
+gboolean           cs_document_get_can_save_in_place (CsDocument     *self);
+void               cs_document_save_async      (CsDocument           *self,
+                                                GFile                *file,
+                                                const CsSavedView    *view,
+                                                CsDocumentSaveFlags   flags,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+gboolean           cs_document_save_finish     (CsDocument           *self,
+                                                GAsyncResult         *result,
+                                                GError              **error);
+void               cs_document_save_copy_async (CsDocument           *self,
+                                                GFile                *file,
+                                                const CsSavedView    *view,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+gboolean           cs_document_save_copy_finish (CsDocument          *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+void               cs_document_adopt           (CsDocument           *self,
+                                                GFile                *file,
+                                                const char           *etag);
 
 G_END_DECLS
