@@ -27,3 +27,58 @@ cs_test_render_widget (GtkWidget *widget)
   cairo_destroy (cr);
   return surface;
 }
+
+/**
+ * cs_test_wait_for_dialog:
+ * @parent: a window
+ * @heading: the heading the dialog must have
+ *
+ * Turns the main loop until a message dialog with @heading shows over
+ * @parent; fails the test after ten seconds.
+ *
+ * Returns: (transfer none): the dialog
+ */
+AdwMessageDialog *
+cs_test_wait_for_dialog (GtkWindow  *parent,
+                         const char *heading)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+          if (ADW_IS_MESSAGE_DIALOG (window) &&
+              gtk_window_get_transient_for (window) == parent &&
+              gtk_widget_get_visible (GTK_WIDGET (window)) &&
+              g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) ==
+                  0)
+            return ADW_MESSAGE_DIALOG (window);
+        }
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+}
+
+/**
+ * cs_test_respond:
+ * @parent: a window
+ * @heading: the dialog's heading
+ * @response: the response to give, as a click on its button would
+ */
+void
+cs_test_respond (GtkWindow  *parent,
+                 const char *heading,
+                 const char *response)
+{
+  AdwMessageDialog *dialog = cs_test_wait_for_dialog (parent, heading);
+
+  g_assert_true (adw_message_dialog_has_response (dialog, response));
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}

@@ -6,10 +6,15 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
-cairo_surface_t *cs_test_render_widget (GtkWidget *widget);
+cairo_surface_t  *cs_test_render_widget      (GtkWidget  *widget);
+AdwMessageDialog *cs_test_wait_for_dialog    (GtkWindow  *parent,
+                                              const char *heading);
+void              cs_test_respond            (GtkWindow  *parent,
+                                              const char *heading,
+                                              const char *response);
 
 G_END_DECLS

@@ -461,7 +461,10 @@ test_filter_panel (void)
 
     cs_filter_set_type_shown (filter, "university", FALSE);
     cs_view_state_set_filter (view, filter);
+    /* a filter is a change the file would keep: asked first */
+    g_assert_true (cs_document_get_modified (cs_window_get_document (window)));
     cs_window_open (window, other);
+    cs_test_respond (GTK_WINDOW (window), "Save Changes?", "discard");
     wait_until_idle (window);
     g_assert_cmpstr (cs_graph_get_title (cs_view_state_get_graph (view)), ==,
                      "A vocabulary of its own");

@@ -83,6 +83,10 @@ struct _CsCanvas
   guint          n_frames;
   guint          dark : 1;
   guint          fit_pending : 1;
+  guint          camera_pending : 1; /* look at the camera below instead of fitting */
+  double         camera_zoom;
+  double         camera_x;
+  double         camera_y;
   guint          drag_extend : 1;
   guint          committing_drag : 1; /* the document takes a drop: no glide */
 };

@@ -351,6 +351,19 @@ fit_now (CsCanvas *self)
       return;
     }
   self->fit_pending = FALSE;
+  if (self->camera_pending)
+    {
+      CsViewport *viewport = cs_view_state_get_viewport (self->view);
+      double zoom;
+
+      self->camera_pending = FALSE;
+      cs_viewport_set_zoom (viewport, self->camera_zoom);
+      /* the zoom as the viewport clamps it */
+      zoom = cs_viewport_get_zoom (viewport);
+      cs_viewport_set_offset (viewport, width / 2.0 - self->camera_x * zoom,
+                              height / 2.0 - self->camera_y * zoom);
+      return;
+    }
   cs_scene_get_world_bounds (scene, &bounds);
   /* mid-glide, frame where the nodes are going, with the same room round
    * them as the scene gives the nodes where they are */
@@ -379,6 +392,35 @@ cs_canvas_fit (CsCanvas *self)
   g_return_if_fail (CS_IS_CANVAS (self));
 
   _cs_canvas_release_view (self);
+  self->camera_pending = FALSE;
+  fit_now (self);
+}
+
+/**
+ * cs_canvas_look_at:
+ * @self: a #CsCanvas with a view state
+ * @zoom: the zoom
+ * @center_x: the world point to put at the middle of the canvas
+ * @center_y: the world point to put at the middle of the canvas
+ *
+ * Shows the graph as a saved view had it, instead of fitting it; waits for
+ * the first allocation when the canvas has no size yet.
+ */
+void
+cs_canvas_look_at (CsCanvas *self,
+                   double    zoom,
+                   double    center_x,
+                   double    center_y)
+{
+  g_return_if_fail (CS_IS_CANVAS (self));
+  g_return_if_fail (self->view != NULL);
+  g_return_if_fail (zoom > 0 && isfinite (zoom) && isfinite (center_x) && isfinite (center_y));
+
+  _cs_canvas_release_view (self);
+  self->camera_pending = TRUE;
+  self->camera_zoom = zoom;
+  self->camera_x = center_x;
+  self->camera_y = center_y;
   fit_now (self);
 }
 

@@ -33,6 +33,10 @@ CsScene     *cs_canvas_get_scene        (CsCanvas    *self);
 guint        cs_canvas_get_n_frames     (CsCanvas    *self);
 int          cs_canvas_get_hover_node   (CsCanvas    *self);
 void         cs_canvas_fit              (CsCanvas    *self);
+void         cs_canvas_look_at          (CsCanvas    *self,
+                                         double       zoom,
+                                         double       center_x,
+                                         double       center_y);
 gboolean     cs_canvas_get_transitioning (CsCanvas   *self);
 void         cs_canvas_set_covered_right (CsCanvas   *self,
                                           double      width);

@@ -6,7 +6,7 @@
 
 #include "config.h"
 
-#include "cs-window.h"
+#include "cs-window-private.h"
 
 #include "cs-export-dialog.h"
 #include "cs-filter-panel.h"
@@ -17,38 +17,6 @@
 
 #define SEARCH_MAX_RESULTS 8
 
-struct _CsWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* template children */
-  AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *window_title;
-  GtkStack             *stack;
-  AdwStatusPage        *status_page;
-  CsCanvas             *canvas;
-  AdwFlap              *flap;
-  CsInspector          *inspector;
-  GtkSearchBar         *search_bar;
-  GtkSearchEntry       *search_entry;
-  GtkWidget            *search_scroller;
-  GtkListBox           *search_results;
-  GtkMenuButton        *filter_button;
-  GtkMenuButton        *layout_button;
-  GtkToggleButton      *list_button;
-  CsNodeList           *node_list;
-  CsFilterPanel        *filter_panel;
-
-  /* state */
-  gboolean              inspector_wanted; /* the user leaves it open on selection */
-  gboolean              fit_after_layout; /* the layout running is another one */
-
-  /* owned */
-  CsDocument           *document;
-  CsViewState          *view;
-  GCancellable         *load_cancellable;
-  GtkFileChooserNative *chooser;
-};
 
 G_DEFINE_FINAL_TYPE (CsWindow, cs_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -144,13 +112,19 @@ cs_window_get_canvas (CsWindow *self)
   return self->canvas;
 }
 
-static void
-show_error (CsWindow     *self,
-            GFile        *file,
-            const GError *error)
+/**
+ * _cs_window_show_error:
+ * @self: a #CsWindow
+ * @heading: what failed, naming the file
+ * @error: why
+ *
+ * Says so in a dialog; with nothing open, in the window itself too.
+ */
+void
+_cs_window_show_error (CsWindow     *self,
+                       const char   *heading,
+                       const GError *error)
 {
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *heading = g_strdup_printf ("Could not open “%s”", name);
   GtkWidget *dialog;
 
   if (cs_document_get_graph (self->document) == NULL)
@@ -168,21 +142,40 @@ show_error (CsWindow     *self,
 }
 
 static void
-update_title (CsWindow *self)
+show_error (CsWindow     *self,
+            GFile        *file,
+            const GError *error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *heading = g_strdup_printf ("Could not open “%s”", name);
+
+  _cs_window_show_error (self, heading, error);
+}
+
+/* The title, with a dot before it while there are unsaved changes, as
+ * GNOME's editors show them */
+void
+_cs_window_update_title (CsWindow *self)
 {
   GFile *file = cs_document_get_file (self->document);
   const char *title = cs_document_get_title (self->document);
   g_autofree char *name = file != NULL ? g_file_get_basename (file) : NULL;
+  g_autofree char *shown = NULL;
 
-  adw_window_title_set_title (self->window_title, title != NULL ? title : "Consortia");
+  if (title == NULL)
+    title = "Consortia";
+  shown = cs_document_get_modified (self->document) ? g_strdup_printf ("• %s", title)
+                                                    : g_strdup (title);
+  adw_window_title_set_title (self->window_title, shown);
   adw_window_title_set_subtitle (self->window_title, name);
-  gtk_window_set_title (GTK_WINDOW (self), title != NULL ? title : "Consortia");
+  gtk_window_set_title (GTK_WINDOW (self), shown);
 }
 
 typedef struct
 {
-  CsWindow *self;
-  GFile    *file;
+  CsWindow        *self;
+  GFile           *file;
+  CsRecoveryEntry *entry; /* nullable: a recovery copy to restore */
 } OpenData;
 
 static void
@@ -190,6 +183,7 @@ open_data_free (OpenData *data)
 {
   g_clear_object (&data->self);
   g_clear_object (&data->file);
+  g_clear_pointer (&data->entry, cs_recovery_entry_free);
   g_free (data);
 }
 
@@ -211,27 +205,29 @@ load_cb (GObject      *object,
       return;
     }
 
-  update_title (self);
   gtk_stack_set_visible_child_name (self->stack, "canvas");
   gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+  _cs_window_file_loaded (self, data->file, g_steal_pointer (&data->entry));
+  _cs_window_update_title (self);
 }
 
 /**
- * cs_window_open:
+ * _cs_window_load:
  * @self: a #CsWindow
  * @file: a graph file
+ * @entry: (transfer full) (nullable): the recovery copy @file is, to be
+ *   restored as the unsaved state of the file it was a copy of
  *
- * Loads @file in the background. On failure the window shows why and keeps
- * the graph it had.
+ * Loads @file in the background, without asking about unsaved changes
+ * (cs_window_open() asks). On failure the window shows why and keeps the
+ * graph it had.
  */
 void
-cs_window_open (CsWindow *self,
-                GFile    *file)
+_cs_window_load (CsWindow        *self,
+                 GFile           *file,
+                 CsRecoveryEntry *entry)
 {
   OpenData *data;
-
-  g_return_if_fail (CS_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
 
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
@@ -240,6 +236,7 @@ cs_window_open (CsWindow *self,
   data = g_new0 (OpenData, 1);
   data->self = g_object_ref (self);
   data->file = g_object_ref (file);
+  data->entry = entry;
   cs_document_load_async (self->document, file, self->load_cancellable, load_cb, data);
 }
 
@@ -556,7 +553,10 @@ cs_window_graph_changed_cb (CsWindow   *self,
                             GParamSpec *pspec,
                             CsDocument *document)
 {
+  /* a new graph resets the view: no change of the document */
+  self->view_quiet++;
   cs_view_state_set_graph (self->view, cs_document_get_graph (document));
+  self->view_quiet--;
   adw_flap_set_reveal_flap (self->flap, FALSE);
 }
 
@@ -704,6 +704,7 @@ cs_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+  _cs_window_file_dispose (self);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -757,15 +758,25 @@ cs_window_set_property (GObject      *object,
     }
 }
 
+static gboolean
+cs_window_close_request (GtkWindow *window)
+{
+  if (_cs_window_file_close_request (CS_WINDOW (window)))
+    return TRUE;
+  return GTK_WINDOW_CLASS (cs_window_parent_class)->close_request (window);
+}
+
 static void
 cs_window_class_init (CsWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = cs_window_dispose;
   object_class->get_property = cs_window_get_property;
   object_class->set_property = cs_window_set_property;
+  window_class->close_request = cs_window_close_request;
 
   /**
    * CsWindow:layout:
@@ -799,6 +810,10 @@ cs_window_class_init (CsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsWindow, filter_panel);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, list_button);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, node_list);
+  gtk_widget_class_bind_template_child (widget_class, CsWindow, changed_bar);
+  gtk_widget_class_bind_template_child (widget_class, CsWindow, changed_label);
+  gtk_widget_class_bind_template_child (widget_class, CsWindow, save_progress);
+  gtk_widget_class_bind_template_child (widget_class, CsWindow, recent_menu);
   gtk_widget_class_bind_template_callback (widget_class, cs_window_inspector_navigate_cb);
   gtk_widget_class_bind_template_callback (widget_class, cs_window_node_list_navigate_cb);
   gtk_widget_class_bind_template_callback (widget_class, cs_window_search_changed_cb);
@@ -841,6 +856,7 @@ cs_window_class_init (CsWindowClass *klass)
                                        NULL);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, cs_window_canvas_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, cs_window_canvas_action);
+  _cs_window_file_class_init (widget_class);
 }
 
 static void
@@ -897,6 +913,8 @@ cs_window_init (CsWindow *self)
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_swapped (drop, "drop", G_CALLBACK (cs_window_drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  _cs_window_file_init (self);
 
   if (DEVELOPMENT)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

@@ -450,6 +450,20 @@ cs_document_get_etag (CsDocument *self)
 }
 
 /**
+ * cs_document_get_save_progress:
+ * @self: a #CsDocument
+ *
+ * Returns: how much of the save running is written, 0 to 1
+ */
+double
+cs_document_get_save_progress (CsDocument *self)
+{
+  g_return_val_if_fail (CS_IS_DOCUMENT (self), 0);
+
+  return self->save_progress;
+}
+
+/**
  * cs_document_get_saving:
  * @self: a #CsDocument
  *

@@ -81,6 +81,7 @@ gboolean           cs_document_get_modified    (CsDocument           *self);
 void               cs_document_mark_view_changed (CsDocument         *self);
 const char        *cs_document_get_etag        (CsDocument           *self);
 gboolean           cs_document_get_saving      (CsDocument           *self);
+double             cs_document_get_save_progress (CsDocument         *self);
 gboolean           cs_document_get_can_save_in_place (CsDocument     *self);
 void               cs_document_save_async      (CsDocument           *self,
                                                 GFile                *file,
