@@ -7,11 +7,15 @@
 #include "config.h"
 
 #include "cs-application.h"
+#include "cs-settings.h"
 #include "cs-window.h"
 
 struct _CsApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  /* owned, from startup on; NULL when the schema is missing */
+  GSettings      *settings;
 };
 
 G_DEFINE_FINAL_TYPE (CsApplication, cs_application, ADW_TYPE_APPLICATION)
@@ -88,29 +92,52 @@ cs_application_about_action (GSimpleAction *action,
                          "developers", developers, "license-type", GTK_LICENSE_GPL_3_0, NULL);
 }
 
+/* Ctrl+Q closes every window as its close button would, so each one saves
+ * its state (and may ask first); the app ends with the last of them. */
 static void
 cs_application_quit_action (GSimpleAction *action,
                             GVariant      *parameter,
                             gpointer       user_data)
 {
-  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+  GtkApplication *app = user_data;
+  /* a closed window leaves the application's list */
+  GList *windows = g_list_copy (gtk_application_get_windows (app));
 
-  /* each window asks about its unsaved changes; the last one closed ends
-   * the application */
+  for (GList *l = windows; l != NULL; l = l->next)
+    g_object_ref (l->data);
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
 }
 
-/* Dark style on or off, over the desktop's own preference */
+/* Dark style on or off, over the desktop's own preference, and so in the
+ * next run too */
 static void
 cs_application_dark_style_action (GSimpleAction *action,
                                   GVariant      *state,
                                   gpointer       user_data)
 {
+  CsApplication *self = user_data;
+  gboolean dark = g_variant_get_boolean (state);
+
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
-                                      g_variant_get_boolean (state) ? ADW_COLOR_SCHEME_FORCE_DARK
-                                                                    : ADW_COLOR_SCHEME_FORCE_LIGHT);
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                           : ADW_COLOR_SCHEME_FORCE_LIGHT);
   g_simple_action_set_state (action, state);
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "color-scheme", dark ? "dark" : "light");
+}
+
+/* the toggle shows the style in use, the desktop's until it is set */
+static void
+cs_application_style_dark_notify_cb (CsApplication   *self,
+                                     GParamSpec      *pspec,
+                                     AdwStyleManager *manager)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "dark-style");
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                             g_variant_new_boolean (adw_style_manager_get_dark (manager)));
 }
 
 static const GActionEntry app_actions[] = {
@@ -122,23 +149,62 @@ static const GActionEntry app_actions[] = {
 static void
 cs_application_startup (GApplication *app)
 {
+  CsApplication *self = CS_APPLICATION (app);
+  AdwStyleManager *manager;
+
   G_APPLICATION_CLASS (cs_application_parent_class)->startup (app);
 
   gtk_window_set_default_icon_name (APP_ID);
-  /* the toggle starts from what the desktop chose */
-  g_action_group_change_action_state (
-      G_ACTION_GROUP (app), "dark-style",
-      g_variant_new_boolean (adw_style_manager_get_dark (adw_style_manager_get_default ())));
+  self->settings = cs_settings_new ();
+  manager = adw_style_manager_get_default ();
+  if (self->settings != NULL)
+    {
+      g_autofree char *scheme = g_settings_get_string (self->settings, "color-scheme");
+
+      if (g_str_equal (scheme, "dark"))
+        adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+      else if (g_str_equal (scheme, "light"))
+        adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+    }
+  g_signal_connect_object (manager, "notify::dark",
+                           G_CALLBACK (cs_application_style_dark_notify_cb), self,
+                           G_CONNECT_SWAPPED);
+  cs_application_style_dark_notify_cb (self, NULL, manager);
+}
+
+static void
+cs_application_shutdown (GApplication *app)
+{
+  CsApplication *self = CS_APPLICATION (app);
+
+  /* a backend that writes later (dconf) writes now */
+  g_settings_sync ();
+  g_clear_object (&self->settings);
+
+  G_APPLICATION_CLASS (cs_application_parent_class)->shutdown (app);
+}
+
+static void
+cs_application_dispose (GObject *object)
+{
+  CsApplication *self = CS_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (cs_application_parent_class)->dispose (object);
 }
 
 static void
 cs_application_class_init (CsApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->dispose = cs_application_dispose;
   app_class->activate = cs_application_activate;
   app_class->open = cs_application_open;
   app_class->startup = cs_application_startup;
+  app_class->shutdown = cs_application_shutdown;
 }
 
 static void

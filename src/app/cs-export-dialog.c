@@ -8,6 +8,8 @@
 
 #include "cs-export-dialog.h"
 
+#include "cs-settings.h"
+
 #include <string.h>
 
 /* Ctrl+E: the options of an export, then a file name, then the export in
@@ -42,6 +44,7 @@ struct _CsExportDialog
   CsViewState          *view;
   GCancellable         *cancellable;
   GtkFileChooserNative *chooser;
+  GSettings            *settings; /* NULL when the schema is missing */
   guint                 pulse_source;
 
   /* state */
@@ -74,6 +77,20 @@ static const struct
 
 static const double scales[] = { 1, 2, 4, 300 / CS_EXPORT_SCREEN_DPI };
 static const char *const extensions[] = { ".png", ".svg", ".pdf" };
+
+/* each combo row's choices as the settings name them (the schema's enums),
+ * in the row's order */
+static const char *const format_nicks[] = { "png", "svg", "pdf", NULL };
+static const char *const scope_nicks[] = { "all", "view", "selection", NULL };
+static const char *const size_nicks[] = { "window", "1600x1200", "1920x1080", "3200x2400",
+                                          "a4-landscape", NULL };
+static const char *const scale_nicks[] = { "1x", "2x", "4x", "300dpi", NULL };
+static const char *const background_nicks[] = { "palette", "white", "transparent", NULL };
+static const char *const palette_nicks[] = { "light", "dark", NULL };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (size_nicks) == G_N_ELEMENTS (sizes) + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (scale_nicks) == G_N_ELEMENTS (scales) + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (format_nicks) == G_N_ELEMENTS (extensions) + 1);
 
 /**
  * cs_export_dialog_get_options:
@@ -184,6 +201,15 @@ export_cb (GObject      *object,
       return;
     }
   set_busy (self, FALSE);
+  if (self->settings != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (filename);
+      g_autoptr(GFile) folder = g_file_get_parent (file);
+      g_autofree char *uri = folder != NULL ? g_file_get_uri (folder) : NULL;
+
+      if (uri != NULL)
+        g_settings_set_string (self->settings, "export-folder", uri);
+    }
   g_signal_emit (self, signals[EXPORTED], 0, filename);
   gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -257,16 +283,47 @@ chooser_response_cb (CsExportDialog       *self,
   g_clear_object (&self->chooser);
 }
 
+/**
+ * cs_export_dialog_dup_folder:
+ * @self: a #CsExportDialog
+ *
+ * Returns: (transfer full) (nullable): the folder the last export, in this
+ *   run or an earlier one, was written to, where the file chooser opens;
+ *   %NULL before the first export or when that folder is gone
+ */
+GFile *
+cs_export_dialog_dup_folder (CsExportDialog *self)
+{
+  g_autofree char *uri = NULL;
+  g_autoptr(GFile) folder = NULL;
+
+  g_return_val_if_fail (CS_IS_EXPORT_DIALOG (self), NULL);
+
+  if (self->settings == NULL)
+    return NULL;
+  uri = g_settings_get_string (self->settings, "export-folder");
+  if (uri[0] == '\0')
+    return NULL;
+  folder = g_file_new_for_uri (uri);
+  if (g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_DIRECTORY)
+    return NULL;
+  return g_steal_pointer (&folder);
+}
+
 static void
 export_clicked_cb (CsExportDialog *self)
 {
   g_autofree char *name = NULL;
+  g_autoptr(GFile) folder = NULL;
   GFile *source = cs_document_get_file (self->document);
 
   if (self->chooser != NULL)
     return;
   self->chooser = gtk_file_chooser_native_new ("Export Graph", GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_SAVE, "_Export", "_Cancel");
+  folder = cs_export_dialog_dup_folder (self);
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
   if (source != NULL)
     {
       g_autofree char *base = g_file_get_basename (source);
@@ -281,6 +338,148 @@ export_clicked_cb (CsExportDialog *self)
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static guint
+nick_to_index (const char *const *nicks,
+               const char        *nick)
+{
+  for (guint i = 0; nicks[i] != NULL; i++)
+    if (g_str_equal (nicks[i], nick))
+      return i;
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static gboolean
+choice_get_mapping (GValue   *value,
+                    GVariant *variant,
+                    gpointer  user_data)
+{
+  guint index = nick_to_index (user_data, g_variant_get_string (variant, NULL));
+
+  if (index == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  g_value_set_uint (value, index);
+  return TRUE;
+}
+
+static GVariant *
+choice_set_mapping (const GValue       *value,
+                    const GVariantType *expected_type,
+                    gpointer            user_data)
+{
+  const char *const *nicks = user_data;
+  guint index = g_value_get_uint (value);
+
+  /* a row with nothing chosen leaves the setting as it was */
+  if (index >= g_strv_length ((char **)nicks))
+    return NULL;
+  return g_variant_new_string (nicks[index]);
+}
+
+/* a combo row shows the choice kept in @key, and keeps the user's */
+static void
+bind_choice (CsExportDialog    *self,
+             const char        *key,
+             AdwComboRow       *row,
+             const char *const *nicks)
+{
+  g_settings_bind_with_mapping (self->settings, key, row, "selected", G_SETTINGS_BIND_DEFAULT,
+                                choice_get_mapping, choice_set_mapping, (gpointer)nicks, NULL);
+}
+
+/* the choice kept in @key when the user has set it, otherwise @fallback */
+static guint
+get_user_choice (CsExportDialog    *self,
+                 const char        *key,
+                 const char *const *nicks,
+                 guint              fallback)
+{
+  g_autoptr(GVariant) value = NULL;
+  guint index;
+
+  if (self->settings == NULL || (value = g_settings_get_user_value (self->settings, key)) == NULL)
+    return fallback;
+  index = nick_to_index (nicks, g_variant_get_string (value, NULL));
+  return index != GTK_INVALID_LIST_POSITION ? index : fallback;
+}
+
+static void
+set_choice (CsExportDialog    *self,
+            const char        *key,
+            const char *const *nicks,
+            AdwComboRow       *row)
+{
+  guint index = adw_combo_row_get_selected (row);
+
+  if (index < g_strv_length ((char **)nicks))
+    g_settings_set_string (self->settings, key, nicks[index]);
+}
+
+static void
+cs_export_dialog_palette_notify_cb (CsExportDialog *self)
+{
+  set_choice (self, "export-palette", palette_nicks, self->palette);
+}
+
+static void
+cs_export_dialog_scope_notify_cb (CsExportDialog *self)
+{
+  set_choice (self, "export-scope", scope_nicks, self->scope);
+}
+
+static void
+cs_export_dialog_legend_notify_cb (CsExportDialog *self)
+{
+  g_settings_set_boolean (self->settings, "export-legend", gtk_switch_get_active (self->legend));
+}
+
+/* What the user set in an earlier export, in this run or another, comes
+ * back. Until they set them, the palette is the window's, the legend is
+ * there when the window shows it, and the selection is exported when
+ * there is one; a selection kept from before with nothing selected now
+ * gives the whole graph. */
+static void
+restore_options (CsExportDialog *self,
+                 CsViewState    *view)
+{
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  gboolean legend = (cs_view_state_get_layers (view) & CS_LAYER_LEGEND) != 0;
+  g_autoptr(GVariant) user_legend = NULL;
+  guint n_selected;
+  guint scope;
+
+  cs_view_state_get_selection (view, &n_selected);
+  scope = get_user_choice (self, "export-scope", scope_nicks,
+                           n_selected > 0 ? CS_EXPORT_SCOPE_SELECTION : CS_EXPORT_SCOPE_ALL);
+  if (scope == CS_EXPORT_SCOPE_SELECTION && n_selected == 0)
+    scope = CS_EXPORT_SCOPE_ALL;
+  adw_combo_row_set_selected (self->scope, scope);
+  adw_combo_row_set_selected (self->palette, get_user_choice (self, "export-palette",
+                                                              palette_nicks, dark ? 1 : 0));
+  if (self->settings != NULL &&
+      (user_legend = g_settings_get_user_value (self->settings, "export-legend")) != NULL)
+    legend = g_variant_get_boolean (user_legend);
+  gtk_switch_set_active (self->legend, legend);
+
+  if (self->settings == NULL)
+    return;
+  bind_choice (self, "export-format", self->format, format_nicks);
+  bind_choice (self, "export-size", self->size, size_nicks);
+  bind_choice (self, "export-scale", self->scale, scale_nicks);
+  bind_choice (self, "export-background", self->background, background_nicks);
+  g_settings_bind (self->settings, "export-title", self->title, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "export-caption", self->caption, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->scope, "notify::selected",
+                           G_CALLBACK (cs_export_dialog_scope_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->palette, "notify::selected",
+                           G_CALLBACK (cs_export_dialog_palette_notify_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->legend, "notify::active",
+                           G_CALLBACK (cs_export_dialog_legend_notify_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 /**
@@ -299,13 +498,13 @@ cs_export_dialog_new (GtkWindow   *parent,
   CsExportDialog *self;
   CsViewport *viewport;
   g_autofree char *window_size = NULL;
-  guint n_selected;
 
   g_return_val_if_fail (CS_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (CS_IS_VIEW_STATE (view), NULL);
 
   self = g_object_new (CS_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
   self->document = g_object_ref (document);
+  self->settings = cs_settings_new ();
 
   /* the picture as it is now: later changes on screen do not reach it */
   self->view = cs_view_state_copy (view);
@@ -328,13 +527,7 @@ cs_export_dialog_new (GtkWindow   *parent,
     gtk_string_list_append (self->size_model, sizes[i].label);
   adw_combo_row_set_selected (self->size, 0);
 
-  cs_view_state_get_selection (view, &n_selected);
-  adw_combo_row_set_selected (self->palette,
-                              adw_style_manager_get_dark (adw_style_manager_get_default ()) ? 1
-                                                                                            : 0);
-  gtk_switch_set_active (self->legend, (cs_view_state_get_layers (view) & CS_LAYER_LEGEND) != 0);
-  adw_combo_row_set_selected (self->scope, n_selected > 0 ? CS_EXPORT_SCOPE_SELECTION
-                                                          : CS_EXPORT_SCOPE_ALL);
+  restore_options (self, view);
   return self;
 }
 
@@ -360,6 +553,7 @@ cs_export_dialog_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_EXPORT_DIALOG);
   g_clear_object (&self->document);
   g_clear_object (&self->graph);

@@ -28,5 +28,6 @@ void            cs_export_dialog_export_to    (CsExportDialog *self,
                                                const char     *filename);
 void            cs_export_dialog_cancel       (CsExportDialog *self);
 gboolean        cs_export_dialog_get_busy     (CsExportDialog *self);
+GFile          *cs_export_dialog_dup_folder   (CsExportDialog *self);
 
 G_END_DECLS

@@ -63,6 +63,13 @@ display_name (CsWindow *self)
                        : "Untitled graph");
 }
 
+static gboolean
+cs_window_close_idle_cb (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 run_pending (CsWindow  *self,
              CsPending *pending)
@@ -71,7 +78,9 @@ run_pending (CsWindow  *self,
     {
     case PENDING_CLOSE:
       self->closing = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
+      /* once the dialog that asked, transient for this window, is gone */
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, cs_window_close_idle_cb, g_object_ref (self),
+                       g_object_unref);
       break;
 
     case PENDING_OPEN:

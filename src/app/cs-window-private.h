@@ -50,6 +50,7 @@ struct _CsWindow
   CsViewState          *view;
   GCancellable         *load_cancellable;
   GtkFileChooserNative *chooser;
+  GSettings            *settings; /* NULL when the schema is missing */
   GtkFileChooserNative *save_chooser;
   GCancellable         *save_cancellable;
   CsRecovery           *recovery;      /* nullable: no folder for copies */

@@ -12,6 +12,7 @@
 #include "cs-filter-panel.h"
 #include "cs-node-list.h"
 #include "cs-search.h"
+#include "cs-settings.h"
 
 #include <string.h>
 
@@ -697,6 +698,54 @@ cs_window_search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* Window state, kept between runs: size, maximized, the inspector and the
+ * list. Each window starts as the last one closed was. */
+
+static void
+restore_window_state (CsWindow *self)
+{
+  if (self->settings == NULL)
+    return;
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  self->inspector_wanted = g_settings_get_boolean (self->settings, "show-inspector");
+  gtk_toggle_button_set_active (self->list_button,
+                                g_settings_get_boolean (self->settings, "show-organisation-list"));
+}
+
+static void
+save_window_state (CsWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+  /* a maximized window keeps the size it goes back to */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  g_settings_set_boolean (self->settings, "show-inspector", self->inspector_wanted);
+  g_settings_set_boolean (self->settings, "show-organisation-list",
+                          gtk_toggle_button_get_active (self->list_button));
+}
+
+/* Asked to close (by the title bar, the window manager or Quit): save the
+ * state and let the close go on, or whatever else answers the request. */
+static gboolean
+cs_window_close_request_cb (CsWindow *self)
+{
+  save_window_state (self);
+  return GDK_EVENT_PROPAGATE;
+}
+
 static void
 cs_window_dispose (GObject *object)
 {
@@ -708,6 +757,7 @@ cs_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_WINDOW);
   g_clear_object (&self->document);
   g_clear_object (&self->view);
@@ -918,4 +968,8 @@ cs_window_init (CsWindow *self)
 
   if (DEVELOPMENT)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  self->settings = cs_settings_new ();
+  restore_window_state (self);
+  g_signal_connect (self, "close-request", G_CALLBACK (cs_window_close_request_cb), NULL);
 }

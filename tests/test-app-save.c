@@ -1,0 +1,525 @@
+/* test-app-save.c
+ *
+ * SPDX-FileCopyrightText: 2025 Consortia contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "cs-import.h"
+#include "cs-recovery.h"
+#include "cs-scene.h"
+#include "cs-window.h"
+#include "test-gui-support.h"
+#include "test-support.h"
+
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+
+/* Never losing work, as a user meets it in the window (issue #11): drag a
+ * node, Ctrl+S, reopen, the same picture; close with unsaved changes and
+ * be asked; another program changes the file; the app killed with
+ * changes unsaved offers them at the next start. */
+
+static void
+iterate (void)
+{
+  if (!g_main_context_iteration (NULL, FALSE))
+    g_usleep (2000);
+}
+
+static void
+wait_until (CsWindow *window,
+            gboolean (*done) (CsDocument *document))
+{
+  CsDocument *document = cs_window_get_document (window);
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  g_main_context_iteration (NULL, FALSE);
+  while (!done (document))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      iterate ();
+    }
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+loaded (CsDocument *document)
+{
+  return !cs_document_get_busy (document) && cs_document_get_graph (document) != NULL;
+}
+
+static gboolean
+saved (CsDocument *document)
+{
+  return !cs_document_get_saving (document);
+}
+
+static void
+wait_for_frame (CsCanvas *canvas)
+{
+  guint frames = cs_canvas_get_n_frames (canvas);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  gtk_widget_queue_draw (GTK_WIDGET (canvas));
+  while (cs_canvas_get_n_frames (canvas) == frames)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      iterate ();
+    }
+}
+
+static CsWindow *
+open_window (GFile *file)
+{
+  CsWindow *window = g_object_new (CS_TYPE_WINDOW, NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  cs_window_open (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (window, loaded);
+  wait_for_frame (cs_window_get_canvas (window));
+  return window;
+}
+
+static void
+close_window (CsWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (window != NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      iterate ();
+    }
+}
+
+/* a copy of a fixture in a folder of its own */
+static GFile *
+copy_of (const char *kind,
+         const char *name,
+         char      **dir_out)
+{
+  g_autofree char *source = kind != NULL
+                                ? g_test_build_filename (G_TEST_DIST, "data", kind, name, NULL)
+                                : g_build_filename (g_getenv ("CONSORTIA_DATA_DIR"), name, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("cs-app-save-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "graph.json", NULL);
+  g_autofree char *text = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (source, &text, &length, NULL));
+  g_assert_true (g_file_set_contents (path, text, length, NULL));
+  *dir_out = g_steal_pointer (&dir);
+  return g_file_new_for_path (path);
+}
+
+static void
+remove_dir (const char *dir)
+{
+  GDir *d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_remove (path);
+    }
+  if (d != NULL)
+    g_dir_close (d);
+  g_rmdir (dir);
+}
+
+static GtkEventController *
+controller (GtkWidget *widget,
+            GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
+        return c;
+    }
+  g_assert_not_reached ();
+}
+
+/* drags node @id by (@dx, @dy) pixels with the canvas's own gesture */
+static void
+drag_node (CsWindow   *window,
+           const char *id,
+           double      dx,
+           double      dy)
+{
+  CsCanvas *canvas = cs_window_get_canvas (window);
+  GtkEventController *gesture = controller (GTK_WIDGET (canvas), GTK_TYPE_GESTURE_DRAG);
+  CsGraph *graph = cs_document_get_graph (cs_window_get_document (window));
+  guint node;
+  double x, y;
+
+  g_assert_true (cs_graph_lookup (graph, id, &node));
+  cs_scene_node_to_device (cs_canvas_get_scene (canvas), node, &x, &y);
+  g_signal_emit_by_name (gesture, "drag-begin", x, y);
+  g_signal_emit_by_name (gesture, "drag-update", dx / 2, dy / 2);
+  g_signal_emit_by_name (gesture, "drag-update", dx, dy);
+  g_signal_emit_by_name (gesture, "drag-end", dx, dy);
+}
+
+static gboolean
+title_marked (CsWindow *window)
+{
+  return g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• ");
+}
+
+static void
+assert_same_pixels (cairo_surface_t *a,
+                    cairo_surface_t *b)
+{
+  int width = cairo_image_surface_get_width (a);
+  int height = cairo_image_surface_get_height (a);
+  guint differ = 0;
+
+  cairo_surface_flush (a);
+  cairo_surface_flush (b);
+  g_assert_cmpint (width, ==, cairo_image_surface_get_width (b));
+  g_assert_cmpint (height, ==, cairo_image_surface_get_height (b));
+  for (int y = 0; y < height; y++)
+    differ += memcmp (cairo_image_surface_get_data (a) + y * cairo_image_surface_get_stride (a),
+                      cairo_image_surface_get_data (b) + y * cairo_image_surface_get_stride (b),
+                      width * 4) != 0;
+  g_test_message ("%u of %d rows differ", differ, height);
+  g_assert_cmpuint (differ, ==, 0);
+}
+
+/* Drag a node, Ctrl+S, reopen: the same positions, pins, view and picture,
+ * pixel for pixel; the title shows the changes until they are saved */
+static void
+test_drag_save_reopen (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GFile) file = copy_of (NULL, BUNDLED_GRAPH, &dir);
+  CsWindow *window = open_window (file);
+  CsWindow *again;
+  CsDocument *document = cs_window_get_document (window);
+  CsViewState *view = cs_window_get_view_state (window);
+  cairo_surface_t *before, *after;
+  guint skt;
+
+  g_assert_false (title_marked (window));
+  drag_node (window, "skt", 60, 40);
+  g_assert_true (cs_document_get_modified (document));
+  g_assert_true (title_marked (window));
+  /* and a view the file records: English names */
+  cs_view_state_set_label_language (view, CS_LABEL_LANGUAGE_ENGLISH);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_true (cs_document_get_saving (document));
+  wait_until (window, saved);
+  g_assert_false (cs_document_get_modified (document));
+  g_assert_false (title_marked (window));
+  wait_for_frame (cs_window_get_canvas (window));
+  before = cs_test_render_widget (GTK_WIDGET (cs_window_get_canvas (window)));
+
+  again = open_window (file);
+  g_assert_true (cs_graph_lookup (cs_document_get_graph (cs_window_get_document (again)), "skt",
+                                  &skt));
+  g_assert_true (cs_positions_equal (cs_document_get_positions (document),
+                                     cs_document_get_positions (cs_window_get_document (again))));
+  g_assert_true (cs_document_get_pinned (cs_window_get_document (again), skt));
+  g_assert_cmpint (cs_view_state_get_label_language (cs_window_get_view_state (again)), ==,
+                   CS_LABEL_LANGUAGE_ENGLISH);
+  g_assert_false (cs_document_get_modified (cs_window_get_document (again)));
+  wait_for_frame (cs_window_get_canvas (again));
+  after = cs_test_render_widget (GTK_WIDGET (cs_window_get_canvas (again)));
+  assert_same_pixels (before, after);
+  cairo_surface_destroy (before);
+  cairo_surface_destroy (after);
+
+  close_window (again);
+  close_window (window);
+  remove_dir (dir);
+}
+
+/* Closing with unsaved changes asks: Cancel keeps the window, Save saves
+ * and closes, Discard closes and the file stays as it was */
+static void
+test_close_asks (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GFile) file = copy_of ("good", "small.json", &dir);
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *original = NULL;
+  g_autofree char *text = NULL;
+  CsWindow *window = open_window (file);
+
+  g_assert_true (g_file_get_contents (path, &original, NULL, NULL));
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
+  drag_node (window, "kaist", 30, 0);
+  gtk_window_close (GTK_WINDOW (window));
+  cs_test_respond (GTK_WINDOW (window), "Save Changes?", "cancel");
+  g_assert_nonnull (window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  /* Discard: gone, and the file untouched */
+  gtk_window_close (GTK_WINDOW (window));
+  cs_test_respond (GTK_WINDOW (window), "Save Changes?", "discard");
+  while (window != NULL)
+    iterate ();
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_cmpstr (text, ==, original);
+
+  /* Save: saved, then closed */
+  window = open_window (file);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
+  drag_node (window, "kaist", 30, 0);
+  gtk_window_close (GTK_WINDOW (window));
+  cs_test_respond (GTK_WINDOW (window), "Save Changes?", "save");
+  while (window != NULL)
+    iterate ();
+  g_clear_pointer (&text, g_free);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_cmpstr (text, !=, original);
+  g_assert_nonnull (strstr (text, "\"pinned\": true"));
+  remove_dir (dir);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Another program rewrites the open file: the window says so; a save then
+ * asks before overwriting it, and Overwrite writes ours */
+static void
+test_changed_on_disk (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GFile) file = copy_of ("good", "small.json", &dir);
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *text = NULL;
+  CsWindow *window = open_window (file);
+  GtkInfoBar *bar = GTK_INFO_BAR (find_widget (GTK_WIDGET (window), GTK_TYPE_INFO_BAR));
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  g_assert_nonnull (bar);
+  g_assert_false (gtk_info_bar_get_revealed (bar));
+  drag_node (window, "kaist", 30, 0);
+  g_usleep (20000);
+  g_assert_true (g_file_set_contents (path, "{\"format\": \"consortia-graph\"}", -1, NULL));
+  while (!gtk_info_bar_get_revealed (bar))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      iterate ();
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  cs_test_respond (GTK_WINDOW (window), "The File Changed on Disk", "overwrite");
+  wait_until (window, saved);
+  g_assert_false (cs_document_get_modified (cs_window_get_document (window)));
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\"nodes\""));
+  g_assert_false (gtk_info_bar_get_revealed (bar));
+  close_window (window);
+  remove_dir (dir);
+}
+
+static void
+die_with_parent (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
+static gboolean
+has_info_file (const char *dir)
+{
+  GDir *d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  gboolean found = FALSE;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    found |= g_str_has_suffix (name, ".info");
+  if (d != NULL)
+    g_dir_close (d);
+  return found;
+}
+
+static void
+xdotool (const char *const *args)
+{
+  g_autofree char *xdo = cs_test_find_program ("XDOTOOL", "xdotool");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+
+  g_ptr_array_add (argv, xdo);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *)args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (cs_test_run_tool ((const char *const *)argv->pdata, NULL));
+}
+
+/* The real app, changes made with the keyboard (Ctrl+R lays the graph
+ * out again), killed with SIGKILL: the next start offers the copy, and
+ * restoring it gives the unsaved state of the same file, modified, with
+ * the positions the copy had. Must be the first window of this process
+ * (only the first offers). */
+static void
+test_recovery_after_kill (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GFile) file = copy_of ("good", "small.json", &dir);
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *recovery_dir = cs_recovery_get_dir ();
+  g_autofree char *xdo = cs_test_find_program ("XDOTOOL", "xdotool");
+  const char *binary = g_getenv ("CONSORTIA_BIN");
+  const char *app_argv[] = { binary, path, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *window_id = NULL;
+  g_autofree char *pid_text = NULL;
+  g_autoptr(GPtrArray) left = NULL;
+  g_autoptr(CsGraph) copy = NULL;
+  g_autofree char *copy_path = NULL;
+  CsWindow *window;
+  CsDocument *document;
+  gint64 deadline;
+  GPid pid;
+
+  g_assert_nonnull (binary);
+  g_assert_true (g_spawn_async (NULL, (char **)app_argv, NULL,
+                                G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                                die_with_parent, NULL, &pid, &error));
+  g_assert_no_error (error);
+  pid_text = g_strdup_printf ("%d", pid);
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  for (;;)
+    {
+      const char *search[] = { xdo, "search", "--onlyvisible", "--pid", pid_text, NULL };
+
+      g_clear_pointer (&window_id, g_free);
+      if (cs_test_run_tool (search, &window_id) && window_id[0] != '\0')
+        break;
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (100 * 1000);
+    }
+  g_strstrip (window_id);
+  /* loaded and laid out, then a change: a click in the canvas for the
+   * keyboard focus, and Ctrl+R until a copy appears */
+  g_usleep (1500 * 1000);
+  deadline = g_get_monotonic_time () + 40 * G_USEC_PER_SEC;
+  while (!has_info_file (recovery_dir))
+    {
+      const char *click[] = { "mousemove", "600", "500", "click", "1", NULL };
+      const char *key[] = { "key", "ctrl+r", NULL };
+
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      xdotool (click);
+      xdotool (key);
+      g_usleep (3500 * 1000);
+    }
+  kill (pid, SIGKILL);
+  waitpid (pid, NULL, 0);
+  g_spawn_close_pid (pid);
+
+  /* what the copy holds, read while it is there */
+  {
+    GDir *d = g_dir_open (recovery_dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (d)) != NULL)
+      if (g_str_has_suffix (name, ".json"))
+        copy_path = g_build_filename (recovery_dir, name, NULL);
+    g_dir_close (d);
+  }
+  g_assert_nonnull (copy_path);
+  copy = cs_import_file (copy_path, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  /* the next start: this process's first window */
+  window = g_object_new (CS_TYPE_WINDOW, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  cs_test_respond (GTK_WINDOW (window), "Restore Unsaved Changes?", "restore");
+  wait_until (window, loaded);
+  document = cs_window_get_document (window);
+  g_assert_true (cs_document_get_modified (document));
+  g_assert_true (title_marked (window));
+  g_assert_true (g_file_equal (cs_document_get_file (document), file));
+  for (guint i = 0; i < cs_graph_get_n_nodes (copy); i++)
+    {
+      const CsNode *node = cs_graph_get_node (copy, i);
+
+      g_assert_true (node->has_position);
+      g_assert_cmpfloat (node->x, ==, cs_positions_get_x (cs_document_get_positions (document), i));
+      g_assert_cmpfloat (node->y, ==, cs_positions_get_y (cs_document_get_positions (document), i));
+    }
+  /* the old copy taken, none offered twice */
+  left = cs_recovery_find_left ();
+  g_assert_cmpuint (left->len, ==, 0);
+
+  /* given up: closed, and no copy stays behind */
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
+  gtk_window_close (GTK_WINDOW (window));
+  cs_test_respond (GTK_WINDOW (window), "Save Changes?", "discard");
+  while (window != NULL)
+    iterate ();
+  g_assert_false (has_info_file (recovery_dir));
+  remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = g_dir_make_tmp ("cs-app-save-home-XXXXXX", NULL);
+  g_autofree char *state = g_build_filename (home, "state", NULL);
+  g_autofree char *data = g_build_filename (home, "data", NULL);
+  int status;
+
+  /* folders of its own for the recovery copies and the recent files, set
+   * before GLib reads them (G_TEST_OPTION_ISOLATE_DIRS would hide the
+   * system's icon and MIME data from the windows) */
+  g_assert_cmpint (g_mkdir (state, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (data, 0700), ==, 0);
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+  g_test_add_func ("/cs/app-save/recovery-after-kill", test_recovery_after_kill);
+  g_test_add_func ("/cs/app-save/drag-save-reopen", test_drag_save_reopen);
+  g_test_add_func ("/cs/app-save/close-asks", test_close_asks);
+  g_test_add_func ("/cs/app-save/changed-on-disk", test_changed_on_disk);
+  status = g_test_run ();
+  {
+    g_autofree char *recovery = cs_recovery_get_dir ();
+    g_autofree char *consortia = g_path_get_dirname (recovery);
+    g_autofree char *recent = g_build_filename (data, "recently-used.xbel", NULL);
+
+    remove_dir (recovery);
+    g_rmdir (consortia);
+    g_rmdir (state);
+    g_remove (recent);
+    g_rmdir (data);
+    g_rmdir (home);
+  }
+  return status;
+}
