@@ -420,6 +420,7 @@ main (int   argc,
 {
   int status;
 
+  cs_test_use_own_state_dir ();
   /* no ISOLATE_DIRS: the app must see the system's icons and schemas */
   g_test_init (&argc, &argv, NULL);
   if (g_getenv ("DISPLAY") == NULL)

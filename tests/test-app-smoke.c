@@ -123,6 +123,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  cs_test_use_own_state_dir ();
   /* no ISOLATE_DIRS: the app must see the system's icons and schemas, as a
    * user's does; it writes nothing */
   g_test_init (&argc, &argv, NULL);

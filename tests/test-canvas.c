@@ -681,6 +681,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  cs_test_use_own_state_dir ();
   /* no ISOLATE_DIRS: GTK needs the system's MIME database (see test-window) */
   g_test_init (&argc, &argv, NULL);
 

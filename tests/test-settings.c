@@ -700,6 +700,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  cs_test_use_own_state_dir ();
   /* no ISOLATE_DIRS: GTK needs the system's icons; settings stay in memory
    * here (GSETTINGS_BACKEND), and the app run by the last test writes to a
    * folder of its own */

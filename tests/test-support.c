@@ -11,7 +11,10 @@
 #include "cs-graph-builder.h"
 #include "cs-import.h"
 
+#include <glib/gstdio.h>
+
 #include <math.h>
+#include <stdlib.h>
 
 /* Loads tests/data/KIND/NAME, or data/NAME when KIND is "bundled". */
 CsGraph *
@@ -452,4 +455,57 @@ cs_test_rebuild_graph (CsGraph *graph)
       cs_graph_builder_take_edge (builder, copy);
     }
   return cs_graph_builder_end (g_steal_pointer (&builder));
+}
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_remove (path);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      remove_tree (child);
+    }
+  g_dir_close (dir);
+  g_rmdir (path);
+}
+
+static char *own_state_dir;
+
+static void
+remove_own_state_dir (void)
+{
+  remove_tree (own_state_dir);
+  g_clear_pointer (&own_state_dir, g_free);
+}
+
+/**
+ * cs_test_use_own_state_dir:
+ *
+ * Points XDG_STATE_HOME and XDG_DATA_HOME, for this process and the apps
+ * it starts, at a new folder removed at exit: a recovery copy an app killed by an earlier run
+ * left behind is not offered in this one. Call it first in main().
+ */
+void
+cs_test_use_own_state_dir (void)
+{
+  g_assert_null (own_state_dir);
+  own_state_dir = g_dir_make_tmp ("cs-test-state-XXXXXX", NULL);
+  g_assert_nonnull (own_state_dir);
+  g_setenv ("XDG_STATE_HOME", own_state_dir, TRUE);
+  /* the recent files too */
+  {
+    g_autofree char *data = g_build_filename (own_state_dir, "data", NULL);
+
+    g_setenv ("XDG_DATA_HOME", data, TRUE);
+  }
+  atexit (remove_own_state_dir);
 }

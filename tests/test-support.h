@@ -31,6 +31,7 @@ cairo_surface_t *cs_test_load_png (const char          *path);
 gboolean  cs_test_run_tool      (const char *const     *argv,
                                  char                 **out);
 char     *cs_test_one_line_graph (guint                 n);
+void      cs_test_use_own_state_dir (void);
 CsGraph  *cs_test_rebuild_graph (CsGraph              *graph);
 void      cs_test_assert_same_graph (CsGraph           *a,
                                      CsGraph           *b,

@@ -793,6 +793,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  cs_test_use_own_state_dir ();
   /* no ISOLATE_DIRS: GTK finds image formats through the MIME database in
    * the system data dirs; settings stay in memory (GSETTINGS_BACKEND) */
   g_test_init (&argc, &argv, NULL);
