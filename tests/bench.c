@@ -19,6 +19,7 @@
 #include "cs-metrics.h"
 #include "cs-node-radii.h"
 #include "cs-renderer.h"
+#include "cs-save.h"
 #include "test-support.h"
 
 #include <glib/gstdio.h>
@@ -503,6 +504,69 @@ bench_layout (guint n)
   report ("quality: nearest consortium", now () - t0, "load and check", load);
 }
 
+/* Saving a laid-out graph (the window's Ctrl+S, `--export OUT.json`)
+ * against loading it, and against writing its bytes atomically as they
+ * are (the floor of any atomic save) */
+static void
+bench_save (void)
+{
+  const guint sizes[] = { 1000, 10000, 100000 };
+  g_autofree char *dir = g_dir_make_tmp ("cs-bench-XXXXXX", NULL);
+
+  printf ("\nSaving one-line Consortia JSON with new positions (parse, patch, write, fsync, "
+          "rename), against loading it and against an atomic write of its bytes\n");
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autofree char *data = cs_test_one_line_graph (sizes[s]);
+      g_autofree char *path = g_build_filename (dir, "graph.json", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      gsize length = strlen (data);
+      g_autoptr(CsGraph) graph = cs_import_data (data, length, NULL, NULL, NULL, NULL);
+      guint n = cs_graph_get_n_nodes (graph);
+      g_autofree double *xy = g_new (double, 2 * n);
+      g_autoptr(CsPositions) positions = NULL;
+      CsSaveContent content = { graph, .layout_algorithm = "consortia", .layout_seed = 42 };
+      g_autofree char *label = NULL;
+      double save = G_MAXDOUBLE, load = G_MAXDOUBLE, copy = G_MAXDOUBLE;
+      guint repeats = sizes[s] >= 100000 ? 2 : 5;
+
+      for (guint i = 0; i < n; i++)
+        {
+          xy[2 * i] = i * 1.37;
+          xy[2 * i + 1] = -(double)i / 3;
+        }
+      positions = cs_positions_new (n, xy);
+      content.positions = positions;
+      for (guint round = 0; round < repeats; round++)
+        {
+          double t0 = now ();
+
+          g_assert_true (cs_save_graph (file, &content, CS_SAVE_BACKUP, NULL, NULL, NULL, NULL,
+                                        NULL, NULL));
+          save = MIN (save, now () - t0);
+          t0 = now ();
+          g_clear_object (&graph);
+          graph = cs_import_data (data, length, NULL, NULL, NULL, NULL);
+          content.graph = graph;
+          load = MIN (load, now () - t0);
+          t0 = now ();
+          g_assert_true (g_file_replace_contents (file, data, length, NULL, FALSE,
+                                                  G_FILE_CREATE_NONE, NULL, NULL, NULL));
+          copy = MIN (copy, now () - t0);
+        }
+      label = g_strdup_printf ("save %u nodes (%.1f MB)", n, length / 1e6);
+      report (label, save, "load the same graph", load);
+      report ("", save, "atomic write of its bytes", copy);
+      {
+        g_autofree char *backup = g_strconcat (path, "~", NULL);
+
+        g_unlink (backup);
+      }
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -520,6 +584,8 @@ main (int   argc,
     bench_load (self_path);
   if (g_str_equal (part, "all") || g_str_equal (part, "draw"))
     bench_draw ();
+  if (g_str_equal (part, "all") || g_str_equal (part, "save"))
+    bench_save ();
   /* `bench layout [N]`: every layout on N nodes (100,000 takes minutes) */
   if (g_str_equal (part, "all") || g_str_equal (part, "layout"))
     bench_layout (argc > 2 ? (guint)g_ascii_strtoull (argv[2], NULL, 10) : 10000);
