@@ -353,7 +353,6 @@ test_read_only_folder (Fixture       *fixture,
       g_autoptr(GError) error = NULL;
       g_autofree char *text = NULL;
       g_autofree char *names = NULL;
-      g_autofree char *expected = NULL;
 
       g_assert_true (g_file_set_contents (fixture->path, "the old version\n", -1, NULL));
       g_assert_cmpint (g_chmod (fixture->path, 0444), ==, 0);
