@@ -172,7 +172,7 @@ cs_save_graph (GFile                *file,
       return FALSE;
     }
   if (new_etag != NULL)
-    *new_etag = g_strdup (g_file_output_stream_get_etag (stream));
+    *new_etag = g_file_output_stream_get_etag (stream);
   return TRUE;
 }
 

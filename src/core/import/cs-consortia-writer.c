@@ -417,7 +417,8 @@ patch_layout (JsonObject *root,
     return;
   if (graph_node == NULL)
     {
-      graph_node = json_node_init_object (json_node_alloc (), json_object_new ());
+      graph_node = json_node_new (JSON_NODE_OBJECT);
+      json_node_take_object (graph_node, json_object_new ());
       set_member_after (root, "graph", graph_node, "version");
     }
   metadata = json_node_get_object (graph_node);
