@@ -692,6 +692,51 @@ test_writer_keeps_one_line (void)
   g_assert_nonnull (memchr (data, '\n', length - 1));
 }
 
+/* A view that is wrong in places still opens the graph: each wrong part is
+ * a warning at its place, left out, and the rest of the view is kept */
+static void
+test_bad_view_warns (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", "bad-view.json",
+                                                 NULL);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsGraph) graph = cs_import_file (path, NULL, &problems, &error);
+  g_autoptr(GString) all = g_string_new (NULL);
+  const CsSavedView *view;
+  const char *expected[] = {
+    "view.filter.consortium: unknown node \"gone\"",
+    "view.filter.stage: unknown stage \"finished\"",
+    "view.filter.depth: depth 7 is outside 1…3",
+    "view.sizing: expected a string, found a number",
+    "view.zoom: zoom -2 is not above 0",
+    "view.selection[1]: unknown node \"missing\"",
+    "view.selection[2]: expected a string, found a number",
+    "view.colour: unknown member \"colour\" of the view, left out",
+  };
+
+  g_assert_no_error (error);
+  g_assert_nonnull (graph);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const CsProblem *problem = g_ptr_array_index (problems, i);
+      g_autofree char *text = cs_problem_to_string (problem, "bad-view.json");
+
+      g_assert_cmpint (problem->severity, ==, CS_PROBLEM_WARNING);
+      g_string_append_printf (all, "%s\n", text);
+    }
+  g_test_message ("%s", all->str);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_nonnull (strstr (all->str, expected[i]));
+  view = cs_graph_get_saved_view (graph);
+  g_assert_nonnull (view);
+  g_assert_cmpstr (view->labels, ==, "english");
+  g_assert_null (view->sizing);
+  g_assert_false (view->has_camera);
+  g_assert_cmpuint (g_strv_length (view->selection), ==, 1);
+  g_assert_cmpstr (view->selection[0], ==, "a");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -708,6 +753,7 @@ main (int   argc,
   g_test_add_func ("/cs/import/missing-file", test_missing_file);
   g_test_add_func ("/cs/import/writer-round-trip", test_writer_round_trip);
   g_test_add_func ("/cs/import/writer-keeps-the-rest", test_writer_keeps_the_rest);
+  g_test_add_func ("/cs/import/bad-view-warns", test_bad_view_warns);
   g_test_add_func ("/cs/import/writer-extensions", test_writer_extensions);
   g_test_add_func ("/cs/import/writer-keeps-one-line", test_writer_keeps_one_line);
   g_test_add_func ("/cs/import/column-counts-characters", test_column_counts_characters);

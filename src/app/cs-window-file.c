@@ -217,7 +217,8 @@ static void
 refresh_recent (CsWindow *self)
 {
   GtkRecentManager *manager = gtk_recent_manager_get_default ();
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify)gtk_recent_info_unref);
+  g_autoptr(GPtrArray) items =
+      g_ptr_array_new_with_free_func ((GDestroyNotify)gtk_recent_info_unref);
   GList *list = gtk_recent_manager_get_items (manager);
   const char *app = g_get_application_name ();
 
@@ -238,8 +239,10 @@ refresh_recent (CsWindow *self)
       GtkRecentInfo *info = g_ptr_array_index (items, i);
       g_autoptr(GMenuItem) item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
 
+      const char *uri = gtk_recent_info_get_uri (info);
+
       g_menu_item_set_action_and_target_value (item, "win.open-recent",
-                                               g_variant_new_string (gtk_recent_info_get_uri (info)));
+                                               g_variant_new_string (uri));
       g_menu_append_item (self->recent_menu, item);
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-recent", items->len > 0);
@@ -510,6 +513,7 @@ suggested_name (CsWindow *self)
 {
   GFile *file = cs_document_get_file (self->document);
   g_autofree char *base = NULL;
+  CsGraph *graph;
   char *dot;
 
   if (file != NULL && cs_document_get_can_save_in_place (self->document))
@@ -518,9 +522,9 @@ suggested_name (CsWindow *self)
   /* another format, or the bundled graph: a new name of our format */
   if ((dot = strrchr (base, '.')) != NULL && dot != base)
     *dot = '\0';
+  graph = cs_document_get_graph (self->document);
   if (file != NULL && !cs_document_get_can_save_in_place (self->document) &&
-      g_strcmp0 (cs_graph_get_source_format (cs_document_get_graph (self->document)), "consortia") ==
-          0)
+      g_strcmp0 (cs_graph_get_source_format (graph), "consortia") == 0)
     return g_strdup_printf ("%s (edited).json", base);
   return g_strdup_printf ("%s.json", base);
 }
@@ -760,8 +764,9 @@ _cs_window_offer_recovery (CsWindow  *self,
                                  : g_strdup (entry->title != NULL && entry->title[0] != '\0'
                                                  ? entry->title
                                                  : "an unsaved graph");
-  body = g_strdup_printf ("Consortia stopped before the changes to “%s” were saved. A copy from "
-                          "%s has them: restore it and save, or discard it for good.",
+  body = g_strdup_printf ("Consortia stopped before the changes to “%s” were saved. "
+                          "A copy from %s has them: restore it and save, or discard it for "
+                          "good.",
                           name, when);
   dialog = ADW_MESSAGE_DIALOG (
       adw_message_dialog_new (GTK_WINDOW (self), "Restore Unsaved Changes?", body));

@@ -988,7 +988,8 @@ view_member (Reader       *reader,
       if (type != G_TYPE_DOUBLE || isfinite (json_node_get_double (node)))
         return node;
     }
-  warn_at (reader, TYPE, node, object->path, member, "expected %s, found %s; the view's %s is left as it is",
+  warn_at (reader, TYPE, node, object->path, member,
+           "expected %s, found %s; the view's %s is left as it is",
            type == JSON_TYPE_OBJECT  ? "an object"
            : type == JSON_TYPE_ARRAY ? "an array"
            : type == G_TYPE_STRING   ? "a string"
@@ -1069,7 +1070,8 @@ view_node (Reader     *reader,
   if (node == NULL)
     return NULL;
   id = json_node_get_string (node);
-  if ((also != NULL && g_str_equal (id, also)) || cs_graph_builder_lookup (reader->builder, id, &index))
+  if ((also != NULL && g_str_equal (id, also)) ||
+      cs_graph_builder_lookup (reader->builder, id, &index))
     return g_strdup (id);
   warn_at (reader, UNKNOWN_NODE, node, object->path, member, "unknown node \"%s\"", id);
   return NULL;
@@ -1101,8 +1103,8 @@ parse_view_filter (Reader      *reader,
       if (json_node_get_int (member) >= 1 && json_node_get_int (member) <= 3)
         saved->depth = json_node_get_int (member);
       else
-        warn_at (reader, VALUE, member, &path, "depth", "depth %" G_GINT64_FORMAT " is outside 1…3",
-                 json_node_get_int (member));
+        warn_at (reader, VALUE, member, &path, "depth",
+                 "depth %" G_GINT64_FORMAT " is outside 1…3", json_node_get_int (member));
     }
   if ((member = view_member (reader, &filter, "hide", G_TYPE_BOOLEAN)) != NULL)
     {
