@@ -100,6 +100,9 @@ cs_import_data (const char    *data,
   else
     {
       builder = cs_graph_builder_new ();
+      /* the format it came from (Save writes our own format elsewhere); an
+       * importer that keeps the text for its writer says so itself */
+      cs_graph_builder_set_source (builder, cs_importer_get_name (importer), NULL);
       ok = cs_importer_load (importer, data, length, builder, found, cancellable);
     }
 
