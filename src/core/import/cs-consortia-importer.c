@@ -1293,12 +1293,13 @@ parse_document (Reader       *reader,
 }
 
 static gboolean
-cs_consortia_importer_load (CsImporter     *importer,
-                            const char     *data,
-                            gsize           length,
-                            CsGraphBuilder *builder,
-                            GPtrArray      *problems,
-                            GCancellable   *cancellable)
+cs_consortia_importer_load (CsImporter            *importer,
+                            const char            *data,
+                            gsize                  length,
+                            const CsImportOptions *options,
+                            CsGraphBuilder        *builder,
+                            GPtrArray             *problems,
+                            GCancellable          *cancellable)
 {
   g_autoptr(CsJsonTree) tree = cs_json_tree_parse (data, length, problems);
   g_autoptr(GArray) json_index = g_array_new (FALSE, FALSE, sizeof (guint));

@@ -72,6 +72,33 @@ cs_import_data (const char    *data,
                 GPtrArray    **problems,
                 GError       **error)
 {
+  return cs_import_data_full (data, length, display_name, NULL, cancellable, problems, error);
+}
+
+/**
+ * cs_import_data_full:
+ * @data: the file's bytes
+ * @length: their number
+ * @display_name: (nullable): the file's name, for messages
+ * @options: (nullable): what the command line or the import dialog says
+ *   beyond the bytes
+ * @cancellable: (nullable): a #GCancellable
+ * @problems: (out) (optional) (transfer full): as for cs_import_data()
+ * @error: as for cs_import_data()
+ *
+ * As cs_import_data(), with options for the importer.
+ *
+ * Returns: (transfer full) (nullable): the graph
+ */
+CsGraph *
+cs_import_data_full (const char             *data,
+                     gsize                   length,
+                     const char             *display_name,
+                     const CsImportOptions  *options,
+                     GCancellable           *cancellable,
+                     GPtrArray             **problems,
+                     GError                **error)
+{
   g_autoptr(GPtrArray) found = cs_problems_new ();
   g_autoptr(CsGraphBuilder) builder = NULL;
   g_autoptr(CsImporter) importer = NULL;
@@ -103,7 +130,7 @@ cs_import_data (const char    *data,
       /* the format it came from (Save writes our own format elsewhere); an
        * importer that keeps the text for its writer says so itself */
       cs_graph_builder_set_source (builder, cs_importer_get_name (importer), NULL);
-      ok = cs_importer_load (importer, data, length, builder, found, cancellable);
+      ok = cs_importer_load (importer, data, length, options, builder, found, cancellable);
     }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -145,6 +172,29 @@ cs_import_file (const char    *filename,
                 GPtrArray    **problems,
                 GError       **error)
 {
+  return cs_import_file_full (filename, NULL, cancellable, problems, error);
+}
+
+/**
+ * cs_import_file_full:
+ * @filename: the file
+ * @options: (nullable): what the command line or the import dialog says
+ *   beyond the bytes
+ * @cancellable: (nullable): a #GCancellable
+ * @problems: (out) (optional) (transfer full): as for cs_import_file()
+ * @error: as for cs_import_file()
+ *
+ * As cs_import_file(), with options for the importer.
+ *
+ * Returns: (transfer full) (nullable): the graph
+ */
+CsGraph *
+cs_import_file_full (const char             *filename,
+                     const CsImportOptions  *options,
+                     GCancellable           *cancellable,
+                     GPtrArray             **problems,
+                     GError                **error)
+{
   g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *display_name = NULL;
@@ -167,8 +217,9 @@ cs_import_file (const char    *filename,
       return NULL;
     }
 
-  return cs_import_data (g_mapped_file_get_contents (mapped), g_mapped_file_get_length (mapped),
-                         display_name, cancellable, problems, error);
+  return cs_import_data_full (g_mapped_file_get_contents (mapped),
+                              g_mapped_file_get_length (mapped), display_name, options,
+                              cancellable, problems, error);
 }
 
 /**

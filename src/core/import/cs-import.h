@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "cs-graph.h"
+#include "cs-importer.h"
 #include "cs-problem.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,19 @@ CsGraph  *cs_import_data (const char    *data,
                           GCancellable  *cancellable,
                           GPtrArray    **problems,
                           GError       **error);
+
+CsGraph  *cs_import_file_full (const char             *filename,
+                               const CsImportOptions  *options,
+                               GCancellable           *cancellable,
+                               GPtrArray             **problems,
+                               GError                **error);
+CsGraph  *cs_import_data_full (const char             *data,
+                               gsize                   length,
+                               const char             *display_name,
+                               const CsImportOptions  *options,
+                               GCancellable           *cancellable,
+                               GPtrArray             **problems,
+                               GError                **error);
 
 const char *cs_import_get_library_version (void);
 

@@ -151,10 +151,11 @@ cs_importer_matches_extension (CsImporter *self,
 }
 
 gboolean
-cs_importer_load (CsImporter     *self,
-                  const char     *data,
-                  gsize           length,
-                  CsGraphBuilder *builder,
+cs_importer_load (CsImporter            *self,
+                  const char            *data,
+                  gsize                  length,
+                  const CsImportOptions *options,
+                  CsGraphBuilder        *builder,
                   GPtrArray      *problems,
                   GCancellable   *cancellable)
 {
@@ -163,6 +164,9 @@ cs_importer_load (CsImporter     *self,
   g_return_val_if_fail (builder != NULL, FALSE);
   g_return_val_if_fail (problems != NULL, FALSE);
 
-  return CS_IMPORTER_GET_CLASS (self)->load (self, data != NULL ? data : "", length, builder,
-                                             problems, cancellable);
+  static const CsImportOptions none = { 0 };
+
+  return CS_IMPORTER_GET_CLASS (self)->load (self, data != NULL ? data : "", length,
+                                             options != NULL ? options : &none, builder, problems,
+                                             cancellable);
 }

@@ -13,6 +13,15 @@
 
 G_BEGIN_DECLS
 
+/* What the command line or the import dialog says about a file, beyond
+ * its bytes; every member optional */
+typedef struct
+{
+  guint       graph;      /* which graph of a file holding several (0: the first) */
+  const char *nodes_path; /* a node table for an edge list (CSV); nullable */
+  const char *base_path;  /* the file's own path, for messages; nullable */
+} CsImportOptions;
+
 #define CS_TYPE_IMPORTER (cs_importer_get_type ())
 
 G_DECLARE_DERIVABLE_TYPE (CsImporter, cs_importer, CS, IMPORTER, GObject)
@@ -39,12 +48,13 @@ struct _CsImporterClass
   /* Reads @data into @builder. Problems go into @problems with their byte
    * offsets into @data; the load fails when one of them is an error.
    * Runs in a worker thread; it should check @cancellable now and then. */
-  gboolean  (*load)  (CsImporter      *self,
-                      const char      *data,
-                      gsize            length,
-                      CsGraphBuilder  *builder,
-                      GPtrArray       *problems,
-                      GCancellable    *cancellable);
+  gboolean  (*load)  (CsImporter            *self,
+                      const char            *data,
+                      gsize                  length,
+                      const CsImportOptions *options,
+                      CsGraphBuilder        *builder,
+                      GPtrArray             *problems,
+                      GCancellable          *cancellable);
 };
 
 const GType *cs_importer_get_types          (guint        *n_types);
@@ -61,6 +71,7 @@ gboolean     cs_importer_matches_extension  (CsImporter   *self,
 gboolean     cs_importer_load               (CsImporter   *self,
                                              const char   *data,
                                              gsize         length,
+                                             const CsImportOptions *options,
                                              CsGraphBuilder *builder,
                                              GPtrArray    *problems,
                                              GCancellable *cancellable);
