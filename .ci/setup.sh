@@ -3,6 +3,7 @@
 #   bash .ci/setup.sh run    install what is missing, build, open the app on the bundled graph
 #   bash .ci/setup.sh test   install what is missing, build, run the whole suite (under Xvfb when
 #                            there is no display), then again in an AddressSanitizer+UBSan build
+#                            with the libFuzzer targets (suite fuzz, 15 s each)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -89,7 +90,7 @@ case "${1:-}" in
     run_suite build || status=1
     # memcheck over the display-free unit tests (tests/valgrind.supp)
     meson test -C build --setup valgrind --suite unit --print-errorlogs || status=1
-    CC=clang build build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dwerror=true
+    CC=clang build build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dwerror=true -Dfuzzing=true
     run_suite build-asan || status=1
     summarise build build-asan || status=1
     exit $status

@@ -737,6 +737,33 @@ test_bad_view_warns (void)
   g_assert_cmpstr (view->selection[0], ==, "a");
 }
 
+/* Every input a fuzz target once found breaking something (tests/data/fuzz)
+ * is read without a crash, a critical or a leak: loaded, or refused with a
+ * message */
+static void
+test_fuzz_regressions (void)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "data", "fuzz", NULL);
+  GDir *dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CsGraph) graph = cs_import_file (path, NULL, NULL, &error);
+
+      g_assert_true ((graph != NULL) != (error != NULL));
+      g_assert_true (error == NULL || error->message[0] != '\0');
+      n++;
+    }
+  g_dir_close (dir);
+  /* the README at least: the folder is there and read */
+  g_assert_cmpuint (n, >=, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -754,6 +781,7 @@ main (int   argc,
   g_test_add_func ("/cs/import/writer-round-trip", test_writer_round_trip);
   g_test_add_func ("/cs/import/writer-keeps-the-rest", test_writer_keeps_the_rest);
   g_test_add_func ("/cs/import/bad-view-warns", test_bad_view_warns);
+  g_test_add_func ("/cs/import/fuzz-regressions", test_fuzz_regressions);
   g_test_add_func ("/cs/import/writer-extensions", test_writer_extensions);
   g_test_add_func ("/cs/import/writer-keeps-one-line", test_writer_keeps_one_line);
   g_test_add_func ("/cs/import/column-counts-characters", test_column_counts_characters);
