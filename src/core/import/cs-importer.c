@@ -9,6 +9,10 @@
 #include "cs-importer.h"
 
 #include "cs-consortia-importer.h"
+#include "cs-cytoscape-importer.h"
+#include "cs-graphology-importer.h"
+#include "cs-jgf-importer.h"
+#include "cs-node-link-importer.h"
 
 #include <string.h>
 
@@ -39,7 +43,7 @@ cs_importer_init (CsImporter *self)
 const GType *
 cs_importer_get_types (guint *n_types)
 {
-  static GType types[1];
+  static GType types[5];
   static gsize ready;
 
   g_return_val_if_fail (n_types != NULL, NULL);
@@ -47,6 +51,10 @@ cs_importer_get_types (guint *n_types)
   if (g_once_init_enter (&ready))
     {
       types[0] = CS_TYPE_CONSORTIA_IMPORTER;
+      types[1] = CS_TYPE_JGF_IMPORTER;
+      types[2] = CS_TYPE_NODE_LINK_IMPORTER;
+      types[3] = CS_TYPE_CYTOSCAPE_IMPORTER;
+      types[4] = CS_TYPE_GRAPHOLOGY_IMPORTER;
       g_once_init_leave (&ready, 1);
     }
   *n_types = G_N_ELEMENTS (types);
