@@ -143,6 +143,15 @@ _cs_json_graph_free (CsJsonGraph *self)
 
 /* Problems */
 
+static void report_valist (CsJsonGraph       *self,
+                           CsProblemSeverity  severity,
+                           CsImportError      code,
+                           JsonNode          *at,
+                           const CsJsonPath  *path,
+                           const char        *member,
+                           const char        *format,
+                           va_list            args) G_GNUC_PRINTF (7, 0);
+
 static void
 report_valist (CsJsonGraph       *self,
                CsProblemSeverity  severity,
