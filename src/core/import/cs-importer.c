@@ -9,6 +9,10 @@
 #include "cs-importer.h"
 
 #include "cs-consortia-importer.h"
+#include "cs-gexf-importer.h"
+#include "cs-gml-importer.h"
+#include "cs-graphml-importer.h"
+#include "cs-pajek-importer.h"
 
 #include <string.h>
 
@@ -39,7 +43,7 @@ cs_importer_init (CsImporter *self)
 const GType *
 cs_importer_get_types (guint *n_types)
 {
-  static GType types[1];
+  static GType types[5];
   static gsize ready;
 
   g_return_val_if_fail (n_types != NULL, NULL);
@@ -47,6 +51,10 @@ cs_importer_get_types (guint *n_types)
   if (g_once_init_enter (&ready))
     {
       types[0] = CS_TYPE_CONSORTIA_IMPORTER;
+      types[1] = CS_TYPE_GRAPHML_IMPORTER;
+      types[2] = CS_TYPE_GEXF_IMPORTER;
+      types[3] = CS_TYPE_GML_IMPORTER;
+      types[4] = CS_TYPE_PAJEK_IMPORTER;
       g_once_init_leave (&ready, 1);
     }
   *n_types = G_N_ELEMENTS (types);
