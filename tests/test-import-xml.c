@@ -791,6 +791,24 @@ test_pajek_lines (void)
   g_assert_cmpuint (cs_graph_get_n_edges (huge_graph), ==, 1);
 }
 
+/* Pajek is read line by line: a file cut short has what it reached */
+static void
+test_pajek_truncated (void)
+{
+  static const char *const expected[] = {
+    "3:3: warning: the quote is not closed on its line; it runs to the line's end",
+    "1:1: warning: 1 node has no label (label, name, Label or title); it is shown by its id",
+    NULL
+  };
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(CsGraph) graph = load ("truncated.net", NULL, "pajek", &problems);
+
+  assert_problems (problems, expected);
+  g_assert_cmpuint (cs_graph_get_n_nodes (graph), ==, 3);
+  g_assert_cmpstr (cs_graph_get_node (graph, 1)->label, ==, "KAI");
+  g_assert_cmpstr (cs_graph_get_node (graph, 2)->label, ==, "3");
+}
+
 /* Files that cannot be read: a clear error at its place, nothing printed */
 
 typedef struct
@@ -956,6 +974,39 @@ test_cancelled (void)
     }
 }
 
+static gpointer
+import_often (gpointer data)
+{
+  static const char *const names[] = { "quirks.graphml", "basic.gexf", "truncated.gexf",
+                                       "quirks.gml", "basic.net" };
+
+  for (guint round = 0; round < 20; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autofree char *path = fixture (names[i]);
+        g_autoptr(GPtrArray) problems = NULL;
+        g_autoptr(CsGraph) graph = cs_import_file (path, NULL, &problems, NULL);
+
+        /* the same outcome, whichever thread reads it */
+        if ((graph == NULL) != g_str_equal (names[i], "truncated.gexf") ||
+            problems->len != (i == 0 ? 17 : i == 1 ? 4 : i == 2 ? 1 : i == 3 ? 10 : 9))
+          return GUINT_TO_POINTER (FALSE);
+      }
+  return GUINT_TO_POINTER (TRUE);
+}
+
+/* Documents load in worker threads: several imports at once */
+static void
+test_threads (void)
+{
+  GThread *threads[4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("import", import_often, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_assert_true (GPOINTER_TO_UINT (g_thread_join (threads[i])));
+}
+
 /* The real files of ../shared/testdata: the counts its README gives */
 
 typedef struct
@@ -1105,6 +1156,7 @@ main (int   argc,
   g_test_add_func ("/cs/import-xml/pajek/basic", test_pajek_basic);
   g_test_add_func ("/cs/import-xml/pajek/matrix", test_pajek_matrix);
   g_test_add_func ("/cs/import-xml/pajek/lines", test_pajek_lines);
+  g_test_add_func ("/cs/import-xml/pajek/truncated", test_pajek_truncated);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("/cs/import-xml/bad/%s", bad_cases[i].file);
@@ -1114,6 +1166,7 @@ main (int   argc,
   g_test_add_func ("/cs/import-xml/silent", test_silent);
   g_test_add_func ("/cs/import-xml/sniff", test_sniff);
   g_test_add_func ("/cs/import-xml/cancelled", test_cancelled);
+  g_test_add_func ("/cs/import-xml/threads", test_threads);
   for (guint i = 0; i < G_N_ELEMENTS (real_cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("/cs/import-xml/real/%s", real_cases[i].file);

@@ -483,23 +483,25 @@ gboolean
 _cs_foreign_graph_take_node (CsForeignGraph *self,
                              CsForeignNode  *node)
 {
-  g_autoptr(CsForeignNode) owned = node;
+  gboolean taken = FALSE;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (node != NULL && node->id != NULL, FALSE);
 
   if (!_cs_foreign_graph_check_id (self, node->id, node->offset, "node"))
-    return FALSE;
-  if (g_hash_table_contains (self->ids, node->id))
+    ;
+  else if (g_hash_table_contains (self->ids, node->id))
+    _cs_foreign_graph_warn (self, CS_FOREIGN_WARNING_DUPLICATE_NODE, node->offset,
+                            "duplicate node id \"%s\": this node is left out, the first one "
+                            "with the id is kept",
+                            node->id);
+  else
     {
-      _cs_foreign_graph_warn (self, CS_FOREIGN_WARNING_DUPLICATE_NODE, node->offset,
-                              "duplicate node id \"%s\": this node is left out, the first one "
-                              "with the id is kept",
-                              node->id);
-      return FALSE;
+      add_node (self, node, FALSE);
+      taken = TRUE;
     }
-  add_node (self, node, FALSE);
-  return TRUE;
+  _cs_foreign_node_free (node);
+  return taken;
 }
 
 /**

@@ -142,6 +142,10 @@ split_line (Reader *reader,
           const char *close = memchr (d + p + 1, '"', end - p - 1);
           gsize stop = close != NULL ? (gsize)(close - d) : end;
 
+          if (close == NULL)
+            _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_VALUE, p,
+                                    "the quote is not closed on its line; it runs to the line's "
+                                    "end");
           token = (Token) { d + p + 1, stop - p - 1, p };
           p = close != NULL ? stop + 1 : end;
         }
