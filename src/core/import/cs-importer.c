@@ -10,9 +10,13 @@
 
 #include "cs-consortia-importer.h"
 #include "cs-cytoscape-importer.h"
+#include "cs-gexf-importer.h"
+#include "cs-gml-importer.h"
+#include "cs-graphml-importer.h"
 #include "cs-graphology-importer.h"
 #include "cs-jgf-importer.h"
 #include "cs-node-link-importer.h"
+#include "cs-pajek-importer.h"
 
 #include <string.h>
 
@@ -43,7 +47,7 @@ cs_importer_init (CsImporter *self)
 const GType *
 cs_importer_get_types (guint *n_types)
 {
-  static GType types[5];
+  static GType types[9];
   static gsize ready;
 
   g_return_val_if_fail (n_types != NULL, NULL);
@@ -55,6 +59,10 @@ cs_importer_get_types (guint *n_types)
       types[2] = CS_TYPE_NODE_LINK_IMPORTER;
       types[3] = CS_TYPE_CYTOSCAPE_IMPORTER;
       types[4] = CS_TYPE_GRAPHOLOGY_IMPORTER;
+      types[5] = CS_TYPE_GRAPHML_IMPORTER;
+      types[6] = CS_TYPE_GEXF_IMPORTER;
+      types[7] = CS_TYPE_GML_IMPORTER;
+      types[8] = CS_TYPE_PAJEK_IMPORTER;
       g_once_init_leave (&ready, 1);
     }
   *n_types = G_N_ELEMENTS (types);

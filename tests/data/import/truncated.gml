@@ -1,0 +1,10 @@
+Creator "x"
+graph
+[
+  node
+  [
+    id 1
+  ]
+  node
+  [
+    id 2
