@@ -9,6 +9,8 @@
 #include "cs-importer.h"
 
 #include "cs-consortia-importer.h"
+#include "cs-csv-importer.h"
+#include "cs-dot-importer.h"
 
 #include <string.h>
 
@@ -39,7 +41,7 @@ cs_importer_init (CsImporter *self)
 const GType *
 cs_importer_get_types (guint *n_types)
 {
-  static GType types[1];
+  static GType types[3];
   static gsize ready;
 
   g_return_val_if_fail (n_types != NULL, NULL);
@@ -47,6 +49,8 @@ cs_importer_get_types (guint *n_types)
   if (g_once_init_enter (&ready))
     {
       types[0] = CS_TYPE_CONSORTIA_IMPORTER;
+      types[1] = CS_TYPE_DOT_IMPORTER;
+      types[2] = CS_TYPE_CSV_IMPORTER;
       g_once_init_leave (&ready, 1);
     }
   *n_types = G_N_ELEMENTS (types);
