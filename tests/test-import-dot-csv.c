@@ -1010,6 +1010,35 @@ test_round_trip (void)
       g_assert_cmpstr (cs_graph_get_source_format (again), ==, "consortia");
       cs_test_assert_same_graph (graph, again, TRUE);
     }
+
+  /* names that are empty, long or only punctuation */
+  {
+    g_autoptr(GString) dot = g_string_new ("digraph { \"\" -> \"!!\" -> \"-x-\"; subgraph \"\" { q } ");
+    g_autoptr(CsGraph) graph = NULL;
+    g_autoptr(GBytes) bytes = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CsGraph) again = NULL;
+
+    g_string_append_c (dot, '"');
+    for (guint i = 0; i < 300; i++)
+      g_string_append_c (dot, 'a' + i % 26);
+    g_string_append (dot, "\" }");
+    graph = import_data (dot->str, "names.dot", NULL);
+    g_assert_cmpuint (cs_graph_get_n_nodes (graph), ==, 6);
+    g_assert_cmpstr (cs_graph_get_node (graph, 0)->id, ==, "node-1");
+    g_assert_cmpstr (cs_graph_get_node (graph, 0)->label, ==, "node-1");
+    g_assert_cmpstr (cs_graph_get_node (graph, 1)->id, ==, "node-2");
+    g_assert_cmpstr (cs_graph_get_node (graph, 1)->label, ==, "!!");
+    g_assert_cmpstr (cs_graph_get_node (graph, 2)->id, ==, "x-");
+    g_assert_cmpuint (strlen (cs_graph_get_node (graph, 4)->id), <=, 200);
+    g_assert_cmpstr (cs_graph_get_node (graph, 5)->id, ==, "node-3");
+    g_assert_cmpstr (type_of (graph, "node-3"), ==, "consortium");
+    bytes = cs_consortia_writer_to_bytes (graph, NULL, NULL, NULL, -1, NULL);
+    again = cs_import_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "n.json",
+                            NULL, NULL, &error);
+    g_assert_no_error (error);
+    cs_test_assert_same_graph (graph, again, TRUE);
+  }
 }
 
 int

@@ -275,7 +275,8 @@ cs_window_show_problems_action (GtkWidget  *widget,
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 160);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", "_Close");
@@ -354,8 +355,8 @@ cs_window_chooser_response_cb (CsWindow             *self,
  * _cs_window_new_open_filters:
  *
  * The file chooser's filters, from the importer registry: every format
- * Consortia reads together, then each one by its name, extensions and
- * MIME types, then all files.
+ * Consortia reads together, then each one (its display name, extensions
+ * and MIME types), then all files.
  *
  * Returns: (transfer full): a list of #GtkFileFilter
  */
@@ -375,22 +376,18 @@ _cs_window_new_open_filters (void)
       g_autoptr(CsImporter) importer = g_object_new (types[i], NULL);
       CsImporterClass *klass = CS_IMPORTER_GET_CLASS (importer);
       g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-      g_autoptr(GString) name = g_string_new (klass->display_name);
 
       for (guint k = 0; klass->extensions != NULL && klass->extensions[k] != NULL; k++)
         {
-          g_string_append_printf (name, "%s.%s", k == 0 ? " (" : ", ", klass->extensions[k]);
           gtk_file_filter_add_suffix (filter, klass->extensions[k]);
           gtk_file_filter_add_suffix (graphs, klass->extensions[k]);
         }
-      if (klass->extensions != NULL && klass->extensions[0] != NULL)
-        g_string_append_c (name, ')');
       for (guint k = 0; klass->mime_types != NULL && klass->mime_types[k] != NULL; k++)
         {
           gtk_file_filter_add_mime_type (filter, klass->mime_types[k]);
           gtk_file_filter_add_mime_type (graphs, klass->mime_types[k]);
         }
-      gtk_file_filter_set_name (filter, name->str);
+      gtk_file_filter_set_name (filter, klass->display_name);
       g_list_store_append (filters, filter);
     }
   gtk_file_filter_set_name (all, "All files");

@@ -664,7 +664,7 @@ add_alias (CsNode     *node,
 {
   const char *aliases[] = { name, NULL };
 
-  if (g_str_equal (name, node->id) || g_str_equal (name, node->label))
+  if (name[0] == '\0' || g_str_equal (name, node->id) || g_str_equal (name, node->label))
     return;
   node->aliases = g_strdupv ((char **)aliases);
 }

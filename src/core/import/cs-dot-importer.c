@@ -538,7 +538,7 @@ add_alias (CsNode     *node,
   const char *aliases[] = { name, NULL };
 
   /* the name the file gave it, when neither its id nor its label says it */
-  if (g_str_equal (name, node->id) || g_str_equal (name, node->label))
+  if (name[0] == '\0' || g_str_equal (name, node->id) || g_str_equal (name, node->label))
     return;
   node->aliases = g_strdupv ((char **)aliases);
 }
@@ -593,7 +593,8 @@ read_node (Reader   *reader,
       cs_node_take_attribute (node, _cs_import_attribute_new (sym->name, value));
     }
   node->pinned = node->has_position && (pos_pinned || pin);
-  node->label = label != NULL ? label : g_strdup (name);
+  /* a node named "" is shown by its id */
+  node->label = label != NULL ? label : g_strdup (name[0] != '\0' ? name : node->id);
   add_alias (node, name);
   if (!cs_graph_builder_take_node (reader->builder, node))
     g_assert_not_reached ();
@@ -835,7 +836,7 @@ read_groups (Reader *reader)
         if (label != NULL)
           node->label = expand_label (label, group->name, group->name, NULL, NULL);
         if (node->label == NULL)
-          node->label = g_strdup (group->name);
+          node->label = g_strdup (group->name[0] != '\0' ? group->name : node->id);
         for (Agsym_t *sym = agnxtattr (reader->graph, AGRAPH, NULL); sym != NULL;
              sym = agnxtattr (reader->graph, AGRAPH, sym))
           {
