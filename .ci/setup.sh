@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential pkg-config meson ninja-build
   libgtk-4-dev libadwaita-1-dev libigraph-dev libjson-glib-dev libxml2-dev libcairo2-dev zlib1g-dev
+  libgraphviz-dev libcsv-dev
   fonts-nanum librsvg2-common shared-mime-info
   xvfb xauth x11-utils xdotool imagemagick librsvg2-bin poppler-utils
   clang libclang-rt-14-dev valgrind

@@ -472,6 +472,7 @@ test_info (void)
   g_assert_cmpint (run (args, &out, &err), ==, 0);
   g_assert_cmpstr (err, ==, "");
   g_assert_nonnull (strstr (out, "Title: 작은 그래프\n"));
+  g_assert_nonnull (strstr (out, "Format: Consortia graph (JSON)\n"));
   g_assert_nonnull (strstr (out, "Nodes: 6\n"));
   g_assert_nonnull (strstr (out, "  consortium           1\n"));
   g_assert_nonnull (strstr (out, "Edges: 5\n"));
@@ -481,6 +482,153 @@ test_info (void)
   g_assert_nonnull (strstr (out, "Layout: consortia, seed 7\n"));
   g_assert_nonnull (strstr (out, "Label characters without a font: 0\n"));
   g_assert_nonnull (strstr (out, "Problems: 0\n"));
+}
+
+
+static CsGraph *load_path (const char *path);
+
+/* --info on other formats: the counts as for ours, the format read, and
+ * every warning of the import at its place */
+static void
+test_info_other_formats (void)
+{
+  g_autofree char *dot = fixture ("import", "clusters.dot");
+  g_autofree char *csv = fixture ("import", "edges-comma.csv");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *dot_args[] = { "--info", dot, NULL };
+  const char *csv_args[] = { "--info", csv, NULL };
+
+  g_assert_cmpint (run (dot_args, &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_nonnull (strstr (out, "Format: Graphviz DOT\n"));
+  g_assert_nonnull (strstr (out, "Title: Partners\n"));
+  g_assert_nonnull (strstr (out, "Nodes: 6\n"));
+  g_assert_nonnull (strstr (out, "  consortium           2\n"));
+  g_assert_nonnull (strstr (out, "Edges: 5\n"));
+  g_assert_nonnull (strstr (out, "  member_of            3\n"));
+  g_assert_nonnull (strstr (out, "Layout: consortia, seed"));
+  g_assert_nonnull (strstr (out, "Problems: 2\n"));
+  g_assert_nonnull (strstr (out, "clusters.dot:6:3: warning: 2 subgraphs made into groups "
+                                 "(cluster_ai, cluster_chips): a node of type consortium each, "
+                                 "with a member_of edge from each of its members\n"));
+  g_assert_nonnull (strstr (out, "clusters.dot:4:3: warning: the graph's attribute rankdir is "
+                                 "left out"));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (csv_args, &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_nonnull (strstr (out, "Format: CSV edge list\n"));
+  g_assert_nonnull (strstr (out, "Nodes: 3\n"));
+  g_assert_nonnull (strstr (out, "Edges: 4\n"));
+  g_assert_nonnull (strstr (out, "Problems: 3\n"));
+  g_assert_nonnull (strstr (out, "edges-comma.csv:5:1: warning: the edge links node \"carol\" to "
+                                 "itself\n"));
+  g_assert_nonnull (strstr (out, "edges-comma.csv:6:1: warning: another row links \"alice\" to "
+                                 "\"bob\" already (parallel edges)\n"));
+  g_assert_nonnull (strstr (out, "edges-comma.csv:7:6: warning: empty target: the row is left "
+                                 "out\n"));
+}
+
+/* --graph N, from 1, for every command that reads a file */
+static void
+test_graph_option (void)
+{
+  g_autofree char *multi = fixture ("import", "multi.dot");
+  g_autofree char *png = g_build_filename (tmp_dir, "second.png", NULL);
+  g_autofree char *json = g_build_filename (tmp_dir, "second.json", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *info[] = { "--info", "--graph", "2", multi, NULL };
+  const char *first[] = { "--info", multi, NULL };
+  const char *beyond[] = { "--info", "--graph", "3", multi, NULL };
+  const char *export_png[] = { "--export", png, "--graph", "2", multi, NULL };
+  const char *export_json[] = { "--export", json, "--graph", "2", multi, NULL };
+  const char *inspect[] = { "--inspect", "q", "--graph", "2", multi, NULL };
+  g_autoptr(CsGraph) written = NULL;
+
+  g_assert_cmpint (run (info, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Title: Second\n"));
+  g_assert_nonnull (strstr (out, "Nodes: 3\n"));
+  g_assert_nonnull (strstr (out, "Edges: 2\n"));
+  g_assert_nonnull (strstr (out, "multi.dot:4:1: warning: the file holds 2 graphs: this is graph "
+                                 "2 (the command line's --graph N reads another)\n"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (first, &out, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Nodes: 2\n"));
+  g_assert_null (strstr (out, "Title:"));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (beyond, &out, &err), ==, 2);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_nonnull (strstr (err, "multi.dot: there is no graph 3: the file holds 2 graphs"));
+  g_assert_nonnull (strstr (err, "see consortia --help"));
+
+  g_assert_cmpint (run (export_png, NULL, NULL), ==, 0);
+  g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (run (export_json, NULL, NULL), ==, 0);
+  written = load_path (json);
+  g_assert_cmpstr (cs_graph_get_title (written), ==, "Second");
+  g_assert_cmpuint (cs_graph_get_n_nodes (written), ==, 3);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (inspect, &out, NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "q\n"));
+}
+
+/* --nodes NODES.csv joins a node table to an edge list */
+static void
+test_nodes_option (void)
+{
+  g_autofree char *edges = fixture ("import", "join-edges.csv");
+  g_autofree char *nodes = fixture ("import", "join-nodes.csv");
+  g_autofree char *dot = fixture ("import", "clusters.dot");
+  g_autofree char *json = g_build_filename (tmp_dir, "joined.json", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *unknown = NULL;
+  const char *info[] = { "--info", "--nodes", nodes, edges, NULL };
+  const char *inspect[] = { "--inspect", "Samsung", "--nodes", nodes, edges, NULL };
+  const char *export_json[] = { "--export", json, "--nodes", nodes, edges, NULL };
+  const char *not_csv[] = { "--info", "--nodes", nodes, dot, NULL };
+  g_autoptr(CsGraph) written = NULL;
+  guint index;
+
+  g_assert_cmpint (run (info, &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_nonnull (strstr (out, "Format: CSV edge list\n"));
+  g_assert_nonnull (strstr (out, "Nodes: 4\n"));
+  g_assert_nonnull (strstr (out, "  company              1\n"));
+  g_assert_nonnull (strstr (out, "  university           1\n"));
+  g_assert_nonnull (strstr (out, "Problems: 5\n"));
+  /* the node table's problems name it */
+  g_assert_nonnull (strstr (out, "join-nodes.csv:5:1: warning: duplicate id \"n1\": the first row "
+                                 "with it is kept, this one left out\n"));
+  g_assert_nonnull (strstr (out, "join-nodes.csv:3:4: warning: node \"n2\" has no Label: its id "
+                                 "is shown\n"));
+  unknown = g_strdup_printf ("join-edges.csv:4:4: warning: unknown node \"ghost\" (not in %s): a "
+                             "node is made of it\n",
+                             nodes);
+  g_assert_nonnull (strstr (out, unknown));
+
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (inspect, &out, NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "Samsung Electronics\nCompany\n"));
+  g_assert_nonnull (strstr (out, "sector: chips"));
+
+  g_assert_cmpint (run (export_json, NULL, NULL), ==, 0);
+  written = load_path (json);
+  g_assert_cmpuint (cs_graph_get_n_nodes (written), ==, 4);
+  g_assert_true (cs_graph_lookup (written, "n3", &index));
+  g_assert_cmpstr (cs_graph_get_node (written, index)->label, ==, "KAIST, Daejeon");
+
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (not_csv, &out, &err), ==, 2);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_nonnull (strstr (err, "--nodes: a node table goes with a CSV edge list, and "));
+  g_assert_nonnull (strstr (err, "clusters.dot is a Graphviz DOT file"));
 }
 
 static void
@@ -659,6 +807,16 @@ test_usage_errors (void)
     { { "--export", png, "--layout", "nope", NULL }, "--layout: unknown layout “nope”" },
     { { "--export", json, "--width", "300", NULL }, "--width: a .json export writes the graph" },
     { { "--export", json, "--title", "T", NULL }, "--title: a .json export writes the graph" },
+    { { "--info", "--graph", "0", input, NULL }, "--graph: “0” is not a whole number from 1 to" },
+    { { "--info", "--graph", "two", input, NULL }, "--graph: “two” is not a whole number" },
+    { { "--export", png, "--graph", "-1", input, NULL }, "--graph: “-1” is not a whole number" },
+    { { "--info", "--nodes", "/no/such/nodes.csv", input, NULL },
+      "--nodes: “/no/such/nodes.csv” is not a file" },
+    { { "--graph", "2", input, NULL }, "--graph and --nodes go with --export, --info or --inspect" },
+    { { "--list-layouts", "--nodes", input, NULL }, "--graph and --nodes go with --export" },
+    /* a file of ours holds one graph */
+    { { "--info", "--graph", "2", input, NULL }, "there is no graph 2: a Consortia graph file "
+                                                  "holds one graph" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -923,6 +1081,9 @@ main (int   argc,
   g_test_add_func ("/cs/cli/export-json-round-trip", test_export_json_round_trip);
   g_test_add_func ("/cs/cli/export-json-failures", test_export_json_failures);
   g_test_add_func ("/cs/cli/info-warnings", test_info_warnings);
+  g_test_add_func ("/cs/cli/info-other-formats", test_info_other_formats);
+  g_test_add_func ("/cs/cli/graph-option", test_graph_option);
+  g_test_add_func ("/cs/cli/nodes-option", test_nodes_option);
   g_test_add_func ("/cs/cli/info-every-problem", test_info_every_problem);
   g_test_add_func ("/cs/cli/info-missing-file", test_info_missing_file);
   g_test_add_func ("/cs/cli/list-layouts", test_list_layouts);

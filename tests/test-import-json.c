@@ -207,13 +207,13 @@ static void
 test_jgf_graphs (void)
 {
   const char *const first[] = {
-    "3:5: warning: graphs[0]: the file holds 2 graphs; this is graph 0 (\"First\"), and --graph N "
-    "opens graph N (0 to 1)",
+    "3:5: warning: graphs[0]: the file holds 2 graphs; this is graph 1 (\"First\"), and --graph N "
+    "opens graph N (1 to 2)",
     NULL,
   };
   const char *const second[] = {
-    "8:5: warning: graphs[1]: the file holds 2 graphs; this is graph 1 (\"Second\"), and --graph "
-    "N opens graph N (0 to 1)",
+    "8:5: warning: graphs[1]: the file holds 2 graphs; this is graph 2 (\"Second\"), and --graph "
+    "N opens graph N (1 to 2)",
     "17:21: warning: 2 hyperedges are left out: Consortia links two nodes at a time",
     "13:17: warning: 1 node has no label (label, name, title, Label or Name); it is shown by its "
     "id",
@@ -264,8 +264,8 @@ test_jgf_graphs (void)
   none = cs_import_file_full (path, &options, NULL, NULL, &error);
   g_assert_null (none);
   g_assert_error (error, CS_IMPORT_ERROR, CS_IMPORT_ERROR_VALUE);
-  message = g_strdup_printf ("%s:2:13: graphs: there is no graph 2: the file holds 2 (--graph 0 "
-                             "to 1)", path);
+  message = g_strdup_printf ("%s:2:13: graphs: there is no graph 3: the file holds 2 (--graph 1 "
+                             "to 2)", path);
   g_assert_cmpstr (error->message, ==, message);
 }
 
@@ -280,8 +280,8 @@ test_jgf_one_graph_option (void)
 
   g_assert_null (graph);
   g_assert_error (error, CS_IMPORT_ERROR, CS_IMPORT_ERROR_VALUE);
-  message = g_strdup_printf ("%s:2:12: there is no graph 1: the file holds one graph "
-                             "(--graph 0)", path);
+  message = g_strdup_printf ("%s:2:12: there is no graph 2: the file holds one graph "
+                             "(--graph 1)", path);
   g_assert_cmpstr (error->message, ==, message);
 }
 

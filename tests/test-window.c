@@ -14,7 +14,7 @@
 #include "cs-filter-panel.h"
 #include "cs-layout-private.h"
 #include "cs-node-item.h"
-#include "cs-window.h"
+#include "cs-window-private.h"
 #include "test-gui-support.h"
 #include "test-support.h"
 
@@ -772,6 +772,160 @@ test_metrics_in_background (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+
+static gboolean
+filter_matches (GtkFileFilter *filter,
+                const char    *name,
+                const char    *content_type)
+{
+  g_autoptr(GFileInfo) info = g_file_info_new ();
+
+  g_file_info_set_display_name (info, name);
+  g_file_info_set_content_type (info, content_type);
+  return gtk_filter_match (GTK_FILTER (filter), info);
+}
+
+/* The file chooser offers every format of the importer registry, all of
+ * them together first */
+static void
+test_open_filters (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", "small.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GListModel) filters = _cs_window_new_open_filters ();
+  /* in the registry's order (cs-importer.c) */
+  const char *names[] = {
+    "All graph files", "Consortia graph (JSON)", "JSON Graph Format",
+    "Node-link JSON (d3, NetworkX)", "Cytoscape.js JSON", "graphology JSON (and MiniVan bundles)",
+    "GraphML", "GEXF (Gephi)", "GML", "Pajek network", "Graphviz DOT", "CSV edge list",
+    "All files",
+  };
+  const char *graphs[] = { "a.json", "b.gv", "c.dot", "d.csv", "e.TSV", "f.graphml", "g.gexf",
+                           "h.gml", "i.net" };
+  g_autoptr(GtkFileFilter) all = NULL;
+  g_autoptr(GtkFileFilter) dot = NULL;
+  g_autoptr(GListModel) offered = NULL;
+  GtkFileFilter *first;
+  g_autoptr(GtkFileChooserNative) chooser = NULL;
+  g_autoptr(GFile) folder = NULL;
+  CsWindow *window;
+
+  g_assert_cmpuint (g_list_model_get_n_items (filters), ==, G_N_ELEMENTS (names));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, i);
+
+      g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, names[i]);
+    }
+  all = g_list_model_get_item (filters, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (graphs); i++)
+    g_assert_true (filter_matches (all, graphs[i], "application/octet-stream"));
+  /* by MIME type, whatever the name */
+  g_assert_true (filter_matches (all, "edges", "text/csv"));
+  g_assert_true (filter_matches (all, "graph", "text/vnd.graphviz"));
+  g_assert_false (filter_matches (all, "notes.txt", "text/plain"));
+  dot = g_list_model_get_item (filters, 10);
+  g_assert_true (filter_matches (dot, "c.dot", "application/octet-stream"));
+  g_assert_false (filter_matches (dot, "d.csv", "text/csv"));
+
+  /* and the window's chooser (win.open shows it) has them, all graph
+   * files chosen, in the open file's folder */
+  window = open_window (file);
+  chooser = _cs_window_new_open_chooser (window);
+  offered = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpuint (g_list_model_get_n_items (offered), ==, G_N_ELEMENTS (names));
+  first = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (gtk_file_filter_get_name (first), ==, "All graph files");
+  folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+  g_assert_true (g_file_has_parent (file, folder));
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static const char *
+label_text (GtkWidget *widget)
+{
+  for (GtkWidget *child = widget; child != NULL; child = gtk_widget_get_first_child (child))
+    if (GTK_IS_LABEL (child))
+      return gtk_label_get_text (GTK_LABEL (child));
+  return NULL;
+}
+
+/* A file read with warnings says so in a toast; its button lists them */
+static void
+test_import_problems (void)
+{
+  g_autofree char *dot = g_test_build_filename (G_TEST_DIST, "data", "import", "clusters.dot",
+                                                NULL);
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "data", "import", "edges.tsv", NULL);
+  g_autoptr(GFile) dot_file = g_file_new_for_path (dot);
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv);
+  CsWindow *window = open_window (dot_file);
+  CsDocument *document = cs_window_get_document (window);
+  AdwToast *toast = _cs_window_get_problems_toast (window);
+  AdwMessageDialog *dialog;
+  const char *text;
+
+  g_assert_cmpuint (cs_graph_get_n_nodes (cs_document_get_graph (document)), ==, 6);
+  /* the groups are consortia: the consortia layout and outlines apply */
+  g_assert_cmpstr (cs_layout_algorithm_to_string (cs_document_get_algorithm (document)), ==,
+                   "consortia");
+  assert_graph_drawn (cs_window_get_canvas (window));
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Opened with 2 problems");
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Details");
+  g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.show-problems");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-problems", NULL));
+  dialog = cs_test_wait_for_dialog (GTK_WINDOW (window), "Problems in “clusters.dot”");
+  text = label_text (adw_message_dialog_get_extra_child (dialog));
+  g_assert_nonnull (text);
+  g_assert_cmpstr (text, ==,
+                   "clusters.dot:6:3: warning: 2 subgraphs made into groups (cluster_ai, "
+                   "cluster_chips): a node of type consortium each, with a member_of edge from "
+                   "each of its members\n"
+                   "clusters.dot:4:3: warning: the graph's attribute rankdir is left out "
+                   "(Consortia keeps a graph's label, as its title)");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* a file without problems: no toast, nothing to list */
+  cs_window_open (window, csv_file);
+  wait_until_idle (window);
+  g_assert_true (g_file_equal (cs_document_get_file (document), csv_file));
+  g_assert_null (_cs_window_get_problems_toast (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-problems", NULL);
+  g_assert_null (find_message_dialog ());
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Dropping a file of any format opens it */
+static void
+test_drop_other_formats (void)
+{
+  g_autofree char *json = g_test_build_filename (G_TEST_DIST, "data", "good", "small.json", NULL);
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "data", "import", "edges-comma.csv",
+                                                NULL);
+  g_autoptr(GFile) json_file = g_file_new_for_path (json);
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv);
+  CsWindow *window = open_window (json_file);
+  GtkEventController *target = find_controller (GTK_WIDGET (window), GTK_TYPE_DROP_TARGET);
+  GSList *files = g_slist_prepend (NULL, csv_file);
+  GValue value = G_VALUE_INIT;
+  gboolean handled = FALSE;
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &handled);
+  g_value_unset (&value);
+  g_slist_free (files);
+  g_assert_true (handled);
+  wait_until_idle (window);
+  g_assert_true (g_file_equal (cs_document_get_file (cs_window_get_document (window)), csv_file));
+  g_assert_cmpuint (cs_graph_get_n_nodes (cs_document_get_graph (cs_window_get_document (window))),
+                    ==, 3);
+  g_assert_nonnull (_cs_window_get_problems_toast (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The shortcuts window builds: GtkApplication loads it by itself and an
  * error in it would abort the app. */
 static void
@@ -817,6 +971,9 @@ main (int   argc,
   g_test_add_func ("/cs/window/export-dialog", test_export_dialog);
   g_test_add_func ("/cs/window/export-matches-screen", test_export_matches_screen);
   g_test_add_func ("/cs/window/metrics-in-background", test_metrics_in_background);
+  g_test_add_func ("/cs/window/open-filters", test_open_filters);
+  g_test_add_func ("/cs/window/import-problems", test_import_problems);
+  g_test_add_func ("/cs/window/drop-other-formats", test_drop_other_formats);
 
   return g_test_run ();
 }

@@ -57,6 +57,7 @@ struct _CsWindow
   GCancellable         *recovery_cancellable;
   GFileMonitor         *monitor;       /* of the document's file */
   CsPending            *pending;       /* what to do once changes are saved or given up */
+  AdwToast             *problems_toast; /* "Opened with N problems", while it shows */
 
   /* state */
   guint                 recovery_timeout;
@@ -76,6 +77,9 @@ void     _cs_window_show_error        (CsWindow       *self,
                                        const char     *heading,
                                        const GError   *error);
 void     _cs_window_update_title      (CsWindow       *self);
+GListModel *_cs_window_new_open_filters (void);
+GtkFileChooserNative *_cs_window_new_open_chooser (CsWindow *self);
+AdwToast *_cs_window_get_problems_toast (CsWindow     *self);
 
 /* cs-window-file.c: save, save as, questions before losing changes,
  * recovery copies, the file changed on disk, recent files */

@@ -10,6 +10,7 @@
 
 #include "cs-export-dialog.h"
 #include "cs-filter-panel.h"
+#include "cs-importer.h"
 #include "cs-node-list.h"
 #include "cs-search.h"
 #include "cs-settings.h"
@@ -190,6 +191,99 @@ open_data_free (OpenData *data)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpenData, open_data_free)
 
+/**
+ * _cs_window_get_problems_toast:
+ * @self: a #CsWindow
+ *
+ * Returns: (transfer none) (nullable): the toast that says the open file
+ *   was read with problems, while it shows
+ */
+AdwToast *
+_cs_window_get_problems_toast (CsWindow *self)
+{
+  g_return_val_if_fail (CS_IS_WINDOW (self), NULL);
+
+  return self->problems_toast;
+}
+
+static void
+cs_window_problems_toast_dismissed_cb (CsWindow *self,
+                                       AdwToast *toast)
+{
+  if (self->problems_toast == toast)
+    g_clear_object (&self->problems_toast);
+}
+
+/* The warnings of the file just opened: a toast, and the list behind its
+ * button (win.show-problems) */
+static void
+show_problems (CsWindow *self)
+{
+  GPtrArray *problems = cs_document_get_problems (self->document);
+  guint n = problems != NULL ? problems->len : 0;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-problems", n > 0);
+  if (self->problems_toast != NULL)
+    adw_toast_dismiss (self->problems_toast);
+  g_clear_object (&self->problems_toast);
+  if (n == 0)
+    return;
+
+  title = g_strdup_printf (n == 1 ? "Opened with %u problem" : "Opened with %u problems", n);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, "_Details");
+  adw_toast_set_action_name (toast, "win.show-problems");
+  adw_toast_set_timeout (toast, 10);
+  self->problems_toast = g_object_ref (toast);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (cs_window_problems_toast_dismissed_cb),
+                           self, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+cs_window_show_problems_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  CsWindow *self = CS_WINDOW (widget);
+  GPtrArray *problems = cs_document_get_problems (self->document);
+  GFile *file = cs_document_get_file (self->document);
+  g_autofree char *name = file != NULL ? g_file_get_basename (file) : g_strdup ("the file");
+  g_autofree char *heading = g_strdup_printf ("Problems in “%s”", name);
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *dialog, *scroller, *label;
+
+  if (problems == NULL || problems->len == 0)
+    return;
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *line = cs_problem_to_string (g_ptr_array_index (problems, i), name);
+
+      g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", line);
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   "The graph opened without what these leave out.");
+  label = gtk_label_new (text->str);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "caption");
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 160);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", "_Close");
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 load_cb (GObject      *object,
          GAsyncResult *result,
@@ -210,6 +304,7 @@ load_cb (GObject      *object,
   gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
   _cs_window_file_loaded (self, data->file, g_steal_pointer (&data->entry));
   _cs_window_update_title (self);
+  show_problems (self);
 }
 
 /**
@@ -256,35 +351,98 @@ cs_window_chooser_response_cb (CsWindow             *self,
   g_clear_object (&self->chooser);
 }
 
+/**
+ * _cs_window_new_open_filters:
+ *
+ * The file chooser's filters, from the importer registry: every format
+ * Consortia reads together, then each one (its display name, extensions
+ * and MIME types), then all files.
+ *
+ * Returns: (transfer full): a list of #GtkFileFilter
+ */
+GListModel *
+_cs_window_new_open_filters (void)
+{
+  GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GtkFileFilter) graphs = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  guint n_types;
+  const GType *types = cs_importer_get_types (&n_types);
+
+  gtk_file_filter_set_name (graphs, "All graph files");
+  g_list_store_append (filters, graphs);
+  for (guint i = 0; i < n_types; i++)
+    {
+      g_autoptr(CsImporter) importer = g_object_new (types[i], NULL);
+      CsImporterClass *klass = CS_IMPORTER_GET_CLASS (importer);
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      for (guint k = 0; klass->extensions != NULL && klass->extensions[k] != NULL; k++)
+        {
+          gtk_file_filter_add_suffix (filter, klass->extensions[k]);
+          gtk_file_filter_add_suffix (graphs, klass->extensions[k]);
+        }
+      for (guint k = 0; klass->mime_types != NULL && klass->mime_types[k] != NULL; k++)
+        {
+          gtk_file_filter_add_mime_type (filter, klass->mime_types[k]);
+          gtk_file_filter_add_mime_type (graphs, klass->mime_types[k]);
+        }
+      gtk_file_filter_set_name (filter, klass->display_name);
+      g_list_store_append (filters, filter);
+    }
+  gtk_file_filter_set_name (all, "All files");
+  gtk_file_filter_add_pattern (all, "*");
+  g_list_store_append (filters, all);
+  return G_LIST_MODEL (filters);
+}
+
+/**
+ * _cs_window_new_open_chooser:
+ * @self: a #CsWindow
+ *
+ * The chooser win.open shows: every format Consortia reads (see
+ * _cs_window_new_open_filters()), in the folder of the open file.
+ *
+ * Returns: (transfer full): the chooser, not shown
+ */
+GtkFileChooserNative *
+_cs_window_new_open_chooser (CsWindow *self)
+{
+  g_autoptr(GListModel) filters = _cs_window_new_open_filters ();
+  GFile *current = cs_document_get_file (self->document);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new ("Open Graph", GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, "_Open", "_Cancel");
+  for (guint i = 0; i < g_list_model_get_n_items (filters); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, i);
+
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+      if (i == 0)
+        gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), filter);
+    }
+  if (current != NULL)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (current);
+
+      if (parent != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), parent, NULL);
+    }
+  return chooser;
+}
+
 static void
 cs_window_open_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
   CsWindow *self = CS_WINDOW (widget);
-  g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-  GFile *current = cs_document_get_file (self->document);
 
   if (self->chooser != NULL)
     return;
 
-  self->chooser = gtk_file_chooser_native_new ("Open Graph", GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN, "_Open", "_Cancel");
-  gtk_file_filter_set_name (json, "Consortia graphs (JSON)");
-  gtk_file_filter_add_mime_type (json, "application/json");
-  gtk_file_filter_add_suffix (json, "json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), json);
-  gtk_file_filter_set_name (all, "All files");
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
-  if (current != NULL)
-    {
-      g_autoptr(GFile) parent = g_file_get_parent (current);
-
-      if (parent != NULL)
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), parent, NULL);
-    }
+  self->chooser = _cs_window_new_open_chooser (self);
   g_signal_connect_object (self->chooser, "response",
                            G_CALLBACK (cs_window_chooser_response_cb), self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
@@ -758,6 +916,7 @@ cs_window_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   g_clear_object (&self->settings);
+  g_clear_object (&self->problems_toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_WINDOW);
   g_clear_object (&self->document);
   g_clear_object (&self->view);
@@ -873,6 +1032,8 @@ cs_window_class_init (CsWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, cs_window_open_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_install_action (widget_class, "win.show-problems", NULL,
+                                   cs_window_show_problems_action);
   gtk_widget_class_install_action (widget_class, "win.fit", NULL, cs_window_canvas_action);
   gtk_widget_class_install_action (widget_class, "win.clear-selection", NULL,
                                    cs_window_canvas_action);
@@ -938,6 +1099,7 @@ cs_window_init (CsWindow *self)
   cs_filter_panel_set_view_state (self->filter_panel, self->view);
   cs_node_list_set_view_state (self->node_list, self->view);
   update_actions (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-problems", FALSE);
   {
     g_autoptr(GMenuModel) layouts = build_layout_menu ();
 

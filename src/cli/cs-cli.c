@@ -67,6 +67,9 @@ typedef struct
   char      *scope;
   char     **select;
   char      *view;
+  /* import options, as written */
+  char      *graph;
+  char      *nodes;
   char     **rest;
 } Args;
 
@@ -86,6 +89,8 @@ args_clear (Args *args)
   g_free (args->title);
   g_free (args->scope);
   g_free (args->view);
+  g_free (args->graph);
+  g_free (args->nodes);
   g_strfreev (args->select);
   g_strfreev (args->rest);
 }
@@ -181,26 +186,95 @@ print_problems (GPtrArray  *problems,
     }
 }
 
-/* Reads @filename; its problems go to stderr, unless the caller takes
- * them (@problems_out) to report them itself when the file loads. */
+/* The importer's display name for the format a graph was read from */
+static const char *
+format_display_name (CsGraph *graph)
+{
+  const char *name = cs_graph_get_source_format (graph);
+  guint n_types;
+  const GType *types = cs_importer_get_types (&n_types);
+
+  for (guint i = 0; name != NULL && i < n_types; i++)
+    {
+      g_autoptr(CsImporter) importer = g_object_new (types[i], NULL);
+
+      /* class data: it outlives the instance */
+      if (g_strcmp0 (cs_importer_get_name (importer), name) == 0)
+        return cs_importer_get_display_name (importer);
+    }
+  return name;
+}
+
+/* Reads @filename with the command line's import options; its problems go
+ * to stderr, unless the caller takes them (@problems_out) to report them
+ * itself when the file loads. On failure @status is the exit status: an
+ * option the file cannot meet (--graph beyond its graphs, --nodes for a
+ * format without node tables) is a mistake in the command line. */
 static CsGraph *
-load_graph (const char *filename,
-            GPtrArray **problems_out)
+load_graph (const char             *filename,
+            const CsImportOptions  *options,
+            GPtrArray             **problems_out,
+            int                    *status)
 {
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *display_name = g_filename_display_name (filename);
   CsGraph *graph;
 
-  graph = cs_import_file (filename, NULL, &problems, &error);
+  *status = EXIT_BAD_INPUT;
+  graph = cs_import_file_full (filename, options, NULL, &problems, &error);
+  if (graph == NULL && error->code == CS_IMPORT_ERROR_OPTION)
+    {
+      usage_error ("%s", error->message);
+      *status = EXIT_USAGE;
+      return NULL;
+    }
   if (graph == NULL && error->code == CS_IMPORT_ERROR_IO)
     fprintf (stderr, "consortia: %s\n", error->message);
   else if (graph == NULL || problems_out == NULL)
     print_problems (problems, display_name, stderr);
 
+  if (graph != NULL && options->nodes_path != NULL &&
+      g_strcmp0 (cs_graph_get_source_format (graph), "csv") != 0)
+    {
+      usage_error ("--nodes: a node table goes with a CSV edge list, and %s is a %s file",
+                   display_name, format_display_name (graph));
+      g_clear_object (&graph);
+      *status = EXIT_USAGE;
+      return NULL;
+    }
+
   if (problems_out != NULL)
     *problems_out = g_steal_pointer (&problems);
   return graph;
+}
+
+/* --graph N (from 1) and --nodes FILE, checked before any file is read */
+static gboolean
+parse_import (const Args      *args,
+              CsImportOptions *options)
+{
+  gint64 value;
+
+  if (args->graph != NULL)
+    {
+      if (!parse_integer ("--graph", args->graph, 1, G_MAXUINT, &value))
+        return FALSE;
+      /* the importers count from 0 */
+      options->graph = (guint)(value - 1);
+    }
+  if (args->nodes != NULL)
+    {
+      g_autofree char *name = g_filename_display_name (args->nodes);
+
+      if (!g_file_test (args->nodes, G_FILE_TEST_IS_REGULAR))
+        {
+          usage_error ("--nodes: “%s” is not a file", name);
+          return FALSE;
+        }
+      options->nodes_path = args->nodes;
+    }
+  return TRUE;
 }
 
 static int
@@ -345,9 +419,10 @@ print_quality (CsGraph            *graph,
 }
 
 static int
-run_info (const char         *filename,
-          gboolean            quality,
-          const LayoutChoice *choice)
+run_info (const char            *filename,
+          const CsImportOptions *import,
+          gboolean               quality,
+          const LayoutChoice    *choice)
 {
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(CsGraph) graph = NULL;
@@ -357,12 +432,14 @@ run_info (const char         *filename,
   g_autoptr(CsLayoutParams) params = NULL;
   CsRenderStyle style;
   guint n_isolated = 0;
+  int status;
 
-  graph = load_graph (filename, &problems);
+  graph = load_graph (filename, import, &problems, &status);
   if (graph == NULL)
-    return EXIT_BAD_INPUT;
+    return status;
 
   printf ("File: %s\n", display_name);
+  printf ("Format: %s\n", format_display_name (graph));
   if (cs_graph_get_title (graph) != NULL)
     printf ("Title: %s\n", cs_graph_get_title (graph));
   if (cs_graph_get_title_en (graph) != NULL)
@@ -419,8 +496,9 @@ run_info (const char         *filename,
 /* One organisation's roles, as the inspector shows them; the name is
  * matched as search does, the best hit wins. */
 static int
-run_inspect (const char *name,
-             const char *filename)
+run_inspect (const char            *name,
+             const char            *filename,
+             const CsImportOptions *import)
 {
   g_autoptr(CsGraph) graph = NULL;
   g_autoptr(GArray) hits = NULL;
@@ -429,10 +507,11 @@ run_inspect (const char *name,
   g_autofree double *betweenness = NULL;
   g_autofree char *text = NULL;
   guint node, n_sources = 0;
+  int status;
 
-  graph = load_graph (filename, NULL);
+  graph = load_graph (filename, import, NULL, &status);
   if (graph == NULL)
-    return EXIT_BAD_INPUT;
+    return status;
 
   hits = cs_search (graph, name, 0);
   if (hits->len == 0)
@@ -658,10 +737,11 @@ parse_export (const Args    *args,
 }
 
 static int
-run_export (const char          *filename,
-            const char          *output,
-            const Args          *args,
-            const ExportRequest *request)
+run_export (const char            *filename,
+            const CsImportOptions *import,
+            const char            *output,
+            const Args            *args,
+            const ExportRequest   *request)
 {
   g_autoptr(CsGraph) graph = NULL;
   g_autoptr(CsLayoutParams) params = NULL;
@@ -671,10 +751,11 @@ run_export (const char          *filename,
   g_autoptr(GError) error = NULL;
   g_autofree char *output_name = g_filename_display_name (output);
   g_autofree gboolean *pinned = NULL;
+  int status;
 
-  graph = load_graph (filename, NULL);
+  graph = load_graph (filename, import, NULL, &status);
   if (graph == NULL)
-    return EXIT_BAD_INPUT;
+    return status;
 
   params = layout_params_for (graph, &request->layout);
   if (request->json)
@@ -824,6 +905,13 @@ create_context (Args *args)
       "The world box --scope view shows", "X0,Y0,X1,Y1" },
     { NULL }
   };
+  const GOptionEntry import_entries[] = {
+    { "graph", 0, 0, G_OPTION_ARG_STRING, &args->graph,
+      "Which graph of a file holding several to read, from 1 (default 1)", "N" },
+    { "nodes", 0, 0, G_OPTION_ARG_FILENAME, &args->nodes,
+      "A node table (CSV) for a CSV edge list: its id column joins the edges' ends", "NODES.csv" },
+    { NULL }
+  };
   GOptionContext *context = g_option_context_new (NULL);
   GOptionGroup *group;
 
@@ -841,6 +929,9 @@ create_context (Args *args)
       "  consortia --inspect NAME [FILE]        one organisation's roles, partners, sources\n"
       "  consortia --list-layouts               the layout algorithms\n"
       "\n"
+      "FILE is a Consortia graph (JSON), a Graphviz DOT file or a CSV edge list; --graph N\n"
+      "picks the Nth graph of a file holding several, --nodes NODES.csv a CSV edge list's\n"
+      "node table.\n"
       "Without FILE, the bundled graph of Korea's 2025 sovereign AI programme is used.\n"
       "The headless commands need no display.");
   g_option_context_set_description (
@@ -856,6 +947,10 @@ create_context (Args *args)
   g_option_context_set_main_group (context, group);
   group = g_option_group_new ("export", "Export options:", "Show the export options", NULL, NULL);
   g_option_group_add_entries (group, export_entries);
+  g_option_context_add_group (context, group);
+  group = g_option_group_new ("import", "Import options (with --export, --info, --inspect):",
+                              "Show the import options", NULL, NULL);
+  g_option_group_add_entries (group, import_entries);
   g_option_context_add_group (context, group);
   return context;
 }
@@ -888,6 +983,7 @@ cs_cli_main (int          argc,
   g_auto(GStrv) copy = NULL;
   g_autofree char *bundled = NULL;
   ExportRequest request = { 0 };
+  CsImportOptions import = { 0 };
   const char *file;
   guint n_commands;
   int n_args;
@@ -957,6 +1053,13 @@ cs_cli_main (int          argc,
       return EXIT_USAGE;
     }
 
+  if ((args.graph != NULL || args.nodes != NULL) &&
+      (n_commands == 0 || args.list_layouts))
+    {
+      usage_error ("--graph and --nodes go with --export, --info or --inspect");
+      return EXIT_USAGE;
+    }
+
   if (n_commands == 0)
     {
       *window_file = args.rest != NULL ? g_strdup (args.rest[0]) : NULL;
@@ -967,11 +1070,14 @@ cs_cli_main (int          argc,
                              : run_list_layouts ();
   if (args.export_path != NULL && !parse_export (&args, &request))
     return EXIT_USAGE;
+  if (!parse_import (&args, &import))
+    return EXIT_USAGE;
 
   if (args.rest != NULL)
     file = args.rest[0];
   else
     file = bundled = cs_document_find_bundled_graph ();
+  import.base_path = file;
 
   if (args.info)
     {
@@ -979,9 +1085,9 @@ cs_cli_main (int          argc,
 
       if (!parse_layout_choice (&args, &choice))
         return EXIT_USAGE;
-      return run_info (file, args.quality, &choice);
+      return run_info (file, &import, args.quality, &choice);
     }
   if (args.inspect_name != NULL)
-    return run_inspect (args.inspect_name, file);
-  return run_export (file, args.export_path, &args, &request);
+    return run_inspect (args.inspect_name, file, &import);
+  return run_export (file, &import, args.export_path, &args, &request);
 }

@@ -1311,6 +1311,13 @@ cs_consortia_importer_load (CsImporter            *importer,
   };
   gboolean ok;
 
+  if (options->graph > 0)
+    {
+      cs_problems_add (problems, CS_PROBLEM_ERROR, CS_IMPORT_ERROR_OPTION, CS_PROBLEM_NO_OFFSET,
+                       NULL, "there is no graph %u: a Consortia graph file holds one graph",
+                       options->graph + 1);
+      return FALSE;
+    }
   if (tree == NULL)
     return FALSE;
   ok = parse_document (&reader, cs_json_tree_get_root (tree), cancellable);

@@ -9,7 +9,9 @@
 #include "cs-importer.h"
 
 #include "cs-consortia-importer.h"
+#include "cs-csv-importer.h"
 #include "cs-cytoscape-importer.h"
+#include "cs-dot-importer.h"
 #include "cs-gexf-importer.h"
 #include "cs-gml-importer.h"
 #include "cs-graphml-importer.h"
@@ -47,7 +49,7 @@ cs_importer_init (CsImporter *self)
 const GType *
 cs_importer_get_types (guint *n_types)
 {
-  static GType types[9];
+  static GType types[11];
   static gsize ready;
 
   g_return_val_if_fail (n_types != NULL, NULL);
@@ -63,6 +65,8 @@ cs_importer_get_types (guint *n_types)
       types[6] = CS_TYPE_GEXF_IMPORTER;
       types[7] = CS_TYPE_GML_IMPORTER;
       types[8] = CS_TYPE_PAJEK_IMPORTER;
+      types[9] = CS_TYPE_DOT_IMPORTER;
+      types[10] = CS_TYPE_CSV_IMPORTER;
       g_once_init_leave (&ready, 1);
     }
   *n_types = G_N_ELEMENTS (types);

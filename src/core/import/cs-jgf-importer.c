@@ -277,8 +277,8 @@ pick_graph (Reader                *reader,
   if (options->graph >= n)
     {
       cs_json_graph_error (reader->graph, VALUE, graphs, NULL, "graphs",
-                           "there is no graph %u: the file holds %u (--graph 0 to %u)",
-                           options->graph, n, n - 1);
+                           "there is no graph %u: the file holds %u (--graph 1 to %u)",
+                           options->graph + 1, n, n);
       return NULL;
     }
   *path = CS_JSON_PATH_ELEMENT (path->parent, options->graph);
@@ -298,8 +298,8 @@ pick_graph (Reader                *reader,
 
       cs_json_graph_warn (reader->graph, VALUE, chosen, path, NULL,
                           "the file holds %u graphs; this is graph %u%s, and --graph N opens "
-                          "graph N (0 to %u)",
-                          n, options->graph, name, n - 1);
+                          "graph N (1 to %u)",
+                          n, options->graph + 1, name, n);
     }
   return chosen;
 }

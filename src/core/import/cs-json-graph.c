@@ -267,8 +267,8 @@ _cs_json_graph_expect_one (CsJsonGraph           *self,
   if (options->graph == 0)
     return TRUE;
   cs_json_graph_error (self, VALUE, at, NULL, NULL,
-                       "there is no graph %u: the file holds one graph (--graph 0)",
-                       options->graph);
+                       "there is no graph %u: the file holds one graph (--graph 1)",
+                       options->graph + 1);
   return FALSE;
 }
 

@@ -49,6 +49,7 @@ cs_problem_free (CsProblem *problem)
 
   g_free (problem->path);
   g_free (problem->message);
+  g_free (problem->file);
   g_free (problem);
 }
 
@@ -58,7 +59,7 @@ cs_problem_free (CsProblem *problem)
  * @display_name: (nullable): the file name to start the text with
  *
  * Formats @problem as `FILE:LINE:COL: PATH: message`, leaving out the parts
- * that are unknown.
+ * that are unknown; FILE is the problem's own file when it has one.
  *
  * Returns: (transfer full): the text
  */
@@ -70,7 +71,7 @@ cs_problem_to_string (const CsProblem *problem,
 
   g_return_val_if_fail (problem != NULL, NULL);
 
-  str = g_string_new (display_name);
+  str = g_string_new (problem->file != NULL ? problem->file : display_name);
   if (problem->line > 0)
     g_string_append_printf (str, "%s%u:%u", str->len ? ":" : "", problem->line, problem->column);
   if (str->len > 0)

@@ -33,6 +33,7 @@ typedef enum
   CS_IMPORT_ERROR_UNKNOWN_MEMBER,
   CS_IMPORT_ERROR_UNKNOWN_SOURCE,
   CS_IMPORT_ERROR_UNKNOWN_FORMAT,
+  CS_IMPORT_ERROR_OPTION, /* an import option the file cannot meet (--graph, --nodes) */
 } CsImportError;
 
 typedef enum
@@ -55,6 +56,7 @@ typedef struct
   guint              column; /* 1-based, in characters, 0 when unknown */
   char              *path;   /* where in the data, such as edges[12].target; nullable */
   char              *message;
+  char              *file;   /* another file than the one read (a node table); nullable */
 } CsProblem;
 
 GQuark      cs_import_error_quark          (void);
