@@ -25,13 +25,6 @@
  * changes unsaved offers them at the next start. */
 
 static void
-iterate (void)
-{
-  if (!g_main_context_iteration (NULL, FALSE))
-    g_usleep (2000);
-}
-
-static void
 wait_until (CsWindow *window,
             gboolean (*done) (CsDocument *document))
 {
@@ -42,7 +35,7 @@ wait_until (CsWindow *window,
   while (!done (document))
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      iterate ();
+      cs_test_iterate ();
     }
   while (g_main_context_iteration (NULL, FALSE))
     ;
@@ -60,20 +53,6 @@ saved (CsDocument *document)
   return !cs_document_get_saving (document);
 }
 
-static void
-wait_for_frame (CsCanvas *canvas)
-{
-  guint frames = cs_canvas_get_n_frames (canvas);
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  gtk_widget_queue_draw (GTK_WIDGET (canvas));
-  while (cs_canvas_get_n_frames (canvas) == frames)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      iterate ();
-    }
-}
-
 static CsWindow *
 open_window (GFile *file)
 {
@@ -83,7 +62,7 @@ open_window (GFile *file)
   cs_window_open (window, file);
   gtk_window_present (GTK_WINDOW (window));
   wait_until (window, loaded);
-  wait_for_frame (cs_window_get_canvas (window));
+  cs_test_wait_for_frame (cs_window_get_canvas (window));
   return window;
 }
 
@@ -97,7 +76,7 @@ close_window (CsWindow *window)
   while (window != NULL)
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      iterate ();
+      cs_test_iterate ();
     }
 }
 
@@ -227,7 +206,7 @@ test_drag_save_reopen (void)
   wait_until (window, saved);
   g_assert_false (cs_document_get_modified (document));
   g_assert_false (title_marked (window));
-  wait_for_frame (cs_window_get_canvas (window));
+  cs_test_wait_for_frame (cs_window_get_canvas (window));
   before = cs_test_render_widget (GTK_WIDGET (cs_window_get_canvas (window)));
 
   again = open_window (file);
@@ -239,7 +218,7 @@ test_drag_save_reopen (void)
   g_assert_cmpint (cs_view_state_get_label_language (cs_window_get_view_state (again)), ==,
                    CS_LABEL_LANGUAGE_ENGLISH);
   g_assert_false (cs_document_get_modified (cs_window_get_document (again)));
-  wait_for_frame (cs_window_get_canvas (again));
+  cs_test_wait_for_frame (cs_window_get_canvas (again));
   after = cs_test_render_widget (GTK_WIDGET (cs_window_get_canvas (again)));
   assert_same_pixels (before, after);
   cairo_surface_destroy (before);
@@ -274,7 +253,7 @@ test_close_asks (void)
   gtk_window_close (GTK_WINDOW (window));
   cs_test_respond (GTK_WINDOW (window), "Save Changes?", "discard");
   while (window != NULL)
-    iterate ();
+    cs_test_iterate ();
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
   g_assert_cmpstr (text, ==, original);
 
@@ -285,7 +264,7 @@ test_close_asks (void)
   gtk_window_close (GTK_WINDOW (window));
   cs_test_respond (GTK_WINDOW (window), "Save Changes?", "save");
   while (window != NULL)
-    iterate ();
+    cs_test_iterate ();
   g_clear_pointer (&text, g_free);
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
   g_assert_cmpstr (text, !=, original);
@@ -331,7 +310,7 @@ test_changed_on_disk (void)
   while (!gtk_info_bar_get_revealed (bar))
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      iterate ();
+      cs_test_iterate ();
     }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
@@ -480,7 +459,7 @@ test_recovery_after_kill (void)
   gtk_window_close (GTK_WINDOW (window));
   cs_test_respond (GTK_WINDOW (window), "Save Changes?", "discard");
   while (window != NULL)
-    iterate ();
+    cs_test_iterate ();
   g_assert_false (has_info_file (recovery_dir));
   remove_dir (dir);
 }

@@ -25,13 +25,6 @@ typedef struct
 } Fixture;
 
 static void
-iterate (void)
-{
-  if (!g_main_context_iteration (NULL, FALSE))
-    g_usleep (2000);
-}
-
-static void
 settle (Fixture *f)
 {
   guint frames = cs_canvas_get_n_frames (f->canvas);
@@ -41,7 +34,7 @@ settle (Fixture *f)
   while (cs_canvas_get_n_frames (f->canvas) == frames)
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      iterate ();
+      cs_test_iterate ();
     }
   while (g_main_context_iteration (NULL, FALSE))
     ;
@@ -66,7 +59,7 @@ fixture_set_up (Fixture       *f,
   while (cs_document_get_graph (f->document) == NULL || cs_document_get_busy (f->document))
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      iterate ();
+      cs_test_iterate ();
     }
   f->graph = cs_document_get_graph (f->document);
   settle (f);
@@ -244,7 +237,7 @@ test_double_click_focuses (Fixture       *f,
     const char *ids[] = { "ax", "skt" };
 
     while (g_get_monotonic_time () < deadline)
-      iterate ();
+      cs_test_iterate ();
     settle (f);
     g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->canvas)), <, 800);
     cs_scene_get_graph_area (cs_canvas_get_scene (f->canvas), 0, &area);
@@ -487,7 +480,7 @@ test_relayout_keeps_pins (Fixture       *f,
   while (cs_document_get_busy (f->document))
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      iterate ();
+      cs_test_iterate ();
     }
   g_assert_cmpfloat (cs_positions_get_x (cs_document_get_positions (f->document), kaist), ==, wx);
   g_assert_cmpfloat (cs_positions_get_y (cs_document_get_positions (f->document), kaist), ==, wy);
@@ -501,7 +494,7 @@ wait_until_idle (Fixture *f)
   while (cs_document_get_busy (f->document))
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      iterate ();
+      cs_test_iterate ();
     }
 }
 
@@ -542,7 +535,7 @@ test_layout_glides (Fixture       *f,
       if (t > 0.01 && t < 0.99)
         seen_between = TRUE;
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      iterate ();
+      cs_test_iterate ();
     }
   g_assert_true (seen_between);
   g_assert_true (cs_positions_equal (cs_scene_get_positions (cs_canvas_get_scene (f->canvas)),
@@ -591,7 +584,7 @@ test_selection_clear_of_panels (Fixture       *f,
   /* the inspector slides in and the canvas narrows */
   deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
   while (g_get_monotonic_time () < deadline)
-    iterate ();
+    cs_test_iterate ();
   settle (f);
   width = gtk_widget_get_width (GTK_WIDGET (f->canvas));
   node_xy (f, right, &x, &y);

@@ -82,3 +82,37 @@ cs_test_respond (GtkWindow  *parent,
   adw_message_dialog_response (dialog, response);
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
+
+/**
+ * cs_test_iterate:
+ *
+ * One turn of the main loop that never blocks for good: a test that waits
+ * for something that does not happen fails at its deadline instead.
+ */
+void
+cs_test_iterate (void)
+{
+  if (!g_main_context_iteration (NULL, FALSE))
+    g_usleep (2000);
+}
+
+/**
+ * cs_test_wait_for_frame:
+ * @canvas: a canvas in a shown window
+ *
+ * Asks for a frame and turns the main loop until the canvas has drawn it;
+ * fails the test after ten seconds.
+ */
+void
+cs_test_wait_for_frame (CsCanvas *canvas)
+{
+  guint frames = cs_canvas_get_n_frames (canvas);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  gtk_widget_queue_draw (GTK_WIDGET (canvas));
+  while (cs_canvas_get_n_frames (canvas) == frames)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      cs_test_iterate ();
+    }
+}

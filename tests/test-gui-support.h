@@ -8,11 +8,15 @@
 
 #include <adwaita.h>
 
+#include "cs-canvas.h"
+
 G_BEGIN_DECLS
 
 cairo_surface_t  *cs_test_render_widget      (GtkWidget  *widget);
 AdwMessageDialog *cs_test_wait_for_dialog    (GtkWindow  *parent,
                                               const char *heading);
+void              cs_test_iterate            (void);
+void              cs_test_wait_for_frame     (CsCanvas   *canvas);
 void              cs_test_respond            (GtkWindow  *parent,
                                               const char *heading,
                                               const char *response);

@@ -17,6 +17,7 @@
 #include "cs-export-dialog.h"
 #include "cs-settings-private.h"
 #include "cs-window.h"
+#include "test-gui-support.h"
 #include "test-support.h"
 
 #include <glib/gstdio.h>
@@ -24,13 +25,6 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
-
-static void
-iterate (void)
-{
-  if (!g_main_context_iteration (NULL, FALSE))
-    g_usleep (2000);
-}
 
 static void
 wait_until_idle (CsWindow *window)
@@ -42,7 +36,7 @@ wait_until_idle (CsWindow *window)
   while (cs_document_get_busy (document))
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      iterate ();
+      cs_test_iterate ();
     }
   while (g_main_context_iteration (NULL, FALSE))
     ;
@@ -441,7 +435,7 @@ test_export_folder (void)
   while (written == NULL)
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      iterate ();
+      cs_test_iterate ();
     }
 
   open_dialog (window, &d);

@@ -21,15 +21,6 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
-/* One turn of the main loop that never blocks for good: a test that waits
- * for something that does not happen fails at its deadline instead. */
-static void
-iterate (void)
-{
-  if (!g_main_context_iteration (NULL, FALSE))
-    g_usleep (2000);
-}
-
 static void
 wait_until_idle (CsWindow *window)
 {
@@ -41,24 +32,10 @@ wait_until_idle (CsWindow *window)
   while (cs_document_get_busy (document))
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      iterate ();
+      cs_test_iterate ();
     }
   while (g_main_context_iteration (NULL, FALSE))
     ;
-}
-
-static void
-wait_for_frame (CsCanvas *canvas)
-{
-  guint frames = cs_canvas_get_n_frames (canvas);
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  gtk_widget_queue_draw (GTK_WIDGET (canvas));
-  while (cs_canvas_get_n_frames (canvas) == frames)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      iterate ();
-    }
 }
 
 static CsWindow *
@@ -70,7 +47,7 @@ open_window (GFile *file)
   cs_window_open (window, file);
   gtk_window_present (GTK_WINDOW (window));
   wait_until_idle (window);
-  wait_for_frame (cs_window_get_canvas (window));
+  cs_test_wait_for_frame (cs_window_get_canvas (window));
   return window;
 }
 
@@ -171,7 +148,7 @@ test_bad_file_keeps_graph (void)
       strstr (adw_message_dialog_get_body (dialog), ":8:31: edges[0].target: unknown node \"q\""));
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  wait_for_frame (cs_window_get_canvas (window));
+  cs_test_wait_for_frame (cs_window_get_canvas (window));
   assert_graph_drawn (cs_window_get_canvas (window));
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -233,7 +210,7 @@ test_pan_and_zoom (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.zoom-out", NULL));
   g_assert_cmpfloat (cs_viewport_get_zoom (viewport), <, zoom);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.fit", NULL));
-  wait_for_frame (canvas);
+  cs_test_wait_for_frame (canvas);
   assert_graph_drawn (canvas);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -287,10 +264,10 @@ test_inspector (void)
     while (adw_flap_get_reveal_progress (flap) < 1.0)
       {
         g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-        iterate ();
+        cs_test_iterate ();
       }
   }
-  wait_for_frame (canvas);
+  cs_test_wait_for_frame (canvas);
   scene = cs_canvas_get_scene (canvas);
   cs_scene_node_to_device (scene, team, &x, &y);
   /* in the middle of the room the legend leaves */
@@ -358,7 +335,7 @@ test_search (void)
   while (!gtk_widget_get_visible (results))
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      iterate ();
+      cs_test_iterate ();
     }
   list = GTK_LIST_BOX (find_child (results, GTK_TYPE_LIST_BOX));
   g_assert_cmpstr (
@@ -430,7 +407,7 @@ test_filter_panel (void)
                    "Showing 110 of 110 nodes and 141 of 141 links");
 
   /* KT's team was not among the five: it no longer answers the pointer */
-  wait_for_frame (canvas);
+  cs_test_wait_for_frame (canvas);
   scene = cs_canvas_get_scene (canvas);
   cs_scene_node_to_device (scene, kt_team, &x, &y);
   g_assert_cmpint (cs_renderer_hit_test (scene, x, y), ==, -1);
@@ -567,7 +544,7 @@ test_export_dialog (void)
   while (written == NULL)
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      iterate ();
+      cs_test_iterate ();
     }
   g_assert_cmpstr (written, ==, png);
   surface = cairo_image_surface_create_from_png (png);
@@ -578,7 +555,7 @@ test_export_dialog (void)
   while (dialog != NULL)
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      iterate ();
+      cs_test_iterate ();
     }
 
   /* cancelled: nothing written, the dialog stays and says so */
@@ -615,7 +592,7 @@ test_export_dialog (void)
       g_assert_cmpint (g_get_monotonic_time (), <, deadline + 40 * G_USEC_PER_SEC);
       /* the window keeps answering: its actions still run */
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.zoom-in", NULL));
-      iterate ();
+      cs_test_iterate ();
     }
   g_assert_false (g_file_test (big, G_FILE_TEST_EXISTS));
   g_assert_nonnull (dialog);
@@ -623,7 +600,7 @@ test_export_dialog (void)
   /* a write error is shown in the dialog */
   cs_export_dialog_export_to (dialog, bad);
   while (cs_export_dialog_get_busy (dialog))
-    iterate ();
+    cs_test_iterate ();
   g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
   g_assert_nonnull (dialog);
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -654,7 +631,7 @@ test_export_matches_screen (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "view.english-labels", NULL));
   cs_filter_set_type_shown (filter, "person", FALSE);
   cs_view_state_set_filter (view, filter);
-  wait_for_frame (canvas);
+  cs_test_wait_for_frame (canvas);
   screen = cs_canvas_get_scene (canvas);
 
   dialog = cs_export_dialog_new (GTK_WINDOW (window), cs_window_get_document (window), view);
@@ -747,7 +724,7 @@ test_metrics_in_background (void)
   while (ticks < 5)
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      iterate ();
+      cs_test_iterate ();
     }
   g_source_remove (source);
   g_assert_null (cs_document_get_betweenness (document));
@@ -764,7 +741,7 @@ test_metrics_in_background (void)
   while (cs_document_get_betweenness (document) == NULL)
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      iterate ();
+      cs_test_iterate ();
     }
   done = cs_inspector_dup_text (inspector);
   g_assert_null (strstr (done, "computing"));
