@@ -67,6 +67,7 @@ typedef struct
   char      *scope;
   char     **select;
   char      *view;
+  char      *style_by[CS_N_STYLE_CHANNELS]; /* --color-by, --size-by, --shape-by, --group-by */
   /* import options, as written */
   char      *graph;
   char      *nodes;
@@ -89,6 +90,8 @@ args_clear (Args *args)
   g_free (args->title);
   g_free (args->scope);
   g_free (args->view);
+  for (guint c = 0; c < CS_N_STYLE_CHANNELS; c++)
+    g_free (args->style_by[c]);
   g_free (args->graph);
   g_free (args->nodes);
   g_strfreev (args->select);
@@ -418,6 +421,56 @@ print_quality (CsGraph            *graph,
   return 0;
 }
 
+/* the node attributes and what each can drive (--color-by and the like),
+ * and what drives the look when nothing is said */
+static void
+print_attributes (CsGraph *graph)
+{
+  static const char *const channels[] = { "colour", "size", "shape", "group" };
+  const CsAttributeSummary *summary = cs_attribute_summary_get (graph);
+  guint n_keys = cs_attribute_summary_get_n_keys (summary);
+
+  printf ("Node attributes: %u\n", n_keys);
+  for (guint k = 0; k < n_keys; k++)
+    {
+      const CsAttributeInfo *info = cs_attribute_summary_get_info (summary, k);
+      g_autoptr(GString) line = g_string_new (NULL);
+      char min[G_ASCII_DTOSTR_BUF_SIZE], max[G_ASCII_DTOSTR_BUF_SIZE];
+      gboolean any = FALSE;
+
+      g_string_append_printf (line, "  %-20s %u nodes, ", info->key, info->n_nodes);
+      if (info->n_values > CS_ATTRIBUTE_MAX_COUNTED)
+        g_string_append_printf (line, "more than %u values", CS_ATTRIBUTE_MAX_COUNTED);
+      else
+        g_string_append_printf (line, "%u value%s", info->n_values, info->n_values == 1 ? "" : "s");
+      if (cs_attribute_info_is_colors (info))
+        g_string_append (line, ", colours");
+      else if (cs_attribute_info_is_numeric (info))
+        g_string_append_printf (line, ", numbers %s…%s",
+                                g_ascii_formatd (min, sizeof min, "%g", info->min),
+                                g_ascii_formatd (max, sizeof max, "%g", info->max));
+      for (guint c = 0; c < CS_N_STYLE_CHANNELS; c++)
+        if (cs_attribute_info_can_drive (info, c))
+          {
+            g_string_append_printf (line, "%s%s", any ? ", " : "; can drive ", channels[c]);
+            any = TRUE;
+          }
+      printf ("%s\n", line->str);
+    }
+  printf ("Style:");
+  for (guint c = 0; c < CS_N_STYLE_CHANNELS; c++)
+    {
+      const char *key = cs_attribute_summary_pick (summary, graph, c);
+
+      printf ("%s %s by %s", c > 0 ? "," : "", channels[c],
+              key[0] != '\0'             ? key
+              : c == CS_STYLE_SIZE      ? "links"
+              : c == CS_STYLE_GROUP     ? "consortia"
+                                        : "node type");
+    }
+  printf ("\n");
+}
+
 static int
 run_info (const char            *filename,
           const CsImportOptions *import,
@@ -467,6 +520,7 @@ run_info (const char            *filename,
   for (guint i = 0; i < cs_graph_get_n_nodes (graph); i++)
     n_isolated += cs_graph_get_degree (graph, i) == 0;
   printf ("Isolated nodes: %u\n", n_isolated);
+  print_attributes (graph);
   printf ("Sources: %u\n", cs_graph_get_n_articles (graph));
   for (guint i = 0; i < cs_graph_get_n_articles (graph); i++)
     {
@@ -736,6 +790,87 @@ parse_export (const Args    *args,
   return TRUE;
 }
 
+/* --color-by and the like: "types" for the node types, else an attribute
+ * that can drive the channel. Returns FALSE, having said why, when the
+ * file has no such attribute. */
+static gboolean
+apply_style_options (CsViewState *view,
+                     const Args  *args,
+                     const char  *filename)
+{
+  static const char *const options[] = { "--color-by", "--size-by", "--shape-by", "--group-by" };
+  static const char *const wants[] = { "a few values, numbers or colours", "numbers",
+                                       "a few values (at most 24)", "a few values (at most 24)" };
+  CsGraph *graph = cs_view_state_get_graph (view);
+  const CsAttributeSummary *summary = cs_attribute_summary_get (graph);
+  g_autofree char *display_name = g_filename_display_name (filename);
+
+  for (guint c = 0; c < CS_N_STYLE_CHANNELS; c++)
+    {
+      const char *key = args->style_by[c];
+      const CsAttributeInfo *info;
+
+      if (key == NULL)
+        continue;
+      if (g_str_equal (key, "types"))
+        {
+          cs_view_state_set_style_key (view, c, "");
+          continue;
+        }
+      info = cs_attribute_summary_lookup (summary, key);
+      if (info == NULL || !cs_attribute_info_can_drive (info, c))
+        {
+          g_autoptr(GString) keys = g_string_new (NULL);
+
+          for (guint k = 0; k < cs_attribute_summary_get_n_keys (summary); k++)
+            {
+              const CsAttributeInfo *other = cs_attribute_summary_get_info (summary, k);
+
+              if (cs_attribute_info_can_drive (other, c))
+                g_string_append_printf (keys, "%s%s", keys->len > 0 ? ", " : "", other->key);
+            }
+          fprintf (stderr,
+                   "consortia: %s: %s: %s “%s”; it takes types (the node types) or an attribute "
+                   "holding %s: %s\n",
+                   display_name, options[c],
+                   info == NULL ? "no node has an attribute" : "no node can be styled by",
+                   key, wants[c], keys->len > 0 ? keys->str : "this file has none");
+          return FALSE;
+        }
+      cs_view_state_set_style_key (view, c, key);
+    }
+  return TRUE;
+}
+
+/* what a .json export writes as its view: the file's own, with what drives
+ * the look as the picture would show it (a choice made for a graph of
+ * another format is written out, as Save As does) */
+static CsSavedView *
+json_view (CsGraph    *graph,
+           const Args *args,
+           const char *filename,
+           gboolean   *ok)
+{
+  g_autoptr(CsViewState) view = cs_view_state_new ();
+  g_autoptr(CsSavedView) saved = cs_saved_view_copy (cs_graph_get_saved_view (graph));
+
+  cs_view_state_set_graph (view, graph);
+  cs_view_state_restore (view, saved);
+  *ok = apply_style_options (view, args, filename);
+  for (guint c = 0; c < CS_N_STYLE_CHANNELS; c++)
+    {
+      const char *shown = cs_view_state_get_style_attribute (view, c);
+
+      if (cs_view_state_get_style_key (view, c) == NULL && shown[0] == '\0')
+        continue;
+      if (saved == NULL)
+        saved = cs_saved_view_new ();
+      g_free (saved->style[c]);
+      saved->style[c] = g_strdup (shown);
+    }
+  return g_steal_pointer (&saved);
+}
+
 static int
 run_export (const char            *filename,
             const CsImportOptions *import,
@@ -762,6 +897,12 @@ run_export (const char            *filename,
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
       CsSaveContent content = { graph };
+      g_autoptr(CsSavedView) saved = NULL;
+      gboolean ok;
+
+      saved = json_view (graph, args, filename, &ok);
+      if (!ok)
+        return EXIT_BAD_INPUT;
 
       pinned = graph_pins (graph);
       positions = cs_layout_run (graph, params, NULL, &error);
@@ -776,7 +917,7 @@ run_export (const char            *filename,
       content.layout_algorithm =
           cs_layout_algorithm_to_string (cs_layout_params_get_algorithm (params));
       content.layout_seed = cs_layout_params_get_seed (params);
-      content.view = cs_graph_get_saved_view (graph);
+      content.view = saved;
       if (!cs_save_graph (file, &content, CS_SAVE_NONE, NULL, NULL, NULL, NULL, NULL, &error))
         {
           fprintf (stderr, "consortia: %s: %s\n", output_name, error->message);
@@ -794,6 +935,8 @@ run_export (const char            *filename,
     cs_view_state_set_sizing (view, request->sizing);
   if (args->english)
     cs_view_state_set_label_language (view, request->language);
+  if (!apply_style_options (view, args, filename))
+    return EXIT_BAD_INPUT;
   for (guint i = 0; args->select != NULL && args->select[i] != NULL; i++)
     {
       guint node;
@@ -903,6 +1046,15 @@ create_context (Args *args)
       "Select the node with this id (repeat for more)", "ID" },
     { "view", 0, 0, G_OPTION_ARG_STRING, &args->view,
       "The world box --scope view shows", "X0,Y0,X1,Y1" },
+    { "color-by", 0, 0, G_OPTION_ARG_STRING, &args->style_by[CS_STYLE_COLOR],
+      "Colour nodes by this attribute (a few values, numbers or colours; types: the node "
+      "types)", "KEY" },
+    { "size-by", 0, 0, G_OPTION_ARG_STRING, &args->style_by[CS_STYLE_SIZE],
+      "Size nodes by this attribute's numbers (types: by links)", "KEY" },
+    { "shape-by", 0, 0, G_OPTION_ARG_STRING, &args->style_by[CS_STYLE_SHAPE],
+      "Shape nodes by this attribute's values (types: the node types)", "KEY" },
+    { "group-by", 0, 0, G_OPTION_ARG_STRING, &args->style_by[CS_STYLE_GROUP],
+      "Outline the nodes of each of this attribute's values (types: the consortia)", "KEY" },
     { NULL }
   };
   const GOptionEntry import_entries[] = {
@@ -1047,7 +1199,8 @@ cs_cli_main (int          argc,
       (args.width || args.height || args.scale || args.dpi ||
        args.background || args.palette || args.title || args.legend || args.no_legend ||
        args.no_hulls || args.uniform_size || args.english || args.caption || args.scope ||
-       args.select || args.view))
+       args.select || args.view || args.style_by[CS_STYLE_COLOR] || args.style_by[CS_STYLE_SIZE] ||
+       args.style_by[CS_STYLE_SHAPE] || args.style_by[CS_STYLE_GROUP]))
     {
       usage_error ("the export options go with --export OUT");
       return EXIT_USAGE;

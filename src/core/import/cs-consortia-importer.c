@@ -1121,7 +1121,9 @@ parse_view (Reader *reader,
             Object *root)
 {
   static const char *const allowed[] = { "filter", "sizing", "labels", "label_density", "layers",
-                                         "legend_collapsed", "zoom", "center", "selection", NULL };
+                                         "legend_collapsed", "style", "zoom", "center",
+                                         "selection", NULL };
+  static const char *const style_members[] = { "color", "size", "shape", "group", NULL };
   static const char *const layer_members[] = { "labels", "legend", "hulls", "roles", NULL };
   static const char *const sizings[] = { "degree", "uniform", NULL };
   static const char *const languages[] = { "original", "english", NULL };
@@ -1170,6 +1172,23 @@ parse_view (Reader *reader,
     {
       saved->has_legend_collapsed = TRUE;
       saved->legend_collapsed = json_node_get_boolean (member);
+    }
+  if ((member = view_member (reader, &view, "style", JSON_TYPE_OBJECT)) != NULL)
+    {
+      CsJsonPath spath = CS_JSON_PATH_MEMBER (&path, "style");
+      Object style = { member, json_node_get_object (member), &spath, 0 };
+
+      /* an attribute's key, or null for the node types */
+      for (guint c = 0; style_members[c] != NULL; c++)
+        {
+          JsonNode *key = lookup (&style, style_members[c]);
+
+          if (key != NULL && JSON_NODE_HOLDS_NULL (key))
+            saved->style[c] = g_strdup ("");
+          else if ((key = view_member (reader, &style, style_members[c], G_TYPE_STRING)) != NULL)
+            saved->style[c] = g_strdup (json_node_get_string (key));
+        }
+      check_view_members (reader, &style, style_members);
     }
   {
     JsonNode *zoom = view_member (reader, &view, "zoom", G_TYPE_DOUBLE);

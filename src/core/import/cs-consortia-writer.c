@@ -229,6 +229,24 @@ view_to_json (const CsSavedView *view)
     }
   if (view->has_legend_collapsed)
     add_boolean (builder, "legend_collapsed", view->legend_collapsed);
+  if (view->style[0] != NULL || view->style[1] != NULL || view->style[2] != NULL ||
+      view->style[3] != NULL)
+    {
+      static const char *const channels[] = { "color", "size", "shape", "group" };
+
+      json_builder_set_member_name (builder, "style");
+      json_builder_begin_object (builder);
+      for (guint c = 0; c < G_N_ELEMENTS (channels); c++)
+        if (view->style[c] != NULL)
+          {
+            json_builder_set_member_name (builder, channels[c]);
+            if (view->style[c][0] == '\0')
+              json_builder_add_null_value (builder);
+            else
+              json_builder_add_string_value (builder, view->style[c]);
+          }
+      json_builder_end_object (builder);
+    }
   if (view->has_camera)
     {
       json_builder_set_member_name (builder, "zoom");

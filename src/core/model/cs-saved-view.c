@@ -36,6 +36,8 @@ cs_saved_view_copy (const CsSavedView *view)
   copy->role = g_strdup (view->role);
   copy->sizing = g_strdup (view->sizing);
   copy->labels = g_strdup (view->labels);
+  for (guint c = 0; c < G_N_ELEMENTS (view->style); c++)
+    copy->style[c] = g_strdup (view->style[c]);
   copy->selection = g_strdupv (view->selection);
   return copy;
 }
@@ -53,6 +55,8 @@ cs_saved_view_free (CsSavedView *view)
   g_free (view->role);
   g_free (view->sizing);
   g_free (view->labels);
+  for (guint c = 0; c < G_N_ELEMENTS (view->style); c++)
+    g_free (view->style[c]);
   g_strfreev (view->selection);
   g_free (view);
 }
@@ -98,5 +102,7 @@ cs_saved_view_equal (const CsSavedView *a,
          a->has_camera == b->has_camera &&
          (!a->has_camera ||
           (a->zoom == b->zoom && a->center_x == b->center_x && a->center_y == b->center_y)) &&
+         g_strcmp0 (a->style[0], b->style[0]) == 0 && g_strcmp0 (a->style[1], b->style[1]) == 0 &&
+         g_strcmp0 (a->style[2], b->style[2]) == 0 && g_strcmp0 (a->style[3], b->style[3]) == 0 &&
          strv_equal (a->selection, b->selection);
 }

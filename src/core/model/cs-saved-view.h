@@ -40,6 +40,10 @@ typedef struct
   gboolean   show_roles;
   gboolean   has_legend_collapsed;
   gboolean   legend_collapsed;
+  /* the attributes that drive colour, size, shape and grouping, in
+   * CsStyleChannel order: NULL not said (chosen for the graph), "" the
+   * node types (null in the file), else an attribute's key */
+  char      *style[4];
 
   /* camera and selection */
   gboolean   has_camera;

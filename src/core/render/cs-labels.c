@@ -540,7 +540,8 @@ draw_roles (const Placer *p,
 }
 
 /* A tall outline, zoomed into, carries its consortium's name along its
- * top, so it stays named when its consortium node is far off. */
+ * top, so it stays named when its consortium node is far off; the outline
+ * of an attribute's group, which has no node to name it, always does. */
 static void
 name_outlines (const Placer *p,
                PangoLayout  *bold,
@@ -548,16 +549,19 @@ name_outlines (const Placer *p,
 {
   const CsScene *scene = p->scene;
   const CsSceneContent *content = scene->content;
+  g_autofree char *group_name = NULL;
 
-  for (guint place = 0; place < content->n_consortia; place++)
+  for (guint place = 0; place < content->n_hulls; place++)
     {
       guint first = content->hull_offsets[place], end = content->hull_offsets[place + 1];
-      guint node = content->consortia[place];
-      double top_x = 0, top_y = G_MAXDOUBLE, bottom_y = -G_MAXDOUBLE, w, h, pad;
+      gboolean group = place >= content->n_consortia;
+      guint node = group ? G_MAXUINT : content->consortia[place];
+      const char *name;
+      double top_x = 0, top_y = G_MAXDOUBLE, bottom_x = 0, bottom_y = -G_MAXDOUBLE, w, h, pad;
       CsColor color;
       CsBox box;
 
-      if (end - first < 2 || !cs_scene_is_node_shown (scene, node))
+      if (end - first < 2 || (!group && !cs_scene_is_node_shown (scene, node)))
         continue;
       for (guint k = first; k < end; k++)
         {
@@ -569,18 +573,51 @@ name_outlines (const Placer *p,
               top_y = y;
               top_x = x;
             }
-          bottom_y = MAX (bottom_y, y);
+          if (y > bottom_y)
+            {
+              bottom_y = y;
+              bottom_x = x;
+            }
         }
-      if (bottom_y - top_y < OUTLINE_NAME_SPAN * size)
+      if (!group && bottom_y - top_y < OUTLINE_NAME_SPAN * size)
         continue;
       pad = (content->hull_reach[place] + 8) * scene->zoom;
-      measure (bold, content->labels[node], &w, &h);
-      /* just inside the outline's top */
-      box = (CsBox) { top_x - w / 2, top_y - pad + 2, top_x + w / 2, top_y - pad + 2 + h };
-      if (!box_free (p, &box, -1, TRUE, TRUE))
-        continue;
+      if (group)
+        {
+          const CsStyleScale *groups = content->scales[CS_STYLE_GROUP];
+          const char *value =
+              g_array_index (groups->entries, CsScaleEntry, place - content->n_consortia).text;
+
+          /* a number alone says little: "club 1" */
+          g_free (group_name);
+          group_name = cs_attribute_value_get_number (value, NULL)
+                           ? g_strdup_printf ("%s %s", groups->key, value)
+                           : g_strdup (value);
+          name = group_name;
+        }
+      else
+        name = content->labels[node];
+      measure (bold, name, &w, &h);
+      /* just inside the outline's top; a group's name, which nothing else
+       * writes, may also sit just above it or at its bottom */
+      {
+        CsBox spots[] = {
+          { top_x - w / 2, top_y - pad + 2, top_x + w / 2, top_y - pad + 2 + h },
+          { top_x - w / 2, top_y - pad - 2 - h, top_x + w / 2, top_y - pad - 2 },
+          { bottom_x - w / 2, bottom_y + pad - 2 - h, bottom_x + w / 2, bottom_y + pad - 2 },
+          { bottom_x - w / 2, bottom_y + pad + 2, bottom_x + w / 2, bottom_y + pad + 2 + h },
+        };
+        guint n_spots = group ? G_N_ELEMENTS (spots) : 1, k;
+
+        for (k = 0; k < n_spots; k++)
+          if (box_free (p, &spots[k], -1, TRUE, TRUE))
+            break;
+        if (k == n_spots)
+          continue;
+        box = spots[k];
+      }
       cs_spatial_grid_insert (p->placed, box.x0, box.y0, box.x1, box.y1, node);
-      color = text_color (&content->style, &content->consortium_colors[place]);
+      color = text_color (&content->style, &content->hull_colors[place]);
       _cs_render_show_text (p->cr, &content->style, bold, box.x0, box.y0, size, &color);
     }
 }

@@ -87,12 +87,14 @@ typedef enum
   ROW_NODE,
   ROW_RELATION,
   ROW_CONSORTIUM,
+  ROW_SCALE,       /* a value of an attribute that drives the look */
 } RowKind;
 
 typedef struct
 {
   RowKind   row_kind;
-  guint     kind;  /* type, relation or consortium place */
+  guint     kind;  /* type, relation or consortium place; a scale's channel */
+  guint     entry; /* a scale's entry */
   char     *text;
   double    width; /* of the text */
   CsBox     box;   /* where the row was laid out, relative to the overlays */
@@ -122,9 +124,32 @@ add_row (GArray     *rows,
          guint       kind,
          char       *text)
 {
-  LegendRow row = { row_kind, kind, text, 0, { 0 } };
+  LegendRow row = { row_kind, kind, 0, text, 0, { 0 } };
 
   g_array_append_val (rows, row);
+}
+
+/* an attribute's values as the picture shows them, under "Colour: key" */
+static void
+add_scale_rows (GArray             *rows,
+                const CsStyleScale *scale)
+{
+  static const char *const headers[] = { "Colour", "Size", "Shape", "Groups" };
+
+  add_row (rows, ROW_HEADER, 3 + scale->channel,
+           g_strdup_printf ("%s: %s", headers[scale->channel], scale->key));
+  for (guint e = 0; e < scale->entries->len; e++)
+    {
+      const CsScaleEntry *entry = &g_array_index (scale->entries, CsScaleEntry, e);
+
+      /* groups are outlines: those past the palette have none */
+      if (scale->channel == CS_STYLE_GROUP && e >= scale->n_categories)
+        continue;
+      add_row (rows, ROW_SCALE, scale->channel,
+               entry->count > 0 ? g_strdup_printf ("%s (%u)", entry->text, entry->count)
+                                : g_strdup (entry->text));
+      g_array_index (rows, LegendRow, rows->len - 1).entry = e;
+    }
 }
 
 /* the rows, each group under its header; the data's own names under their
@@ -139,6 +164,7 @@ legend_rows (const CsScene *scene)
   guint n_nodes = cs_graph_get_n_nodes (graph);
   GArray *rows = g_array_new (FALSE, TRUE, sizeof (LegendRow));
   gboolean any = FALSE;
+  guint n_shown_types;
 
   g_array_set_clear_func (rows, (GDestroyNotify)legend_row_clear);
   if (legend_interactive (scene))
@@ -146,6 +172,16 @@ legend_rows (const CsScene *scene)
   if (legend_folded (scene))
     return rows;
 
+  /* with an attribute's colours, the types only tell their shapes apart */
+  n_shown_types = 0;
+  for (guint t = 0; t < n_types; t++)
+    n_shown_types += content->type_counts[t] > 0;
+  if (content->scales[CS_STYLE_COLOR] != NULL &&
+      (content->scales[CS_STYLE_SHAPE] != NULL || n_shown_types < 2))
+    n_types = 0;
+  for (guint c = 0; c < CS_N_STYLE_CHANNELS; c++)
+    if (content->scales[c] != NULL && (c != CS_STYLE_GROUP || (scene->flags & CS_RENDER_HULLS)))
+      add_scale_rows (rows, content->scales[c]);
   for (guint t = 0; t < n_types; t++)
     if (content->type_counts[t] > 0)
       {
@@ -167,7 +203,8 @@ legend_rows (const CsScene *scene)
                  g_strdup_printf ("%s (%u)", cs_graph_get_relation_display_name (graph, r),
                                   content->relation_counts[r]));
       }
-  if ((scene->flags & CS_RENDER_HULLS) != 0 && content->n_consortia > 0)
+  if ((scene->flags & CS_RENDER_HULLS) != 0 && content->n_consortia > 0 &&
+      content->scales[CS_STYLE_GROUP] == NULL)
     {
       g_autofree guint *members = g_new0 (guint, content->n_consortia);
 
@@ -210,6 +247,29 @@ row_is_lit (const CsScene   *scene,
     }
 }
 
+/* a small outline, tinted and stroked as on the picture */
+static void
+draw_outline_swatch (cairo_t             *cr,
+                     const CsRenderStyle *style,
+                     const CsColor       *color,
+                     double               sx,
+                     double               cy,
+                     double               swatch,
+                     double               line)
+{
+  double h = 0.62 * line, r = h / 2;
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, sx + r, cy, r, G_PI / 2, 3 * G_PI / 2);
+  cairo_arc (cr, sx + swatch - r, cy, r, -G_PI / 2, G_PI / 2);
+  cairo_close_path (cr);
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, style->dark ? 0.3 : 0.2);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, 1.0);
+  cairo_set_line_width (cr, 2);
+  cairo_stroke (cr);
+}
+
 static void
 draw_swatch (cairo_t         *cr,
              const CsScene   *scene,
@@ -225,8 +285,42 @@ draw_swatch (cairo_t         *cr,
   switch (row->row_kind)
     {
     case ROW_NODE:
-      _cs_render_draw_shape (cr, style, &content->type_styles[row->kind], sx + swatch / 2, cy,
-                             0.32 * line, 1.0);
+      {
+        CsNodeStyle node_style = content->type_styles[row->kind];
+
+        /* an attribute colours the nodes: the type is its shape */
+        if (content->scales[CS_STYLE_COLOR] != NULL)
+          node_style.fill = (CsColor) { 0.62, 0.62, 0.62, 1 };
+        _cs_render_draw_shape (cr, style, &node_style, sx + swatch / 2, cy, 0.32 * line, 1.0);
+      }
+      break;
+    case ROW_SCALE:
+      {
+        const CsStyleScale *scale = content->scales[row->kind];
+        const CsScaleEntry *entry = &g_array_index (scale->entries, CsScaleEntry, row->entry);
+        CsNodeStyle node_style = { entry->color, CS_SHAPE_CIRCLE, 0 };
+        double r = 0.32 * line;
+
+        if (scale->channel == CS_STYLE_GROUP)
+          {
+            draw_outline_swatch (cr, style, &entry->color, sx, cy, swatch, line);
+            break;
+          }
+        if (scale->channel == CS_STYLE_SHAPE)
+          {
+            node_style.shape = row->entry < scale->n_categories ? entry->shape : CS_SHAPE_RING;
+            node_style.fill = (CsColor) { 0.62, 0.62, 0.62, 1 };
+          }
+        else if (scale->channel == CS_STYLE_SIZE)
+          {
+            /* the largest fills the swatch, the others in proportion */
+            double largest = g_array_index (scale->entries, CsScaleEntry,
+                                            scale->entries->len - 1).radius;
+
+            r = MAX (0.1 * line, 0.45 * line * entry->radius / largest);
+          }
+        _cs_render_draw_shape (cr, style, &node_style, sx + swatch / 2, cy, r, 1.0);
+      }
       break;
     case ROW_RELATION:
       {
@@ -243,21 +337,7 @@ draw_swatch (cairo_t         *cr,
       }
       break;
     case ROW_CONSORTIUM:
-      {
-        const CsColor *color = &content->consortium_colors[row->kind];
-        double h = 0.62 * line, r = h / 2;
-
-        /* a small outline, tinted and stroked as on the picture */
-        cairo_new_sub_path (cr);
-        cairo_arc (cr, sx + r, cy, r, G_PI / 2, 3 * G_PI / 2);
-        cairo_arc (cr, sx + swatch - r, cy, r, -G_PI / 2, G_PI / 2);
-        cairo_close_path (cr);
-        cairo_set_source_rgba (cr, color->red, color->green, color->blue, style->dark ? 0.3 : 0.2);
-        cairo_fill_preserve (cr);
-        cairo_set_source_rgba (cr, color->red, color->green, color->blue, 1.0);
-        cairo_set_line_width (cr, 2);
-        cairo_stroke (cr);
-      }
+      draw_outline_swatch (cr, style, &content->consortium_colors[row->kind], sx, cy, swatch, line);
       break;
     case ROW_TOGGLE:
       {

@@ -19,6 +19,54 @@ G_BEGIN_DECLS
 
 #define CS_RENDER_LABEL_GAP 2.0 /* world units between a node and its label */
 
+/* How an attribute's values drive one channel of the look
+ * (cs-attribute-style.c) */
+typedef enum
+{
+  CS_SCALE_CATEGORIES,  /* a colour, shape or group per value */
+  CS_SCALE_FILE_COLORS, /* the values are colours */
+  CS_SCALE_RAMP,        /* numbers, a colour ramp */
+  CS_SCALE_SIZES,       /* numbers, a radius */
+} CsScaleKind;
+
+#define CS_STYLE_NO_VALUE    G_MAXUINT
+#define CS_STYLE_OTHER_VALUE (G_MAXUINT - 1)
+
+/* a row of the legend: a value (or a stop, for numbers) and its look */
+typedef struct
+{
+  char    *text;
+  guint    count;  /* nodes with it; 0 for the stops of numbers */
+  CsColor  color;
+  CsShape  shape;
+  double   radius; /* sizes: world units */
+} CsScaleEntry;
+
+typedef struct
+{
+  CsStyleChannel  channel;
+  char           *key;
+  CsScaleKind     kind;
+  GArray         *entries;      /* CsScaleEntry: the values kept, then other values and no
+                                   value when there are such; or the stops */
+  guint           n_categories; /* the values kept, at the start of entries */
+  guint          *category;     /* nullable: per node, its entry, CS_STYLE_NO_VALUE or
+                                   CS_STYLE_OTHER_VALUE */
+  double          min;
+  double          max;
+} CsStyleScale;
+
+CsStyleScale *_cs_style_scale_new   (CsGraph             *graph,
+                                     CsStyleChannel       channel,
+                                     const char          *key,
+                                     const CsRenderStyle *style);
+void          _cs_style_scale_free  (CsStyleScale        *scale);
+void          _cs_style_scale_apply (const CsStyleScale  *scale,
+                                     CsGraph             *graph,
+                                     guint                node,
+                                     CsNodeStyle         *node_style,
+                                     double              *radius);
+
 /* What a scene draws, fixed when it is built and shared by its copies. */
 typedef struct
 {
@@ -51,15 +99,23 @@ typedef struct
   guint8          *leads;           /* per node: it leads a consortium */
   CsColor         *consortium_colors; /* per consortium place */
   CsNodeStyle     *consortium_styles; /* per place: the consortium type's, in its colour */
+  CsStyleScale    *scales[CS_N_STYLE_CHANNELS]; /* nullable: the attributes that drive the look */
+  CsNodeStyle     *node_styles;     /* nullable: per node, when an attribute drives colour or
+                                       shape */
   guint           *type_counts;     /* per type: the nodes shown, for the legend */
   guint           *relation_counts; /* per relation: the links shown */
-  /* consortia in file order, each with the members its outline holds */
+  /* consortia in file order, each with the members its outline holds;
+   * then, when an attribute groups the nodes, its groups (places from
+   * n_consortia on, in the group scale's order), whose outlines replace
+   * the consortia's */
   int             *consortium_place; /* per node: its place among the consortia, or -1 */
   guint            n_consortia;
-  guint           *consortia;        /* node of each place */
-  guint           *hull_offsets;     /* n_consortia + 1, into hull_corners */
+  guint            n_hulls;          /* n_consortia + the attribute's groups */
+  guint           *consortia;        /* node of each consortium place */
+  guint           *hull_offsets;     /* n_hulls + 1, into hull_corners */
   guint           *hull_corners;     /* node indices round each outline */
   double          *hull_reach;       /* per place: the widest member, world units */
+  CsColor         *hull_colors;      /* per place */
   /* parallel edges (several claims about one pair) fan out */
   guint           *fan_k;            /* per edge: its place in its pair's fan */
   guint           *fan_total;        /* per edge: the fan's size */

@@ -77,7 +77,7 @@ static const char *hull_dark[12] = {
 /**
  * cs_color_parse:
  * @color: (out): the colour
- * @spec: `#rrggbb` or `#rrggbbaa`
+ * @spec: `#rgb`, `#rrggbb` or `#rrggbbaa`
  *
  * Returns: %TRUE when @spec is a colour
  */
@@ -92,14 +92,21 @@ cs_color_parse (CsColor    *color,
   g_return_val_if_fail (spec != NULL, FALSE);
 
   len = strlen (spec);
-  if (spec[0] != '#' || (len != 7 && len != 9))
+  if (spec[0] != '#' || (len != 4 && len != 7 && len != 9))
     return FALSE;
   for (gsize i = 1; i < len; i++)
     {
       if (!g_ascii_isxdigit (spec[i]))
         return FALSE;
     }
-  if (sscanf (spec + 1, "%2x%2x%2x", &r, &g, &b) != 3)
+  if (len == 4)
+    {
+      /* #rgb: each digit twice */
+      r = g_ascii_xdigit_value (spec[1]) * 17;
+      g = g_ascii_xdigit_value (spec[2]) * 17;
+      b = g_ascii_xdigit_value (spec[3]) * 17;
+    }
+  else if (sscanf (spec + 1, "%2x%2x%2x", &r, &g, &b) != 3)
     return FALSE;
   if (len == 9 && sscanf (spec + 7, "%2x", &a) != 1)
     return FALSE;

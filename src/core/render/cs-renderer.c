@@ -495,14 +495,15 @@ draw_hulls (cairo_t       *cr,
   cairo_save (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   for (guint pass = 0; pass < 2; pass++)
-    for (guint place = 0; place < content->n_consortia; place++)
+    for (guint place = 0; place < content->n_hulls; place++)
       {
         guint first = content->hull_offsets[place];
         guint end = content->hull_offsets[place + 1];
         double pad = (content->hull_reach[place] + 8) * scene->zoom;
         double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
-        const CsColor *color = &content->consortium_colors[place];
-        double faded = content->node_lit != NULL && !content->node_lit[content->consortia[place]]
+        const CsColor *color = &content->hull_colors[place];
+        double faded = content->node_lit != NULL && place < content->n_consortia &&
+                               !content->node_lit[content->consortia[place]]
                            ? 0.3
                            : 1.0;
 

@@ -42,6 +42,10 @@ content_unref (CsSceneContent *content)
   g_free (content->leads);
   g_free (content->consortium_colors);
   g_free (content->consortium_styles);
+  for (guint c = 0; c < CS_N_STYLE_CHANNELS; c++)
+    g_clear_pointer (&content->scales[c], _cs_style_scale_free);
+  g_free (content->node_styles);
+  g_free (content->hull_colors);
   g_free (content->radius);
   g_free (content->labels);
   g_free (content->node_shown);
@@ -115,24 +119,53 @@ build_fans (CsSceneContent *content)
     }
 }
 
+/* an outline round @members (at least two), appended to @corners; the
+ * widest member's reach */
+static double
+add_hull (CsSceneContent *content,
+          GArray         *members,
+          GArray         *corners)
+{
+  g_autoptr(GArray) xy = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) hull = g_array_new (FALSE, FALSE, sizeof (guint));
+  double reach = 0;
+
+  for (guint m = 0; m < members->len; m++)
+    {
+      guint node = g_array_index (members, guint, m);
+      const CsNodeStyle *style = &content->type_styles[cs_graph_get_node (content->graph, node)->type];
+      double x = cs_positions_get_x (content->positions, node);
+      double y = cs_positions_get_y (content->positions, node);
+
+      g_array_append_val (xy, x);
+      g_array_append_val (xy, y);
+      reach = MAX (reach, content->radius[node] * _cs_render_shape_extent (style->shape));
+    }
+  cs_hull_compute ((const double *)xy->data, members->len, hull);
+  for (guint h = 0; h < hull->len; h++)
+    g_array_append_val (corners, g_array_index (members, guint, g_array_index (hull, guint, h)));
+  return reach;
+}
+
 /* the outline of each consortium: round it, those that lead it or are
- * members of it, as far as the filter shows them */
+ * members of it, as far as the filter shows them; when an attribute
+ * groups the nodes, round the nodes of each of its values instead */
 static void
 build_hulls (CsSceneContent *content)
 {
   CsGraph *graph = content->graph;
   guint n_nodes = cs_graph_get_n_nodes (graph);
+  const CsStyleScale *groups = content->scales[CS_STYLE_GROUP];
   g_autoptr(GArray) corners = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GArray) xy = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) hull = g_array_new (FALSE, FALSE, sizeof (guint));
   guint place = 0;
 
   content->consortium_place = g_new (int, MAX (n_nodes, 1));
   content->n_consortia = cs_graph_count_type (graph, CS_NODE_TYPE_CONSORTIUM);
+  content->n_hulls = content->n_consortia + (groups != NULL ? groups->n_categories : 0);
   content->consortia = g_new (guint, MAX (content->n_consortia, 1));
-  content->hull_offsets = g_new0 (guint, content->n_consortia + 1);
-  content->hull_reach = g_new0 (double, MAX (content->n_consortia, 1));
+  content->hull_offsets = g_new0 (guint, content->n_hulls + 1);
+  content->hull_reach = g_new0 (double, MAX (content->n_hulls, 1));
 
   for (guint c = 0; c < n_nodes; c++)
     {
@@ -149,8 +182,7 @@ build_hulls (CsSceneContent *content)
       content->consortia[place] = c;
 
       g_array_set_size (members, 0);
-      g_array_set_size (xy, 0);
-      if (content_node_shown (content, c))
+      if (content_node_shown (content, c) && groups == NULL)
         {
           edges = cs_graph_get_incident_edges (graph, c, &n_edges);
           g_array_append_val (members, c);
@@ -166,25 +198,40 @@ build_hulls (CsSceneContent *content)
         }
       /* a consortium alone has no outline */
       if (members->len >= 2)
-        {
-          for (guint m = 0; m < members->len; m++)
-            {
-              guint node = g_array_index (members, guint, m);
-              const CsNodeStyle *style = &content->type_styles[cs_graph_get_node (graph, node)->type];
-              double x = cs_positions_get_x (content->positions, node);
-              double y = cs_positions_get_y (content->positions, node);
-
-              g_array_append_val (xy, x);
-              g_array_append_val (xy, y);
-              reach = MAX (reach, content->radius[node] * _cs_render_shape_extent (style->shape));
-            }
-          cs_hull_compute ((const double *)xy->data, members->len, hull);
-          for (guint h = 0; h < hull->len; h++)
-            g_array_append_val (corners, g_array_index (members, guint, g_array_index (hull, guint, h)));
-        }
+        reach = add_hull (content, members, corners);
       content->hull_reach[place] = reach;
       content->hull_offsets[place + 1] = corners->len;
       place++;
+    }
+
+  if (groups != NULL)
+    {
+      /* the nodes of each group, in one pass */
+      g_autofree guint *counts = g_new0 (guint, groups->n_categories + 1);
+      g_autofree guint *order = g_new (guint, MAX (n_nodes, 1));
+
+      for (guint i = 0; i < n_nodes; i++)
+        if (groups->category[i] < groups->n_categories && content_node_shown (content, i))
+          counts[groups->category[i] + 1]++;
+      for (guint g = 0; g < groups->n_categories; g++)
+        counts[g + 1] += counts[g];
+      for (guint i = 0; i < n_nodes; i++)
+        if (groups->category[i] < groups->n_categories && content_node_shown (content, i))
+          order[counts[groups->category[i]]++] = i;
+      for (guint g = 0, start = 0; g < groups->n_categories; g++)
+        {
+          double reach = 0;
+
+          /* counts[g] now ends group g */
+          g_array_set_size (members, 0);
+          g_array_append_vals (members, order + start, counts[g] - start);
+          start = counts[g];
+          if (members->len >= 2)
+            reach = add_hull (content, members, corners);
+          content->hull_reach[place] = reach;
+          content->hull_offsets[place + 1] = corners->len;
+          place++;
+        }
     }
   content->hull_corners = (guint *)g_array_free (g_steal_pointer (&corners), FALSE);
 }
@@ -419,6 +466,15 @@ cs_scene_new (CsGraph             *graph,
   for (guint r = 0; r < cs_graph_get_n_relations (graph); r++)
     cs_render_style_get_edge_style (style, graph, r, &content->relation_styles[r]);
 
+  /* the attributes that drive the look */
+  for (guint c = 0; c < CS_N_STYLE_CHANNELS; c++)
+    {
+      const char *key = view != NULL ? cs_view_state_get_style_attribute (view, c) : "";
+
+      if (key[0] != '\0' && cs_view_state_get_graph (view) == graph)
+        content->scales[c] = _cs_style_scale_new (graph, c, key, style);
+    }
+
   content->radius = g_new (double, MAX (n_nodes, 1));
   content->labels = g_new (const char *, MAX (n_nodes, 1));
   for (guint i = 0; i < n_nodes; i++)
@@ -426,7 +482,9 @@ cs_scene_new (CsGraph             *graph,
       const CsNode *node = cs_graph_get_node (graph, i);
 
       content->radius[i] = content->type_styles[node->type].radius;
-      if (sizing == CS_NODE_SIZE_DEGREE)
+      if (content->scales[CS_STYLE_SIZE] != NULL)
+        _cs_style_scale_apply (content->scales[CS_STYLE_SIZE], graph, i, NULL, &content->radius[i]);
+      else if (sizing == CS_NODE_SIZE_DEGREE)
         content->radius[i] += 1.2 * sqrt ((double)MIN (cs_graph_get_degree (graph, i), 60));
       content->labels[i] = language == CS_LABEL_LANGUAGE_ENGLISH && node->label_en != NULL &&
                                    node->label_en[0] != '\0'
@@ -454,6 +512,27 @@ cs_scene_new (CsGraph             *graph,
       content->consortium_styles[place] =
           content->type_styles[cs_graph_get_node (graph, content->consortia[place])->type];
       content->consortium_styles[place].fill = content->consortium_colors[place];
+    }
+  content->hull_colors = g_new (CsColor, MAX (content->n_hulls, 1));
+  for (guint place = 0; place < content->n_hulls; place++)
+    content->hull_colors[place] =
+        place < content->n_consortia
+            ? content->consortium_colors[place]
+            : g_array_index (content->scales[CS_STYLE_GROUP]->entries, CsScaleEntry,
+                             place - content->n_consortia).color;
+  if (content->scales[CS_STYLE_COLOR] != NULL || content->scales[CS_STYLE_SHAPE] != NULL)
+    {
+      content->node_styles = g_new (CsNodeStyle, MAX (n_nodes, 1));
+      for (guint i = 0; i < n_nodes; i++)
+        {
+          int place = content->consortium_place[i];
+
+          content->node_styles[i] = place >= 0 ? content->consortium_styles[place]
+                                               : content->type_styles[cs_graph_get_node (graph, i)->type];
+          for (guint c = CS_STYLE_COLOR; c <= CS_STYLE_SHAPE; c++)
+            if (c != CS_STYLE_SIZE && content->scales[c] != NULL)
+              _cs_style_scale_apply (content->scales[c], graph, i, &content->node_styles[i], NULL);
+        }
     }
 
   self = g_new0 (CsScene, 1);
@@ -558,6 +637,15 @@ cs_scene_equal_content (const CsScene *a,
       !same_bytes (ca->edge_lit, cb->edge_lit, n_edges) || ca->label_density != cb->label_density ||
       ca->legend_collapsed != cb->legend_collapsed)
     return FALSE;
+  if ((ca->node_styles == NULL) != (cb->node_styles == NULL))
+    return FALSE;
+  for (guint i = 0; ca->node_styles != NULL && i < n_nodes; i++)
+    if (!cs_node_style_equal (&ca->node_styles[i], &cb->node_styles[i]))
+      return FALSE;
+  for (guint c = 0; c < CS_N_STYLE_CHANNELS; c++)
+    if ((ca->scales[c] == NULL) != (cb->scales[c] == NULL) ||
+        (ca->scales[c] != NULL && strcmp (ca->scales[c]->key, cb->scales[c]->key) != 0))
+      return FALSE;
   for (guint t = 0; t < cs_graph_get_n_types (ca->graph); t++)
     if (!cs_node_style_equal (&ca->type_styles[t], &cb->type_styles[t]))
       return FALSE;
@@ -671,7 +759,8 @@ cs_scene_get_label (const CsScene *self,
  * @self: a scene
  * @node: a node index
  *
- * Returns: (transfer none): the style of the node's type
+ * Returns: (transfer none): the node's look: its type's, a consortium's
+ *   colour, or what the attributes that drive colour and shape make of it
  */
 const CsNodeStyle *
 cs_scene_get_node_style (const CsScene *self,
@@ -680,6 +769,8 @@ cs_scene_get_node_style (const CsScene *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (node < cs_graph_get_n_nodes (self->content->graph), NULL);
 
+  if (self->content->node_styles != NULL)
+    return &self->content->node_styles[node];
   /* a consortium in its own colour, the one of its outline and legend row */
   if (self->content->consortium_place[node] >= 0)
     return &self->content->consortium_styles[self->content->consortium_place[node]];

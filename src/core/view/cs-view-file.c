@@ -34,14 +34,17 @@ copy_nonempty (char **strings)
   return strings != NULL && strings[0] != NULL ? g_strdupv (strings) : NULL;
 }
 
+G_STATIC_ASSERT (G_N_ELEMENTS (((CsSavedView *)NULL)->style) == CS_N_STYLE_CHANNELS);
+
 /**
  * cs_view_state_save:
  * @self: a #CsViewState with a graph
  *
  * Returns: (transfer full): what @self shows, as a file's "view" member
  *   records it: filter, sizing, labels, layers, label density, the
- *   legend's folding, zoom and the world point at the middle of the
- *   viewport, and the selection
+ *   legend's folding, the attributes that drive colour, size, shape and
+ *   grouping, zoom and the world point at the middle of the viewport, and
+ *   the selection
  */
 CsSavedView *
 cs_view_state_save (CsViewState *self)
@@ -94,6 +97,15 @@ cs_view_state_save (CsViewState *self)
   view->show_roles = (layers & CS_LAYER_ROLES) != 0;
   view->has_legend_collapsed = TRUE;
   view->legend_collapsed = cs_view_state_get_legend_collapsed (self);
+  /* what drives the look, as the picture shows it: a choice made for the
+   * graph is written out, so the file opens the same anywhere */
+  for (guint c = 0; c < CS_N_STYLE_CHANNELS; c++)
+    {
+      const char *shown = cs_view_state_get_style_attribute (self, c);
+
+      if (cs_view_state_get_style_key (self, c) != NULL || shown[0] != '\0')
+        view->style[c] = g_strdup (shown);
+    }
 
   viewport = cs_view_state_get_viewport (self);
   if (cs_viewport_get_width (viewport) > 0 && cs_viewport_get_height (viewport) > 0)
@@ -206,6 +218,9 @@ cs_view_state_restore (CsViewState       *self,
                                         (view->show_roles ? CS_LAYER_ROLES : 0));
   if (view->has_legend_collapsed)
     cs_view_state_set_legend_collapsed (self, view->legend_collapsed);
+  for (guint c = 0; c < CS_N_STYLE_CHANNELS; c++)
+    if (view->style[c] != NULL)
+      cs_view_state_set_style_key (self, c, view->style[c]);
 }
 
 /**

@@ -34,6 +34,7 @@ struct _CsViewState
   double           label_density;
   CsHighlightKind  highlight_kind;
   guint            highlight_id;
+  char            *style_keys[CS_N_STYLE_CHANNELS]; /* NULL automatic, "" off, else a key */
   guint            shown_valid : 1;
   guint            legend_collapsed : 1;
 };
@@ -58,6 +59,12 @@ G_DEFINE_FLAGS_TYPE (CsLayers, cs_layers,
                      G_DEFINE_ENUM_VALUE (CS_LAYER_LEGEND, "legend"),
                      G_DEFINE_ENUM_VALUE (CS_LAYER_HULLS, "hulls"),
                      G_DEFINE_ENUM_VALUE (CS_LAYER_ROLES, "roles"))
+
+G_DEFINE_ENUM_TYPE (CsStyleChannel, cs_style_channel,
+                    G_DEFINE_ENUM_VALUE (CS_STYLE_COLOR, "color"),
+                    G_DEFINE_ENUM_VALUE (CS_STYLE_SIZE, "size"),
+                    G_DEFINE_ENUM_VALUE (CS_STYLE_SHAPE, "shape"),
+                    G_DEFINE_ENUM_VALUE (CS_STYLE_GROUP, "group"))
 
 G_DEFINE_ENUM_TYPE (CsHighlightKind, cs_highlight_kind,
                     G_DEFINE_ENUM_VALUE (CS_HIGHLIGHT_NONE, "none"),
@@ -85,6 +92,11 @@ enum {
   PROP_SHOW_ROLES,
   PROP_UNIFORM_SIZE,
   PROP_ENGLISH_LABELS,
+  /* the attributes that drive the look, in CsStyleChannel order */
+  PROP_COLOR_BY,
+  PROP_SIZE_BY,
+  PROP_SHAPE_BY,
+  PROP_GROUP_BY,
   N_PROPS
 };
 
@@ -147,6 +159,8 @@ cs_view_state_finalize (GObject *object)
   g_clear_pointer (&self->selected, g_free);
   g_clear_pointer (&self->node_shown, g_free);
   g_clear_pointer (&self->edge_shown, g_free);
+  for (guint c = 0; c < CS_N_STYLE_CHANNELS; c++)
+    g_clear_pointer (&self->style_keys[c], g_free);
 
   G_OBJECT_CLASS (cs_view_state_parent_class)->finalize (object);
 }
@@ -229,6 +243,13 @@ cs_view_state_get_property (GObject    *object,
       g_value_set_boolean (value, self->label_language == CS_LABEL_LANGUAGE_ENGLISH);
       break;
 
+    case PROP_COLOR_BY:
+    case PROP_SIZE_BY:
+    case PROP_SHAPE_BY:
+    case PROP_GROUP_BY:
+      g_value_set_string (value, self->style_keys[prop_id - PROP_COLOR_BY]);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -299,6 +320,13 @@ cs_view_state_set_property (GObject      *object,
                                                   : CS_LABEL_LANGUAGE_ORIGINAL);
       break;
 
+    case PROP_COLOR_BY:
+    case PROP_SIZE_BY:
+    case PROP_SHAPE_BY:
+    case PROP_GROUP_BY:
+      cs_view_state_set_style_key (self, prop_id - PROP_COLOR_BY, g_value_get_string (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -344,6 +372,12 @@ cs_view_state_class_init (CsViewStateClass *klass)
   properties[PROP_UNIFORM_SIZE] = g_param_spec_boolean ("uniform-size", NULL, NULL, FALSE, rw);
   properties[PROP_ENGLISH_LABELS] =
     g_param_spec_boolean ("english-labels", NULL, NULL, FALSE, rw);
+  /* NULL: chosen for the graph (cs_render_styling_pick()); "": the
+   * node types' colours and shapes, sizes by links, consortia as groups */
+  properties[PROP_COLOR_BY] = g_param_spec_string ("color-by", NULL, NULL, NULL, rw);
+  properties[PROP_SIZE_BY] = g_param_spec_string ("size-by", NULL, NULL, NULL, rw);
+  properties[PROP_SHAPE_BY] = g_param_spec_string ("shape-by", NULL, NULL, NULL, rw);
+  properties[PROP_GROUP_BY] = g_param_spec_string ("group-by", NULL, NULL, NULL, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -413,6 +447,8 @@ cs_view_state_copy (CsViewState *self)
   copy->legend_collapsed = self->legend_collapsed;
   copy->highlight_kind = self->highlight_kind;
   copy->highlight_id = self->highlight_id;
+  for (guint c = 0; c < CS_N_STYLE_CHANNELS; c++)
+    copy->style_keys[c] = g_strdup (self->style_keys[c]);
   cs_viewport_set_size (copy->viewport, cs_viewport_get_width (self->viewport),
                         cs_viewport_get_height (self->viewport));
   cs_viewport_set_zoom (copy->viewport, cs_viewport_get_zoom (self->viewport));
@@ -476,6 +512,9 @@ cs_view_state_set_graph (CsViewState *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHT_KIND]);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHT_ID]);
     }
+  /* one graph's attributes mean nothing to another */
+  for (guint c = 0; c < CS_N_STYLE_CHANNELS; c++)
+    cs_view_state_set_style_key (self, c, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GRAPH]);
   if (had_selection)
     selection_changed (self);
@@ -768,6 +807,74 @@ cs_view_state_set_sizing (CsViewState  *self,
   self->sizing = sizing;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIZING]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIFORM_SIZE]);
+}
+
+/**
+ * cs_view_state_get_style_key:
+ * @self: a #CsViewState
+ * @channel: what of the look
+ *
+ * Returns: (nullable): the attribute that drives @channel: %NULL when it
+ *   is chosen for the graph, "" when the node types (and consortia, for
+ *   groups) drive it, else an attribute's key
+ */
+const char *
+cs_view_state_get_style_key (CsViewState    *self,
+                             CsStyleChannel  channel)
+{
+  g_return_val_if_fail (CS_IS_VIEW_STATE (self), NULL);
+  g_return_val_if_fail (channel < CS_N_STYLE_CHANNELS, NULL);
+
+  return self->style_keys[channel];
+}
+
+void
+cs_view_state_set_style_key (CsViewState    *self,
+                             CsStyleChannel  channel,
+                             const char     *key)
+{
+  g_return_if_fail (CS_IS_VIEW_STATE (self));
+  g_return_if_fail (channel < CS_N_STYLE_CHANNELS);
+
+  if (g_strcmp0 (self->style_keys[channel], key) == 0)
+    return;
+  g_free (self->style_keys[channel]);
+  self->style_keys[channel] = g_strdup (key);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOR_BY + channel]);
+}
+
+/**
+ * cs_view_state_get_style_attribute:
+ * @self: a #CsViewState
+ * @channel: what of the look
+ *
+ * What drives @channel in the picture: the key set, else the one
+ * cs_attribute_summary_pick() chooses for the graph. A key no node of the
+ * graph can drive @channel with counts as the node types.
+ *
+ * Returns: "" for the node types (and consortia), else an attribute's key
+ */
+const char *
+cs_view_state_get_style_attribute (CsViewState    *self,
+                                   CsStyleChannel  channel)
+{
+  const CsAttributeSummary *summary;
+  const CsAttributeInfo *info;
+  const char *key;
+
+  g_return_val_if_fail (CS_IS_VIEW_STATE (self), "");
+  g_return_val_if_fail (channel < CS_N_STYLE_CHANNELS, "");
+
+  if (self->graph == NULL)
+    return "";
+  summary = cs_attribute_summary_get (self->graph);
+  key = self->style_keys[channel];
+  if (key == NULL)
+    return cs_attribute_summary_pick (summary, self->graph, channel);
+  if (key[0] == '\0' || (info = cs_attribute_summary_lookup (summary, key)) == NULL ||
+      !cs_attribute_info_can_drive (info, channel))
+    return "";
+  return key;
 }
 
 CsLabelLanguage

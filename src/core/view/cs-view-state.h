@@ -8,6 +8,7 @@
 
 #include <glib-object.h>
 
+#include "cs-attribute-summary.h"
 #include "cs-filter.h"
 #include "cs-graph.h"
 #include "cs-viewport.h"
@@ -62,6 +63,7 @@ typedef enum
 #define CS_TYPE_LABEL_LANGUAGE  (cs_label_language_get_type ())
 #define CS_TYPE_LAYERS          (cs_layers_get_type ())
 #define CS_TYPE_HIGHLIGHT_KIND  (cs_highlight_kind_get_type ())
+#define CS_TYPE_STYLE_CHANNEL   (cs_style_channel_get_type ())
 #define CS_TYPE_VIEW_STATE      (cs_view_state_get_type ())
 
 GType cs_selection_mode_get_type (void) G_GNUC_CONST;
@@ -69,6 +71,7 @@ GType cs_node_sizing_get_type    (void) G_GNUC_CONST;
 GType cs_label_language_get_type (void) G_GNUC_CONST;
 GType cs_layers_get_type         (void) G_GNUC_CONST;
 GType cs_highlight_kind_get_type (void) G_GNUC_CONST;
+GType cs_style_channel_get_type  (void) G_GNUC_CONST;
 
 G_DECLARE_FINAL_TYPE (CsViewState, cs_view_state, CS, VIEW_STATE, GObject)
 
@@ -109,6 +112,13 @@ void             cs_view_state_set_layers         (CsViewState     *self,
 void             cs_view_state_set_layer          (CsViewState     *self,
                                                    CsLayers         layer,
                                                    gboolean         shown);
+const char      *cs_view_state_get_style_key      (CsViewState     *self,
+                                                   CsStyleChannel   channel);
+void             cs_view_state_set_style_key      (CsViewState     *self,
+                                                   CsStyleChannel   channel,
+                                                   const char      *key);
+const char      *cs_view_state_get_style_attribute (CsViewState    *self,
+                                                   CsStyleChannel   channel);
 double           cs_view_state_get_label_density  (CsViewState     *self);
 void             cs_view_state_set_label_density  (CsViewState     *self,
                                                    double           density);
