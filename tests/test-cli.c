@@ -1061,6 +1061,99 @@ test_info_quality (void)
   g_assert_nonnull (strstr (made_out, "  Label overlaps: "));
 }
 
+/* Style by attribute from the command line: --info says what each
+ * attribute can drive and what drives the look, --color-by and the like
+ * change the picture and go into a .json export, a key the file cannot
+ * style by is refused with the ones it can */
+static void
+test_style_options (void)
+{
+  g_autofree char *styled = fixture ("good", "styled.json");
+  g_autofree char *json = g_build_filename (tmp_dir, "styled-out.json", NULL);
+  g_autofree char *by_club = g_build_filename (tmp_dir, "by-club.png", NULL);
+  g_autofree char *by_types = g_build_filename (tmp_dir, "by-types.png", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *contents = NULL;
+  const char *info[] = { "--info", styled, NULL };
+  const char *unknown[] = { "--export", by_club, "--color-by", "nosuch", styled, NULL };
+  const char *not_numbers[] = { "--export", by_club, "--size-by", "club", styled, NULL };
+  const char *without_export[] = { "--color-by", "club", styled, NULL };
+  const char *to_json[] = { "--export", json, "--group-by", "club", "--shape-by", "types", styled,
+                            NULL };
+  const char *reread[] = { "--info", json, NULL };
+  const char *club_png[] = { "--export", by_club, "--color-by", "club", styled, NULL };
+  const char *types_png[] = { "--export", by_types, "--color-by", "types", styled, NULL };
+  cairo_surface_t *club_surface, *types_surface;
+  guint differ = 0;
+
+  g_assert_cmpint (run (info, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Node attributes: 3\n"));
+  g_assert_nonnull (strstr (out, "  club                 6 nodes, 2 values; can drive colour, shape, "
+                                 "group\n"));
+  g_assert_nonnull (strstr (out, "  weight               6 nodes, 6 values, numbers 1…30; can drive "
+                                 "colour, size\n"));
+  g_assert_nonnull (strstr (out, "  color                6 nodes, 3 values, colours; can drive "));
+  g_assert_nonnull (strstr (out, "Style: colour by color, size by weight, shape by node type, group "
+                                 "by consortia\n"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (unknown, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "styled.json: --color-by: no node has an attribute “nosuch”; it "
+                                 "takes types (the node types) or an attribute holding a few "
+                                 "values, numbers or colours: club, weight, color\n"));
+  g_assert_false (g_file_test (by_club, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (not_numbers, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "--size-by: no node can be styled by “club”; it takes types (the "
+                                 "node types) or an attribute holding numbers: weight\n"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (without_export, &out, &err), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* a .json export keeps the choices, the automatic ones as made */
+  g_assert_cmpint (run (to_json, &out, &err), ==, 0);
+  g_assert_true (g_file_get_contents (json, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\"group\": \"club\""));
+  g_assert_nonnull (strstr (contents, "\"shape\": null"));
+  g_assert_nonnull (strstr (contents, "\"color\": \"color\""));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (reread, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Style: colour by color, size by weight, shape by node type, group "
+                                 "by club\n"));
+  g_assert_nonnull (strstr (out, "Problems: 0\n"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* the picture changes with the choice */
+  g_assert_cmpint (run (club_png, &out, &err), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (types_png, &out, &err), ==, 0);
+  club_surface = cs_test_load_png (by_club);
+  types_surface = cs_test_load_png (by_types);
+  g_assert_cmpint (cairo_image_surface_get_width (club_surface), ==,
+                   cairo_image_surface_get_width (types_surface));
+  for (int y = 0; y < cairo_image_surface_get_height (club_surface); y += 2)
+    for (int x = 0; x < cairo_image_surface_get_width (club_surface); x += 2)
+      {
+        CsColor a, b;
+
+        cs_test_read_pixel (club_surface, x, y, &a);
+        cs_test_read_pixel (types_surface, x, y, &b);
+        differ += a.red != b.red || a.green != b.green || a.blue != b.blue;
+      }
+  g_test_message ("%u sampled pixels differ", differ);
+  g_assert_cmpuint (differ, >, 500);
+  cairo_surface_destroy (club_surface);
+  cairo_surface_destroy (types_surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1083,6 +1176,7 @@ main (int   argc,
   g_test_add_func ("/cs/cli/info-warnings", test_info_warnings);
   g_test_add_func ("/cs/cli/info-other-formats", test_info_other_formats);
   g_test_add_func ("/cs/cli/graph-option", test_graph_option);
+  g_test_add_func ("/cs/cli/style-options", test_style_options);
   g_test_add_func ("/cs/cli/nodes-option", test_nodes_option);
   g_test_add_func ("/cs/cli/info-every-problem", test_info_every_problem);
   g_test_add_func ("/cs/cli/info-missing-file", test_info_missing_file);

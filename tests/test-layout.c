@@ -315,22 +315,14 @@ closest_gap (CsPositions  *positions,
   return closest;
 }
 
-/* Under valgrind or a sanitizer (tests/meson.build sets CS_TEST_BOUNDED)
- * every layout still runs, on fewer graphs, starts and seeds, and what one
- * run already showed (the same seed giving the same positions, a fresh
- * layout with another seed) is not run again: they look for memory
- * errors, which the first run of each path shows, at five to fifty times
- * the cost. The unbounded run checks all of it. */
-static gboolean
-bounded (void)
-{
-  return g_getenv ("CS_TEST_BOUNDED") != NULL;
-}
-
+/* Bounded (cs_test_bounded()), every layout still runs, on fewer graphs,
+ * starts and seeds, and what one run already showed (the same seed giving
+ * the same positions, a fresh layout with another seed) is not run again.
+ * The unbounded run checks all of it. */
 static guint
 runs (guint full)
 {
-  return bounded () ? 1 : full;
+  return cs_test_bounded () ? 1 : full;
 }
 
 /* The consortia layout of the bundled graph with the window's parameters
@@ -370,7 +362,7 @@ test_no_overlaps_deterministic (void)
                                              ? bundled_consortia_42 (graph)
                                              : run_params (graph, params);
           double seconds = (g_get_monotonic_time () - start) / 1e6;
-          g_autoptr(CsPositions) again = bounded () ? cs_positions_ref (first)
+          g_autoptr(CsPositions) again = cs_test_bounded () ? cs_positions_ref (first)
                                                     : run_params (graph, params);
           guint overlaps = cs_layout_quality_count_node_overlaps (n, cs_positions_get_xy (first),
                                                                   radii);
@@ -468,7 +460,7 @@ test_relayout_moves_little (void)
       cs_layout_params_set_initial (again_params, before);
       after = run_params (graph, again_params);
       moved = mean_displacement (before, after);
-      if (!bounded ())
+      if (!cs_test_bounded ())
         {
           other = run_params (graph, other_params);
           moved_other = mean_displacement (before, other);
@@ -479,7 +471,7 @@ test_relayout_moves_little (void)
         g_assert_cmpfloat (moved, <, CS_LAYOUT_EDGE_LENGTH);
       else
         g_assert_cmpfloat (moved, <, 1e-6 * CS_LAYOUT_EDGE_LENGTH);
-      if (cs_layout_algorithm_is_seeded (a) && !bounded ())
+      if (cs_layout_algorithm_is_seeded (a) && !cs_test_bounded ())
         g_assert_cmpfloat (moved, <, moved_other / 4);
     }
 }

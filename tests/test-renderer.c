@@ -40,11 +40,8 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(CsLayoutParams) params = NULL;
-
   f->graph = cs_test_load_graph ("good", data != NULL ? data : "small.json");
-  params = cs_layout_params_new_for_graph (f->graph);
-  f->positions = cs_layout_run (f->graph, params, NULL, NULL);
+  f->positions = cs_test_default_layout (f->graph, data != NULL ? data : "small.json");
   cs_render_style_init_default (&f->style, FALSE);
   rebuild (f, NULL, NULL);
   f->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 600);
@@ -350,19 +347,18 @@ static void
 test_hit_index (void)
 {
   g_autoptr(CsGraph) graph = cs_test_load_graph ("bundled", BUNDLED_GRAPH);
-  g_autoptr(CsLayoutParams) params = cs_layout_params_new_for_graph (graph);
-  g_autoptr(CsPositions) positions = cs_layout_run (graph, params, NULL, NULL);
+  g_autoptr(CsPositions) positions = cs_test_default_layout (graph, BUNDLED_GRAPH);
   g_autoptr(CsSpatialGrid) index = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (3);
   g_autoptr(CsScene) scene = NULL;
   CsRenderStyle style;
-  guint hits = 0;
+  guint hits = 0, n_points = cs_test_bounded () ? 4000 : 20000;
 
   cs_render_style_init_default (&style, FALSE);
   scene = cs_scene_new (graph, positions, NULL, NULL, &style, 1200, 800);
   cs_scene_fit (scene, 20);
   index = cs_renderer_build_hit_index (scene);
-  for (guint i = 0; i < 20000; i++)
+  for (guint i = 0; i < n_points; i++)
     {
       double x = g_rand_double_range (rand, 0, 1200);
       double y = g_rand_double_range (rand, 0, 800);
@@ -379,7 +375,7 @@ test_hit_index (void)
       g_assert_cmpint (cs_renderer_hit_test_indexed (scene, index, x, y), ==,
                        cs_renderer_hit_test (scene, x, y));
     }
-  g_assert_cmpuint (hits, >, 100);
+  g_assert_cmpuint (hits, >, n_points / 200);
   cs_render_style_clear (&style);
 }
 
@@ -606,8 +602,7 @@ static void
 test_outlines_while_igraph_busy (void)
 {
   g_autoptr(CsGraph) graph = cs_test_load_graph ("bundled", BUNDLED_GRAPH);
-  g_autoptr(CsLayoutParams) params = cs_layout_params_new_for_graph (graph);
-  g_autoptr(CsPositions) positions = cs_layout_run (graph, params, NULL, NULL);
+  g_autoptr(CsPositions) positions = cs_test_default_layout (graph, BUNDLED_GRAPH);
   g_autoptr(CsViewState) view = cs_view_state_new ();
   g_autoptr(CsViewState) bare = cs_view_state_new ();
   g_autoptr(GBytes) free_png = NULL;

@@ -67,7 +67,7 @@ test_kill_while_saving (void)
   /* under a sanitizer, which makes each save many times slower, a tenth of
    * the graph and fewer kills: they look for memory errors; the unbounded
    * run makes its twelve kills on 100,000 nodes */
-  gboolean bounded = g_getenv ("CS_TEST_BOUNDED") != NULL;
+  gboolean bounded = cs_test_bounded ();
   guint n_kills = bounded ? 10 : N_KILLS;
   g_autofree char *json = cs_test_one_line_graph (bounded ? N_NODES / 10 : N_NODES);
   g_autoptr(GError) error = NULL;

@@ -10,6 +10,7 @@
 
 #include "cs-graph-builder.h"
 #include "cs-import.h"
+#include "cs-layout.h"
 
 #include <glib/gstdio.h>
 
@@ -508,4 +509,50 @@ cs_test_use_own_state_dir (void)
     g_setenv ("XDG_DATA_HOME", data, TRUE);
   }
   atexit (remove_own_state_dir);
+}
+
+/**
+ * cs_test_default_layout:
+ * @graph: a graph
+ * @name: what @graph was read from
+ *
+ * The layout the window would compute for @graph, computed once per
+ * process for each @name: layouts are deterministic, and the tests that
+ * only need positions need not pay for one each (many times over under
+ * valgrind).
+ *
+ * Returns: (transfer full): the positions
+ */
+CsPositions *
+cs_test_default_layout (CsGraph    *graph,
+                        const char *name)
+{
+  static GHashTable *layouts;
+  CsPositions *positions;
+
+  if (layouts == NULL)
+    layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                     (GDestroyNotify)cs_positions_unref);
+  positions = g_hash_table_lookup (layouts, name);
+  if (positions == NULL)
+    {
+      g_autoptr(CsLayoutParams) params = cs_layout_params_new_for_graph (graph);
+      g_autoptr(GError) error = NULL;
+
+      positions = cs_layout_run (graph, params, NULL, &error);
+      g_assert_no_error (error);
+      g_hash_table_insert (layouts, g_strdup (name), positions);
+    }
+  g_assert_cmpuint (cs_positions_get_n_nodes (positions), ==, cs_graph_get_n_nodes (graph));
+  return cs_positions_ref (positions);
+}
+
+/* Under valgrind or a sanitizer (tests/meson.build sets CS_TEST_BOUNDED)
+ * the tests that repeat a check many times repeat it fewer times: they
+ * look for memory errors, which the first runs show, at five to fifty
+ * times the cost. */
+gboolean
+cs_test_bounded (void)
+{
+  return g_getenv ("CS_TEST_BOUNDED") != NULL;
 }

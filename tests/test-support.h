@@ -10,6 +10,7 @@
 #include <glib.h>
 
 #include "cs-graph.h"
+#include "cs-positions.h"
 #include "cs-render-style.h"
 
 G_BEGIN_DECLS
@@ -31,6 +32,9 @@ cairo_surface_t *cs_test_load_png (const char          *path);
 gboolean  cs_test_run_tool      (const char *const     *argv,
                                  char                 **out);
 char     *cs_test_one_line_graph (guint                 n);
+gboolean  cs_test_bounded       (void);
+CsPositions *cs_test_default_layout (CsGraph            *graph,
+                                 const char            *name);
 void      cs_test_use_own_state_dir (void);
 CsGraph  *cs_test_rebuild_graph (CsGraph              *graph);
 void      cs_test_assert_same_graph (CsGraph           *a,

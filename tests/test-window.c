@@ -653,6 +653,90 @@ test_export_matches_screen (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static char *
+menu_label (GMenuModel *model,
+            guint       index)
+{
+  char *label = NULL;
+
+  g_assert_true (g_menu_model_get_item_attribute (model, index, G_MENU_ATTRIBUTE_LABEL, "s",
+                                                  &label));
+  return label;
+}
+
+/* The Style by Attribute menu offers, per channel, the automatic choice
+ * (naming it), the types and the attributes that can drive it; choosing
+ * one changes the view and the canvas, the screen and an export alike */
+static void
+test_style_menu (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", "styled.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CsWindow *window = open_window (file);
+  CsCanvas *canvas = cs_window_get_canvas (window);
+  CsViewState *view = cs_window_get_view_state (window);
+  GMenuModel *menu = G_MENU_MODEL (window->style_menu);
+  GMenuModel *colour, *size;
+  g_autoptr(GVariant) state = NULL;
+  g_autofree char *automatic = NULL;
+  g_autofree char *club = NULL;
+  g_autofree char *weight = NULL;
+  g_autoptr(CsScene) before = NULL;
+  CsExportDialog *dialog;
+  g_autoptr(CsScene) exported = NULL;
+  guint a1, b1;
+
+  g_assert_true (cs_graph_lookup (cs_document_get_graph (cs_window_get_document (window)), "a1",
+                                  &a1));
+  g_assert_true (cs_graph_lookup (cs_document_get_graph (cs_window_get_document (window)), "b1",
+                                  &b1));
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, CS_N_STYLE_CHANNELS);
+  colour = g_menu_model_get_item_link (menu, CS_STYLE_COLOR, G_MENU_LINK_SECTION);
+  size = g_menu_model_get_item_link (menu, CS_STYLE_SIZE, G_MENU_LINK_SECTION);
+  /* automatic, the types, then club, weight and color */
+  g_assert_cmpint (g_menu_model_get_n_items (colour), ==, 5);
+  automatic = menu_label (colour, 0);
+  club = menu_label (colour, 2);
+  g_assert_cmpstr (automatic, ==, "_Automatic (color)");
+  g_assert_cmpstr (club, ==, "club (2 values)");
+  /* only numbers size nodes */
+  g_assert_cmpint (g_menu_model_get_n_items (size), ==, 3);
+  weight = menu_label (size, 2);
+  g_assert_cmpstr (weight, ==, "weight (1 – 30)");
+  g_object_unref (colour);
+  g_object_unref (size);
+
+  cs_test_wait_for_frame (canvas);
+  before = cs_scene_ref (cs_canvas_get_scene (canvas));
+  /* the file's colours: red and blue */
+  g_assert_cmpfloat (cs_scene_get_node_style (before, a1)->fill.red, ==, 1.0);
+  g_assert_cmpfloat (cs_scene_get_node_style (before, b1)->fill.blue, ==, 1.0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "view.color-by", "s", "a:club"));
+  g_assert_cmpstr (cs_view_state_get_style_key (view, CS_STYLE_COLOR), ==, "club");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "view.shape-by", "s", "types"));
+  g_assert_cmpstr (cs_view_state_get_style_key (view, CS_STYLE_SHAPE), ==, "");
+  cs_test_wait_for_frame (canvas);
+  g_assert_false (cs_scene_equal_content (before, cs_canvas_get_scene (canvas)));
+  g_assert_cmpfloat (cs_scene_get_node_style (cs_canvas_get_scene (canvas), a1)->fill.red, !=, 1.0);
+  /* the export draws what the screen does */
+  dialog = cs_export_dialog_new (GTK_WINDOW (window), cs_window_get_document (window), view);
+  exported = cs_export_dialog_build_scene (dialog);
+  g_assert_true (cs_scene_equal_content (cs_canvas_get_scene (canvas), exported));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* the action follows the view, as after opening a file with a view */
+  cs_view_state_set_style_key (view, CS_STYLE_COLOR, NULL);
+  state = g_action_group_get_action_state (G_ACTION_GROUP (window->view_actions), "color-by");
+  g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "auto");
+  g_clear_pointer (&state, g_variant_unref);
+  cs_view_state_set_style_key (view, CS_STYLE_GROUP, "club");
+  state = g_action_group_get_action_state (G_ACTION_GROUP (window->view_actions), "group-by");
+  g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "a:club");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 typedef struct
 {
   GMutex   mutex;
@@ -946,6 +1030,7 @@ main (int   argc,
   g_test_add_func ("/cs/window/filter-panel", test_filter_panel);
   g_test_add_func ("/cs/window/node-list", test_node_list);
   g_test_add_func ("/cs/window/export-dialog", test_export_dialog);
+  g_test_add_func ("/cs/window/style-menu", test_style_menu);
   g_test_add_func ("/cs/window/export-matches-screen", test_export_matches_screen);
   g_test_add_func ("/cs/window/metrics-in-background", test_metrics_in_background);
   g_test_add_func ("/cs/window/open-filters", test_open_filters);

@@ -832,7 +832,8 @@ cs_canvas_set_view_state (CsCanvas    *self,
       const char *scene_properties[] = { "notify::sizing",         "notify::label-language",
                                          "notify::layers",         "notify::label-density",
                                          "notify::highlight-kind", "notify::highlight-id",
-                                         "notify::legend-collapsed" };
+                                         "notify::legend-collapsed", "notify::color-by", "notify::size-by",
+                                     "notify::shape-by", "notify::group-by" };
 
       g_signal_connect_object (view, "notify::graph", G_CALLBACK (cs_canvas_view_graph_cb), self,
                                G_CONNECT_SWAPPED);

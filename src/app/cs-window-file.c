@@ -862,7 +862,8 @@ _cs_window_file_init (CsWindow *self)
   static gboolean offered;
   const char *scene_properties[] = { "notify::filter", "notify::sizing", "notify::label-language",
                                      "notify::layers", "notify::label-density",
-                                     "notify::legend-collapsed" };
+                                     "notify::legend-collapsed", "notify::color-by", "notify::size-by",
+                                     "notify::shape-by", "notify::group-by" };
   g_autoptr(GError) error = NULL;
 
   self->recovery = cs_recovery_new (&error);

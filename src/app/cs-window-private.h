@@ -40,6 +40,7 @@ struct _CsWindow
   GtkLabel             *changed_label;
   GtkProgressBar       *save_progress;
   GMenu                *recent_menu;
+  GMenu                *style_menu;
 
   /* state */
   gboolean              inspector_wanted; /* the user leaves it open on selection */
@@ -48,6 +49,7 @@ struct _CsWindow
   /* owned */
   CsDocument           *document;
   CsViewState          *view;
+  GSimpleActionGroup   *view_actions; /* the "view" group: the view state's options */
   GCancellable         *load_cancellable;
   GtkFileChooserNative *chooser;
   GSettings            *settings; /* NULL when the schema is missing */
@@ -92,5 +94,8 @@ void     _cs_window_file_loaded       (CsWindow       *self,
 gboolean _cs_window_file_close_request (CsWindow      *self);
 void     _cs_window_offer_recovery    (CsWindow       *self,
                                        GPtrArray      *entries);
+
+/* cs-window-style.c: the Style by Attribute menu */
+void     _cs_window_style_init        (CsWindow       *self);
 
 G_END_DECLS

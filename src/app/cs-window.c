@@ -919,6 +919,7 @@ cs_window_dispose (GObject *object)
   g_clear_object (&self->problems_toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_WINDOW);
   g_clear_object (&self->document);
+  g_clear_object (&self->view_actions);
   g_clear_object (&self->view);
 
   G_OBJECT_CLASS (cs_window_parent_class)->dispose (object);
@@ -1023,6 +1024,7 @@ cs_window_class_init (CsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsWindow, changed_label);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, save_progress);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, CsWindow, style_menu);
   gtk_widget_class_bind_template_callback (widget_class, cs_window_inspector_navigate_cb);
   gtk_widget_class_bind_template_callback (widget_class, cs_window_node_list_navigate_cb);
   gtk_widget_class_bind_template_callback (widget_class, cs_window_search_changed_cb);
@@ -1120,7 +1122,9 @@ cs_window_init (CsWindow *self)
         g_action_map_add_action (G_ACTION_MAP (view), G_ACTION (action));
       }
     gtk_widget_insert_action_group (GTK_WIDGET (self), "view", G_ACTION_GROUP (view));
+    self->view_actions = g_object_ref (view);
   }
+  _cs_window_style_init (self);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_swapped (drop, "drop", G_CALLBACK (cs_window_drop_cb), self);

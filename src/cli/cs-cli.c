@@ -429,6 +429,7 @@ print_attributes (CsGraph *graph)
   static const char *const channels[] = { "colour", "size", "shape", "group" };
   const CsAttributeSummary *summary = cs_attribute_summary_get (graph);
   guint n_keys = cs_attribute_summary_get_n_keys (summary);
+  g_autoptr(CsViewState) view = cs_view_state_new ();
 
   printf ("Node attributes: %u\n", n_keys);
   for (guint k = 0; k < n_keys; k++)
@@ -457,10 +458,14 @@ print_attributes (CsGraph *graph)
           }
       printf ("%s\n", line->str);
     }
+  /* as the window shows the file: its saved view, else the choices made
+   * for the graph */
+  cs_view_state_set_graph (view, graph);
+  cs_view_state_restore (view, cs_graph_get_saved_view (graph));
   printf ("Style:");
   for (guint c = 0; c < CS_N_STYLE_CHANNELS; c++)
     {
-      const char *key = cs_attribute_summary_pick (summary, graph, c);
+      const char *key = cs_view_state_get_style_attribute (view, c);
 
       printf ("%s %s by %s", c > 0 ? "," : "", channels[c],
               key[0] != '\0'             ? key

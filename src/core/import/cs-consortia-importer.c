@@ -1181,10 +1181,13 @@ parse_view (Reader *reader,
       /* an attribute's key, or null for the node types */
       for (guint c = 0; style_members[c] != NULL; c++)
         {
-          JsonNode *key = lookup (&style, style_members[c]);
+          JsonNode *key = json_object_get_member (style.object, style_members[c]);
 
           if (key != NULL && JSON_NODE_HOLDS_NULL (key))
-            saved->style[c] = g_strdup ("");
+            {
+              lookup (&style, style_members[c]); /* counted as read */
+              saved->style[c] = g_strdup ("");
+            }
           else if ((key = view_member (reader, &style, style_members[c], G_TYPE_STRING)) != NULL)
             saved->style[c] = g_strdup (json_node_get_string (key));
         }
