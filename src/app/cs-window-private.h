@@ -82,6 +82,9 @@ void     _cs_window_update_title      (CsWindow       *self);
 GListModel *_cs_window_new_open_filters (void);
 GtkFileChooserNative *_cs_window_new_open_chooser (CsWindow *self);
 AdwToast *_cs_window_get_problems_toast (CsWindow     *self);
+void     _cs_window_relayout          (CsWindow       *self,
+                                       CsLayoutAlgorithm algorithm,
+                                       guint32        seed);
 
 /* cs-window-file.c: save, save as, questions before losing changes,
  * recovery copies, the file changed on disk, recent files */

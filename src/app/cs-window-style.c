@@ -15,7 +15,9 @@
  * (cs_attribute_info_can_drive()). The choices are the view state's
  * color-by, size-by, shape-by and group-by; each is an action of the
  * "view" group, view.color-by and so on, whose state is "auto", "types"
- * or "a:" and the attribute's key. The menu is made again for each graph. */
+ * or "a:" and the attribute's key. The menu is made again for each graph.
+ * Outlines by an attribute are also the groups the consortia layout
+ * gathers: choosing them lays the graph out again. */
 
 #define MAX_MENU_KEYS 30 /* attributes offered per channel */
 
@@ -60,6 +62,22 @@ style_change_state_cb (GSimpleAction *action,
                                                                     : NULL);
 }
 
+/* the document's layout gathers the groups the view outlines */
+static void
+apply_groups (CsWindow *self)
+{
+  CsGraph *graph = cs_document_get_graph (self->document);
+  const char *key;
+  g_autofree guint *groups = NULL;
+
+  if (graph == NULL || cs_view_state_get_graph (self->view) != graph)
+    return;
+  key = cs_view_state_get_style_attribute (self->view, CS_STYLE_GROUP);
+  if (key[0] != '\0')
+    groups = cs_attribute_groups (graph, key);
+  cs_document_set_layout_groups (self->document, groups);
+}
+
 static void
 style_key_notify_cb (CsWindow    *self,
                      GParamSpec  *pspec,
@@ -68,6 +86,15 @@ style_key_notify_cb (CsWindow    *self,
   for (guint c = 0; c < CS_N_STYLE_CHANNELS; c++)
     if (g_str_equal (pspec->name, properties[c]))
       sync_action (self, c);
+  if (!g_str_equal (pspec->name, properties[CS_STYLE_GROUP]))
+    return;
+  apply_groups (self);
+  /* the user chose other outlines: the consortia layout gathers them (a
+   * file's view, restored, keeps the file's positions) */
+  if (self->view_quiet == 0 && cs_document_get_graph (self->document) != NULL &&
+      (cs_view_state_get_style_attribute (self->view, CS_STYLE_GROUP)[0] != '\0' ||
+       cs_document_get_algorithm (self->document) == CS_LAYOUT_CONSORTIA))
+    _cs_window_relayout (self, CS_LAYOUT_CONSORTIA, cs_document_get_seed (self->document));
 }
 
 /* a key's own underscores are no mnemonics */
@@ -159,6 +186,7 @@ style_graph_notify_cb (CsWindow    *self,
   rebuild_menu (self);
   for (guint c = 0; c < CS_N_STYLE_CHANNELS; c++)
     sync_action (self, c);
+  apply_groups (self);
 }
 
 /**

@@ -516,10 +516,10 @@ relayout_cb (GObject      *object,
   self->fit_after_layout = FALSE;
 }
 
-static void
-relayout (CsWindow          *self,
-          CsLayoutAlgorithm  algorithm,
-          guint32            seed)
+void
+_cs_window_relayout (CsWindow          *self,
+                     CsLayoutAlgorithm  algorithm,
+                     guint32            seed)
 {
   if (cs_document_get_graph (self->document) == NULL || cs_document_get_busy (self->document))
     return;
@@ -540,7 +540,7 @@ cs_window_relayout_action (GtkWidget  *widget,
 {
   CsWindow *self = CS_WINDOW (widget);
 
-  relayout (self, cs_document_get_algorithm (self->document),
+  _cs_window_relayout (self, cs_document_get_algorithm (self->document),
             cs_document_get_seed (self->document));
 }
 
@@ -552,7 +552,7 @@ cs_window_reseed_action (GtkWidget  *widget,
 {
   CsWindow *self = CS_WINDOW (widget);
 
-  relayout (self, cs_document_get_algorithm (self->document),
+  _cs_window_relayout (self, cs_document_get_algorithm (self->document),
             cs_document_get_seed (self->document) + 1);
 }
 
@@ -960,7 +960,7 @@ cs_window_set_property (GObject      *object,
       /* choosing a layout lays the graph out with it, the one in use again too */
       if (g_value_get_string (value) != NULL &&
           cs_layout_algorithm_from_string (g_value_get_string (value), &algorithm))
-        relayout (self, algorithm, cs_document_get_seed (self->document));
+        _cs_window_relayout (self, algorithm, cs_document_get_seed (self->document));
       break;
 
     default:

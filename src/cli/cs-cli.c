@@ -851,17 +851,11 @@ apply_style_options (CsViewState *view,
  * the look as the picture would show it (a choice made for a graph of
  * another format is written out, as Save As does) */
 static CsSavedView *
-json_view (CsGraph    *graph,
-           const Args *args,
-           const char *filename,
-           gboolean   *ok)
+json_view (CsGraph     *graph,
+           CsViewState *view)
 {
-  g_autoptr(CsViewState) view = cs_view_state_new ();
   g_autoptr(CsSavedView) saved = cs_saved_view_copy (cs_graph_get_saved_view (graph));
 
-  cs_view_state_set_graph (view, graph);
-  cs_view_state_restore (view, saved);
-  *ok = apply_style_options (view, args, filename);
   for (guint c = 0; c < CS_N_STYLE_CHANNELS; c++)
     {
       const char *shown = cs_view_state_get_style_attribute (view, c);
@@ -874,6 +868,25 @@ json_view (CsGraph    *graph,
       saved->style[c] = g_strdup (shown);
     }
   return g_steal_pointer (&saved);
+}
+
+/* An attribute's groups are gathered by the consortia layout, the layout
+ * of a graph with groups unless --layout says another */
+static void
+group_layout (CsLayoutParams *params,
+              CsViewState    *view,
+              const Args     *args)
+{
+  CsGraph *graph = cs_view_state_get_graph (view);
+  const char *key = cs_view_state_get_style_attribute (view, CS_STYLE_GROUP);
+  g_autofree guint *groups = NULL;
+
+  if (key[0] == '\0')
+    return;
+  groups = cs_attribute_groups (graph, key);
+  cs_layout_params_set_groups (params, cs_graph_get_n_nodes (graph), groups);
+  if (args->layout == NULL)
+    cs_layout_params_set_algorithm (params, CS_LAYOUT_CONSORTIA);
 }
 
 static int
@@ -898,16 +911,18 @@ run_export (const char            *filename,
     return status;
 
   params = layout_params_for (graph, &request->layout);
+  /* the view state the picture shows, as the window would have it: as the
+   * file was saved, then what the options add */
+  cs_view_state_set_graph (view, graph);
+  cs_view_state_restore (view, cs_graph_get_saved_view (graph));
+  if (!apply_style_options (view, args, filename))
+    return EXIT_BAD_INPUT;
+  group_layout (params, view, args);
   if (request->json)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
       CsSaveContent content = { graph };
-      g_autoptr(CsSavedView) saved = NULL;
-      gboolean ok;
-
-      saved = json_view (graph, args, filename, &ok);
-      if (!ok)
-        return EXIT_BAD_INPUT;
+      g_autoptr(CsSavedView) saved = json_view (graph, view);
 
       pinned = graph_pins (graph);
       positions = cs_layout_run (graph, params, NULL, &error);
@@ -931,17 +946,11 @@ run_export (const char            *filename,
       return 0;
     }
 
-  /* the view state the picture shows, as the window would have it */
-  cs_view_state_set_graph (view, graph);
-  /* as the file was saved, then what the options add */
-  cs_view_state_restore (view, cs_graph_get_saved_view (graph));
   cs_view_state_set_layers (view, cs_view_state_get_layers (view) & request->layers);
   if (args->uniform_size)
     cs_view_state_set_sizing (view, request->sizing);
   if (args->english)
     cs_view_state_set_label_language (view, request->language);
-  if (!apply_style_options (view, args, filename))
-    return EXIT_BAD_INPUT;
   for (guint i = 0; args->select != NULL && args->select[i] != NULL; i++)
     {
       guint node;

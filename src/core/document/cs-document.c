@@ -26,6 +26,7 @@ struct _CsDocument
   GPtrArray         *problems;
   char              *title;
   gboolean          *pinned;     /* one flag per node */
+  guint             *layout_groups; /* per node, nullable: what the consortia layout gathers */
   GPtrArray         *undo_stack; /* Move */
   GPtrArray         *redo_stack; /* Move */
   double            *betweenness; /* per node, once the worker has computed it */
@@ -124,6 +125,7 @@ cs_document_finalize (GObject *object)
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->pinned, g_free);
+  g_clear_pointer (&self->layout_groups, g_free);
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->betweenness, g_free);
@@ -571,6 +573,7 @@ apply_load (CsDocument *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_METRICS_READY]);
     }
 
+  g_clear_pointer (&self->layout_groups, g_free);
   g_free (self->pinned);
   self->pinned = g_new0 (gboolean, MAX (1, cs_graph_get_n_nodes (data->graph)));
   for (guint i = 0; i < cs_graph_get_n_nodes (data->graph); i++)
@@ -784,6 +787,29 @@ relayout_cb (GObject      *object,
 }
 
 /**
+ * cs_document_set_layout_groups:
+ * @self: a #CsDocument with a graph
+ * @groups: (nullable): per node, a group from 0 or %G_MAXUINT; %NULL for
+ *   the consortia the graph's structure makes
+ *
+ * What the consortia layout gathers from now on (an attribute the view
+ * outlines the nodes by, cs_attribute_groups()), until another graph is
+ * opened.
+ */
+void
+cs_document_set_layout_groups (CsDocument  *self,
+                               const guint *groups)
+{
+  g_return_if_fail (CS_IS_DOCUMENT (self));
+  g_return_if_fail (groups == NULL || self->graph != NULL);
+
+  g_clear_pointer (&self->layout_groups, g_free);
+  if (groups != NULL)
+    self->layout_groups = g_memdup2 (groups, MAX (cs_graph_get_n_nodes (self->graph), 1) *
+                                                 sizeof (guint));
+}
+
+/**
  * cs_document_relayout_async:
  * @self: a #CsDocument with a graph
  * @algorithm: the layout
@@ -820,6 +846,8 @@ cs_document_relayout_async (CsDocument          *self,
   cs_layout_params_set_center (params, center);
   radii = cs_node_radii_new (self->graph);
   cs_layout_params_set_radii (params, cs_graph_get_n_nodes (self->graph), radii);
+  if (self->layout_groups != NULL)
+    cs_layout_params_set_groups (params, cs_graph_get_n_nodes (self->graph), self->layout_groups);
   if (self->positions != NULL)
     {
       cs_layout_params_set_initial (params, self->positions);

@@ -46,6 +46,8 @@ gboolean           cs_document_load            (CsDocument           *self,
                                                 GFile                *file,
                                                 GCancellable         *cancellable,
                                                 GError              **error);
+void               cs_document_set_layout_groups (CsDocument         *self,
+                                                const guint          *groups);
 void               cs_document_relayout_async  (CsDocument           *self,
                                                 CsLayoutAlgorithm     algorithm,
                                                 guint32               seed,

@@ -1361,10 +1361,12 @@ compose (const CsLayoutGroups      *groups,
  * @g: the same graph for igraph, simple and undirected
  * @edges: its edges, as pairs of node indices
  * @radii: each node's radius, in world units
+ * @partition: (nullable): per node, a group from 0 or %G_MAXUINT, to
+ *   gather instead of the consortia (cs_layout_params_set_groups())
  * @res: (out): the positions, in edge lengths
  *
- * The consortia layout (see the top of this file). Without consortia it is
- * Fruchterman–Reingold.
+ * The consortia layout (see the top of this file). Without consortia (or
+ * groups) it is Fruchterman–Reingold.
  *
  * Returns: an igraph error code
  */
@@ -1373,9 +1375,12 @@ _cs_layout_consortia (CsGraph                   *graph,
                       const igraph_t            *g,
                       const igraph_vector_int_t *edges,
                       const double              *radii,
+                      const guint               *partition,
                       igraph_matrix_t           *res)
 {
-  g_autoptr(CsLayoutGroups) groups = _cs_layout_groups_new (graph);
+  g_autoptr(CsLayoutGroups) groups = partition != NULL
+                                         ? _cs_layout_groups_new_from_partition (graph, partition)
+                                         : _cs_layout_groups_new (graph);
   guint n = cs_graph_get_n_nodes (graph);
   guint n_groups = groups->groups->len;
   igraph_integer_t n_edges = igraph_vector_int_size (edges) / 2;

@@ -50,6 +50,8 @@ typedef struct
 } CsLayoutGroups;
 
 CsLayoutGroups *_cs_layout_groups_new     (CsGraph               *graph);
+CsLayoutGroups *_cs_layout_groups_new_from_partition (CsGraph          *graph,
+                                           const guint           *partition);
 void            _cs_layout_groups_free    (CsLayoutGroups        *self);
 guint          *_cs_layout_groups_layers  (const CsLayoutGroups  *self,
                                            CsGraph               *graph);

@@ -54,6 +54,49 @@ compare_pairs (const void *a,
   return (pa > pb) - (pa < pb);
 }
 
+/* everything not in a group yet joins the group it is nearest to by links
+ * (breadth first); what no link reaches is the rest */
+static void
+attach_rest (CsLayoutGroups *self,
+             CsGraph        *graph)
+{
+  guint n = self->n_nodes, head = 0, tail = 0, rest = G_MAXUINT;
+  g_autofree guint *queue = g_new (guint, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    if (self->group[i] != G_MAXUINT)
+      queue[tail++] = i;
+  while (head < tail)
+    {
+      guint u = queue[head++], n_incident;
+      const guint *incident = cs_graph_get_incident_edges (graph, u, &n_incident);
+
+      for (guint k = 0; k < n_incident; k++)
+        {
+          const CsEdge *edge = cs_graph_get_edge (graph, incident[k]);
+          guint v = edge->source == u ? edge->target : edge->source;
+
+          if (self->group[v] == G_MAXUINT)
+            {
+              self->group[v] = self->group[u];
+              queue[tail++] = v;
+            }
+        }
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      if (self->group[i] == G_MAXUINT)
+        {
+          if (rest == G_MAXUINT)
+            rest = add_group (self, CS_LAYOUT_GROUP_REST, G_MAXUINT, G_MAXUINT);
+          self->group[i] = rest;
+        }
+      g_array_append_val (((CsLayoutGroup *)g_ptr_array_index (self->groups,
+                                                               self->group[i]))->nodes, i);
+    }
+}
+
+
 /**
  * _cs_layout_groups_new:
  * @graph: a #CsGraph
@@ -78,8 +121,7 @@ _cs_layout_groups_new (CsGraph *graph)
   g_autofree guint *team = g_new (guint, MAX (n, 1));
   g_autofree guint *heart = g_new (guint, MAX (n, 1));
   g_autofree gboolean *is_heart = g_new0 (gboolean, MAX (n, 1));
-  g_autofree guint *queue = g_new (guint, MAX (n, 1));
-  guint n_pairs = 0, head = 0, tail = 0, rest = G_MAXUINT;
+  guint n_pairs = 0;
 
   self->n_nodes = n;
   self->roles = g_new0 (CsLayoutRole, MAX (n, 1));
@@ -204,38 +246,65 @@ _cs_layout_groups_new (CsGraph *graph)
           centre->heart = centre->anchor = i;
     }
 
-  /* everything else joins the group it is nearest to */
+  attach_rest (self, graph);
+  return self;
+}
+
+/**
+ * _cs_layout_groups_new_from_partition:
+ * @graph: a #CsGraph
+ * @partition: per node, a group from 0, or %G_MAXUINT for none
+ *
+ * Groups an attribute makes (cs_layout_params_set_groups()): each is laid
+ * out as a consortium would be, round its best-connected node; a node of
+ * no group joins the nearest one by links, as in _cs_layout_groups_new().
+ *
+ * Returns: (transfer full): the groups
+ */
+CsLayoutGroups *
+_cs_layout_groups_new_from_partition (CsGraph     *graph,
+                                      const guint *partition)
+{
+  CsLayoutGroups *self = g_new0 (CsLayoutGroups, 1);
+  guint n = cs_graph_get_n_nodes (graph);
+  g_autoptr(GHashTable) made = g_hash_table_new (NULL, NULL);
+
+  self->n_nodes = n;
+  self->roles = g_new0 (CsLayoutRole, MAX (n, 1));
+  self->group = g_new (guint, MAX (n, 1));
+  self->groups = g_ptr_array_new_with_free_func ((GDestroyNotify)group_free);
+  self->centre = G_MAXUINT;
   for (guint i = 0; i < n; i++)
-    if (self->group[i] != G_MAXUINT)
-      queue[tail++] = i;
-  while (head < tail)
     {
-      guint u = queue[head++], n_incident;
-      const guint *incident = cs_graph_get_incident_edges (graph, u, &n_incident);
+      gpointer found;
 
-      for (guint k = 0; k < n_incident; k++)
+      self->group[i] = G_MAXUINT;
+      if (partition[i] == G_MAXUINT)
+        continue;
+      if (g_hash_table_lookup_extended (made, GUINT_TO_POINTER (partition[i]), NULL, &found))
         {
-          const CsEdge *edge = cs_graph_get_edge (graph, incident[k]);
-          guint v = edge->source == u ? edge->target : edge->source;
+          CsLayoutGroup *group = g_ptr_array_index (self->groups, GPOINTER_TO_UINT (found));
 
-          if (self->group[v] == G_MAXUINT)
+          self->group[i] = GPOINTER_TO_UINT (found);
+          self->roles[i] = CS_LAYOUT_ROLE_MEMBER;
+          /* the heart: the best-connected, the first of equals */
+          if (cs_graph_get_degree (graph, i) > cs_graph_get_degree (graph, group->heart))
             {
-              self->group[v] = self->group[u];
-              queue[tail++] = v;
+              self->roles[group->heart] = CS_LAYOUT_ROLE_MEMBER;
+              group->heart = group->anchor = i;
+              self->roles[i] = CS_LAYOUT_ROLE_LEAD;
             }
         }
-    }
-  for (guint i = 0; i < n; i++)
-    {
-      if (self->group[i] == G_MAXUINT)
+      else
         {
-          if (rest == G_MAXUINT)
-            rest = add_group (self, CS_LAYOUT_GROUP_REST, G_MAXUINT, G_MAXUINT);
-          self->group[i] = rest;
+          self->group[i] = add_group (self, CS_LAYOUT_GROUP_CONSORTIUM, i, i);
+          self->roles[i] = CS_LAYOUT_ROLE_LEAD;
+          g_hash_table_insert (made, GUINT_TO_POINTER (partition[i]),
+                               GUINT_TO_POINTER (self->group[i]));
+          self->n_consortia++;
         }
-      g_array_append_val (((CsLayoutGroup *)g_ptr_array_index (self->groups,
-                                                               self->group[i]))->nodes, i);
     }
+  attach_rest (self, graph);
   return self;
 }
 

@@ -27,6 +27,7 @@ igraph_error_t _cs_layout_consortia      (CsGraph                   *graph,
                                           const igraph_t            *g,
                                           const igraph_vector_int_t *edges,
                                           const double              *radii,
+                                          const guint               *groups,
                                           igraph_matrix_t           *res);
 
 G_END_DECLS

@@ -29,6 +29,8 @@ struct _CsLayoutParams
   CsPositions       *initial;         /* where a re-layout starts, nullable */
   double            *radii;           /* n_radii, nullable */
   guint              n_radii;
+  guint             *groups;          /* n_groups entries, nullable: the consortia layout's */
+  guint              n_groups;
 };
 
 G_DEFINE_BOXED_TYPE (CsLayoutParams, cs_layout_params, cs_layout_params_copy, cs_layout_params_free)
@@ -375,6 +377,7 @@ cs_layout_params_copy (const CsLayoutParams *self)
     cs_layout_params_set_fixed (copy, self->fixed_positions, self->fixed);
   cs_layout_params_set_initial (copy, self->initial);
   cs_layout_params_set_radii (copy, self->n_radii, self->radii);
+  cs_layout_params_set_groups (copy, self->n_groups, self->groups);
   return copy;
 }
 
@@ -388,7 +391,37 @@ cs_layout_params_free (CsLayoutParams *self)
   g_clear_pointer (&self->fixed, g_free);
   g_clear_pointer (&self->initial, cs_positions_unref);
   g_clear_pointer (&self->radii, g_free);
+  g_clear_pointer (&self->groups, g_free);
   g_free (self);
+}
+
+/**
+ * cs_layout_params_set_groups:
+ * @self: layout parameters
+ * @n_nodes: the graph's nodes, or 0 to unset
+ * @groups: (array length=n_nodes) (nullable): per node, a group from 0,
+ *   or %G_MAXUINT for none
+ *
+ * The groups the consortia layout gathers, instead of the consortia the
+ * graph's structure makes (an attribute chosen to outline the nodes by);
+ * a node of no group joins the nearest one by links. The other layouts
+ * leave them aside.
+ */
+void
+cs_layout_params_set_groups (CsLayoutParams *self,
+                             guint           n_nodes,
+                             const guint    *groups)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (n_nodes == 0 || groups != NULL);
+
+  g_clear_pointer (&self->groups, g_free);
+  self->n_groups = 0;
+  if (n_nodes > 0)
+    {
+      self->groups = g_memdup2 (groups, n_nodes * sizeof (guint));
+      self->n_groups = n_nodes;
+    }
 }
 
 CsLayoutAlgorithm
@@ -955,7 +988,8 @@ run_algorithm (const Job       *job,
       return run_sugiyama (job, res);
 
     case CS_LAYOUT_CONSORTIA:
-      return _cs_layout_consortia (job->graph, job->g, job->edges, job->radii, res);
+      return _cs_layout_consortia (job->graph, job->g, job->edges, job->radii,
+                                   job->params->groups, res);
 
     case CS_N_LAYOUTS:
     default:

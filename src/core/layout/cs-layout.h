@@ -71,6 +71,9 @@ int                cs_layout_params_get_center       (const CsLayoutParams  *sel
 void               cs_layout_params_set_radii        (CsLayoutParams        *self,
                                                       guint                  n_radii,
                                                       const double          *radii);
+void               cs_layout_params_set_groups       (CsLayoutParams        *self,
+                                                      guint                  n_nodes,
+                                                      const guint           *groups);
 CsPositions       *cs_layout_run                     (CsGraph               *graph,
                                                       const CsLayoutParams  *params,
                                                       GCancellable          *cancellable,

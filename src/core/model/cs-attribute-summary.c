@@ -9,6 +9,7 @@
 #include "cs-attribute-summary.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The node attributes a graph holds, read for the "style by attribute"
@@ -115,6 +116,102 @@ cs_node_get_attribute_value (const CsNode *node,
         return ((const CsClaim *)g_ptr_array_index (attribute->claims, 0))->value;
     }
   return NULL;
+}
+
+static int
+compare_parts (const void *a,
+               const void *b)
+{
+  const CsAttributePart *pa = a, *pb = b;
+
+  if (pa->count != pb->count)
+    return pa->count > pb->count ? -1 : 1;
+  return (pa->first > pb->first) - (pa->first < pb->first);
+}
+
+/**
+ * cs_attribute_partition:
+ * @graph: a #CsGraph
+ * @key: an attribute's key
+ * @max_parts: how many values to keep
+ * @part_of: (out) (transfer full): per node, its value's place among those
+ *   kept, %CS_ATTRIBUTE_PART_OTHER or %CS_ATTRIBUTE_PART_NONE
+ *
+ * The nodes by their value of @key, the most common value first (ties to
+ * the one that comes first): what colours, shapes and outlines by a
+ * category, and the layout's groups, are made of. Linear.
+ *
+ * Returns: (transfer full) (element-type CsAttributePart): every distinct
+ *   value in that order; the first @max_parts are kept
+ */
+GArray *
+cs_attribute_partition (CsGraph     *graph,
+                        const char  *key,
+                        guint        max_parts,
+                        guint      **part_of)
+{
+  guint n_nodes = cs_graph_get_n_nodes (graph);
+  g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
+  GArray *parts = g_array_new (FALSE, FALSE, sizeof (CsAttributePart));
+  guint *part = g_new (guint, MAX (n_nodes, 1));
+
+  g_return_val_if_fail (CS_IS_GRAPH (graph), parts);
+  g_return_val_if_fail (key != NULL, parts);
+
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      const char *value = cs_node_get_attribute_value (cs_graph_get_node (graph, i), key);
+      gpointer found;
+
+      if (value == NULL)
+        part[i] = CS_ATTRIBUTE_PART_NONE;
+      else if (g_hash_table_lookup_extended (index, value, NULL, &found))
+        g_array_index (parts, CsAttributePart, (part[i] = GPOINTER_TO_UINT (found))).count++;
+      else
+        {
+          CsAttributePart entry = { value, 1, i };
+
+          part[i] = parts->len;
+          g_hash_table_insert (index, (char *)value, GUINT_TO_POINTER (parts->len));
+          g_array_append_val (parts, entry);
+        }
+    }
+  qsort (parts->data, parts->len, sizeof (CsAttributePart), compare_parts);
+  /* the places in count order, by the value's first node */
+  {
+    g_autofree guint *place = g_new (guint, MAX (parts->len, 1));
+
+    for (guint k = 0; k < parts->len; k++)
+      place[part[g_array_index (parts, CsAttributePart, k).first]] = k;
+    for (guint i = 0; i < n_nodes; i++)
+      if (part[i] != CS_ATTRIBUTE_PART_NONE)
+        part[i] = place[part[i]] < max_parts ? place[part[i]] : CS_ATTRIBUTE_PART_OTHER;
+  }
+  *part_of = part;
+  return parts;
+}
+
+/**
+ * cs_attribute_groups:
+ * @graph: a #CsGraph
+ * @key: an attribute's key
+ *
+ * The groups @key outlines: its CS_ATTRIBUTE_MAX_GROUPS most common
+ * values, as cs_layout_params_set_groups() takes them.
+ *
+ * Returns: (transfer full): per node, its group from 0, or %G_MAXUINT
+ */
+guint *
+cs_attribute_groups (CsGraph    *graph,
+                     const char *key)
+{
+  guint *part_of = NULL;
+  g_autoptr(GArray) parts = cs_attribute_partition (graph, key, CS_ATTRIBUTE_MAX_GROUPS, &part_of);
+
+  for (guint i = 0; i < cs_graph_get_n_nodes (graph); i++)
+    if (part_of[i] >= CS_ATTRIBUTE_MAX_GROUPS)
+      part_of[i] = G_MAXUINT;
+  return part_of;
 }
 
 static CsAttributeSummary *

@@ -61,6 +61,28 @@ gboolean                  cs_attribute_info_is_colors    (const CsAttributeInfo 
 gboolean                  cs_attribute_info_can_drive    (const CsAttributeInfo    *info,
                                                           CsStyleChannel            channel);
 
+/* Outlines (and the layout's groups) go round this many values at most */
+#define CS_ATTRIBUTE_MAX_GROUPS 12
+
+/* a node's part in cs_attribute_partition() when its value is not among
+ * those kept, and when it has none */
+#define CS_ATTRIBUTE_PART_OTHER (G_MAXUINT - 1)
+#define CS_ATTRIBUTE_PART_NONE  G_MAXUINT
+
+typedef struct
+{
+  const char *value; /* the graph's */
+  guint       count; /* nodes with it */
+  guint       first; /* the first of them */
+} CsAttributePart;
+
+GArray                   *cs_attribute_partition         (CsGraph                  *graph,
+                                                          const char               *key,
+                                                          guint                     max_parts,
+                                                          guint                   **part_of);
+
+guint                    *cs_attribute_groups            (CsGraph                  *graph,
+                                                          const char               *key);
 const char               *cs_node_get_attribute_value    (const CsNode             *node,
                                                           const char               *key);
 gboolean                  cs_attribute_value_get_number  (const char               *value,

@@ -28,7 +28,6 @@
 
 #define MAX_COLOR_CATEGORIES 12
 #define MAX_SHAPE_CATEGORIES 8
-#define MAX_GROUPS           12
 #define RAMP_STOPS           5
 #define MIN_RADIUS           4.0 /* world units, the smallest value */
 #define MAX_RADIUS           18.0 /* the largest */
@@ -99,33 +98,21 @@ number_text (double value)
   return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.4g", value));
 }
 
+/* a kept value, to order those that are all numbers */
 typedef struct
 {
-  const char *value; /* the graph's */
-  guint       count;
-  guint       first; /* the first node that has it */
-  double      number;
-  gboolean    is_number;
-} Category;
-
-static int
-compare_categories (const void *a,
-                    const void *b)
-{
-  const Category *ca = a, *cb = b;
-
-  if (ca->count != cb->count)
-    return ca->count > cb->count ? -1 : 1;
-  return (ca->first > cb->first) - (ca->first < cb->first);
-}
+  const CsAttributePart *part;
+  guint                  place; /* in count order */
+  double                 number;
+} Kept;
 
 static int
 compare_numbers (const void *a,
                  const void *b)
 {
-  const Category *ca = a, *cb = b;
+  const Kept *ka = a, *kb = b;
 
-  return (ca->number > cb->number) - (ca->number < cb->number);
+  return (ka->number > kb->number) - (ka->number < kb->number);
 }
 
 static void
@@ -147,72 +134,52 @@ add_entry (CsStyleScale *scale,
 static void
 build_categories (CsStyleScale        *scale,
                   CsGraph             *graph,
-                  const char         **values,
                   guint                max_kept,
                   const CsRenderStyle *style)
 {
   guint n_nodes = cs_graph_get_n_nodes (graph);
-  g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GArray) categories = g_array_new (FALSE, FALSE, sizeof (Category));
-  guint n_kept, n_other = 0, n_missing = 0;
+  g_autofree guint *part_of = NULL;
+  g_autoptr(GArray) parts = cs_attribute_partition (graph, scale->key, max_kept, &part_of);
+  guint n_kept = MIN (parts->len, max_kept), n_other = 0, n_missing = 0;
+  g_autofree Kept *kept = g_new (Kept, MAX (n_kept, 1));
+  g_autofree guint *entry_of = g_new (guint, MAX (n_kept, 1));
   gboolean all_numbers = TRUE;
 
-  for (guint i = 0; i < n_nodes; i++)
+  for (guint k = 0; k < n_kept; k++)
     {
-      gpointer found;
-
-      if (values[i] == NULL)
-        continue;
-      if (g_hash_table_lookup_extended (index, values[i], NULL, &found))
-        g_array_index (categories, Category, GPOINTER_TO_UINT (found)).count++;
-      else
-        {
-          Category category = { values[i], 1, i, 0, FALSE };
-
-          category.is_number = cs_attribute_value_get_number (values[i], &category.number);
-          g_hash_table_insert (index, (char *)values[i], GUINT_TO_POINTER (categories->len));
-          g_array_append_val (categories, category);
-        }
+      kept[k] = (Kept) { &g_array_index (parts, CsAttributePart, k), k, 0 };
+      all_numbers = all_numbers && cs_attribute_value_get_number (kept[k].part->value,
+                                                                  &kept[k].number);
     }
-  qsort (categories->data, categories->len, sizeof (Category), compare_categories);
-  n_kept = MIN (categories->len, max_kept);
-  for (guint k = 0; k < n_kept; k++)
-    all_numbers = all_numbers && g_array_index (categories, Category, k).is_number;
   if (all_numbers)
-    qsort (categories->data, n_kept, sizeof (Category), compare_numbers);
-
-  /* the place of each distinct value, by its first node's value pointer */
-  g_hash_table_remove_all (index);
-  for (guint k = 0; k < categories->len; k++)
-    g_hash_table_insert (index, (char *)g_array_index (categories, Category, k).value,
-                         GUINT_TO_POINTER (k < n_kept ? k : n_kept));
+    qsort (kept, n_kept, sizeof (Kept), compare_numbers);
   for (guint k = 0; k < n_kept; k++)
     {
-      const Category *category = &g_array_index (categories, Category, k);
       const CsColor *color = &style->hulls[k % G_N_ELEMENTS (style->hulls)];
 
-      add_entry (scale, legend_text (category->value), category->count, color,
+      entry_of[kept[k].place] = k;
+      add_entry (scale, legend_text (kept[k].part->value), kept[k].part->count, color,
                  category_shapes[k % MAX_SHAPE_CATEGORIES], 0);
     }
   scale->category = g_new (guint, MAX (n_nodes, 1));
   for (guint i = 0; i < n_nodes; i++)
     {
-      if (values[i] == NULL)
+      if (part_of[i] == CS_ATTRIBUTE_PART_NONE)
         {
           scale->category[i] = CS_STYLE_NO_VALUE;
           n_missing++;
-          continue;
         }
-      scale->category[i] = GPOINTER_TO_UINT (g_hash_table_lookup (index, values[i]));
-      if (scale->category[i] == n_kept)
+      else if (part_of[i] == CS_ATTRIBUTE_PART_OTHER)
         {
           scale->category[i] = CS_STYLE_OTHER_VALUE;
           n_other++;
         }
+      else
+        scale->category[i] = entry_of[part_of[i]];
     }
   scale->n_categories = n_kept;
   if (n_other > 0)
-    add_entry (scale, g_strdup_printf ("%u other values", categories->len - n_kept), n_other,
+    add_entry (scale, g_strdup_printf ("%u other values", parts->len - n_kept), n_other,
                &no_value, CS_SHAPE_RING, 0);
   if (n_missing > 0)
     add_entry (scale, g_strdup ("No value"), n_missing, &no_value, CS_SHAPE_CIRCLE, 0);
@@ -251,8 +218,6 @@ _cs_style_scale_new (CsGraph             *graph,
                      const CsRenderStyle *style)
 {
   const CsAttributeInfo *info = cs_attribute_summary_lookup (cs_attribute_summary_get (graph), key);
-  guint n_nodes = cs_graph_get_n_nodes (graph);
-  g_autofree const char **values = g_new (const char *, MAX (n_nodes, 1));
   CsStyleScale *scale;
 
   g_return_val_if_fail (info != NULL && cs_attribute_info_can_drive (info, channel), NULL);
@@ -263,8 +228,6 @@ _cs_style_scale_new (CsGraph             *graph,
   scale->entries = g_array_new (FALSE, FALSE, sizeof (CsScaleEntry));
   scale->min = info->min;
   scale->max = info->max;
-  for (guint i = 0; i < n_nodes; i++)
-    values[i] = cs_node_get_attribute_value (cs_graph_get_node (graph, i), key);
 
   switch (channel)
     {
@@ -273,7 +236,7 @@ _cs_style_scale_new (CsGraph             *graph,
         {
           /* the file's colours: the legend names the most common */
           scale->kind = CS_SCALE_FILE_COLORS;
-          build_categories (scale, graph, values, MAX_COLOR_CATEGORIES, style);
+          build_categories (scale, graph, MAX_COLOR_CATEGORIES, style);
           for (guint k = 0; k < scale->n_categories; k++)
             {
               CsScaleEntry *entry = &g_array_index (scale->entries, CsScaleEntry, k);
@@ -286,7 +249,7 @@ _cs_style_scale_new (CsGraph             *graph,
       else if (cs_attribute_info_is_categorical (info) && info->n_values <= MAX_COLOR_CATEGORIES)
         {
           scale->kind = CS_SCALE_CATEGORIES;
-          build_categories (scale, graph, values, MAX_COLOR_CATEGORIES, style);
+          build_categories (scale, graph, MAX_COLOR_CATEGORIES, style);
         }
       else if (cs_attribute_info_is_numeric (info))
         {
@@ -296,7 +259,7 @@ _cs_style_scale_new (CsGraph             *graph,
       else
         {
           scale->kind = CS_SCALE_CATEGORIES;
-          build_categories (scale, graph, values, MAX_COLOR_CATEGORIES, style);
+          build_categories (scale, graph, MAX_COLOR_CATEGORIES, style);
         }
       break;
     case CS_STYLE_SIZE:
@@ -305,13 +268,13 @@ _cs_style_scale_new (CsGraph             *graph,
       break;
     case CS_STYLE_SHAPE:
       scale->kind = CS_SCALE_CATEGORIES;
-      build_categories (scale, graph, values, MAX_SHAPE_CATEGORIES, style);
+      build_categories (scale, graph, MAX_SHAPE_CATEGORIES, style);
       break;
     case CS_STYLE_GROUP:
     case CS_N_STYLE_CHANNELS:
     default:
       scale->kind = CS_SCALE_CATEGORIES;
-      build_categories (scale, graph, values, MAX_GROUPS, style);
+      build_categories (scale, graph, CS_ATTRIBUTE_MAX_GROUPS, style);
       break;
     }
   return scale;

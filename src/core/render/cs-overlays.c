@@ -142,8 +142,9 @@ add_scale_rows (GArray             *rows,
     {
       const CsScaleEntry *entry = &g_array_index (scale->entries, CsScaleEntry, e);
 
-      /* groups are outlines: those past the palette have none */
-      if (scale->channel == CS_STYLE_GROUP && e >= scale->n_categories)
+      /* groups are outlines: those past the palette, and a node alone,
+       * have none */
+      if (scale->channel == CS_STYLE_GROUP && (e >= scale->n_categories || entry->count < 2))
         continue;
       add_row (rows, ROW_SCALE, scale->channel,
                entry->count > 0 ? g_strdup_printf ("%s (%u)", entry->text, entry->count)
