@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include "cs-attribute-summary.h"
 #include "cs-export.h"
 #include "cs-import.h"
 #include "cs-layout.h"
@@ -567,6 +568,70 @@ bench_save (void)
   g_rmdir (dir);
 }
 
+/* Style by attribute on 100,000 nodes written on one line (node-link
+ * JSON): the attribute summary made once, and a scene whose colour, size,
+ * shape and outlines follow attributes against one that follows the types */
+static void
+bench_style (void)
+{
+  const guint n = 100000;
+  g_autoptr(GString) json = g_string_new ("{\"nodes\":[");
+  g_autoptr(CsGraph) graph = NULL;
+  g_autoptr(CsPositions) positions = NULL;
+  g_autoptr(CsViewState) view = cs_view_state_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+  CsRenderStyle style;
+  double t0, import, summary, plain, styled;
+  const guint repeats = 5;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (json, "%s{\"id\":\"n%u\",\"community\":\"c%u\",\"weight\":%u,"
+                                  "\"kind\":\"k%u\"}",
+                            i > 0 ? "," : "", i, g_rand_int_range (rand, 0, 10),
+                            g_rand_int_range (rand, 1, 1000), i % 5);
+  g_string_append (json, "],\"links\":[");
+  for (guint i = 1; i < n; i++)
+    g_string_append_printf (json, "%s{\"source\":\"n%u\",\"target\":\"n%u\"}", i > 1 ? "," : "",
+                            i, g_rand_int_range (rand, 0, i));
+  g_string_append (json, "]}");
+
+  t0 = now ();
+  graph = cs_import_data (json->str, json->len, "styled.nl.json", NULL, NULL, NULL);
+  import = now () - t0;
+  g_assert_nonnull (graph);
+  t0 = now ();
+  g_assert_cmpuint (cs_attribute_summary_get_n_keys (cs_attribute_summary_get (graph)), ==, 3);
+  summary = now () - t0;
+  {
+    g_autofree double *xy = g_new (double, 2 * n);
+
+    for (guint i = 0; i < 2 * n; i++)
+      xy[i] = g_rand_double_range (rand, 0, 5000);
+    positions = cs_positions_new (n, xy);
+  }
+  cs_render_style_init_default (&style, FALSE);
+  cs_view_state_set_graph (view, graph);
+  for (guint c = 0; c < CS_N_STYLE_CHANNELS; c++)
+    cs_view_state_set_style_key (view, c, "");
+  t0 = now ();
+  for (guint r = 0; r < repeats; r++)
+    cs_scene_unref (cs_scene_new (graph, positions, NULL, view, &style, 1280, 800));
+  plain = (now () - t0) / repeats;
+  cs_view_state_set_style_key (view, CS_STYLE_COLOR, "community");
+  cs_view_state_set_style_key (view, CS_STYLE_SIZE, "weight");
+  cs_view_state_set_style_key (view, CS_STYLE_SHAPE, "kind");
+  cs_view_state_set_style_key (view, CS_STYLE_GROUP, "community");
+  t0 = now ();
+  for (guint r = 0; r < repeats; r++)
+    cs_scene_unref (cs_scene_new (graph, positions, NULL, view, &style, 1280, 800));
+  styled = (now () - t0) / repeats;
+
+  printf ("\nstyle by attribute: %u nodes, one line of node-link JSON\n", n);
+  report ("attribute summary (once per graph)", summary, "load and check", import);
+  report ("scene, four attributes", styled, "scene, by the node types", plain);
+  cs_render_style_clear (&style);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -586,6 +651,8 @@ main (int   argc,
     bench_draw ();
   if (g_str_equal (part, "all") || g_str_equal (part, "save"))
     bench_save ();
+  if (g_str_equal (part, "all") || g_str_equal (part, "style"))
+    bench_style ();
   /* `bench layout [N]`: every layout on N nodes (100,000 takes minutes) */
   if (g_str_equal (part, "all") || g_str_equal (part, "layout"))
     bench_layout (argc > 2 ? (guint)g_ascii_strtoull (argv[2], NULL, 10) : 10000);

@@ -100,6 +100,9 @@ void         _cs_json_graph_edge_attributes (CsJsonGraph       *self,
 gboolean     _cs_json_graph_read_relation   (CsJsonGraph       *self,
                                              CsEdge            *edge,
                                              JsonNode          *value);
+gboolean     _cs_json_graph_read_type       (CsJsonGraph       *self,
+                                             CsNode            *node,
+                                             JsonNode          *value);
 
 char        *_cs_json_graph_read_id         (CsJsonGraph       *self,
                                              JsonNode          *value,

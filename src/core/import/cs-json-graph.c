@@ -742,6 +742,33 @@ _cs_json_graph_read_relation (CsJsonGraph *self,
   return g_str_equal (name, json_node_get_string (value));
 }
 
+/**
+ * _cs_json_graph_read_type:
+ * @self: a graph being read
+ * @node: the node
+ * @value: (nullable): what the file says the node is
+ *
+ * Takes @value as the node's type when it is a word our format can name
+ * (a type of the data's own, or a known one, "company" say), as for
+ * relations; the node's type is "other" otherwise.
+ *
+ * Returns: %TRUE when the type is @value as written, which then needs no
+ *   attribute of its own
+ */
+gboolean
+_cs_json_graph_read_type (CsJsonGraph *self,
+                          CsNode      *node,
+                          JsonNode    *value)
+{
+  g_autofree char *name = NULL;
+
+  if (!cs_json_holds (value, G_TYPE_STRING) ||
+      (name = relation_name (json_node_get_string (value))) == NULL)
+    return FALSE;
+  node->type = cs_graph_builder_intern_type (self->builder, name);
+  return g_str_equal (name, json_node_get_string (value));
+}
+
 /* @text for a message: at most MAX_ID_LENGTH characters of it */
 static char *
 shorten (const char *text)

@@ -21,8 +21,10 @@
  * are ids, or, when they are whole numbers in a file from d3 before
  * version 4 or NetworkX 1 (a "graph" list, or no "graph" at all: see
  * ends_by_index()), places in the list of nodes, from 0. x and y,
- * when both are finite numbers, are the node's position; every other
- * member (group, weight, value, key, …) is an attribute. The graph's name
+ * when both are finite numbers, are the node's position; a "type" that is
+ * a word ("company", "person") its type, as a link's "relation" is its
+ * relation; every other member (group, weight, value, key, …) is an
+ * attribute. The graph's name
  * is the title, its other attributes and the two flags lines of the
  * description. Parallel edges are kept, with a warning unless the file
  * says it is a multigraph. */
@@ -43,7 +45,7 @@ read_node (CsJsonGraph      *graph,
   JsonObject *object;
   const char *label_key;
   const char *id_key;
-  gboolean placed;
+  gboolean placed, type_used;
   char *id;
 
   if (!JSON_NODE_HOLDS_OBJECT (element))
@@ -61,8 +63,10 @@ read_node (CsJsonGraph      *graph,
   label_key = _cs_json_graph_find_label (object, &node->label);
   placed = _cs_json_graph_read_position (graph, node, json_object_get_member (object, "x"),
                                          json_object_get_member (object, "y"), element, path);
+  type_used = _cs_json_graph_read_type (graph, node, json_object_get_member (object, "type"));
   {
-    const char *skip[] = { id_key, label_key, placed ? "x" : NULL, placed ? "y" : NULL };
+    const char *skip[] = { id_key, label_key, placed ? "x" : NULL, placed ? "y" : NULL,
+                           type_used ? "type" : NULL };
 
     _cs_json_graph_node_attributes (graph, node, object, skip, G_N_ELEMENTS (skip), NULL, NULL);
   }
@@ -276,10 +280,10 @@ cs_node_link_importer_load (CsImporter            *importer,
   return ok && cs_problems_count_errors (problems) == 0;
 }
 
-/* "nodes" with "links"; or with "edges" and NetworkX's flags "directed" or
- * "multigraph", since Consortia's own files have "nodes", "edges" and a
- * "graph" too. A head that ends in
- * a long "nodes" list, before its links, is likely one as well. */
+/* "nodes" with "links"; or with NetworkX's flags "directed" or
+ * "multigraph" (Consortia's own files have "nodes", "edges" and a "graph"
+ * too, never those). A head that ends in a long "nodes" list, before its
+ * links, is likely one as well. */
 static guint
 cs_node_link_importer_sniff (CsImporter *importer,
                              const char *head,
@@ -293,14 +297,16 @@ cs_node_link_importer_sniff (CsImporter *importer,
     return 60;
   /* ours, or graphology's */
   if (_cs_json_sniff_has (sniff, "format") || _cs_json_sniff_has (sniff, "version") ||
-      (_cs_json_sniff_has (sniff, "nodes[0].label") &&
-       _cs_json_sniff_has (sniff, "nodes[0].type")) ||
       _cs_json_sniff_has (sniff, "attributes") || _cs_json_sniff_has (sniff, "options") ||
       _cs_json_sniff_has (sniff, "nodes[0].key"))
     return 0;
-  if (_cs_json_sniff_has (sniff, "edges") &&
-      (_cs_json_sniff_has (sniff, "directed") || _cs_json_sniff_has (sniff, "multigraph")))
+  /* NetworkX writes its flags first: its "links" may lie far past the
+   * head, after a long "nodes" list whose nodes may have a label and a
+   * type as ours do */
+  if (_cs_json_sniff_has (sniff, "directed") || _cs_json_sniff_has (sniff, "multigraph"))
     return 60;
+  if (_cs_json_sniff_has (sniff, "nodes[0].label") && _cs_json_sniff_has (sniff, "nodes[0].type"))
+    return 0;
   if (_cs_json_sniff_cut_in (sniff, "nodes"))
     return 30;
   return 0;
