@@ -1068,6 +1068,45 @@ test_real_schemas (void)
     }
 }
 
+/* NetworkX's flags come first: a file whose links lie past the part read
+ * to tell formats apart, after nodes with a label and a type as ours
+ * have, is still node-link, and a node's type word is its type */
+static void
+test_node_link_long_nodes (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"directed\": false, \"multigraph\": false, "
+                                          "\"graph\": {}, \"nodes\": [");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(CsGraph) graph = NULL;
+  CsNodeType company;
+  const guint n = 3000;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (json, "%s{\"id\": \"n%u\", \"label\": \"org %u\", \"type\": "
+                                  "\"company\"}",
+                            i > 0 ? ", " : "", i, i);
+  g_string_append (json, "], \"links\": [");
+  for (guint i = 1; i < n; i++)
+    g_string_append_printf (json, "%s{\"source\": \"n%u\", \"target\": \"n0\", "
+                                  "\"relation\": \"partner_of\"}",
+                            i > 1 ? ", " : "", i);
+  g_string_append (json, "]}");
+  /* the links start well past what is read to tell formats apart */
+  g_assert_cmpint (strstr (json->str, "\"links\"") - json->str, >, 64 * 1024);
+
+  graph = cs_import_data (json->str, json->len, "big.json", NULL, &problems, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cs_graph_get_source_format (graph), ==, "node-link");
+  g_assert_cmpuint (cs_graph_get_n_nodes (graph), ==, n);
+  g_assert_cmpuint (cs_graph_get_n_edges (graph), ==, n - 1);
+  g_assert_true (cs_graph_lookup_type (graph, "company", &company));
+  g_assert_cmpuint (cs_graph_count_type (graph, company), ==, n);
+  g_assert_cmpuint (cs_graph_count_relation (graph, CS_RELATION_PARTNER_OF), ==, n - 1);
+  /* the type is no attribute as well */
+  g_assert_cmpuint (cs_graph_get_node (graph, 0)->attributes->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1078,6 +1117,7 @@ main (int   argc,
   g_test_add_func ("/cs/import-json/jgf/graphs", test_jgf_graphs);
   g_test_add_func ("/cs/import-json/jgf/one-graph-option", test_jgf_one_graph_option);
   g_test_add_func ("/cs/import-json/node-link/networkx", test_node_link_networkx);
+  g_test_add_func ("/cs/import-json/node-link/long-nodes", test_node_link_long_nodes);
   g_test_add_func ("/cs/import-json/node-link/d3-index", test_node_link_d3_index);
   g_test_add_func ("/cs/import-json/node-link/networkx1", test_node_link_networkx1);
   g_test_add_func ("/cs/import-json/node-link/edges", test_node_link_edges);
