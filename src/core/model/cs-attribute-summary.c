@@ -27,6 +27,9 @@ struct _CsAttributeSummary
 {
   GPtrArray  *entries; /* Entry, in first appearance order */
   GHashTable *by_key;  /* key -> Entry */
+  /* made when first asked for, under summary_lock */
+  GHashTable *partitions; /* key -> CsAttributePartition */
+  GHashTable *numbers;    /* key -> double per node */
 };
 
 static GMutex summary_lock;
@@ -40,10 +43,20 @@ entry_free (Entry *entry)
 }
 
 static void
+partition_free (CsAttributePartition *partition)
+{
+  g_array_unref (partition->parts);
+  g_free (partition->part_of);
+  g_free (partition);
+}
+
+static void
 summary_free (CsAttributeSummary *self)
 {
   g_ptr_array_unref (self->entries);
   g_hash_table_unref (self->by_key);
+  g_hash_table_unref (self->partitions);
+  g_hash_table_unref (self->numbers);
   g_free (self);
 }
 
@@ -129,35 +142,18 @@ compare_parts (const void *a,
   return (pa->first > pb->first) - (pa->first < pb->first);
 }
 
-/**
- * cs_attribute_partition:
- * @graph: a #CsGraph
- * @key: an attribute's key
- * @max_parts: how many values to keep
- * @part_of: (out) (transfer full): per node, its value's place among those
- *   kept, %CS_ATTRIBUTE_PART_OTHER or %CS_ATTRIBUTE_PART_NONE
- *
- * The nodes by their value of @key, the most common value first (ties to
- * the one that comes first): what colours, shapes and outlines by a
- * category, and the layout's groups, are made of. Linear.
- *
- * Returns: (transfer full) (element-type CsAttributePart): every distinct
- *   value in that order; the first @max_parts are kept
- */
-GArray *
-cs_attribute_partition (CsGraph     *graph,
-                        const char  *key,
-                        guint        max_parts,
-                        guint      **part_of)
+static CsAttributePartition *
+partition_new (CsGraph    *graph,
+               const char *key)
 {
   guint n_nodes = cs_graph_get_n_nodes (graph);
   g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
-  GArray *parts = g_array_new (FALSE, FALSE, sizeof (CsAttributePart));
-  guint *part = g_new (guint, MAX (n_nodes, 1));
+  CsAttributePartition *partition = g_new0 (CsAttributePartition, 1);
+  g_autofree guint *place = NULL;
+  guint *part;
 
-  g_return_val_if_fail (CS_IS_GRAPH (graph), parts);
-  g_return_val_if_fail (key != NULL, parts);
-
+  partition->parts = g_array_new (FALSE, FALSE, sizeof (CsAttributePart));
+  partition->part_of = part = g_new (guint, MAX (n_nodes, 1));
   for (guint i = 0; i < n_nodes; i++)
     {
       const char *value = cs_node_get_attribute_value (cs_graph_get_node (graph, i), key);
@@ -166,29 +162,100 @@ cs_attribute_partition (CsGraph     *graph,
       if (value == NULL)
         part[i] = CS_ATTRIBUTE_PART_NONE;
       else if (g_hash_table_lookup_extended (index, value, NULL, &found))
-        g_array_index (parts, CsAttributePart, (part[i] = GPOINTER_TO_UINT (found))).count++;
+        g_array_index (partition->parts, CsAttributePart, (part[i] = GPOINTER_TO_UINT (found)))
+            .count++;
       else
         {
           CsAttributePart entry = { value, 1, i };
 
-          part[i] = parts->len;
-          g_hash_table_insert (index, (char *)value, GUINT_TO_POINTER (parts->len));
-          g_array_append_val (parts, entry);
+          part[i] = partition->parts->len;
+          g_hash_table_insert (index, (char *)value, GUINT_TO_POINTER (partition->parts->len));
+          g_array_append_val (partition->parts, entry);
         }
     }
-  qsort (parts->data, parts->len, sizeof (CsAttributePart), compare_parts);
-  /* the places in count order, by the value's first node */
-  {
-    g_autofree guint *place = g_new (guint, MAX (parts->len, 1));
+  qsort (partition->parts->data, partition->parts->len, sizeof (CsAttributePart), compare_parts);
+  /* the places in count order, found by each value's first node */
+  place = g_new (guint, MAX (partition->parts->len, 1));
+  for (guint k = 0; k < partition->parts->len; k++)
+    place[part[g_array_index (partition->parts, CsAttributePart, k).first]] = k;
+  for (guint i = 0; i < n_nodes; i++)
+    if (part[i] != CS_ATTRIBUTE_PART_NONE)
+      part[i] = place[part[i]];
+  return partition;
+}
 
-    for (guint k = 0; k < parts->len; k++)
-      place[part[g_array_index (parts, CsAttributePart, k).first]] = k;
-    for (guint i = 0; i < n_nodes; i++)
-      if (part[i] != CS_ATTRIBUTE_PART_NONE)
-        part[i] = place[part[i]] < max_parts ? place[part[i]] : CS_ATTRIBUTE_PART_OTHER;
-  }
-  *part_of = part;
-  return parts;
+/**
+ * cs_attribute_summary_get_partition:
+ * @self: the summary of @graph
+ * @graph: a #CsGraph
+ * @key: an attribute's key
+ *
+ * The nodes by their value of @key, the most common value first (ties to
+ * the one that comes first): what colours, shapes and outlines by a
+ * category, and the layout's groups, are made of. Made on the first call
+ * (linear) and kept with the summary. Any thread.
+ *
+ * Returns: (transfer none): the partition
+ */
+const CsAttributePartition *
+cs_attribute_summary_get_partition (const CsAttributeSummary *self,
+                                    CsGraph                  *graph,
+                                    const char               *key)
+{
+  CsAttributePartition *partition;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (CS_IS_GRAPH (graph), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  g_mutex_lock (&summary_lock);
+  partition = g_hash_table_lookup (self->partitions, key);
+  if (partition == NULL)
+    {
+      partition = partition_new (graph, key);
+      g_hash_table_insert (self->partitions, g_strdup (key), partition);
+    }
+  g_mutex_unlock (&summary_lock);
+  return partition;
+}
+
+/**
+ * cs_attribute_summary_get_numbers:
+ * @self: the summary of @graph
+ * @graph: a #CsGraph
+ * @key: an attribute's key
+ *
+ * Made on the first call and kept, as cs_attribute_summary_get_partition().
+ *
+ * Returns: (transfer none): per node, the number its value of @key holds,
+ *   or NAN
+ */
+const double *
+cs_attribute_summary_get_numbers (const CsAttributeSummary *self,
+                                  CsGraph                  *graph,
+                                  const char               *key)
+{
+  double *numbers;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (CS_IS_GRAPH (graph), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  g_mutex_lock (&summary_lock);
+  numbers = g_hash_table_lookup (self->numbers, key);
+  if (numbers == NULL)
+    {
+      guint n_nodes = cs_graph_get_n_nodes (graph);
+
+      numbers = g_new (double, MAX (n_nodes, 1));
+      for (guint i = 0; i < n_nodes; i++)
+        if (!cs_attribute_value_get_number (
+                cs_node_get_attribute_value (cs_graph_get_node (graph, i), key), &numbers[i]))
+          numbers[i] = NAN;
+      g_hash_table_insert (self->numbers, g_strdup (key), numbers);
+    }
+  g_mutex_unlock (&summary_lock);
+  return numbers;
 }
 
 /**
@@ -205,13 +272,14 @@ guint *
 cs_attribute_groups (CsGraph    *graph,
                      const char *key)
 {
-  guint *part_of = NULL;
-  g_autoptr(GArray) parts = cs_attribute_partition (graph, key, CS_ATTRIBUTE_MAX_GROUPS, &part_of);
+  const CsAttributePartition *partition =
+      cs_attribute_summary_get_partition (cs_attribute_summary_get (graph), graph, key);
+  guint n_nodes = cs_graph_get_n_nodes (graph);
+  guint *groups = g_new (guint, MAX (n_nodes, 1));
 
-  for (guint i = 0; i < cs_graph_get_n_nodes (graph); i++)
-    if (part_of[i] >= CS_ATTRIBUTE_MAX_GROUPS)
-      part_of[i] = G_MAXUINT;
-  return part_of;
+  for (guint i = 0; i < n_nodes; i++)
+    groups[i] = partition->part_of[i] < CS_ATTRIBUTE_MAX_GROUPS ? partition->part_of[i] : G_MAXUINT;
+  return groups;
 }
 
 static CsAttributeSummary *
@@ -222,6 +290,9 @@ summary_new (CsGraph *graph)
 
   self->entries = g_ptr_array_new_with_free_func ((GDestroyNotify)entry_free);
   self->by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  self->partitions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify)partition_free);
+  self->numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (guint i = 0; i < n_nodes; i++)
     {
       const CsNode *node = cs_graph_get_node (graph, i);

@@ -64,9 +64,7 @@ gboolean                  cs_attribute_info_can_drive    (const CsAttributeInfo 
 /* Outlines (and the layout's groups) go round this many values at most */
 #define CS_ATTRIBUTE_MAX_GROUPS 12
 
-/* a node's part in cs_attribute_partition() when its value is not among
- * those kept, and when it has none */
-#define CS_ATTRIBUTE_PART_OTHER (G_MAXUINT - 1)
+/* a node's part in a partition when it has no value */
 #define CS_ATTRIBUTE_PART_NONE  G_MAXUINT
 
 typedef struct
@@ -76,11 +74,19 @@ typedef struct
   guint       first; /* the first of them */
 } CsAttributePart;
 
-GArray                   *cs_attribute_partition         (CsGraph                  *graph,
-                                                          const char               *key,
-                                                          guint                     max_parts,
-                                                          guint                   **part_of);
+/* The nodes by their value of a key, the most common value first */
+typedef struct
+{
+  GArray *parts;   /* CsAttributePart, every distinct value */
+  guint  *part_of; /* per node, its value's place in parts, or CS_ATTRIBUTE_PART_NONE */
+} CsAttributePartition;
 
+const CsAttributePartition *cs_attribute_summary_get_partition (const CsAttributeSummary *self,
+                                                          CsGraph                  *graph,
+                                                          const char               *key);
+const double             *cs_attribute_summary_get_numbers (const CsAttributeSummary *self,
+                                                          CsGraph                  *graph,
+                                                          const char               *key);
 guint                    *cs_attribute_groups            (CsGraph                  *graph,
                                                           const char               *key);
 const char               *cs_node_get_attribute_value    (const CsNode             *node,

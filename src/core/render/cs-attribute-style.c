@@ -56,6 +56,7 @@ _cs_style_scale_free (CsStyleScale *scale)
     g_free (g_array_index (scale->entries, CsScaleEntry, i).text);
   g_array_unref (scale->entries);
   g_free (scale->category);
+  g_free (scale->part_colors);
   g_free (scale);
 }
 
@@ -138,8 +139,10 @@ build_categories (CsStyleScale        *scale,
                   const CsRenderStyle *style)
 {
   guint n_nodes = cs_graph_get_n_nodes (graph);
-  g_autofree guint *part_of = NULL;
-  g_autoptr(GArray) parts = cs_attribute_partition (graph, scale->key, max_kept, &part_of);
+  const CsAttributePartition *partition =
+      cs_attribute_summary_get_partition (cs_attribute_summary_get (graph), graph, scale->key);
+  const GArray *parts = partition->parts;
+  const guint *part_of = partition->part_of;
   guint n_kept = MIN (parts->len, max_kept), n_other = 0, n_missing = 0;
   g_autofree Kept *kept = g_new (Kept, MAX (n_kept, 1));
   g_autofree guint *entry_of = g_new (guint, MAX (n_kept, 1));
@@ -169,7 +172,7 @@ build_categories (CsStyleScale        *scale,
           scale->category[i] = CS_STYLE_NO_VALUE;
           n_missing++;
         }
-      else if (part_of[i] == CS_ATTRIBUTE_PART_OTHER)
+      else if (part_of[i] >= n_kept)
         {
           scale->category[i] = CS_STYLE_OTHER_VALUE;
           n_other++;
@@ -228,6 +231,9 @@ _cs_style_scale_new (CsGraph             *graph,
   scale->entries = g_array_new (FALSE, FALSE, sizeof (CsScaleEntry));
   scale->min = info->min;
   scale->max = info->max;
+  /* borrowed from the graph's attribute summary, which the scene's graph
+   * keeps */
+  scale->numbers = cs_attribute_summary_get_numbers (cs_attribute_summary_get (graph), graph, key);
 
   switch (channel)
     {
@@ -235,8 +241,18 @@ _cs_style_scale_new (CsGraph             *graph,
       if (cs_attribute_info_is_colors (info))
         {
           /* the file's colours: the legend names the most common */
+          const CsAttributePartition *partition =
+              cs_attribute_summary_get_partition (cs_attribute_summary_get (graph), graph, key);
+
           scale->kind = CS_SCALE_FILE_COLORS;
           build_categories (scale, graph, MAX_COLOR_CATEGORIES, style);
+          /* each distinct value parsed once; alpha 0 for one that is none */
+          scale->part_of = partition->part_of;
+          scale->part_colors = g_new0 (CsColor, MAX (partition->parts->len, 1));
+          for (guint k = 0; k < partition->parts->len; k++)
+            if (cs_color_parse (&scale->part_colors[k],
+                                g_array_index (partition->parts, CsAttributePart, k).value))
+              scale->part_colors[k].alpha = 1;
           for (guint k = 0; k < scale->n_categories; k++)
             {
               CsScaleEntry *entry = &g_array_index (scale->entries, CsScaleEntry, k);
@@ -280,17 +296,19 @@ _cs_style_scale_new (CsGraph             *graph,
   return scale;
 }
 
-static double
+/* where a node's number falls between the smallest and the largest, or
+ * FALSE when it has none */
+static gboolean
 scale_position (const CsStyleScale *scale,
-                const char         *value,
-                gboolean           *found)
+                guint               node,
+                double             *t)
 {
-  double number;
+  double number = scale->numbers[node];
 
-  *found = cs_attribute_value_get_number (value, &number);
-  if (!*found || scale->max <= scale->min)
-    return 0;
-  return (number - scale->min) / (scale->max - scale->min);
+  if (isnan (number))
+    return FALSE;
+  *t = scale->max > scale->min ? (number - scale->min) / (scale->max - scale->min) : 0;
+  return TRUE;
 }
 
 /**
@@ -311,16 +329,14 @@ _cs_style_scale_apply (const CsStyleScale *scale,
                        CsNodeStyle        *node_style,
                        double             *radius)
 {
-  const char *value;
-  gboolean found;
   double t;
 
   switch (scale->kind)
     {
     case CS_SCALE_FILE_COLORS:
-      value = cs_node_get_attribute_value (cs_graph_get_node (graph, node), scale->key);
-      if (value != NULL && cs_color_parse (&node_style->fill, value))
-        node_style->fill.alpha = 1;
+      if (scale->part_of[node] != CS_ATTRIBUTE_PART_NONE &&
+          scale->part_colors[scale->part_of[node]].alpha > 0)
+        node_style->fill = scale->part_colors[scale->part_of[node]];
       break;
     case CS_SCALE_CATEGORIES:
       if (scale->category[node] == CS_STYLE_NO_VALUE)
@@ -337,15 +353,11 @@ _cs_style_scale_apply (const CsStyleScale *scale,
                                                  scale->category[node]).shape;
       break;
     case CS_SCALE_RAMP:
-      value = cs_node_get_attribute_value (cs_graph_get_node (graph, node), scale->key);
-      t = scale_position (scale, value, &found);
-      if (found)
+      if (scale_position (scale, node, &t))
         node_style->fill = ramp_color (t);
       break;
     case CS_SCALE_SIZES:
-      value = cs_node_get_attribute_value (cs_graph_get_node (graph, node), scale->key);
-      t = scale_position (scale, value, &found);
-      *radius = found ? size_radius (t) : 0.75 * MIN_RADIUS;
+      *radius = scale_position (scale, node, &t) ? size_radius (t) : 0.75 * MIN_RADIUS;
       break;
     default:
       break;

@@ -54,6 +54,9 @@ typedef struct
                                    CS_STYLE_OTHER_VALUE */
   double          min;
   double          max;
+  const double   *numbers;      /* per node, NAN for none: the summary's */
+  const guint    *part_of;      /* file colours: per node, its value (the summary's) */
+  CsColor        *part_colors;  /* file colours: per value, alpha 0 when it is none */
 } CsStyleScale;
 
 CsStyleScale *_cs_style_scale_new   (CsGraph             *graph,
