@@ -950,6 +950,7 @@ test_import_problems (void)
 
   /* a file without problems: no toast, nothing to list */
   cs_window_open (window, csv_file);
+  cs_test_respond (GTK_WINDOW (window), "Open “edges.tsv” as a List of Links?", "links");
   wait_until_idle (window);
   g_assert_true (g_file_equal (cs_document_get_file (document), csv_file));
   g_assert_null (_cs_window_get_problems_toast (window));
@@ -979,11 +980,63 @@ test_drop_other_formats (void)
   g_value_unset (&value);
   g_slist_free (files);
   g_assert_true (handled);
+  cs_test_respond (GTK_WINDOW (window), "Open “edges-comma.csv” as a List of Links?", "links");
   wait_until_idle (window);
   g_assert_true (g_file_equal (cs_document_get_file (cs_window_get_document (window)), csv_file));
   g_assert_cmpuint (cs_graph_get_n_nodes (cs_document_get_graph (cs_window_get_document (window))),
                     ==, 3);
   g_assert_nonnull (_cs_window_get_problems_toast (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A CSV edge list asks whether a node table comes with it: cancelling
+ * keeps the open graph, a table joins its nodes, and reading the file
+ * again (it changed on disk) reads the same table */
+static void
+test_csv_node_table (void)
+{
+  g_autofree char *json = g_test_build_filename (G_TEST_DIST, "data", "good", "small.json", NULL);
+  g_autofree char *edges = g_test_build_filename (G_TEST_DIST, "data", "import", "join-edges.csv",
+                                                  NULL);
+  g_autofree char *nodes = g_test_build_filename (G_TEST_DIST, "data", "import", "join-nodes.csv",
+                                                  NULL);
+  g_autoptr(GFile) json_file = g_file_new_for_path (json);
+  g_autoptr(GFile) edges_file = g_file_new_for_path (edges);
+  g_autoptr(GFile) nodes_file = g_file_new_for_path (nodes);
+  CsWindow *window = open_window (json_file);
+  CsDocument *document = cs_window_get_document (window);
+  AdwMessageDialog *dialog;
+  CsGraph *graph;
+  guint n1;
+
+  cs_window_open (window, edges_file);
+  dialog = cs_test_wait_for_dialog (GTK_WINDOW (window), "Open “join-edges.csv” as a List of Links?");
+  g_assert_true (adw_message_dialog_has_response (dialog, "table"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "links"));
+  g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "cancel");
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_until_idle (window);
+  g_assert_true (g_file_equal (cs_document_get_file (document), json_file));
+
+  /* what choosing the table in its chooser does */
+  _cs_window_load_full (window, edges_file, nodes_file, NULL);
+  wait_until_idle (window);
+  graph = cs_document_get_graph (document);
+  g_assert_true (g_file_equal (cs_document_get_file (document), edges_file));
+  g_assert_true (g_file_equal (cs_document_get_nodes_file (document), nodes_file));
+  g_assert_true (cs_graph_lookup (graph, "n1", &n1));
+  g_assert_cmpstr (cs_graph_get_node (graph, n1)->label, ==, "Samsung Electronics");
+  g_assert_cmpint (cs_graph_get_node (graph, n1)->type, ==, CS_NODE_TYPE_COMPANY);
+
+  /* read again as it was */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
+  wait_until_idle (window);
+  g_assert_true (cs_document_get_graph (document) != graph);
+  graph = cs_document_get_graph (document);
+  g_assert_true (cs_graph_lookup (graph, "n1", &n1));
+  g_assert_cmpstr (cs_graph_get_node (graph, n1)->label, ==, "Samsung Electronics");
+  g_assert_null (find_message_dialog ());
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -1031,6 +1084,7 @@ main (int   argc,
   g_test_add_func ("/cs/window/node-list", test_node_list);
   g_test_add_func ("/cs/window/export-dialog", test_export_dialog);
   g_test_add_func ("/cs/window/style-menu", test_style_menu);
+  g_test_add_func ("/cs/window/csv-node-table", test_csv_node_table);
   g_test_add_func ("/cs/window/export-matches-screen", test_export_matches_screen);
   g_test_add_func ("/cs/window/metrics-in-background", test_metrics_in_background);
   g_test_add_func ("/cs/window/open-filters", test_open_filters);

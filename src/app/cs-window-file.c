@@ -346,9 +346,10 @@ cs_window_reload_action (GtkWidget  *widget,
   CsWindow *self = CS_WINDOW (widget);
   GFile *file = cs_document_get_file (self->document);
 
-  /* the user asked for the other version, in place of this one */
+  /* the user asked for the other version, in place of this one, read as
+   * it was (with its node table) */
   if (file != NULL)
-    _cs_window_load (self, file, NULL);
+    _cs_window_load_full (self, file, cs_document_get_nodes_file (self->document), NULL);
 }
 
 static void
@@ -393,7 +394,7 @@ cs_window_changed_response_cb (AdwMessageDialog *dialog,
     {
       g_clear_pointer (&self->pending, pending_free);
       if (g_str_equal (response, "reload"))
-        _cs_window_load (self, file, NULL);
+        _cs_window_load_full (self, file, cs_document_get_nodes_file (self->document), NULL);
     }
 }
 

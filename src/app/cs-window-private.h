@@ -54,6 +54,7 @@ struct _CsWindow
   GtkFileChooserNative *chooser;
   GSettings            *settings; /* NULL when the schema is missing */
   GtkFileChooserNative *save_chooser;
+  GtkFileChooserNative *nodes_chooser; /* picking a CSV edge list's node table */
   GCancellable         *save_cancellable;
   CsRecovery           *recovery;      /* nullable: no folder for copies */
   GCancellable         *recovery_cancellable;
@@ -74,6 +75,10 @@ struct _CsWindow
 /* cs-window.c */
 void     _cs_window_load              (CsWindow       *self,
                                        GFile          *file,
+                                       CsRecoveryEntry *entry);
+void     _cs_window_load_full         (CsWindow       *self,
+                                       GFile          *file,
+                                       GFile          *nodes,
                                        CsRecoveryEntry *entry);
 void     _cs_window_show_error        (CsWindow       *self,
                                        const char     *heading,
@@ -97,6 +102,12 @@ void     _cs_window_file_loaded       (CsWindow       *self,
 gboolean _cs_window_file_close_request (CsWindow      *self);
 void     _cs_window_offer_recovery    (CsWindow       *self,
                                        GPtrArray      *entries);
+
+/* cs-window-import.c: what opening a file asks (a CSV edge list's node
+ * table) */
+gboolean _cs_window_import_asks       (GFile          *file);
+void     _cs_window_import_ask        (CsWindow       *self,
+                                       GFile          *file);
 
 /* cs-window-style.c: the Style by Attribute menu */
 void     _cs_window_style_init        (CsWindow       *self);

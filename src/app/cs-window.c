@@ -323,6 +323,30 @@ _cs_window_load (CsWindow        *self,
                  GFile           *file,
                  CsRecoveryEntry *entry)
 {
+  /* an edge list may come with a node table: ask (cs-window-import.c) */
+  if (entry == NULL && _cs_window_import_asks (file))
+    {
+      _cs_window_import_ask (self, file);
+      return;
+    }
+  _cs_window_load_full (self, file, NULL, entry);
+}
+
+/**
+ * _cs_window_load_full:
+ * @self: a #CsWindow
+ * @file: a graph file
+ * @nodes: (nullable): the node table of a CSV edge list
+ * @entry: (transfer full) (nullable): as for _cs_window_load()
+ *
+ * Loads @file (with @nodes) in the background without asking anything.
+ */
+void
+_cs_window_load_full (CsWindow        *self,
+                      GFile           *file,
+                      GFile           *nodes,
+                      CsRecoveryEntry *entry)
+{
   OpenData *data;
 
   g_cancellable_cancel (self->load_cancellable);
@@ -333,7 +357,8 @@ _cs_window_load (CsWindow        *self,
   data->self = g_object_ref (self);
   data->file = g_object_ref (file);
   data->entry = entry;
-  cs_document_load_async (self->document, file, self->load_cancellable, load_cb, data);
+  cs_document_load_with_nodes_async (self->document, file, nodes, self->load_cancellable, load_cb,
+                                     data);
 }
 
 static void
@@ -915,6 +940,9 @@ cs_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  if (self->nodes_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->nodes_chooser));
+  g_clear_object (&self->nodes_chooser);
   g_clear_object (&self->settings);
   g_clear_object (&self->problems_toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_WINDOW);

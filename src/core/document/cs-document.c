@@ -21,6 +21,7 @@ struct _CsDocument
 
   /* owned */
   GFile             *file;
+  GFile             *nodes_file; /* nullable: the node table the graph was read with */
   CsGraph           *graph;
   CsPositions       *positions;
   GPtrArray         *problems;
@@ -95,6 +96,7 @@ static GParamSpec *properties[N_PROPS];
 typedef struct
 {
   GFile          *file;
+  GFile          *nodes;     /* nullable: the node table of a CSV edge list */
   CsGraph        *graph;
   CsPositions    *positions;
   GPtrArray      *problems;
@@ -106,6 +108,7 @@ static void
 load_data_free (LoadData *data)
 {
   g_clear_object (&data->file);
+  g_clear_object (&data->nodes);
   g_clear_object (&data->graph);
   g_clear_pointer (&data->positions, cs_positions_unref);
   g_clear_pointer (&data->problems, g_ptr_array_unref);
@@ -120,6 +123,7 @@ cs_document_finalize (GObject *object)
   CsDocument *self = (CsDocument *)object;
 
   g_clear_object (&self->file);
+  g_clear_object (&self->nodes_file);
   g_clear_object (&self->graph);
   g_clear_pointer (&self->positions, cs_positions_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
@@ -554,6 +558,7 @@ apply_load (CsDocument *self,
 
   g_object_freeze_notify (G_OBJECT (self));
 
+  g_set_object (&self->nodes_file, data->nodes);
   if (g_set_object (&self->file, data->file))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
 
@@ -607,18 +612,25 @@ apply_load (CsDocument *self,
 
 static LoadData *
 load_in_thread (GFile         *file,
+                GFile         *nodes,
                 GCancellable  *cancellable,
                 GError       **error)
 {
   LoadData *data = g_new0 (LoadData, 1);
   g_autoptr(GError) layout_error = NULL;
   g_autofree char *path = g_file_get_path (file);
+  g_autofree char *nodes_path = nodes != NULL ? g_file_get_path (nodes) : NULL;
+  CsImportOptions options = { .nodes_path = nodes_path };
 
   data->file = g_object_ref (file);
+  data->nodes = nodes != NULL ? g_object_ref (nodes) : NULL;
   /* before reading: a change made while it is read shows as one */
   data->etag = cs_save_query_etag (file);
-  if (path != NULL)
-    data->graph = cs_import_file (path, cancellable, &data->problems, error);
+  if (nodes != NULL && nodes_path == NULL)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                 "the node table must be a local file");
+  else if (path != NULL)
+    data->graph = cs_import_file_full (path, &options, cancellable, &data->problems, error);
   else
     {
       g_autofree char *contents = NULL;
@@ -626,8 +638,8 @@ load_in_thread (GFile         *file,
       gsize length;
 
       if (g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
-        data->graph = cs_import_data (contents, length, name, cancellable, &data->problems,
-                                      error);
+        data->graph = cs_import_data_full (contents, length, name, &options, cancellable,
+                                           &data->problems, error);
     }
 
   if (data->graph == NULL)
@@ -667,7 +679,8 @@ load_thread (GTask        *task,
              GCancellable *cancellable)
 {
   GError *error = NULL;
-  LoadData *data = load_in_thread (task_data, cancellable, &error);
+  GFile *const *files = task_data;
+  LoadData *data = load_in_thread (files[0], files[1], cancellable, &error);
 
   if (data == NULL)
     g_task_return_error (task, error);
@@ -693,19 +706,71 @@ cs_document_load_async (CsDocument          *self,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
+  cs_document_load_with_nodes_async (self, file, NULL, cancellable, callback, user_data);
+}
+
+static void
+files_free (GFile **files)
+{
+  g_clear_object (&files[0]);
+  g_clear_object (&files[1]);
+  g_free (files);
+}
+
+/**
+ * cs_document_load_with_nodes_async:
+ * @self: a #CsDocument
+ * @file: the graph file
+ * @nodes: (nullable): for a CSV edge list, a node table joined by its id
+ *   column (cs_import_file_full())
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * As cs_document_load_async(), with the node table; the document keeps
+ * it (cs_document_get_nodes_file()) to read the file again.
+ */
+void
+cs_document_load_with_nodes_async (CsDocument          *self,
+                                   GFile               *file,
+                                   GFile               *nodes,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
   g_autoptr(GTask) task = NULL;
+  GFile **files;
 
   g_return_if_fail (CS_IS_DOCUMENT (self));
   g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (nodes == NULL || G_IS_FILE (nodes));
 
   /* the worker computing the open graph's metrics holds igraph, which the
    * new file's layout needs: the metrics are of no use once it is open */
   cancel_metrics (self);
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, cs_document_load_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  files = g_new0 (GFile *, 2);
+  files[0] = g_object_ref (file);
+  files[1] = nodes != NULL ? g_object_ref (nodes) : NULL;
+  g_task_set_task_data (task, files, (GDestroyNotify)files_free);
   busy_push (self);
   g_task_run_in_thread (task, load_thread);
+}
+
+/**
+ * cs_document_get_nodes_file:
+ * @self: a #CsDocument
+ *
+ * Returns: (transfer none) (nullable): the node table the open graph was
+ *   read with
+ */
+GFile *
+cs_document_get_nodes_file (CsDocument *self)
+{
+  g_return_val_if_fail (CS_IS_DOCUMENT (self), NULL);
+
+  return self->nodes_file;
 }
 
 /**
@@ -757,7 +822,7 @@ cs_document_load (CsDocument    *self,
   g_return_val_if_fail (CS_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  data = load_in_thread (file, cancellable, error);
+  data = load_in_thread (file, NULL, cancellable, error);
   if (data == NULL)
     return FALSE;
   apply_load (self, data);

@@ -39,6 +39,13 @@ void               cs_document_load_async      (CsDocument           *self,
                                                 GCancellable         *cancellable,
                                                 GAsyncReadyCallback   callback,
                                                 gpointer              user_data);
+void               cs_document_load_with_nodes_async (CsDocument     *self,
+                                                GFile                *file,
+                                                GFile                *nodes,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+GFile             *cs_document_get_nodes_file  (CsDocument           *self);
 gboolean           cs_document_load_finish     (CsDocument           *self,
                                                 GAsyncResult         *result,
                                                 GError              **error);

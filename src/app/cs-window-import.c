@@ -1,0 +1,149 @@
+/* cs-window-import.c
+ *
+ * SPDX-FileCopyrightText: 2025 Consortia contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "cs-csv-importer.h"
+#include "cs-window-private.h"
+
+/* What opening a file asks before it is read: a CSV edge list's links may
+ * come with a node table (another CSV file, joined by its id column, that
+ * gives the nodes their labels, types and attributes), as `--nodes` gives
+ * one on the command line. The question offers to read the links alone or
+ * to choose the table; cancelling keeps the graph that is open. */
+
+/**
+ * _cs_window_import_asks:
+ * @file: a file to open
+ *
+ * Returns: %TRUE when opening @file asks first: its name is a CSV edge
+ *   list's (.csv, .tsv)
+ */
+gboolean
+_cs_window_import_asks (GFile *file)
+{
+  g_autoptr(CsImporter) csv = g_object_new (CS_TYPE_CSV_IMPORTER, NULL);
+  g_autofree char *name = g_file_get_basename (file);
+
+  return name != NULL && cs_importer_matches_extension (csv, name);
+}
+
+static void
+nodes_chooser_response_cb (CsWindow             *self,
+                           int                   response,
+                           GtkFileChooserNative *chooser)
+{
+  GFile *file = g_object_get_data (G_OBJECT (chooser), "edges");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) nodes = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (nodes != NULL)
+        _cs_window_load_full (self, file, nodes, NULL);
+    }
+  g_clear_object (&self->nodes_chooser);
+}
+
+static void
+choose_node_table (CsWindow *self,
+                   GFile    *file)
+{
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+
+  if (self->nodes_chooser != NULL)
+    return;
+  self->nodes_chooser = gtk_file_chooser_native_new ("Choose the Node Table", GTK_WINDOW (self),
+                                                     GTK_FILE_CHOOSER_ACTION_OPEN, "_Open",
+                                                     "_Cancel");
+  gtk_file_filter_set_name (csv, "Node tables (CSV)");
+  gtk_file_filter_add_suffix (csv, "csv");
+  gtk_file_filter_add_suffix (csv, "tsv");
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_filter_set_name (all, "All files");
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->nodes_chooser), csv);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->nodes_chooser), all);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (self->nodes_chooser), csv);
+  /* the table usually sits beside the edge list */
+  if (parent != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->nodes_chooser), parent, NULL);
+  g_object_set_data_full (G_OBJECT (self->nodes_chooser), "edges", g_object_ref (file),
+                          g_object_unref);
+  g_signal_connect_object (self->nodes_chooser, "response", G_CALLBACK (nodes_chooser_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->nodes_chooser));
+}
+
+static void
+import_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    CsWindow         *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
+
+  if (g_str_equal (response, "links"))
+    _cs_window_load_full (self, file, NULL, NULL);
+  else if (g_str_equal (response, "table"))
+    choose_node_table (self, file);
+}
+
+static gboolean
+present_idle_cb (gpointer data)
+{
+  gtk_window_present (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+/* once the window is on screen (a turn later: its surface maps after the
+ * signal), so that the question lands over it */
+static void
+present_once_cb (GtkWindow *dialog,
+                 CsWindow  *self)
+{
+  g_signal_handlers_disconnect_by_func (self, present_once_cb, dialog);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, present_idle_cb, g_object_ref (dialog),
+                   g_object_unref);
+}
+
+/**
+ * _cs_window_import_ask:
+ * @self: a #CsWindow
+ * @file: a CSV edge list
+ *
+ * Asks whether @file comes with a node table, then opens it as answered.
+ */
+void
+_cs_window_import_ask (CsWindow *self,
+                       GFile    *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL);
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), "Open “%s” as a List of Links?",
+                                     name);
+  adw_message_dialog_set_body (
+      ADW_MESSAGE_DIALOG (dialog),
+      "Each row links two nodes. A node table, another CSV file with an id column, can give the "
+      "nodes their names, types and attributes.");
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", "_Cancel", "links",
+                                    "_Links Only", "table", "_Choose Node Table…", NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "table",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "links");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (import_response_cb), self, 0);
+  /* over the window, also when the window opens with the file */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_window_present (GTK_WINDOW (dialog));
+  else
+    g_signal_connect_object (self, "map", G_CALLBACK (present_once_cb), dialog,
+                             G_CONNECT_SWAPPED);
+}
