@@ -866,8 +866,8 @@ test_version (void)
   g_autofree char *out = NULL;
   const char *args[] = { "--version", NULL };
   const char *names[] = { "consortia " PACKAGE_VERSION "\n", "\nGTK 4.", "\nlibadwaita 1.",
-                          "\nGLib 2.", "\nigraph 0.", "\njson-glib 1.", "\ncairo 1.",
-                          "\nPango 1." };
+                          "\nGLib 2.", "\nigraph 0.", "\njson-glib 1.", "\nlibxml2 2.",
+                          "\ncgraph (Graphviz) 2.", "\nlibcsv 3.", "\ncairo 1.", "\nPango 1." };
 
   g_assert_cmpint (run (args, &out, NULL), ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)

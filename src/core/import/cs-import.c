@@ -10,7 +10,9 @@
 
 #include "cs-importer.h"
 
+#include <csv.h>
 #include <json-glib/json-glib.h>
+#include <libxml/xmlversion.h>
 
 #include <string.h>
 
@@ -225,10 +227,14 @@ cs_import_file_full (const char             *filename,
 /**
  * cs_import_get_library_version:
  *
- * Returns: the parsers' versions, as "json-glib X.Y.Z"
+ * Returns: the parsers' versions, one line each: json-glib, libxml2,
+ *   Graphviz's cgraph and libcsv
  */
 const char *
 cs_import_get_library_version (void)
 {
-  return "json-glib " JSON_VERSION_S;
+  return "json-glib " JSON_VERSION_S "\n"
+         "libxml2 " LIBXML_DOTTED_VERSION "\n"
+         "cgraph (Graphviz) " CS_CGRAPH_VERSION "\n"
+         "libcsv " G_STRINGIFY (CSV_MAJOR) "." G_STRINGIFY (CSV_MINOR) "." G_STRINGIFY (CSV_RELEASE);
 }
