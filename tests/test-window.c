@@ -1020,7 +1020,7 @@ test_csv_node_table (void)
   g_assert_true (g_file_equal (cs_document_get_file (document), json_file));
 
   /* what choosing the table in its chooser does */
-  _cs_window_load_full (window, edges_file, nodes_file, NULL);
+  _cs_window_load_full (window, edges_file, nodes_file, 0, NULL);
   wait_until_idle (window);
   graph = cs_document_get_graph (document);
   g_assert_true (g_file_equal (cs_document_get_file (document), edges_file));
@@ -1037,6 +1037,42 @@ test_csv_node_table (void)
   g_assert_true (cs_graph_lookup (graph, "n1", &n1));
   g_assert_cmpstr (cs_graph_get_node (graph, n1)->label, ==, "Samsung Electronics");
   g_assert_null (find_message_dialog ());
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A file of several graphs opens its first and says so; another can be
+ * picked, and reading the file again keeps to it */
+static void
+test_choose_graph (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("CONSORTIA_TESTDATA"), "jgf",
+                                            "car_graphs.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CsWindow *window = open_window (file);
+  CsDocument *document = cs_window_get_document (window);
+  AdwMessageDialog *dialog;
+  GtkDropDown *graphs;
+  guint index = G_MAXUINT;
+
+  g_assert_cmpuint (cs_graph_get_n_file_graphs (cs_document_get_graph (document), &index), ==, 2);
+  g_assert_cmpuint (index, ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.choose-graph", NULL));
+  dialog = cs_test_wait_for_dialog (GTK_WINDOW (window), "Open Another Graph?");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "“car_graphs.json” holds 2 graphs; graph 1 is open.");
+  graphs = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (graphs)), ==, 2);
+  gtk_drop_down_set_selected (graphs, 1);
+  adw_message_dialog_response (dialog, "open");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_until_idle (window);
+  g_assert_cmpuint (cs_graph_get_n_file_graphs (cs_document_get_graph (document), &index), ==, 2);
+  g_assert_cmpuint (index, ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
+  wait_until_idle (window);
+  g_assert_cmpuint (cs_graph_get_n_file_graphs (cs_document_get_graph (document), &index), ==, 2);
+  g_assert_cmpuint (index, ==, 1);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -1085,6 +1121,7 @@ main (int   argc,
   g_test_add_func ("/cs/window/export-dialog", test_export_dialog);
   g_test_add_func ("/cs/window/style-menu", test_style_menu);
   g_test_add_func ("/cs/window/csv-node-table", test_csv_node_table);
+  g_test_add_func ("/cs/window/choose-graph", test_choose_graph);
   g_test_add_func ("/cs/window/export-matches-screen", test_export_matches_screen);
   g_test_add_func ("/cs/window/metrics-in-background", test_metrics_in_background);
   g_test_add_func ("/cs/window/open-filters", test_open_filters);

@@ -32,6 +32,9 @@ struct _CsPending
   PendingKind      kind;
   GFile           *file;  /* PENDING_OPEN */
   CsRecoveryEntry *entry; /* PENDING_OPEN of a recovery copy; nullable */
+  gboolean         read_as_said; /* PENDING_OPEN without asking how: with nodes, graph */
+  GFile           *nodes; /* nullable */
+  guint            graph;
 };
 
 static void
@@ -40,6 +43,7 @@ pending_free (CsPending *pending)
   if (pending == NULL)
     return;
   g_clear_object (&pending->file);
+  g_clear_object (&pending->nodes);
   g_clear_pointer (&pending->entry, cs_recovery_entry_free);
   g_free (pending);
 }
@@ -84,7 +88,10 @@ run_pending (CsWindow  *self,
       break;
 
     case PENDING_OPEN:
-      _cs_window_load (self, pending->file, g_steal_pointer (&pending->entry));
+      if (pending->read_as_said)
+        _cs_window_load_full (self, pending->file, pending->nodes, pending->graph, NULL);
+      else
+        _cs_window_load (self, pending->file, g_steal_pointer (&pending->entry));
       break;
 
     default:
@@ -182,6 +189,32 @@ cs_window_open (CsWindow *self,
   pending = g_new0 (CsPending, 1);
   pending->kind = PENDING_OPEN;
   pending->file = g_object_ref (file);
+  ask_then (self, pending);
+}
+
+/**
+ * _cs_window_open_graph:
+ * @self: a #CsWindow
+ * @file: a graph file
+ * @nodes: (nullable): its node table, for a CSV edge list
+ * @graph: which graph of a file holding several, from 0
+ *
+ * As cs_window_open() (asking about unsaved changes first), reading the
+ * file as said without asking how.
+ */
+void
+_cs_window_open_graph (CsWindow *self,
+                       GFile    *file,
+                       GFile    *nodes,
+                       guint     graph)
+{
+  CsPending *pending = g_new0 (CsPending, 1);
+
+  pending->kind = PENDING_OPEN;
+  pending->file = g_object_ref (file);
+  pending->read_as_said = TRUE;
+  pending->nodes = nodes != NULL ? g_object_ref (nodes) : NULL;
+  pending->graph = graph;
   ask_then (self, pending);
 }
 
@@ -347,9 +380,9 @@ cs_window_reload_action (GtkWidget  *widget,
   GFile *file = cs_document_get_file (self->document);
 
   /* the user asked for the other version, in place of this one, read as
-   * it was (with its node table) */
+   * it was (with its node table, the same graph of several) */
   if (file != NULL)
-    _cs_window_load_full (self, file, cs_document_get_nodes_file (self->document), NULL);
+    _cs_window_reload (self, file);
 }
 
 static void
@@ -394,7 +427,7 @@ cs_window_changed_response_cb (AdwMessageDialog *dialog,
     {
       g_clear_pointer (&self->pending, pending_free);
       if (g_str_equal (response, "reload"))
-        _cs_window_load_full (self, file, cs_document_get_nodes_file (self->document), NULL);
+        _cs_window_reload (self, file);
     }
 }
 

@@ -13,7 +13,11 @@
  * come with a node table (another CSV file, joined by its id column, that
  * gives the nodes their labels, types and attributes), as `--nodes` gives
  * one on the command line. The question offers to read the links alone or
- * to choose the table; cancelling keeps the graph that is open. */
+ * to choose the table; cancelling keeps the graph that is open.
+ *
+ * And once read: a file of several graphs (JGF, GraphML, GML, DOT) opens
+ * its first; a toast says so, and win.choose-graph picks another, as
+ * `--graph N` does. */
 
 /**
  * _cs_window_import_asks:
@@ -43,7 +47,7 @@ nodes_chooser_response_cb (CsWindow             *self,
       g_autoptr(GFile) nodes = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
       if (nodes != NULL)
-        _cs_window_load_full (self, file, nodes, NULL);
+        _cs_window_load_full (self, file, nodes, 0, NULL);
     }
   g_clear_object (&self->nodes_chooser);
 }
@@ -88,7 +92,7 @@ import_response_cb (AdwMessageDialog *dialog,
   GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
 
   if (g_str_equal (response, "links"))
-    _cs_window_load_full (self, file, NULL, NULL);
+    _cs_window_load_full (self, file, NULL, 0, NULL);
   else if (g_str_equal (response, "table"))
     choose_node_table (self, file);
 }
@@ -146,4 +150,96 @@ _cs_window_import_ask (CsWindow *self,
   else
     g_signal_connect_object (self, "map", G_CALLBACK (present_once_cb), dialog,
                              G_CONNECT_SWAPPED);
+}
+
+static void
+choose_graph_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          CsWindow         *self)
+{
+  GtkDropDown *graphs = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
+  GFile *file = cs_document_get_file (self->document);
+  guint chosen = gtk_drop_down_get_selected (graphs);
+
+  if (g_str_equal (response, "open") && file != NULL && chosen != GTK_INVALID_LIST_POSITION)
+    _cs_window_open_graph (self, file, cs_document_get_nodes_file (self->document), chosen);
+}
+
+static void
+cs_window_choose_graph_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  CsWindow *self = CS_WINDOW (widget);
+  CsGraph *graph = cs_document_get_graph (self->document);
+  GFile *file = cs_document_get_file (self->document);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog, *graphs;
+  guint n, index;
+
+  if (graph == NULL || file == NULL || (n = cs_graph_get_n_file_graphs (graph, &index)) < 2)
+    return;
+  for (guint k = 0; k < n; k++)
+    {
+      g_autofree char *item = g_strdup_printf ("Graph %u of %u", k + 1, n);
+
+      gtk_string_list_append (names, item);
+    }
+  name = g_file_get_basename (file);
+  body = g_strdup_printf ("“%s” holds %u graphs; graph %u is open.", name, n, index + 1);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), "Open Another Graph?", body);
+  graphs = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (graphs), index);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (graphs), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  "Graph", -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), graphs);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", "_Cancel", "open",
+                                    "_Open", NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "open");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (choose_graph_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * _cs_window_import_loaded:
+ * @self: a #CsWindow whose document has just read a file
+ *
+ * Says when the file holds other graphs than the one open, with a button
+ * that picks another.
+ */
+void
+_cs_window_import_loaded (CsWindow *self)
+{
+  CsGraph *graph = cs_document_get_graph (self->document);
+  GFile *file = cs_document_get_file (self->document);
+  guint n = graph != NULL ? cs_graph_get_n_file_graphs (graph, NULL) : 1;
+  guint index;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-graph", n > 1 && file != NULL);
+  if (n > 1 && file != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *title = NULL;
+      AdwToast *toast;
+
+      cs_graph_get_n_file_graphs (graph, &index);
+      title = g_strdup_printf ("“%s” holds %u graphs: graph %u is open", name, n, index + 1);
+      toast = adw_toast_new (title);
+      adw_toast_set_button_label (toast, "_Choose…");
+      adw_toast_set_action_name (toast, "win.choose-graph");
+      adw_toast_set_timeout (toast, 10);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+}
+
+void
+_cs_window_import_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.choose-graph", NULL,
+                                   cs_window_choose_graph_action);
 }

@@ -79,7 +79,10 @@ void     _cs_window_load              (CsWindow       *self,
 void     _cs_window_load_full         (CsWindow       *self,
                                        GFile          *file,
                                        GFile          *nodes,
+                                       guint           graph,
                                        CsRecoveryEntry *entry);
+void     _cs_window_reload            (CsWindow       *self,
+                                       GFile          *file);
 void     _cs_window_show_error        (CsWindow       *self,
                                        const char     *heading,
                                        const GError   *error);
@@ -103,11 +106,18 @@ gboolean _cs_window_file_close_request (CsWindow      *self);
 void     _cs_window_offer_recovery    (CsWindow       *self,
                                        GPtrArray      *entries);
 
+void     _cs_window_open_graph        (CsWindow       *self,
+                                       GFile          *file,
+                                       GFile          *nodes,
+                                       guint           graph);
+
 /* cs-window-import.c: what opening a file asks (a CSV edge list's node
- * table) */
+ * table), and which graph of several to read */
 gboolean _cs_window_import_asks       (GFile          *file);
 void     _cs_window_import_ask        (CsWindow       *self,
                                        GFile          *file);
+void     _cs_window_import_class_init (GtkWidgetClass *widget_class);
+void     _cs_window_import_loaded     (CsWindow       *self);
 
 /* cs-window-style.c: the Style by Attribute menu */
 void     _cs_window_style_init        (CsWindow       *self);

@@ -305,6 +305,7 @@ load_cb (GObject      *object,
   _cs_window_file_loaded (self, data->file, g_steal_pointer (&data->entry));
   _cs_window_update_title (self);
   show_problems (self);
+  _cs_window_import_loaded (self);
 }
 
 /**
@@ -329,7 +330,7 @@ _cs_window_load (CsWindow        *self,
       _cs_window_import_ask (self, file);
       return;
     }
-  _cs_window_load_full (self, file, NULL, entry);
+  _cs_window_load_full (self, file, NULL, 0, entry);
 }
 
 /**
@@ -337,14 +338,17 @@ _cs_window_load (CsWindow        *self,
  * @self: a #CsWindow
  * @file: a graph file
  * @nodes: (nullable): the node table of a CSV edge list
+ * @graph: which graph of a file holding several, from 0
  * @entry: (transfer full) (nullable): as for _cs_window_load()
  *
- * Loads @file (with @nodes) in the background without asking anything.
+ * Loads @file (with @nodes, its graph @graph) in the background without
+ * asking anything.
  */
 void
 _cs_window_load_full (CsWindow        *self,
                       GFile           *file,
                       GFile           *nodes,
+                      guint            graph,
                       CsRecoveryEntry *entry)
 {
   OpenData *data;
@@ -357,8 +361,28 @@ _cs_window_load_full (CsWindow        *self,
   data->self = g_object_ref (self);
   data->file = g_object_ref (file);
   data->entry = entry;
-  cs_document_load_with_nodes_async (self->document, file, nodes, self->load_cancellable, load_cb,
-                                     data);
+  cs_document_load_full_async (self->document, file, nodes, graph, self->load_cancellable, load_cb,
+                               data);
+}
+
+/**
+ * _cs_window_reload:
+ * @self: a #CsWindow
+ * @file: the document's file
+ *
+ * Reads @file again as the open graph was read: with its node table, the
+ * same graph of several.
+ */
+void
+_cs_window_reload (CsWindow *self,
+                   GFile    *file)
+{
+  CsGraph *graph = cs_document_get_graph (self->document);
+  guint index = 0;
+
+  if (graph != NULL)
+    cs_graph_get_n_file_graphs (graph, &index);
+  _cs_window_load_full (self, file, cs_document_get_nodes_file (self->document), index, NULL);
 }
 
 static void
@@ -1098,6 +1122,7 @@ cs_window_class_init (CsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, cs_window_canvas_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, cs_window_canvas_action);
   _cs_window_file_class_init (widget_class);
+  _cs_window_import_class_init (widget_class);
 }
 
 static void
@@ -1130,6 +1155,7 @@ cs_window_init (CsWindow *self)
   cs_node_list_set_view_state (self->node_list, self->view);
   update_actions (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-problems", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-graph", FALSE);
   {
     g_autoptr(GMenuModel) layouts = build_layout_menu ();
 

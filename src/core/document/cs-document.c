@@ -93,6 +93,14 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* what to read: a file, and how */
+typedef struct
+{
+  GFile *file;
+  GFile *nodes; /* nullable: the node table of a CSV edge list */
+  guint  graph; /* of a file holding several, from 0 */
+} LoadRequest;
+
 typedef struct
 {
   GFile          *file;
@@ -613,6 +621,7 @@ apply_load (CsDocument *self,
 static LoadData *
 load_in_thread (GFile         *file,
                 GFile         *nodes,
+                guint          graph,
                 GCancellable  *cancellable,
                 GError       **error)
 {
@@ -620,7 +629,7 @@ load_in_thread (GFile         *file,
   g_autoptr(GError) layout_error = NULL;
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *nodes_path = nodes != NULL ? g_file_get_path (nodes) : NULL;
-  CsImportOptions options = { .nodes_path = nodes_path };
+  CsImportOptions options = { .graph = graph, .nodes_path = nodes_path };
 
   data->file = g_object_ref (file);
   data->nodes = nodes != NULL ? g_object_ref (nodes) : NULL;
@@ -679,8 +688,9 @@ load_thread (GTask        *task,
              GCancellable *cancellable)
 {
   GError *error = NULL;
-  GFile *const *files = task_data;
-  LoadData *data = load_in_thread (files[0], files[1], cancellable, &error);
+  LoadRequest *request = task_data;
+  LoadData *data = load_in_thread (request->file, request->nodes, request->graph, cancellable,
+                                   &error);
 
   if (data == NULL)
     g_task_return_error (task, error);
@@ -706,40 +716,43 @@ cs_document_load_async (CsDocument          *self,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
-  cs_document_load_with_nodes_async (self, file, NULL, cancellable, callback, user_data);
+  cs_document_load_full_async (self, file, NULL, 0, cancellable, callback, user_data);
 }
 
 static void
-files_free (GFile **files)
+load_request_free (LoadRequest *request)
 {
-  g_clear_object (&files[0]);
-  g_clear_object (&files[1]);
-  g_free (files);
+  g_clear_object (&request->file);
+  g_clear_object (&request->nodes);
+  g_free (request);
 }
 
 /**
- * cs_document_load_with_nodes_async:
+ * cs_document_load_full_async:
  * @self: a #CsDocument
  * @file: the graph file
  * @nodes: (nullable): for a CSV edge list, a node table joined by its id
  *   column (cs_import_file_full())
+ * @graph: which graph of a file holding several, from 0
  * @cancellable: (nullable): a #GCancellable
  * @callback: called when done
  * @user_data: data for @callback
  *
- * As cs_document_load_async(), with the node table; the document keeps
- * it (cs_document_get_nodes_file()) to read the file again.
+ * As cs_document_load_async(), with the node table and the graph to read;
+ * the document keeps the table (cs_document_get_nodes_file()) to read the
+ * file again, and the graph says which it is (cs_graph_get_n_file_graphs()).
  */
 void
-cs_document_load_with_nodes_async (CsDocument          *self,
-                                   GFile               *file,
-                                   GFile               *nodes,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
+cs_document_load_full_async (CsDocument          *self,
+                             GFile               *file,
+                             GFile               *nodes,
+                             guint                graph,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  GFile **files;
+  LoadRequest *request;
 
   g_return_if_fail (CS_IS_DOCUMENT (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -750,10 +763,11 @@ cs_document_load_with_nodes_async (CsDocument          *self,
   cancel_metrics (self);
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, cs_document_load_async);
-  files = g_new0 (GFile *, 2);
-  files[0] = g_object_ref (file);
-  files[1] = nodes != NULL ? g_object_ref (nodes) : NULL;
-  g_task_set_task_data (task, files, (GDestroyNotify)files_free);
+  request = g_new0 (LoadRequest, 1);
+  request->file = g_object_ref (file);
+  request->nodes = nodes != NULL ? g_object_ref (nodes) : NULL;
+  request->graph = graph;
+  g_task_set_task_data (task, request, (GDestroyNotify)load_request_free);
   busy_push (self);
   g_task_run_in_thread (task, load_thread);
 }
@@ -822,7 +836,7 @@ cs_document_load (CsDocument    *self,
   g_return_val_if_fail (CS_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  data = load_in_thread (file, NULL, cancellable, error);
+  data = load_in_thread (file, NULL, 0, cancellable, error);
   if (data == NULL)
     return FALSE;
   apply_load (self, data);

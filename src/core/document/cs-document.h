@@ -39,9 +39,10 @@ void               cs_document_load_async      (CsDocument           *self,
                                                 GCancellable         *cancellable,
                                                 GAsyncReadyCallback   callback,
                                                 gpointer              user_data);
-void               cs_document_load_with_nodes_async (CsDocument     *self,
+void               cs_document_load_full_async (CsDocument           *self,
                                                 GFile                *file,
                                                 GFile                *nodes,
+                                                guint                 graph,
                                                 GCancellable         *cancellable,
                                                 GAsyncReadyCallback   callback,
                                                 gpointer              user_data);

@@ -1038,6 +1038,8 @@ cs_dot_importer_load (CsImporter            *importer,
 
       read_all (&reader);
       agclose (graph);
+      if (options->graph < scan->n_graphs)
+        cs_graph_builder_set_file_graphs (builder, scan->n_graphs, options->graph);
       if (scan->n_graphs > 1)
         cs_problems_add (problems, CS_PROBLEM_WARNING, CS_IMPORT_ERROR_VALUE, scan->header, NULL,
                          "the file holds %u graphs: this is graph %u (the command line's "

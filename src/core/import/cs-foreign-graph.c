@@ -208,7 +208,9 @@ _cs_foreign_graph_check_choice (CsForeignGraph *self,
                                n_graphs == 1 ? "" : "s", chosen + 1);
       return FALSE;
     }
-  else if (n_graphs > 1)
+  if (n_graphs > 0)
+    cs_graph_builder_set_file_graphs (self->builder, n_graphs, chosen);
+  if (n_graphs > 1)
     cs_problems_add (self->problems, CS_PROBLEM_WARNING, CS_IMPORT_ERROR_VALUE, offset, NULL,
                      "the file holds %u graphs; graph %u%s%s%s is read (the graph option "
                      "picks another)",

@@ -36,6 +36,7 @@ G_DEFINE_FINAL_TYPE (CsJgfImporter, cs_jgf_importer, CS_TYPE_IMPORTER)
 typedef struct
 {
   CsJsonGraph *graph;
+  CsGraphBuilder *builder;
   gboolean     directed;    /* the graph's default for its edges */
   guint        n_hyper;     /* hyperedges left out */
   JsonNode    *first_hyper; /* where the first is */
@@ -283,6 +284,7 @@ pick_graph (Reader                *reader,
     }
   *path = CS_JSON_PATH_ELEMENT (path->parent, options->graph);
   chosen = json_array_get_element (array, options->graph);
+  cs_graph_builder_set_file_graphs (reader->builder, n, options->graph);
   if (!JSON_NODE_HOLDS_OBJECT (chosen))
     {
       cs_json_graph_error (reader->graph, TYPE, chosen, path, NULL,
@@ -326,6 +328,7 @@ cs_jgf_importer_load (CsImporter            *importer,
     return FALSE;
   graph = _cs_json_graph_new (tree, builder, problems, cancellable);
   reader.graph = graph;
+  reader.builder = builder;
   root = cs_json_tree_get_root (tree);
   if (!_cs_json_graph_expect_root (graph, root, "a JSON Graph Format object"))
     return FALSE;

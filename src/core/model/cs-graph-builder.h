@@ -33,6 +33,9 @@ void            cs_graph_builder_take_saved_view (CsGraphBuilder *self,
 void            cs_graph_builder_set_source       (CsGraphBuilder *self,
                                                    const char     *format,
                                                    GBytes         *text);
+void            cs_graph_builder_set_file_graphs  (CsGraphBuilder *self,
+                                                   guint           n_graphs,
+                                                   guint           index);
 void            cs_graph_builder_take_article     (CsGraphBuilder *self,
                                                    CsArticle      *article);
 gboolean        cs_graph_builder_has_article      (CsGraphBuilder *self,

@@ -35,6 +35,8 @@ struct _CsGraph
   char       *layout_algorithm;
   CsSavedView *saved_view;  /* nullable */
   char       *source_format; /* the importer's name; nullable */
+  guint       n_file_graphs;  /* the graphs its file holds: 0 when it says none apart */
+  guint       file_graph;     /* which of them this is, from 0 */
   GBytes     *source_text;   /* the file as read, for a writer that keeps it; nullable */
 
   /* built by cs_graph_builder_end() */
@@ -311,6 +313,24 @@ cs_graph_builder_set_source (CsGraphBuilder *self,
   replace_str (&self->graph->source_format, format);
   g_clear_pointer (&self->graph->source_text, g_bytes_unref);
   self->graph->source_text = text != NULL ? g_bytes_ref (text) : NULL;
+}
+
+/**
+ * cs_graph_builder_set_file_graphs:
+ * @self: a #CsGraphBuilder
+ * @n_graphs: how many graphs the file holds
+ * @index: which of them the graph is, from 0
+ */
+void
+cs_graph_builder_set_file_graphs (CsGraphBuilder *self,
+                                  guint           n_graphs,
+                                  guint           index)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (index < n_graphs);
+
+  self->graph->n_file_graphs = n_graphs;
+  self->graph->file_graph = index;
 }
 
 void
@@ -686,6 +706,26 @@ cs_graph_get_saved_view (CsGraph *self)
   g_return_val_if_fail (CS_IS_GRAPH (self), NULL);
 
   return self->saved_view;
+}
+
+/**
+ * cs_graph_get_n_file_graphs:
+ * @self: a #CsGraph
+ * @index: (out) (optional): which of them the graph is, from 0
+ *
+ * Returns: how many graphs the file it was read from holds (JGF, GraphML,
+ *   GML and DOT can hold several; CsImportOptions.graph picks one), 1 for
+ *   a file of one graph
+ */
+guint
+cs_graph_get_n_file_graphs (CsGraph *self,
+                            guint   *index)
+{
+  g_return_val_if_fail (CS_IS_GRAPH (self), 1);
+
+  if (index != NULL)
+    *index = self->file_graph;
+  return MAX (self->n_file_graphs, 1);
 }
 
 /**

@@ -163,6 +163,8 @@ const CsArticle  *cs_graph_get_article          (CsGraph     *self,
 const char       *cs_graph_get_layout_algorithm (CsGraph     *self);
 const CsSavedView *cs_graph_get_saved_view      (CsGraph     *self);
 const char       *cs_graph_get_source_format    (CsGraph     *self);
+guint             cs_graph_get_n_file_graphs    (CsGraph     *self,
+                                                 guint       *index);
 GBytes           *cs_graph_get_source_text      (CsGraph     *self);
 gboolean          cs_graph_get_layout_seed      (CsGraph     *self,
                                                  guint32     *seed);
