@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "cs-consortia-writer.h"
+#include "cs-attribute-summary.h"
 #include "cs-import.h"
 #include "cs-importer.h"
 #include "test-support.h"
@@ -1134,6 +1135,46 @@ test_real_contents (void)
   g_assert_cmpstr (value_of (e->attributes, "weight"), ==, "-1");
 }
 
+/* Gephi's GraphML export writes colours as r, g and b: they make the
+ * node's "color", which colours it without being asked; a file's graph
+ * of several says which it is */
+static void
+test_graphml_rgb (void)
+{
+  const char *text =
+      "<?xml version=\"1.0\"?>\n"
+      "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+      "<key id=\"r\" for=\"node\" attr.name=\"r\" attr.type=\"int\"/>\n"
+      "<key id=\"g\" for=\"node\" attr.name=\"g\" attr.type=\"int\"/>\n"
+      "<key id=\"b\" for=\"node\" attr.name=\"b\" attr.type=\"int\"/>\n"
+      "<graph edgedefault=\"undirected\">\n"
+      "<node id=\"a\"><data key=\"r\">255</data><data key=\"g\">0</data>"
+      "<data key=\"b\">16</data></node>\n"
+      "<node id=\"b\"><data key=\"r\">0</data><data key=\"g\">0</data>"
+      "<data key=\"b\">255</data></node>\n"
+      "<node id=\"c\"><data key=\"r\">300</data><data key=\"g\">0</data>"
+      "<data key=\"b\">0</data></node>\n"
+      "<edge source=\"a\" target=\"b\"/>\n"
+      "</graph></graphml>\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsGraph) graph = cs_import_data (text, strlen (text), "rgb.graphml", NULL, NULL,
+                                             &error);
+  guint a, b, c;
+
+  g_assert_no_error (error);
+  g_assert_true (cs_graph_lookup (graph, "a", &a));
+  g_assert_true (cs_graph_lookup (graph, "b", &b));
+  g_assert_true (cs_graph_lookup (graph, "c", &c));
+  g_assert_cmpstr (cs_node_get_attribute_value (cs_graph_get_node (graph, a), "color"), ==,
+                   "#ff0010");
+  g_assert_cmpstr (cs_node_get_attribute_value (cs_graph_get_node (graph, b), "color"), ==,
+                   "#0000ff");
+  /* 300 is no channel: no colour made up */
+  g_assert_null (cs_node_get_attribute_value (cs_graph_get_node (graph, c), "color"));
+  g_assert_cmpstr (cs_node_get_attribute_value (cs_graph_get_node (graph, a), "r"), ==, "255");
+  g_assert_cmpuint (cs_graph_get_n_file_graphs (graph, NULL), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1143,6 +1184,7 @@ main (int   argc,
   g_test_add_func ("/cs/import-xml/graphml/basic", test_graphml_basic);
   g_test_add_func ("/cs/import-xml/graphml/quirks", test_graphml_quirks);
   g_test_add_func ("/cs/import-xml/graphml/several-graphs", test_graphml_several_graphs);
+  g_test_add_func ("/cs/import-xml/graphml/rgb", test_graphml_rgb);
   g_test_add_func ("/cs/import-xml/graphml/yed", test_graphml_yed);
   g_test_add_func ("/cs/import-xml/graphml/encodings", test_graphml_encodings);
   g_test_add_func ("/cs/import-xml/graphml/external-dtd", test_graphml_external_dtd);

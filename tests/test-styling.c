@@ -103,6 +103,36 @@ test_pick (void)
     g_assert_cmpstr (cs_attribute_summary_pick (cs_attribute_summary_get (bundled), bundled, c),
                      ==, "");
 
+  /* Gephi's "Modularity Class" is a known grouping key, whatever its case
+   * and spaces; a file's own colours come first */
+  {
+    g_autofree char *path = g_build_filename (g_getenv ("CONSORTIA_TESTDATA"), "graphology",
+                                              "graphml", "miserables.graphml", NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CsGraph) gephi = cs_import_file (path, NULL, NULL, &error);
+    const CsAttributeSummary *gephi_summary;
+
+    g_assert_no_error (error);
+    gephi_summary = cs_attribute_summary_get (gephi);
+    g_assert_cmpstr (cs_attribute_summary_pick (gephi_summary, gephi, CS_STYLE_COLOR), ==,
+                     "color");
+    g_assert_cmpstr (cs_attribute_summary_pick (gephi_summary, gephi, CS_STYLE_SIZE), ==, "size");
+  }
+  {
+    const char *text = "{\"nodes\": [{\"id\": \"a\", \"Modularity Class\": 1}, "
+                       "{\"id\": \"b\", \"Modularity Class\": 1}, "
+                       "{\"id\": \"c\", \"Modularity Class\": 2}, "
+                       "{\"id\": \"d\", \"other\": \"x\"}], \"links\": []}";
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CsGraph) classes = cs_import_data (text, strlen (text), "classes.json", NULL, NULL,
+                                                 &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (cs_attribute_summary_pick (cs_attribute_summary_get (classes), classes,
+                                                CS_STYLE_COLOR),
+                     ==, "Modularity Class");
+  }
+
   /* the view: automatic, the types, a key; a key that cannot drive the
    * channel counts as the types */
   cs_view_state_set_graph (view, styled);

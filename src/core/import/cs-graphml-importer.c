@@ -285,6 +285,33 @@ reset_yed (Reader *reader)
   reader->yed_geometry = FALSE;
 }
 
+/* Gephi's GraphML export writes a node's colour as three attributes, r, g
+ * and b (0 to 255): they become its "color" too, as a GEXF viz:color does */
+static void
+add_rgb_color (CsForeignNode *node)
+{
+  const char *channels[] = { "r", "g", "b" };
+  guint rgb[3];
+
+  if (_cs_foreign_attributes_get (node->attributes, "color") != NULL)
+    return;
+  for (guint c = 0; c < 3; c++)
+    {
+      const char *text = _cs_foreign_attributes_get (node->attributes, channels[c]);
+      guint64 value;
+
+      if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 0, 255, &value, NULL))
+        return;
+      rgb[c] = value;
+    }
+  {
+    char color[8];
+
+    g_snprintf (color, sizeof color, "#%02x%02x%02x", rgb[0], rgb[1], rgb[2]);
+    _cs_foreign_attributes_add (node->attributes, "color", color, NULL);
+  }
+}
+
 static void
 finish_node (Reader      *reader,
              CsXmlParser *parser)
@@ -301,6 +328,7 @@ finish_node (Reader      *reader,
     _cs_foreign_node_set_position (node, reader->yed_x, reader->yed_y);
   if (reader->yed_fill != NULL && _cs_foreign_attributes_get (node->attributes, "color") == NULL)
     _cs_foreign_attributes_add (node->attributes, "color", reader->yed_fill, NULL);
+  add_rgb_color (node);
   if (parent != NULL && _cs_foreign_attributes_get (node->attributes, "parent") == NULL)
     _cs_foreign_attributes_add (node->attributes, "parent", parent, NULL);
   reset_yed (reader);

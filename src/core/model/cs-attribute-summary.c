@@ -485,6 +485,21 @@ types_say_something (CsGraph *graph)
   return kinds >= 2;
 }
 
+/* "Modularity Class", "modularity-class" and "modularity_class" alike */
+static gboolean
+same_name (const char *key,
+           const char *name)
+{
+  for (; *key != '\0' && *name != '\0'; key++, name++)
+    {
+      char k = strchr (" -", *key) != NULL ? '_' : g_ascii_tolower (*key);
+
+      if (k != *name)
+        return FALSE;
+    }
+  return *key == '\0' && *name == '\0';
+}
+
 static const CsAttributeInfo *
 pick_named (const CsAttributeSummary *self,
             const char *const        *names,
@@ -496,7 +511,7 @@ pick_named (const CsAttributeSummary *self,
       {
         const CsAttributeInfo *info = cs_attribute_summary_get_info (self, e);
 
-        if (g_ascii_strcasecmp (info->key, names[k]) == 0 && info->n_nodes >= at_least &&
+        if (same_name (info->key, names[k]) && info->n_nodes >= at_least &&
             cs_attribute_info_can_drive (info, channel))
           return info;
       }
