@@ -107,6 +107,7 @@ typedef struct
                                        shape */
   guint           *type_counts;     /* per type: the nodes shown, for the legend */
   guint           *relation_counts; /* per relation: the links shown */
+  double           edge_alpha;      /* how opaque links are drawn: less when there are many */
   /* consortia in file order, each with the members its outline holds;
    * then, when an attribute groups the nodes, its groups (places from
    * n_consortia on, in the group scale's order), whose outlines replace

@@ -287,7 +287,15 @@ _cs_render_draw_edge (cairo_t       *cr,
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_width (cr, MAX (es->width * z, 0.4) * width_scale);
   _cs_render_set_dash (cr, es->dash, es->width * z * width_scale);
-  _cs_render_set_color (cr, &es->color);
+  if (width_scale == 1.0 && content->edge_alpha < 1.0)
+    {
+      CsColor faint = es->color;
+
+      faint.alpha *= content->edge_alpha;
+      _cs_render_set_color (cr, &faint);
+    }
+  else
+    _cs_render_set_color (cr, &es->color);
   cairo_move_to (cr, g.x0, g.y0);
   if (g.curved)
     cairo_curve_to (cr, g.c1x, g.c1y, g.c2x, g.c2y, g.ex, g.ey);

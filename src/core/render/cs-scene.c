@@ -18,6 +18,9 @@
 
 G_DEFINE_BOXED_TYPE (CsScene, cs_scene, cs_scene_ref, cs_scene_unref)
 
+/* up to this many links are drawn opaque */
+#define EDGES_OPAQUE 1500
+
 static void
 content_unref (CsSceneContent *content)
 {
@@ -496,9 +499,20 @@ cs_scene_new (CsGraph             *graph,
   for (guint i = 0; i < n_nodes; i++)
     if (content_node_shown (content, i))
       content->type_counts[cs_graph_get_node (graph, i)->type]++;
-  for (guint e = 0; e < n_edges; e++)
-    if (content->edge_shown == NULL || content->edge_shown[e])
-      content->relation_counts[cs_graph_get_edge (graph, e)->relation]++;
+  {
+    guint n_shown = 0;
+
+    for (guint e = 0; e < n_edges; e++)
+      if (content->edge_shown == NULL || content->edge_shown[e])
+        {
+          content->relation_counts[cs_graph_get_edge (graph, e)->relation]++;
+          n_shown++;
+        }
+    /* thousands of links drawn opaque are one blot over the nodes: the
+     * more there are, the fainter each (the focus draws its own whole) */
+    content->edge_alpha = n_shown > EDGES_OPAQUE ? MAX ((double)EDGES_OPAQUE / n_shown, 0.1)
+                                                 : 1.0;
+  }
   build_fans (content);
   build_hulls (content);
   build_memberships (content);
@@ -635,7 +649,7 @@ cs_scene_equal_content (const CsScene *a,
       !same_bytes (ca->selected, cb->selected, n_nodes) ||
       !same_bytes (ca->node_lit, cb->node_lit, n_nodes) ||
       !same_bytes (ca->edge_lit, cb->edge_lit, n_edges) || ca->label_density != cb->label_density ||
-      ca->legend_collapsed != cb->legend_collapsed)
+      ca->legend_collapsed != cb->legend_collapsed || ca->edge_alpha != cb->edge_alpha)
     return FALSE;
   if ((ca->node_styles == NULL) != (cb->node_styles == NULL))
     return FALSE;
