@@ -700,10 +700,12 @@ test_deep_nesting (void)
   GString *text = g_string_new ("{\"nodes\": [{\"id\": \"a\", \"deep\": ");
   g_autoptr(GError) error = NULL;
   g_autoptr(CsGraph) graph = NULL;
+  /* far past the 512 levels read; bounded, past them still */
+  guint depth = cs_test_bounded () ? 5000 : 100000;
 
-  for (guint i = 0; i < 100000; i++)
+  for (guint i = 0; i < depth; i++)
     g_string_append_c (text, '[');
-  for (guint i = 0; i < 100000; i++)
+  for (guint i = 0; i < depth; i++)
     g_string_append_c (text, ']');
   g_string_append (text, "}], \"links\": []}");
   graph = cs_import_data (text->str, text->len, "deep.json", NULL, NULL, &error);
