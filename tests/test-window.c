@@ -730,9 +730,30 @@ test_style_menu (void)
   state = g_action_group_get_action_state (G_ACTION_GROUP (window->view_actions), "color-by");
   g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "auto");
   g_clear_pointer (&state, g_variant_unref);
-  cs_view_state_set_style_key (view, CS_STYLE_GROUP, "club");
+  g_clear_pointer (&state, g_variant_unref);
+
+  /* outlines by an attribute: the consortia layout gathers its groups */
+  g_assert_cmpint (cs_document_get_algorithm (cs_window_get_document (window)), !=,
+                   CS_LAYOUT_CONSORTIA);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "view.group-by", "s", "a:club"));
   state = g_action_group_get_action_state (G_ACTION_GROUP (window->view_actions), "group-by");
   g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "a:club");
+  wait_until_idle (window);
+  g_assert_cmpint (cs_document_get_algorithm (cs_window_get_document (window)), ==,
+                   CS_LAYOUT_CONSORTIA);
+  {
+    CsPositions *positions = cs_document_get_positions (cs_window_get_document (window));
+    double ab = hypot (cs_positions_get_x (positions, a1) - cs_positions_get_x (positions, b1),
+                       cs_positions_get_y (positions, a1) - cs_positions_get_y (positions, b1));
+    guint a2;
+
+    /* a club's members nearer each other than the two clubs' */
+    g_assert_true (cs_graph_lookup (cs_document_get_graph (cs_window_get_document (window)), "a2",
+                                    &a2));
+    g_assert_cmpfloat (hypot (cs_positions_get_x (positions, a1) - cs_positions_get_x (positions, a2),
+                              cs_positions_get_y (positions, a1) - cs_positions_get_y (positions, a2)),
+                       <, ab);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
