@@ -1154,6 +1154,55 @@ test_style_options (void)
   cairo_surface_destroy (types_surface);
 }
 
+/* --check-sources: a quote found across a line break passes; a quote the
+ * article does not hold, an article the folder lacks and a citation
+ * without a quote are each printed, and the exit status says so; the
+ * bundled graph's quotes are all in the articles beside the project */
+static void
+test_check_sources (void)
+{
+  g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "data", "sources", NULL);
+  g_autofree char *cited = fixture ("good", "cited.json");
+  g_autofree char *seeds = g_build_filename (g_getenv ("CONSORTIA_TESTDATA"), "..", "seeds", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *args[] = { "--check-sources", folder, cited, NULL };
+  const char *not_folder[] = { "--check-sources", cited, cited, NULL };
+  const char *bundled[] = { "--check-sources", seeds, NULL };
+  const char *two_commands[] = { "--check-sources", folder, "--info", cited, NULL };
+
+  g_assert_cmpint (run (args, &out, &err), ==, 1);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_null (strstr (out, "node msit"));
+  g_assert_nonnull (strstr (out, "cited.json: node naver: the quote is not, word for word, in "
+                                 "a.txt: “네이버클라우드 컨소시엄이 탈락했다”\n"));
+  g_assert_nonnull (strstr (out, "cited.json: node lg, attribute model: no such article in the "
+                                 "folder: c.txt: “엑사원”\n"));
+  g_assert_nonnull (strstr (out, "cited.json: edge naver → msit (applied_to): no quote from "
+                                 "a.txt\n"));
+  g_assert_nonnull (strstr (out, "Citations: 5\nWith a quote: 4\nQuotes found word for word: 2\n"
+                                 "Problems: 3\n"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (not_folder, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "cited.json: not a folder"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (two_commands, &out, &err), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* every quote of the bundled graph is in its article; the citations
+   * without a quote are #13's to fill */
+  g_assert_true (g_file_test (seeds, G_FILE_TEST_IS_DIR));
+  run (bundled, &out, &err);
+  g_assert_nonnull (strstr (out, "Citations: 565\nWith a quote: 382\nQuotes found word for word: "
+                                 "382\n"));
+  g_assert_null (strstr (out, "the quote is not"));
+  g_assert_null (strstr (out, "no such article"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1177,6 +1226,7 @@ main (int   argc,
   g_test_add_func ("/cs/cli/info-other-formats", test_info_other_formats);
   g_test_add_func ("/cs/cli/graph-option", test_graph_option);
   g_test_add_func ("/cs/cli/style-options", test_style_options);
+  g_test_add_func ("/cs/cli/check-sources", test_check_sources);
   g_test_add_func ("/cs/cli/nodes-option", test_nodes_option);
   g_test_add_func ("/cs/cli/info-every-problem", test_info_every_problem);
   g_test_add_func ("/cs/cli/info-missing-file", test_info_missing_file);

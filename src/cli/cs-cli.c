@@ -20,6 +20,7 @@
 #include "cs-renderer.h"
 #include "cs-save.h"
 #include "cs-search.h"
+#include "cs-source-check.h"
 #include "cs-view-file.h"
 
 #include <cairo.h>
@@ -45,6 +46,7 @@ typedef struct
   gboolean   info;
   gboolean   quality;
   char      *inspect_name;
+  char      *check_sources; /* the articles' folder */
   gboolean   list_layouts;
   gboolean   help;
   gboolean   version;
@@ -79,6 +81,7 @@ args_clear (Args *args)
 {
   g_free (args->export_path);
   g_free (args->inspect_name);
+  g_free (args->check_sources);
   g_free (args->layout);
   g_free (args->seed);
   g_free (args->width);
@@ -552,6 +555,48 @@ run_info (const char            *filename,
   return quality ? print_quality (graph, choice) : 0;
 }
 
+/* Every citation against the articles in @folder: each that names its
+ * article only, cites one the folder lacks, or quotes what the article
+ * does not say, on stdout; then the counts */
+static int
+run_check_sources (const char            *folder,
+                   const char            *filename,
+                   const CsImportOptions *import)
+{
+  static const char *const problems[] = {
+    [CS_SOURCE_NO_QUOTE] = "no quote from",
+    [CS_SOURCE_NO_ARTICLE] = "no such article in the folder:",
+    [CS_SOURCE_QUOTE_MISSING] = "the quote is not, word for word, in",
+  };
+  g_autoptr(CsGraph) graph = NULL;
+  g_autoptr(CsSourceReport) report = NULL;
+  g_autofree char *display_name = g_filename_display_name (filename);
+  int status;
+
+  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *folder_name = g_filename_display_name (folder);
+
+      fprintf (stderr, "consortia: %s: not a folder\n", folder_name);
+      return EXIT_BAD_INPUT;
+    }
+  graph = load_graph (filename, import, NULL, &status);
+  if (graph == NULL)
+    return status;
+  report = cs_source_check (graph, folder);
+  for (guint i = 0; i < report->issues->len; i++)
+    {
+      const CsSourceIssue *issue = g_ptr_array_index (report->issues, i);
+
+      printf ("%s: %s: %s %s%s%s%s\n", display_name, issue->where, problems[issue->kind],
+              issue->file, issue->quote != NULL ? ": “" : "",
+              issue->quote != NULL ? issue->quote : "", issue->quote != NULL ? "”" : "");
+    }
+  printf ("Citations: %u\nWith a quote: %u\nQuotes found word for word: %u\nProblems: %u\n",
+          report->n_citations, report->n_quoted, report->n_verified, report->issues->len);
+  return report->issues->len > 0 ? EXIT_BAD_INPUT : 0;
+}
+
 /* One organisation's roles, as the inspector shows them; the name is
  * matched as search does, the best hit wins. */
 static int
@@ -1018,6 +1063,9 @@ create_context (Args *args)
       "Print one organisation's roles, partners and sources, then exit", "NAME" },
     { "list-layouts", 0, 0, G_OPTION_ARG_NONE, &args->list_layouts,
       "List the layout algorithms and exit", NULL },
+    { "check-sources", 0, 0, G_OPTION_ARG_FILENAME, &args->check_sources,
+      "Check that every citation quotes its article in DIR word for word; print each that "
+      "does not, then exit (1 when any)", "DIR" },
     { "version", 0, 0, G_OPTION_ARG_NONE, &args->version,
       "Print the version of Consortia and of the libraries in use", NULL },
     { "help", 'h', 0, G_OPTION_ARG_NONE, &args->help, "Print this help", NULL },
@@ -1188,10 +1236,11 @@ cs_cli_main (int          argc,
     }
 
   n_commands = (args.export_path != NULL) + args.info + (args.inspect_name != NULL) +
-               args.list_layouts;
+               args.list_layouts + (args.check_sources != NULL);
   if (n_commands > 1)
     {
-      usage_error ("give one command at a time: --export, --info, --inspect or --list-layouts");
+      usage_error ("give one command at a time: --export, --info, --inspect, --check-sources or "
+                   "--list-layouts");
       return EXIT_USAGE;
     }
   if (args.rest != NULL && g_strv_length (args.rest) > 1)
@@ -1223,7 +1272,7 @@ cs_cli_main (int          argc,
   if ((args.graph != NULL || args.nodes != NULL) &&
       (n_commands == 0 || args.list_layouts))
     {
-      usage_error ("--graph and --nodes go with --export, --info or --inspect");
+      usage_error ("--graph and --nodes go with --export, --info, --inspect or --check-sources");
       return EXIT_USAGE;
     }
 
@@ -1256,5 +1305,7 @@ cs_cli_main (int          argc,
     }
   if (args.inspect_name != NULL)
     return run_inspect (args.inspect_name, file, &import);
+  if (args.check_sources != NULL)
+    return run_check_sources (args.check_sources, file, &import);
   return run_export (file, &import, args.export_path, &args, &request);
 }
