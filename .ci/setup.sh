@@ -3,7 +3,7 @@
 #   bash .ci/setup.sh run    install what is missing, build, open the app on the bundled graph
 #   bash .ci/setup.sh test   install what is missing, build, run the whole suite (under Xvfb when
 #                            there is no display), then again in an AddressSanitizer+UBSan build
-#                            with the libFuzzer targets (suite fuzz, 8 s each)
+#                            with the libFuzzer targets (suite fuzz, 5 s each)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -812,7 +812,7 @@ test_usage_errors (void)
     { { "--export", png, "--graph", "-1", input, NULL }, "--graph: “-1” is not a whole number" },
     { { "--info", "--nodes", "/no/such/nodes.csv", input, NULL },
       "--nodes: “/no/such/nodes.csv” is not a file" },
-    { { "--graph", "2", input, NULL }, "--graph and --nodes go with --export, --info or --inspect" },
+    { { "--graph", "2", input, NULL }, "--graph and --nodes go with --export, --info, --inspect or --check-sources" },
     { { "--list-layouts", "--nodes", input, NULL }, "--graph and --nodes go with --export" },
     /* a file of ours holds one graph */
     { { "--info", "--graph", "2", input, NULL }, "there is no graph 2: a Consortia graph file "

@@ -22,7 +22,7 @@
  * or the new one, never half of either (issue #11). */
 
 #define N_NODES 100000
-#define N_KILLS 12
+#define N_KILLS 8
 
 /* the number of nodes in @path, which must be JSON that parses whole */
 static guint
@@ -66,7 +66,7 @@ test_kill_while_saving (void)
 {
   /* under a sanitizer, which makes each save many times slower, a tenth of
    * the graph and fewer kills: they look for memory errors; the unbounded
-   * run makes its twelve kills on 100,000 nodes */
+   * run makes its eight kills on 100,000 nodes */
   gboolean bounded = cs_test_bounded ();
   guint n_kills = bounded ? 10 : N_KILLS;
   g_autofree char *json = cs_test_one_line_graph (bounded ? N_NODES / 10 : N_NODES);
