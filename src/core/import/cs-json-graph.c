@@ -728,18 +728,32 @@ relation_name (const char *text)
  * Returns: %TRUE when the relation is @value as written, which then
  *   needs no attribute of its own
  */
+/* @value as a word our format can name, or NULL; @as_written: it is
+ * that word already */
+static char *
+read_word (JsonNode *value,
+           gboolean *as_written)
+{
+  char *name;
+
+  if (!cs_json_holds (value, G_TYPE_STRING) ||
+      (name = relation_name (json_node_get_string (value))) == NULL)
+    return NULL;
+  *as_written = g_str_equal (name, json_node_get_string (value));
+  return name;
+}
+
 gboolean
 _cs_json_graph_read_relation (CsJsonGraph *self,
                               CsEdge      *edge,
                               JsonNode    *value)
 {
-  g_autofree char *name = NULL;
+  gboolean as_written = FALSE;
+  g_autofree char *name = read_word (value, &as_written);
 
-  if (!cs_json_holds (value, G_TYPE_STRING) ||
-      (name = relation_name (json_node_get_string (value))) == NULL)
-    return FALSE;
-  edge->relation = cs_graph_builder_intern_relation (self->builder, name);
-  return g_str_equal (name, json_node_get_string (value));
+  if (name != NULL)
+    edge->relation = cs_graph_builder_intern_relation (self->builder, name);
+  return as_written;
 }
 
 /**
@@ -760,13 +774,12 @@ _cs_json_graph_read_type (CsJsonGraph *self,
                           CsNode      *node,
                           JsonNode    *value)
 {
-  g_autofree char *name = NULL;
+  gboolean as_written = FALSE;
+  g_autofree char *name = read_word (value, &as_written);
 
-  if (!cs_json_holds (value, G_TYPE_STRING) ||
-      (name = relation_name (json_node_get_string (value))) == NULL)
-    return FALSE;
-  node->type = cs_graph_builder_intern_type (self->builder, name);
-  return g_str_equal (name, json_node_get_string (value));
+  if (name != NULL)
+    node->type = cs_graph_builder_intern_type (self->builder, name);
+  return as_written;
 }
 
 /* @text for a message: at most MAX_ID_LENGTH characters of it */
