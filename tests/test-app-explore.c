@@ -17,7 +17,6 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <signal.h>
-#include <sys/prctl.h>
 #include <sys/wait.h>
 
 typedef struct
@@ -27,13 +26,6 @@ typedef struct
 } Blob;
 
 enum { CO, UNI, MODEL, CHIP, N_NODES };
-
-/* the app ends with the test, even when an assertion aborts it */
-static void
-die_with_parent (gpointer data)
-{
-  prctl (PR_SET_PDEATHSIG, SIGTERM);
-}
 
 static char *xdotool;
 static char *import;
@@ -258,34 +250,16 @@ test_explore_with_the_mouse (void)
   g_autofree char *input = g_test_build_filename (G_TEST_DIST, "data", "good", "explore.json",
                                                   NULL);
   g_autofree char *shot_dir = g_dir_make_tmp ("cs-explore-XXXXXX", NULL);
-  g_autofree char *pid_text = NULL;
   g_autofree char *window = NULL;
   const char *binary = g_getenv ("CONSORTIA_BIN");
   const char *app_argv[] = { binary, input, NULL };
   Blob start[N_NODES], zoomed[N_NODES], panned[N_NODES], dragged[N_NODES], now[N_NODES];
   cairo_surface_t *surface;
-  g_autoptr(GError) error = NULL;
-  gint64 deadline;
   GPid pid;
   double cx, cy, d0, d1;
 
   shot_path = g_build_filename (shot_dir, "shot.png", NULL);
-  g_assert_true (g_spawn_async (NULL, (char **)app_argv, NULL,
-                                G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
-                                die_with_parent, NULL, &pid, &error));
-  g_assert_no_error (error);
-  pid_text = g_strdup_printf ("%d", pid);
-  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-  for (;;)
-    {
-      const char *search[] = { xdotool, "search", "--onlyvisible", "--pid", pid_text, NULL };
-
-      g_clear_pointer (&window, g_free);
-      if (cs_test_run_tool (search, &window) && window[0] != '\0')
-        break;
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_usleep (100 * 1000);
-    }
+  pid = cs_test_start_app (app_argv, NULL, &window);
 
   /* the legend takes the left column: look right of it, then hide it */
   min_x = 260;

@@ -16,7 +16,6 @@
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/wait.h>
 
 /* Never losing work, as a user meets it in the window (issue #11): drag a
@@ -324,12 +323,6 @@ test_changed_on_disk (void)
   remove_dir (dir);
 }
 
-static void
-die_with_parent (gpointer data)
-{
-  prctl (PR_SET_PDEATHSIG, SIGKILL);
-}
-
 static gboolean
 has_info_file (const char *dir)
 {
@@ -384,22 +377,8 @@ test_recovery_after_kill (void)
   GPid pid;
 
   g_assert_nonnull (binary);
-  g_assert_true (g_spawn_async (NULL, (char **)app_argv, NULL,
-                                G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
-                                die_with_parent, NULL, &pid, &error));
-  g_assert_no_error (error);
+  pid = cs_test_start_app (app_argv, NULL, &window_id);
   pid_text = g_strdup_printf ("%d", pid);
-  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-  for (;;)
-    {
-      const char *search[] = { xdo, "search", "--onlyvisible", "--pid", pid_text, NULL };
-
-      g_clear_pointer (&window_id, g_free);
-      if (cs_test_run_tool (search, &window_id) && window_id[0] != '\0')
-        break;
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_usleep (100 * 1000);
-    }
   g_strstrip (window_id);
   /* loaded and laid out, then a change: a click in the canvas for the
    * keyboard focus, and Ctrl+R until a copy appears */

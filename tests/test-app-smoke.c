@@ -16,17 +16,9 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <signal.h>
-#include <sys/prctl.h>
 #include <sys/wait.h>
 
 /* Counts the pixels within 3/255 of @color. */
-/* the app ends with the test, even when an assertion aborts it */
-static void
-die_with_parent (gpointer data)
-{
-  prctl (PR_SET_PDEATHSIG, SIGTERM);
-}
-
 static guint
 count_color (cairo_surface_t *surface,
              const CsColor   *color)
@@ -69,24 +61,8 @@ test_window_shows_bundled_graph (void)
   g_assert_nonnull (xdotool);
   g_assert_nonnull (import);
 
-  g_assert_true (g_spawn_async (NULL, (char **)app_argv, NULL,
-                                G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
-                                die_with_parent, NULL, &pid, &error));
-  g_assert_no_error (error);
-
   /* the window appears: a visible X window of the consortia process */
-  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-  for (;;)
-    {
-      g_autofree char *pid_text = g_strdup_printf ("%d", pid);
-      const char *search[] = { xdotool, "search", "--onlyvisible", "--pid", pid_text, NULL };
-
-      g_clear_pointer (&window_id, g_free);
-      if (cs_test_run_tool (search, &window_id) && window_id[0] != '\0')
-        break;
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_usleep (100 * 1000);
-    }
+  pid = cs_test_start_app (app_argv, NULL, &window_id);
 
   /* the graph is drawn once the layout is done: wait for its colours */
   cs_render_style_init_default (&style, FALSE);

@@ -23,7 +23,6 @@
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/wait.h>
 
 static void
@@ -494,13 +493,6 @@ test_application (void)
   reset_settings ();
 }
 
-/* the app ends with the test, even when an assertion aborts it */
-static void
-die_with_parent (gpointer data)
-{
-  prctl (PR_SET_PDEATHSIG, SIGTERM);
-}
-
 static void
 xdo (const char *first,
      ...)
@@ -517,30 +509,6 @@ xdo (const char *first,
   va_end (args);
   g_ptr_array_add (argv, NULL);
   g_assert_true (cs_test_run_tool ((const char *const *)argv->pdata, NULL));
-}
-
-/* the app's visible window, once it is there */
-static char *
-find_window (GPid pid)
-{
-  g_autofree char *xdotool = cs_test_find_program ("XDOTOOL", "xdotool");
-  g_autofree char *pid_text = g_strdup_printf ("%d", pid);
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  for (;;)
-    {
-      const char *search[] = { xdotool, "search", "--onlyvisible", "--pid", pid_text, NULL };
-      g_autofree char *id = NULL;
-
-      if (cs_test_run_tool (search, &id) && id[0] != '\0')
-        {
-          g_strstrip (id);
-          g_assert_null (strchr (id, '\n'));
-          return g_steal_pointer (&id);
-        }
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_usleep (50 * 1000);
-    }
 }
 
 static void
@@ -569,19 +537,14 @@ wait_for_size (const char *window,
     }
 }
 
+/* the app, and its visible window once it is there */
 static GPid
-start_app (char **envp)
+start_app (char  **envp,
+           char  **out_window)
 {
   const char *argv[] = { g_getenv ("CONSORTIA_BIN"), NULL };
-  g_autoptr(GError) error = NULL;
-  GPid pid;
 
-  g_assert_nonnull (argv[0]);
-  g_assert_true (g_spawn_async (NULL, (char **)argv, envp,
-                                G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
-                                die_with_parent, NULL, &pid, &error));
-  g_assert_no_error (error);
-  return pid;
+  return cs_test_start_app (argv, envp, out_window);
 }
 
 /* Ctrl+Q, and the app exits on its own, with status 0 */
@@ -644,8 +607,7 @@ test_between_runs (void)
   envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "keyfile", TRUE);
   envp = g_environ_setenv (envp, "XDG_CONFIG_HOME", config, TRUE);
 
-  pid = start_app (envp);
-  window = find_window (pid);
+  pid = start_app (envp, &window);
   /* the first run has the schema's size */
   wait_for_size (window, 1200, 800);
   xdo ("windowsize", window, "1000", "650", NULL);
@@ -663,8 +625,7 @@ test_between_runs (void)
   g_clear_pointer (&keyfile, g_key_file_unref);
   g_clear_pointer (&window, g_free);
 
-  pid = start_app (envp);
-  window = find_window (pid);
+  pid = start_app (envp, &window);
   wait_for_size (window, 1000, 650);
   xdo ("windowsize", window, "900", "600", NULL);
   wait_for_size (window, 900, 600);

@@ -14,8 +14,14 @@
 
 #include <glib/gstdio.h>
 
+#include <fcntl.h>
 #include <math.h>
+#include <signal.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 /* Loads tests/data/KIND/NAME, or data/NAME when KIND is "bundled". */
 CsGraph *
@@ -555,4 +561,95 @@ gboolean
 cs_test_bounded (void)
 {
   return g_getenv ("CS_TEST_BOUNDED") != NULL;
+}
+
+/* the app ends with the test, even when an assertion aborts it; its
+ * messages go to a file the test reads when it ends early */
+static void
+start_app_child_setup (gpointer data)
+{
+  int fd = open (data, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+  if (fd >= 0)
+    {
+      dup2 (fd, STDERR_FILENO);
+      close (fd);
+    }
+}
+
+/**
+ * cs_test_start_app:
+ * @argv: the app and its arguments
+ * @envp: (nullable): its environment, or %NULL for the test's
+ * @out_window: (out) (optional): the X id of its visible window
+ *
+ * Starts the app and waits up to 30 s for its visible window. An app that
+ * ends first fails the test with what it printed; one that could not
+ * reach the X server at all ("cannot open display": a busy Xvfb on a
+ * loaded machine refuses a connection now and then) is started again, at
+ * most three times in all.
+ *
+ * Returns: the app's process, not reaped
+ */
+GPid
+cs_test_start_app (const char *const  *argv,
+                   char              **envp,
+                   char              **out_window)
+{
+  g_autofree char *xdotool = cs_test_find_program ("XDOTOOL", "xdotool");
+  g_autofree char *dir = g_dir_make_tmp ("cs-app-XXXXXX", NULL);
+  g_autofree char *log = g_build_filename (dir, "stderr.txt", NULL);
+
+  g_assert_nonnull (argv[0]);
+  g_assert_nonnull (xdotool);
+  for (guint attempt = 1;; attempt++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *pid_text = NULL;
+      gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+      gboolean retry = FALSE;
+      GPid pid;
+
+      g_assert_true (g_spawn_async (NULL, (char **)argv, envp,
+                                    G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                                    start_app_child_setup, log, &pid, &error));
+      g_assert_no_error (error);
+      pid_text = g_strdup_printf ("%d", pid);
+      for (;;)
+        {
+          const char *search[] = { xdotool, "search", "--onlyvisible", "--pid", pid_text, NULL };
+          g_autofree char *id = NULL;
+          int status;
+
+          if (cs_test_run_tool (search, &id) && id[0] != '\0')
+            {
+              g_strstrip (id);
+              g_assert_null (strchr (id, '\n'));
+              if (out_window != NULL)
+                *out_window = g_steal_pointer (&id);
+              g_unlink (log);
+              g_rmdir (dir);
+              return pid;
+            }
+          if (waitpid (pid, &status, WNOHANG) == pid)
+            {
+              g_autofree char *printed = NULL;
+
+              g_spawn_close_pid (pid);
+              g_file_get_contents (log, &printed, NULL, NULL);
+              g_test_message ("the app ended before its window showed (status %d):\n%s",
+                              status, printed != NULL ? printed : "");
+              g_assert_nonnull (printed);
+              g_assert_nonnull (strstr (printed, "cannot open display"));
+              g_assert_cmpuint (attempt, <, 3);
+              retry = TRUE;
+              break;
+            }
+          g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+          g_usleep (50 * 1000);
+        }
+      if (retry)
+        g_usleep (500 * 1000);
+    }
 }

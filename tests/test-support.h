@@ -37,6 +37,9 @@ CsPositions *cs_test_default_layout (CsGraph            *graph,
                                  const char            *name);
 void      cs_test_use_own_state_dir (void);
 CsGraph  *cs_test_rebuild_graph (CsGraph              *graph);
+GPid      cs_test_start_app     (const char *const     *argv,
+                                 char                 **envp,
+                                 char                 **out_window);
 void      cs_test_assert_same_graph (CsGraph           *a,
                                      CsGraph           *b,
                                      gboolean           layout);
