@@ -26,11 +26,11 @@ bundled_path (void)
 
 static gboolean
 node_has_stage (const CsNode *node,
-                CsStage       stage)
+                const char   *stage)
 {
   for (guint i = 0; i < node->events->len; i++)
     {
-      if (((const CsEvent *)g_ptr_array_index (node->events, i))->stage == stage)
+      if (g_str_equal (((const CsEvent *)g_ptr_array_index (node->events, i))->stage, stage))
         return TRUE;
     }
   return FALSE;
@@ -65,7 +65,7 @@ node_is_named (const CsNode *node,
 }
 
 static GPtrArray *
-teams_with_stage (CsStage stage)
+teams_with_stage (const char *stage)
 {
   GPtrArray *leads = g_ptr_array_new ();
 
@@ -85,14 +85,14 @@ teams_with_stage (CsStage stage)
 }
 
 static void
-assert_teams (CsStage            stage,
+assert_teams (const char        *stage,
               const char *const *names,
               guint              n_names)
 {
   g_autoptr(GPtrArray) leads = teams_with_stage (stage);
 
   for (guint i = 0; i < leads->len; i++)
-    g_test_message ("%s: %s", cs_stage_to_string (stage),
+    g_test_message ("%s: %s", stage,
                     ((const CsNode *)g_ptr_array_index (leads, i))->label);
   g_assert_cmpuint (leads->len, ==, n_names);
   for (guint k = 0; k < n_names; k++)
@@ -102,7 +102,7 @@ assert_teams (CsStage            stage,
       for (guint i = 0; i < leads->len && !found; i++)
         found = node_is_named (g_ptr_array_index (leads, i), names[k]);
       if (!found)
-        g_error ("no team led by %s has stage %s", names[k], cs_stage_to_string (stage));
+        g_error ("no team led by %s has stage %s", names[k], stage);
     }
 }
 
@@ -155,7 +155,7 @@ test_final_five (void)
 {
   const char *const names[] = { "SK텔레콤", "네이버클라우드", "업스테이지", "NC AI", "LG AI연구원" };
 
-  assert_teams (CS_STAGE_SELECTED, names, G_N_ELEMENTS (names));
+  assert_teams ("selected", names, G_N_ELEMENTS (names));
 }
 
 static void
@@ -167,8 +167,8 @@ test_document_review (void)
   };
   const char *const failed[] = { "루닛", "바이오넥서스" };
 
-  assert_teams (CS_STAGE_PASSED_DOCUMENT_REVIEW, passed, G_N_ELEMENTS (passed));
-  assert_teams (CS_STAGE_FAILED_DOCUMENT_REVIEW, failed, G_N_ELEMENTS (failed));
+  assert_teams ("passed_document_review", passed, G_N_ELEMENTS (passed));
+  assert_teams ("failed_document_review", failed, G_N_ELEMENTS (failed));
 }
 
 static void

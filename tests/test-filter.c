@@ -133,7 +133,7 @@ test_stage (void)
   g_autofree guint8 *passed = NULL;
   guint n_teams = 0;
 
-  filter->stage = CS_FILTER_STAGE_SELECTED;
+  cs_filter_set_stage (filter, "selected");
   selected = cs_filter_apply (filter, graph, NULL, 0, NULL);
   for (guint i = 0; i < cs_graph_get_n_nodes (graph); i++)
     n_teams += selected[i] && cs_graph_get_node (graph, i)->type == CS_NODE_TYPE_CONSORTIUM;
@@ -141,7 +141,7 @@ test_stage (void)
   g_assert_true (selected[node ("krafton")]);
   g_assert_false (selected[node ("team-kt")]);
 
-  filter->stage = CS_FILTER_STAGE_PASSED_DOCUMENT_REVIEW;
+  cs_filter_set_stage (filter, "passed_document_review");
   passed = cs_filter_apply (filter, graph, NULL, 0, NULL);
   n_teams = 0;
   for (guint i = 0; i < cs_graph_get_n_nodes (graph); i++)

@@ -271,9 +271,9 @@ test_good_claims (void)
   team = cs_graph_get_node (graph, index);
   g_assert_cmpuint (team->events->len, ==, 2);
   event = g_ptr_array_index (team->events, 0);
-  g_assert_cmpint (event->stage, ==, CS_STAGE_PASSED_DOCUMENT_REVIEW);
+  g_assert_cmpstr (event->stage, ==, "passed_document_review");
   g_assert_cmpstr (event->date, ==, "2025-07-25");
-  g_assert_cmpint (((CsEvent *)g_ptr_array_index (team->events, 1))->stage, ==, CS_STAGE_SELECTED);
+  g_assert_cmpstr (((CsEvent *)g_ptr_array_index (team->events, 1))->stage, ==, "selected");
 
   leads = cs_graph_get_edge (graph, 0);
   g_assert_cmpstr (leads->id, ==, "e1");

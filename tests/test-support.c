@@ -299,7 +299,10 @@ cs_test_assert_same_graph (CsGraph  *a,
           const CsEvent *p = g_ptr_array_index (x->events, k), *q = g_ptr_array_index (y->events, k);
 
           g_assert_cmpstr (p->date, ==, q->date);
-          g_assert_cmpint (p->stage, ==, q->stage);
+          g_assert_cmpstr (p->until, ==, q->until);
+          g_assert_cmpstr (p->stage, ==, q->stage);
+          g_assert_cmpint (p->count, ==, q->count);
+          g_assert_cmpint (!!p->planned, ==, !!q->planned);
           g_assert_cmpstr (p->label, ==, q->label);
           g_assert_cmpstr (p->label_en, ==, q->label_en);
           assert_same_sources (p->sources, q->sources);
@@ -428,7 +431,11 @@ cs_test_rebuild_graph (CsGraph *graph)
           g_autoptr(GPtrArray) event_sources = copy_sources (event->sources);
 
           event_copy->date = g_strdup (event->date);
-          event_copy->stage = event->stage;
+          event_copy->until = g_strdup (event->until);
+          g_free (event_copy->stage);
+          event_copy->stage = g_strdup (event->stage);
+          event_copy->count = event->count;
+          event_copy->planned = event->planned;
           event_copy->label = g_strdup (event->label);
           event_copy->label_en = g_strdup (event->label_en);
           while (event_sources->len > 0)

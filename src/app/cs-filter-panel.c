@@ -8,6 +8,8 @@
 
 #include "cs-filter-panel.h"
 
+#include "cs-stages.h"
+
 /* The controls behind the Filter button: they build a CsFilter for the
  * view state, and show how much of the graph it leaves. Types and
  * relations are the graph's own, known or not. */
@@ -30,6 +32,7 @@ struct _CsFilterPanel
   /* owned */
   CsViewState *view;
   GArray      *consortia;       /* node index of each consortium item after "All" */
+  GPtrArray   *stages;          /* the stage word of each stage item after "Every stage" */
   GPtrArray   *type_checks;     /* per type id: its check button, or NULL when no node has it */
   GPtrArray   *relation_checks; /* per relation id */
   CsGraph     *built_for;       /* the graph the controls were built for */
@@ -70,7 +73,7 @@ apply (CsFilterPanel *self)
 {
   g_autoptr(CsFilter) filter = NULL;
   CsGraph *graph = get_graph (self);
-  guint consortium, depth;
+  guint consortium, stage, depth;
 
   if (self->updating || graph == NULL)
     return;
@@ -94,9 +97,9 @@ apply (CsFilterPanel *self)
   if (consortium != GTK_INVALID_LIST_POSITION && consortium > 0 &&
       consortium - 1 < self->consortia->len)
     filter->consortium = g_array_index (self->consortia, guint, consortium - 1);
-  filter->stage = gtk_drop_down_get_selected (self->stage);
-  if (filter->stage > CS_FILTER_STAGE_SELECTED)
-    filter->stage = CS_FILTER_STAGE_ANY;
+  stage = gtk_drop_down_get_selected (self->stage);
+  if (stage != GTK_INVALID_LIST_POSITION && stage > 0 && stage - 1 < self->stages->len)
+    cs_filter_set_stage (filter, g_ptr_array_index (self->stages, stage - 1));
   depth = gtk_drop_down_get_selected (self->depth);
   if (depth != GTK_INVALID_LIST_POSITION && depth > 0)
     {
@@ -123,17 +126,44 @@ add_check (CsFilterPanel *self,
   return GTK_CHECK_BUTTON (check);
 }
 
-/* the graph → the controls: its consortia, types and relations */
+/* one item per stage of the graph's events, in order: "Selected · 2025-08" */
+static void
+add_stages (CsFilterPanel *self,
+            CsGraph       *graph,
+            GtkStringList *list)
+{
+  const CsStages *stages = cs_stages_get (graph);
+
+  for (guint s = 0; s < cs_stages_get_n_stages (stages); s++)
+    {
+      const CsStageInfo *info = cs_stages_get_stage (stages, s);
+      g_autofree char *name = cs_stage_get_display_name (info->name);
+      g_autofree char *item = NULL;
+
+      name[0] = g_ascii_toupper (name[0]);
+      if (info->date != NULL)
+        item = g_strdup_printf ("%s · %s%s", name, info->date, info->planned ? " (planned)" : "");
+      else
+        item = g_strdup_printf ("%s%s", name, info->planned ? " (planned)" : "");
+      gtk_string_list_append (list, item);
+      g_ptr_array_add (self->stages, g_strdup (info->name));
+    }
+}
+
+/* the graph → the controls: its consortia, stages, types and relations */
 static void
 rebuild (CsFilterPanel *self)
 {
   CsGraph *graph = get_graph (self);
   g_autoptr(GtkStringList) consortia = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) stages = gtk_string_list_new (NULL);
   GtkWidget *child;
 
   self->updating = TRUE;
   g_array_set_size (self->consortia, 0);
   gtk_string_list_append (consortia, "All consortia");
+  g_ptr_array_set_size (self->stages, 0);
+  gtk_string_list_append (stages, "Every stage");
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->types))) != NULL)
     gtk_flow_box_remove (self->types, child);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->relations))) != NULL)
@@ -150,6 +180,7 @@ rebuild (CsFilterPanel *self)
             gtk_string_list_append (consortia, cs_graph_get_node (graph, i)->label);
             g_array_append_val (self->consortia, i);
           }
+      add_stages (self, graph, stages);
       for (guint t = 0; t < cs_graph_get_n_types (graph); t++)
         g_ptr_array_add (self->type_checks,
                          cs_graph_count_type (graph, t) > 0
@@ -165,7 +196,9 @@ rebuild (CsFilterPanel *self)
     }
   gtk_drop_down_set_model (self->consortium, G_LIST_MODEL (consortia));
   gtk_drop_down_set_selected (self->consortium, 0);
+  gtk_drop_down_set_model (self->stage, G_LIST_MODEL (stages));
   gtk_drop_down_set_selected (self->stage, 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->stage), self->stages->len > 0);
   gtk_drop_down_set_selected (self->depth, 0);
   gtk_check_button_set_active (self->hide, FALSE);
   gtk_editable_set_text (GTK_EDITABLE (self->role), "");
@@ -186,7 +219,7 @@ cs_filter_panel_filter_cb (CsFilterPanel *self)
 {
   const CsFilter *filter = cs_view_state_get_filter (self->view);
   CsGraph *graph = get_graph (self);
-  guint consortium = 0;
+  guint consortium = 0, stage = 0;
 
   if (self->updating || graph == NULL)
     return;
@@ -209,7 +242,10 @@ cs_filter_panel_filter_cb (CsFilterPanel *self)
     if ((int)g_array_index (self->consortia, guint, i) == filter->consortium)
       consortium = i + 1;
   gtk_drop_down_set_selected (self->consortium, consortium);
-  gtk_drop_down_set_selected (self->stage, filter->stage);
+  for (guint i = 0; filter->stage != NULL && i < self->stages->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->stages, i), filter->stage))
+      stage = i + 1;
+  gtk_drop_down_set_selected (self->stage, stage);
   gtk_drop_down_set_selected (self->depth,
                               filter->around == CS_FILTER_AROUND_SELECTION ? filter->depth : 0);
   gtk_check_button_set_active (self->hide, filter->hide);
@@ -272,6 +308,7 @@ cs_filter_panel_finalize (GObject *object)
   CsFilterPanel *self = (CsFilterPanel *)object;
 
   g_clear_pointer (&self->consortia, g_array_unref);
+  g_clear_pointer (&self->stages, g_ptr_array_unref);
   g_clear_pointer (&self->type_checks, g_ptr_array_unref);
   g_clear_pointer (&self->relation_checks, g_ptr_array_unref);
 
@@ -308,6 +345,7 @@ cs_filter_panel_init (CsFilterPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->consortia = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->stages = g_ptr_array_new_with_free_func (g_free);
   self->type_checks = g_ptr_array_new ();
   self->relation_checks = g_ptr_array_new ();
 

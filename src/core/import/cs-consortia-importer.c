@@ -8,6 +8,8 @@
 
 #include "cs-consortia-importer.h"
 
+#include "cs-stages.h"
+
 #include "cs-json-tree.h"
 
 #include <math.h>
@@ -383,7 +385,9 @@ get_name (Reader        *reader,
     {
       error_at (reader, VALUE, json_object_get_member (object->object, member), object->path,
                 member, "invalid %s \"%s\" (use lower-case snake_case, like %s)", what, *out,
-                g_str_equal (member, "type") ? "research_institute" : "member_of");
+                g_str_equal (member, "type")    ? "research_institute"
+                : g_str_equal (member, "stage") ? "passed_document_review"
+                                                : "member_of");
       *out = NULL;
       return FALSE;
     }
@@ -581,7 +585,9 @@ parse_events (Reader       *reader,
               Object *parent,
               CsNode       *node)
 {
-  static const char *const allowed[] = { "date", "stage", "label", "label_en", "sources", NULL };
+  static const char *const allowed[] = {
+    "date", "until", "stage", "label", "label_en", "count", "planned", "sources", NULL
+  };
   CsJsonPath epath = CS_JSON_PATH_MEMBER (parent->path, "events");
   JsonArray *array = get_array (reader, parent, "events", FALSE);
 
@@ -591,7 +597,8 @@ parse_events (Reader       *reader,
       CsJsonPath ipath = CS_JSON_PATH_ELEMENT (&epath, i);
       g_autoptr(CsEvent) event = NULL;
       Object object;
-      const char *date, *stage, *label, *label_en;
+      const char *date, *until, *stage, *label, *label_en;
+      JsonNode *count, *planned;
       gboolean ok = TRUE;
 
       if (!expect_object (reader, element, &ipath, "an event object", &object))
@@ -599,19 +606,60 @@ parse_events (Reader       *reader,
       check_members (reader, &object, allowed);
       event = cs_event_new ();
       ok &= get_date (reader, &object, "date", &date);
-      ok &= get_string (reader, &object, "stage", TRUE, TRUE, &stage);
+      ok &= get_date (reader, &object, "until", &until);
+      ok &= get_name (reader, &object, "stage", "stage", &stage);
       ok &= get_string (reader, &object, "label", FALSE, FALSE, &label);
       ok &= get_string (reader, &object, "label_en", FALSE, FALSE, &label_en);
-      if (stage != NULL && !cs_stage_from_string (stage, &event->stage))
+      if (until != NULL && date == NULL)
         {
-          error_at (reader, VALUE, json_object_get_member (object.object, "stage"), &ipath,
-                    "stage", "unknown stage \"%s\"", stage);
+          error_at (reader, MISSING, element, &ipath, "until", "\"until\" is given without \"date\"");
           ok = FALSE;
+        }
+      else if (until != NULL && date != NULL && strcmp (until, date) < 0)
+        {
+          error_at (reader, VALUE, json_object_get_member (object.object, "until"), &ipath, "until",
+                    "\"%s\" is before the event's date \"%s\"", until, date);
+          ok = FALSE;
+        }
+      count = lookup (&object, "count");
+      if (count != NULL)
+        {
+          gint64 value = cs_json_holds (count, G_TYPE_INT64) ? json_node_get_int (count) : -1;
+
+          if (value < 0 || value > G_MAXINT)
+            {
+              if (cs_json_holds (count, G_TYPE_INT64))
+                error_at (reader, VALUE, count, &ipath, "count",
+                          "expected a whole number of at least 0, found %s",
+                          cs_json_describe (count));
+              else
+                error_at (reader, TYPE, count, &ipath, "count",
+                          "expected a whole number of at least 0, found %s",
+                          cs_json_describe (count));
+              ok = FALSE;
+            }
+          else
+            event->count = value;
+        }
+      planned = lookup (&object, "planned");
+      if (planned != NULL)
+        {
+          if (!cs_json_holds (planned, G_TYPE_BOOLEAN))
+            {
+              error_at (reader, TYPE, planned, &ipath, "planned", "expected a boolean, found %s",
+                        cs_json_describe (planned));
+              ok = FALSE;
+            }
+          else
+            event->planned = json_node_get_boolean (planned);
         }
       parse_sources (reader, &object, event, (TakeSource)cs_event_take_source);
       if (!ok)
         continue;
       event->date = g_strdup (date);
+      event->until = g_strdup (until);
+      g_free (event->stage);
+      event->stage = g_strdup (stage);
       event->label = g_strdup (label);
       event->label_en = g_strdup (label_en);
       cs_node_take_event (node, g_steal_pointer (&event));
@@ -1020,6 +1068,42 @@ view_choice (Reader            *reader,
   return NULL;
 }
 
+/* whether any node read so far has an event that makes stage @word: one
+ * pass over the events, made only when a view names a stage */
+static gboolean
+has_stage (Reader     *reader,
+           const char *word)
+{
+  for (guint i = 0; i < cs_graph_builder_get_n_nodes (reader->builder); i++)
+    {
+      const CsNode *node = cs_graph_builder_get_node (reader->builder, i);
+
+      for (guint e = 0; node->events != NULL && e < node->events->len; e++)
+        if (g_str_equal (((const CsEvent *)g_ptr_array_index (node->events, e))->stage, word))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* the stage a view shows: one of the stages the graph's events make */
+static char *
+view_stage (Reader     *reader,
+            Object     *object,
+            const char *member)
+{
+  JsonNode *node = view_member (reader, object, member, G_TYPE_STRING);
+  const char *word;
+
+  if (node == NULL)
+    return NULL;
+  word = json_node_get_string (node);
+  if (cs_stage_word_is_stage (word) && has_stage (reader, word))
+    return g_strdup (word);
+  warn_at (reader, VALUE, node, object->path, member,
+           "unknown stage \"%s\" (no event of the graph has it)", word);
+  return NULL;
+}
+
 /* a list of strings; with @nodes, ids of nodes of the graph (the others
  * are left out with a warning) */
 static char **
@@ -1084,7 +1168,6 @@ parse_view_filter (Reader      *reader,
 {
   static const char *const allowed[] = { "hidden_types", "hidden_relations", "consortium",
                                          "stage", "around", "depth", "hide", "role", NULL };
-  static const char *const stages[] = { "applied", "passed_document_review", "selected", NULL };
   JsonNode *node = view_member (reader, view, "filter", JSON_TYPE_OBJECT);
   CsJsonPath path = CS_JSON_PATH_MEMBER (view->path, "filter");
   Object filter;
@@ -1096,7 +1179,7 @@ parse_view_filter (Reader      *reader,
   saved->hidden_types = view_strings (reader, &filter, "hidden_types", FALSE);
   saved->hidden_relations = view_strings (reader, &filter, "hidden_relations", FALSE);
   saved->consortium = view_node (reader, &filter, "consortium", NULL);
-  saved->stage = view_choice (reader, &filter, "stage", stages);
+  saved->stage = view_stage (reader, &filter, "stage");
   saved->around = view_node (reader, &filter, "around", "selection");
   if ((member = view_member (reader, &filter, "depth", G_TYPE_INT64)) != NULL)
     {

@@ -300,9 +300,17 @@ add_node (JsonBuilder    *builder,
 
           json_builder_begin_object (builder);
           add_string (builder, "date", event->date);
-          add_string (builder, "stage", cs_stage_to_string (event->stage));
+          add_string (builder, "until", event->until);
+          add_string (builder, "stage", event->stage);
           add_string (builder, "label", event->label);
           add_string (builder, "label_en", event->label_en);
+          if (event->count >= 0)
+            {
+              json_builder_set_member_name (builder, "count");
+              json_builder_add_int_value (builder, event->count);
+            }
+          if (event->planned)
+            add_boolean (builder, "planned", TRUE);
           add_sources (builder, event->sources);
           json_builder_end_object (builder);
         }

@@ -80,9 +80,15 @@ static const char *relation_display[CS_N_RELATIONS] = {
   "Version of", "Other relation",
 };
 
-static const char *stage_names[CS_N_STAGES] = {
-  "applied", "passed_document_review", "failed_document_review", "selected",
-  "not_selected", "evaluation", "other",
+/* the stage words the format names, and how the app says them */
+static const char *stage_names[][2] = {
+  { "applied", "applied" },
+  { "passed_document_review", "passed the document review" },
+  { "failed_document_review", "failed the document review" },
+  { "selected", "selected" },
+  { "not_selected", "not selected" },
+  { "evaluation", "evaluation" },
+  { "other", "event" },
 };
 
 static void
@@ -1006,30 +1012,40 @@ cs_relation_get_display_name (CsRelation relation)
   return relation_display[relation];
 }
 
-const char *
-cs_stage_to_string (CsStage stage)
+/**
+ * cs_stage_is_known:
+ * @stage: a stage word
+ *
+ * Returns: whether @stage is one of the words the format names
+ */
+gboolean
+cs_stage_is_known (const char *stage)
 {
-  g_return_val_if_fail (stage < CS_N_STAGES, NULL);
+  g_return_val_if_fail (stage != NULL, FALSE);
 
-  return stage_names[stage];
+  for (guint i = 0; i < G_N_ELEMENTS (stage_names); i++)
+    if (g_str_equal (stage, stage_names[i][0]))
+      return TRUE;
+  return FALSE;
 }
 
-gboolean
-cs_stage_from_string (const char *str,
-                      CsStage    *stage)
+/**
+ * cs_stage_get_display_name:
+ * @stage: a stage word
+ *
+ * Returns: (transfer full): how the app says a known word ("passed the
+ *   document review"); a word of the data's own with spaces for its
+ *   underscores ("stage evaluation 1")
+ */
+char *
+cs_stage_get_display_name (const char *stage)
 {
-  g_return_val_if_fail (str != NULL, FALSE);
+  g_return_val_if_fail (stage != NULL, NULL);
 
-  for (guint i = 0; i < CS_N_STAGES; i++)
-    {
-      if (g_str_equal (str, stage_names[i]))
-        {
-          if (stage != NULL)
-            *stage = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (stage_names); i++)
+    if (g_str_equal (stage, stage_names[i][0]))
+      return g_strdup (stage_names[i][1]);
+  return g_strdelimit (g_strdup (stage), "_", ' ');
 }
 
 /* Parts */
@@ -1224,7 +1240,8 @@ cs_event_new (void)
   CsEvent *event = g_new0 (CsEvent, 1);
 
   event->sources = empty_array ();
-  event->stage = CS_STAGE_OTHER;
+  event->stage = g_strdup ("other");
+  event->count = -1;
   return event;
 }
 
@@ -1235,6 +1252,8 @@ cs_event_free (CsEvent *event)
     return;
 
   g_free (event->date);
+  g_free (event->until);
+  g_free (event->stage);
   g_free (event->label);
   g_free (event->label_en);
   g_ptr_array_unref (event->sources);

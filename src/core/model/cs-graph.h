@@ -54,18 +54,6 @@ typedef enum
   CS_N_RELATIONS
 } CsRelation;
 
-typedef enum
-{
-  CS_STAGE_APPLIED,
-  CS_STAGE_PASSED_DOCUMENT_REVIEW,
-  CS_STAGE_FAILED_DOCUMENT_REVIEW,
-  CS_STAGE_SELECTED,
-  CS_STAGE_NOT_SELECTED,
-  CS_STAGE_EVALUATION,
-  CS_STAGE_OTHER,
-  CS_N_STAGES
-} CsStage;
-
 typedef struct
 {
   char *file;
@@ -85,12 +73,21 @@ typedef struct
   GPtrArray *claims; /* CsClaim, at least one */
 } CsAttribute;
 
+/* A dated result or happening of a node. @stage is a snake_case word:
+ * applied, passed_document_review, selected, … or one of the data's own;
+ * "other" is a happening that is no stage (a mark on the timeline), and
+ * words starting failed_ or not_ record a team that was cut. An event with
+ * a @count or @planned speaks of the stage as a whole (how many are in the
+ * running, a stage still to come), not of its node. See cs-stages.h. */
 typedef struct
 {
-  char      *date; /* nullable */
-  CsStage    stage;
+  char      *date;     /* nullable: YYYY, YYYY-MM or YYYY-MM-DD */
+  char      *until;    /* nullable: the end of a span that starts at @date */
+  char      *stage;
   char      *label;    /* nullable */
   char      *label_en; /* nullable */
+  int        count;    /* the stated number in the running after it; -1 for none */
+  gboolean   planned;
   GPtrArray *sources;
 } CsEvent;
 
@@ -198,8 +195,7 @@ gboolean          cs_relation_from_string       (const char  *str,
                                                  CsRelation  *relation);
 gboolean          cs_relation_is_directed       (CsRelation   relation);
 const char       *cs_relation_get_display_name  (CsRelation   relation);
-const char       *cs_stage_to_string            (CsStage      stage);
-gboolean          cs_stage_from_string          (const char  *str,
-                                                 CsStage     *stage);
+char             *cs_stage_get_display_name     (const char  *stage);
+gboolean          cs_stage_is_known             (const char  *stage);
 
 G_END_DECLS

@@ -92,30 +92,6 @@ format_sources (GPtrArray *sources)
   return g_string_free (str, FALSE);
 }
 
-static const char *
-stage_display (CsStage stage)
-{
-  switch (stage)
-    {
-    case CS_STAGE_APPLIED:
-      return "applied";
-    case CS_STAGE_PASSED_DOCUMENT_REVIEW:
-      return "passed the document review";
-    case CS_STAGE_FAILED_DOCUMENT_REVIEW:
-      return "failed the document review";
-    case CS_STAGE_SELECTED:
-      return "selected";
-    case CS_STAGE_NOT_SELECTED:
-      return "not selected";
-    case CS_STAGE_EVALUATION:
-      return "evaluation";
-    case CS_STAGE_OTHER:
-    case CS_N_STAGES:
-    default:
-      return "event";
-    }
-}
-
 /* "passed the document review 2025-07-25 → selected 2025-08" */
 static char *
 stage_history (const CsNode *node)
@@ -128,10 +104,11 @@ stage_history (const CsNode *node)
   for (guint i = 0; i < node->events->len; i++)
     {
       const CsEvent *event = g_ptr_array_index (node->events, i);
+      g_autofree char *name = cs_stage_get_display_name (event->stage);
 
       if (i > 0)
         g_string_append (str, " → ");
-      g_string_append (str, stage_display (event->stage));
+      g_string_append (str, name);
       if (event->date != NULL)
         g_string_append_printf (str, " %s", event->date);
     }
@@ -290,11 +267,18 @@ cs_inspection_new (CsGraph      *graph,
   for (guint i = 0; i < n->events->len; i++)
     {
       const CsEvent *event = g_ptr_array_index (n->events, i);
+      g_autofree char *name = cs_stage_get_display_name (event->stage);
       GString *text = g_string_new (NULL);
 
-      if (event->date != NULL)
+      if (event->date != NULL && event->until != NULL)
+        g_string_append_printf (text, "%s – %s: ", event->date, event->until);
+      else if (event->date != NULL)
         g_string_append_printf (text, "%s: ", event->date);
-      g_string_append (text, stage_display (event->stage));
+      g_string_append (text, name);
+      if (event->count >= 0)
+        g_string_append_printf (text, ", %d in the running", event->count);
+      if (event->planned)
+        g_string_append (text, " (planned)");
       add_row (stages, -1, g_string_free (text, FALSE),
                g_strdup (event->label != NULL ? event->label : event->label_en),
                format_sources (event->sources));

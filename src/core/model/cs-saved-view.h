@@ -21,7 +21,7 @@ typedef struct
   char     **hidden_types;     /* nullable */
   char     **hidden_relations; /* nullable */
   char      *consortium;       /* a node id */
-  char      *stage;            /* "applied", "passed_document_review", "selected" */
+  char      *stage;            /* a stage word of the graph's events: "applied", … */
   char      *around;           /* a node id, or "selection" */
   guint      depth;            /* 1 to 3, 0 when not said */
   gboolean   has_hide;

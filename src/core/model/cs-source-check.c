@@ -190,7 +190,7 @@ cs_source_check (CsGraph    *graph,
         {
           const CsEvent *event = g_ptr_array_index (node->events, e);
           g_autofree char *event_where =
-              g_strdup_printf ("%s, event %s%s%s", where, cs_stage_to_string (event->stage),
+              g_strdup_printf ("%s, event %s%s%s", where, event->stage,
                                event->date != NULL ? " " : "", event->date != NULL ? event->date : "");
 
           check_sources (&checker, event->sources, event_where);

@@ -8,6 +8,8 @@
 
 #include "cs-filter.h"
 
+#include "cs-stages.h"
+
 #include "cs-search.h"
 
 #include <string.h>
@@ -27,7 +29,6 @@ cs_filter_new (void)
   filter->hidden_types = g_new0 (char *, 1);
   filter->hidden_relations = g_new0 (char *, 1);
   filter->consortium = -1;
-  filter->stage = CS_FILTER_STAGE_ANY;
   filter->around = -1;
   filter->depth = 1;
   return filter;
@@ -44,6 +45,7 @@ cs_filter_copy (const CsFilter *filter)
   copy->hidden_types = g_strdupv (filter->hidden_types);
   copy->hidden_relations = g_strdupv (filter->hidden_relations);
   copy->role = g_strdup (filter->role);
+  copy->stage = g_strdup (filter->stage);
   return copy;
 }
 
@@ -56,6 +58,7 @@ cs_filter_free (CsFilter *filter)
   g_strfreev (filter->hidden_types);
   g_strfreev (filter->hidden_relations);
   g_free (filter->role);
+  g_free (filter->stage);
   g_free (filter);
 }
 
@@ -65,7 +68,7 @@ cs_filter_is_active (const CsFilter *filter)
   g_return_val_if_fail (filter != NULL, FALSE);
 
   return filter->hidden_types[0] != NULL || filter->hidden_relations[0] != NULL ||
-         filter->consortium >= 0 || filter->stage != CS_FILTER_STAGE_ANY || filter->around >= 0 ||
+         filter->consortium >= 0 || filter->stage != NULL || filter->around >= 0 ||
          filter->around == CS_FILTER_AROUND_SELECTION ||
          (filter->role != NULL && filter->role[0] != '\0');
 }
@@ -92,7 +95,7 @@ cs_filter_equal (const CsFilter *a,
 
   return same_names (a->hidden_types, b->hidden_types) &&
          same_names (a->hidden_relations, b->hidden_relations) && a->consortium == b->consortium &&
-         a->stage == b->stage && a->around == b->around &&
+         g_strcmp0 (a->stage, b->stage) == 0 && a->around == b->around &&
          (a->around == -1 || a->depth == b->depth) && !!a->hide == !!b->hide &&
          g_strcmp0 (a->role != NULL && a->role[0] ? a->role : NULL,
                     b->role != NULL && b->role[0] ? b->role : NULL) == 0;
@@ -180,37 +183,6 @@ role_matches (const CsEdge *edge,
          (role_en != NULL && strstr (role_en, folded) != NULL);
 }
 
-static gboolean
-team_at_stage (const CsNode  *node,
-               CsFilterStage  stage)
-{
-  if (node->type != CS_NODE_TYPE_CONSORTIUM)
-    return FALSE;
-  for (guint i = 0; i < node->events->len; i++)
-    {
-      CsStage s = ((const CsEvent *)g_ptr_array_index (node->events, i))->stage;
-
-      switch (stage)
-        {
-        case CS_FILTER_STAGE_APPLIED:
-          /* every team with a stage result applied */
-          return TRUE;
-        case CS_FILTER_STAGE_PASSED_DOCUMENT_REVIEW:
-          if (s == CS_STAGE_PASSED_DOCUMENT_REVIEW)
-            return TRUE;
-          break;
-        case CS_FILTER_STAGE_SELECTED:
-          if (s == CS_STAGE_SELECTED)
-            return TRUE;
-          break;
-        case CS_FILTER_STAGE_ANY:
-        default:
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
 /* marks @team and the nodes that lead it or are members of it */
 static void
 mark_team (CsGraph *graph,
@@ -228,6 +200,62 @@ mark_team (CsGraph *graph,
       if (edge->target == team &&
           (edge->relation == CS_RELATION_MEMBER_OF || edge->relation == CS_RELATION_LEADS))
         marks[edge->source] = 1;
+    }
+}
+
+/* Leaves out, at @stage, the teams not in the running and whoever belongs
+ * to those teams alone (leads and members); what belongs to no team, such
+ * as the programme, stays. O(nodes + edges + teams log teams). */
+static void
+at_stage (CsGraph        *graph,
+          const CsStages *stages,
+          guint           stage,
+          guint8         *shown)
+{
+  guint n_nodes = cs_graph_get_n_nodes (graph);
+  guint n_edges = cs_graph_get_n_edges (graph);
+  g_autofree guint8 *team = g_new0 (guint8, MAX (n_nodes, 1));      /* 1 a team, 2 running */
+  g_autofree guint8 *belongs = g_new0 (guint8, MAX (n_nodes, 1));   /* 1 some team, 2 running */
+
+  for (guint s = 0; s < cs_stages_get_n_stages (stages); s++)
+    {
+      const CsStageInfo *info = cs_stages_get_stage (stages, s);
+
+      for (guint i = 0; i < info->n_named; i++)
+        team[info->named[i]] = 1;
+    }
+  for (guint i = 0; i < cs_stages_get_stage (stages, stage)->n_running; i++)
+    team[cs_stages_get_stage (stages, stage)->running[i]] = 2;
+  for (guint e = 0; e < n_edges; e++)
+    {
+      const CsEdge *edge = cs_graph_get_edge (graph, e);
+
+      if ((edge->relation == CS_RELATION_MEMBER_OF || edge->relation == CS_RELATION_LEADS) &&
+          team[edge->target] != 0)
+        belongs[edge->source] = MAX (belongs[edge->source], team[edge->target]);
+    }
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      if (team[i] == 1 || (team[i] == 0 && belongs[i] == 1))
+        shown[i] = 0;
+    }
+}
+
+/**
+ * cs_filter_set_stage:
+ * @filter: the filter
+ * @stage: (nullable): a stage word, or %NULL for every stage
+ */
+void
+cs_filter_set_stage (CsFilter   *filter,
+                     const char *stage)
+{
+  g_return_if_fail (filter != NULL);
+
+  if (stage != filter->stage)
+    {
+      g_free (filter->stage);
+      filter->stage = g_strdup (stage);
     }
 }
 
@@ -297,15 +325,13 @@ cs_filter_apply (const CsFilter  *filter,
         shown[i] &= team[i];
     }
 
-  if (filter->stage != CS_FILTER_STAGE_ANY)
+  if (filter->stage != NULL)
     {
-      g_autofree guint8 *teams = g_new0 (guint8, MAX (n_nodes, 1));
+      const CsStages *stages = cs_stages_get (graph);
+      int stage = cs_stages_lookup (stages, filter->stage);
 
-      for (guint i = 0; i < n_nodes; i++)
-        if (team_at_stage (cs_graph_get_node (graph, i), filter->stage))
-          mark_team (graph, i, teams);
-      for (guint i = 0; i < n_nodes; i++)
-        shown[i] &= teams[i];
+      if (stage >= 0)
+        at_stage (graph, stages, stage, shown);
     }
 
   if ((filter->around >= 0 && filter->around < (int)n_nodes) ||

@@ -12,14 +12,6 @@
 
 G_BEGIN_DECLS
 
-typedef enum
-{
-  CS_FILTER_STAGE_ANY,
-  CS_FILTER_STAGE_APPLIED,                /* teams that applied */
-  CS_FILTER_STAGE_PASSED_DOCUMENT_REVIEW, /* teams that passed the document review */
-  CS_FILTER_STAGE_SELECTED,               /* the teams selected */
-} CsFilterStage;
-
 #define CS_FILTER_AROUND_SELECTION (-2)
 
 /* What to show. A node is shown when it passes every part; an edge when
@@ -31,7 +23,9 @@ typedef struct
   char          **hidden_types;     /* type names left out; never NULL */
   char          **hidden_relations; /* relation names left out; never NULL */
   int             consortium;       /* a consortium node: it, its lead and members; -1 for all */
-  CsFilterStage   stage;            /* teams at a stage, with their leads and members */
+  char           *stage;            /* a stage word: the teams in the running then, their
+                                     * leads and members, and what belongs to no team;
+                                     * nullable for every stage (cs-stages.h) */
   int             around;           /* a node: only what lies within @depth links of it; -1
                                      * for all, CS_FILTER_AROUND_SELECTION for the selection */
   guint           depth;            /* 1 to 3 */
@@ -61,6 +55,8 @@ void       cs_filter_set_relation_shown (CsFilter       *filter,
                                          gboolean        shown);
 void       cs_filter_set_role           (CsFilter       *filter,
                                          const char     *role);
+void       cs_filter_set_stage          (CsFilter       *filter,
+                                         const char     *stage);
 guint8    *cs_filter_apply              (const CsFilter *filter,
                                          CsGraph        *graph,
                                          const guint    *selection,

@@ -13,12 +13,6 @@
  * picture. The highlight a legend click makes is left out: it is a
  * moment's look, like the hover. */
 
-static const char *const stage_names[] = {
-  [CS_FILTER_STAGE_APPLIED] = "applied",
-  [CS_FILTER_STAGE_PASSED_DOCUMENT_REVIEW] = "passed_document_review",
-  [CS_FILTER_STAGE_SELECTED] = "selected",
-};
-
 static char *
 node_id (CsGraph *graph,
          int      node)
@@ -67,8 +61,7 @@ cs_view_state_save (CsViewState *self)
   view->hidden_types = copy_nonempty (filter->hidden_types);
   view->hidden_relations = copy_nonempty (filter->hidden_relations);
   view->consortium = node_id (graph, filter->consortium);
-  if (filter->stage != CS_FILTER_STAGE_ANY && filter->stage < G_N_ELEMENTS (stage_names))
-    view->stage = g_strdup (stage_names[filter->stage]);
+  view->stage = g_strdup (filter->stage);
   if (filter->around == CS_FILTER_AROUND_SELECTION)
     view->around = g_strdup ("selection");
   else
@@ -189,9 +182,7 @@ cs_view_state_restore (CsViewState       *self,
       filter->hidden_relations = g_strdupv (view->hidden_relations);
     }
   filter->consortium = node_index (graph, view->consortium);
-  for (guint s = 0; view->stage != NULL && s < G_N_ELEMENTS (stage_names); s++)
-    if (stage_names[s] != NULL && g_str_equal (view->stage, stage_names[s]))
-      filter->stage = s;
+  cs_filter_set_stage (filter, view->stage);
   if (g_strcmp0 (view->around, "selection") == 0)
     filter->around = CS_FILTER_AROUND_SELECTION;
   else
