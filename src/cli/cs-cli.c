@@ -21,6 +21,8 @@
 #include "cs-save.h"
 #include "cs-search.h"
 #include "cs-source-check.h"
+#include "cs-stage-panels.h"
+#include "cs-stages.h"
 #include "cs-view-file.h"
 
 #include <cairo.h>
@@ -69,6 +71,9 @@ typedef struct
   char      *scope;
   char     **select;
   char      *view;
+  char      *stage;
+  gboolean   stages;
+  gboolean   hide;
   char      *style_by[CS_N_STYLE_CHANNELS]; /* --color-by, --size-by, --shape-by, --group-by */
   /* import options, as written */
   char      *graph;
@@ -93,6 +98,7 @@ args_clear (Args *args)
   g_free (args->title);
   g_free (args->scope);
   g_free (args->view);
+  g_free (args->stage);
   for (guint c = 0; c < CS_N_STYLE_CHANNELS; c++)
     g_free (args->style_by[c]);
   g_free (args->graph);
@@ -479,6 +485,29 @@ print_attributes (CsGraph *graph)
   printf ("\n");
 }
 
+/* "Stages: 6", then each in order with its date and counts; then what
+ * does not add up */
+static void
+print_stages (CsGraph *graph)
+{
+  const CsStages *stages = cs_stages_get (graph);
+  g_autoptr(GPtrArray) problems = cs_stages_get_problems (stages);
+
+  printf ("Stages: %u\n", cs_stages_get_n_stages (stages));
+  for (guint s = 0; s < cs_stages_get_n_stages (stages); s++)
+    {
+      const CsStageInfo *info = cs_stages_get_stage (stages, s);
+      g_autofree char *described = cs_stages_describe (stages, s);
+
+      printf ("  %-24s %s", info->name, described);
+      if (info->n_cut > 0)
+        printf ("%s%u cut", described[0] != '\0' ? " · " : "", info->n_cut);
+      printf ("\n");
+    }
+  for (guint i = 0; i < problems->len; i++)
+    printf ("  problem: %s\n", (const char *)g_ptr_array_index (problems, i));
+}
+
 static int
 run_info (const char            *filename,
           const CsImportOptions *import,
@@ -537,6 +566,7 @@ run_info (const char            *filename,
       printf ("  %s%s%s\n", article->file, article->title ? "  " : "",
               article->title ? article->title : "");
     }
+  print_stages (graph);
   /* what the window lays the file out with */
   params = cs_layout_params_new_for_graph (graph);
   printf ("Layout: %s, seed %u\n",
@@ -719,13 +749,14 @@ parse_export (const Args    *args,
       static const char *const drawing[] = {
         "--width", "--height", "--scale", "--dpi", "--background", "--palette", "--title",
         "--legend", "--no-legend", "--no-hulls", "--uniform-size", "--english", "--caption",
-        "--scope", "--select", "--view",
+        "--scope", "--select", "--view", "--stage", "--stages", "--hide",
       };
       const gboolean given[] = {
         args->width != NULL, args->height != NULL, args->scale != NULL, args->dpi != NULL,
         args->background != NULL, args->palette != NULL, args->title != NULL, args->legend,
         args->no_legend, args->no_hulls, args->uniform_size, args->english, args->caption,
-        args->scope != NULL, args->select != NULL, args->view != NULL,
+        args->scope != NULL, args->select != NULL, args->view != NULL, args->stage != NULL,
+        args->stages, args->hide,
       };
 
       G_STATIC_ASSERT (G_N_ELEMENTS (drawing) == G_N_ELEMENTS (given));
@@ -832,6 +863,16 @@ parse_export (const Args    *args,
       usage_error ("--scope view needs --view X0,Y0,X1,Y1 (a world box)");
       return FALSE;
     }
+  if (args->stage != NULL && args->stages)
+    {
+      usage_error ("--stage NAME draws one stage, --stages a panel for each: give one");
+      return FALSE;
+    }
+  if (args->stages && options->scope != CS_EXPORT_SCOPE_ALL)
+    {
+      usage_error ("--stages draws the whole graph in each panel: it does not go with --scope");
+      return FALSE;
+    }
   if (!cs_export_options_check (options, &error))
     {
       usage_error ("--export: %s", error->message);
@@ -934,6 +975,21 @@ group_layout (CsLayoutParams *params,
     cs_layout_params_set_algorithm (params, CS_LAYOUT_CONSORTIA);
 }
 
+/* "its stages: applied, selected" or "it has no stages" */
+static char *
+stage_names (CsGraph *graph)
+{
+  const CsStages *stages = cs_stages_get (graph);
+  GString *names = g_string_new (NULL);
+
+  for (guint s = 0; s < cs_stages_get_n_stages (stages); s++)
+    g_string_append_printf (names, "%s%s", s == 0 ? "its stages: " : ", ",
+                            cs_stages_get_stage (stages, s)->name);
+  if (names->len == 0)
+    g_string_append (names, "it has no stages");
+  return g_string_free (names, FALSE);
+}
+
 static int
 run_export (const char            *filename,
             const CsImportOptions *import,
@@ -1017,6 +1073,25 @@ run_export (const char            *filename,
                             &(CsBounds) { 0, 0, request->options.width, request->options.height });
     }
 
+  if (args->stage != NULL || args->hide)
+    {
+      g_autoptr(CsFilter) filter = cs_filter_copy (cs_view_state_get_filter (view));
+
+      if (args->stage != NULL && cs_stages_lookup (cs_stages_get (graph), args->stage) < 0)
+        {
+          g_autofree char *names = stage_names (graph);
+
+          fprintf (stderr, "consortia: %s: --stage: no stage “%s” in this graph; %s\n",
+                   filename, args->stage, names);
+          return EXIT_BAD_INPUT;
+        }
+      if (args->stage != NULL)
+        cs_filter_set_stage (filter, args->stage);
+      if (args->hide)
+        filter->hide = TRUE;
+      cs_view_state_set_filter (view, filter);
+    }
+
   positions = cs_layout_run (graph, params, NULL, &error);
   if (positions == NULL)
     {
@@ -1024,6 +1099,25 @@ run_export (const char            *filename,
       return EXIT_BAD_INPUT;
     }
   pinned = graph_pins (graph);
+
+  if (args->stages)
+    {
+      g_autoptr(CsStagePanels) panels =
+          cs_stage_panels_new (graph, positions, pinned, view, &request->options);
+
+      if (panels == NULL)
+        {
+          fprintf (stderr, "consortia: %s: --stages: the graph has no stages (no event names "
+                   "one; see data/README.md, Stages)\n", filename);
+          return EXIT_BAD_INPUT;
+        }
+      if (!cs_export_panels_to_file (panels, &request->options, output, &error))
+        {
+          fprintf (stderr, "consortia: %s: %s\n", output_name, error->message);
+          return EXIT_BAD_INPUT;
+        }
+      return 0;
+    }
 
   scene = cs_export_build_scene (graph, positions, pinned, view, &request->options);
   if (!cs_export_scene_to_file (scene, &request->options, output, &error))
@@ -1108,6 +1202,15 @@ create_context (Args *args)
       "Select the node with this id (repeat for more)", "ID" },
     { "view", 0, 0, G_OPTION_ARG_STRING, &args->view,
       "The world box --scope view shows", "X0,Y0,X1,Y1" },
+    { "stage", 0, 0, G_OPTION_ARG_STRING, &args->stage,
+      "Show the graph at this stage of its events (applied, passed_document_review, "
+      "selected, …; see --info): the teams in the running drawn fully, those cut there ringed",
+      "NAME" },
+    { "stages", 0, 0, G_OPTION_ARG_NONE, &args->stages,
+      "Small multiples: a panel per stage, at the same positions and scale, each titled with "
+      "its stage, date and counts", NULL },
+    { "hide", 0, 0, G_OPTION_ARG_NONE, &args->hide,
+      "Leave out what the stage or the file's filter leaves out, instead of fading it", NULL },
     { "color-by", 0, 0, G_OPTION_ARG_STRING, &args->style_by[CS_STYLE_COLOR],
       "Colour nodes by this attribute (a few values, numbers or colours; types: the node "
       "types)", "KEY" },
@@ -1135,6 +1238,7 @@ create_context (Args *args)
       "\n"
       "  consortia [FILE]                       open FILE in the window\n"
       "  consortia --export OUT [OPTION…] [FILE]  draw FILE into OUT.png, OUT.svg or OUT.pdf\n"
+      "  consortia --export OUT --stages [FILE]  a panel per stage of the contest\n"
       "  consortia --export OUT.json [--layout NAME] [--seed N] [FILE]\n"
       "                                         FILE with laid-out positions, to open as is\n"
       "  consortia --info [FILE]                counts, vocabulary and every problem in FILE\n"
@@ -1262,7 +1366,8 @@ cs_cli_main (int          argc,
       (args.width || args.height || args.scale || args.dpi ||
        args.background || args.palette || args.title || args.legend || args.no_legend ||
        args.no_hulls || args.uniform_size || args.english || args.caption || args.scope ||
-       args.select || args.view || args.style_by[CS_STYLE_COLOR] || args.style_by[CS_STYLE_SIZE] ||
+       args.select || args.view || args.stage || args.stages || args.hide ||
+       args.style_by[CS_STYLE_COLOR] || args.style_by[CS_STYLE_SIZE] ||
        args.style_by[CS_STYLE_SHAPE] || args.style_by[CS_STYLE_GROUP]))
     {
       usage_error ("the export options go with --export OUT");

@@ -9,6 +9,7 @@
 #include "cs-export.h"
 #include "cs-render-style.h"
 #include "cs-renderer.h"
+#include "cs-stage-panels.h"
 #include "cs-viewport.h"
 
 #include <cairo-pdf.h>
@@ -292,6 +293,16 @@ cs_export_build_scene (CsGraph               *graph,
   return scene;
 }
 
+typedef void (*DrawFunc) (cairo_t       *cr,
+                          gconstpointer  what);
+
+static GBytes *draw_to_bytes (CsGraph                *graph,
+                              DrawFunc                draw,
+                              gconstpointer           what,
+                              const CsExportOptions  *options,
+                              GCancellable           *cancellable,
+                              GError                **error);
+
 /**
  * cs_export_scene_to_bytes:
  * @scene: what to draw, at the options' size
@@ -311,24 +322,60 @@ cs_export_scene_to_bytes (CsScene                *scene,
                           GCancellable           *cancellable,
                           GError                **error)
 {
+  g_return_val_if_fail (scene != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return draw_to_bytes (cs_scene_get_graph (scene), (DrawFunc)cs_renderer_draw, scene, options,
+                        cancellable, error);
+}
+
+/**
+ * cs_export_panels_to_bytes:
+ * @panels: the small multiples, at the options' size
+ * @options: the format, scale and resolution
+ * @cancellable: (nullable): stops the export
+ * @error: a %CS_EXPORT_ERROR, or %G_IO_ERROR_CANCELLED
+ *
+ * As cs_export_scene_to_bytes(), for a figure of a panel per stage.
+ *
+ * Returns: (transfer full) (nullable): the file's contents
+ */
+GBytes *
+cs_export_panels_to_bytes (CsStagePanels          *panels,
+                           const CsExportOptions  *options,
+                           GCancellable           *cancellable,
+                           GError                **error)
+{
+  g_return_val_if_fail (panels != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return draw_to_bytes (cs_scene_get_graph (cs_stage_panels_get_scene (panels, 0)),
+                        (DrawFunc)cs_stage_panels_draw, panels, options, cancellable, error);
+}
+
+/* Draws with @draw into a PNG, SVG or PDF held in memory */
+static GBytes *
+draw_to_bytes (CsGraph                *graph,
+               DrawFunc                draw,
+               gconstpointer           what,
+               const CsExportOptions  *options,
+               GCancellable           *cancellable,
+               GError                **error)
+{
   g_autoptr(GByteArray) bytes = NULL;
-  CsGraph *graph;
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
   double device_width, device_height;
   double scale;
 
-  g_return_val_if_fail (scene != NULL, NULL);
-  g_return_val_if_fail (options != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
   if (!check_size (options, &device_width, &device_height, error))
     return NULL;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
   scale = options->format == CS_EXPORT_FORMAT_PNG ? options->scale : 1.0;
-  graph = cs_scene_get_graph (scene);
 
   bytes = g_byte_array_new ();
   switch (options->format)
@@ -370,7 +417,7 @@ cs_export_scene_to_bytes (CsScene                *scene,
 
   cr = cairo_create (surface);
   cairo_scale (cr, scale, scale);
-  cs_renderer_draw (cr, scene);
+  draw (cr, what);
   status = cairo_status (cr);
   cairo_destroy (cr);
 
@@ -494,11 +541,37 @@ cs_export_scene_to_file (CsScene                *scene,
   return bytes != NULL && write_file (bytes, filename, NULL, error);
 }
 
-/* What a worker thread needs: the scene (no other thread changes it) and
- * copies of the options */
+/**
+ * cs_export_panels_to_file:
+ * @panels: the small multiples
+ * @options: the format, size and resolution
+ * @filename: where to write
+ * @error: a %CS_EXPORT_ERROR
+ *
+ * As cs_export_scene_to_file(), for a figure of a panel per stage.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+cs_export_panels_to_file (CsStagePanels          *panels,
+                          const CsExportOptions  *options,
+                          const char             *filename,
+                          GError                **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (filename != NULL, FALSE);
+
+  bytes = cs_export_panels_to_bytes (panels, options, NULL, error);
+  return bytes != NULL && write_file (bytes, filename, NULL, error);
+}
+
+/* What a worker thread needs: the scene or the panels (no other thread
+ * changes them) and copies of the options */
 typedef struct
 {
   CsScene         *scene;
+  CsStagePanels   *panels;
   CsExportOptions  options;
   char            *title_text;
   char            *filename;
@@ -508,6 +581,7 @@ static void
 export_job_free (ExportJob *job)
 {
   g_clear_pointer (&job->scene, cs_scene_unref);
+  g_clear_pointer (&job->panels, cs_stage_panels_unref);
   g_free (job->title_text);
   g_free (job->filename);
   g_free (job);
@@ -523,7 +597,10 @@ export_thread (GTask        *task,
   g_autoptr(GBytes) bytes = NULL;
   GError *error = NULL;
 
-  bytes = cs_export_scene_to_bytes (job->scene, &job->options, cancellable, &error);
+  if (job->panels != NULL)
+    bytes = cs_export_panels_to_bytes (job->panels, &job->options, cancellable, &error);
+  else
+    bytes = cs_export_scene_to_bytes (job->scene, &job->options, cancellable, &error);
   /* cancelled while drawing: nothing is written */
   if (bytes != NULL && !write_file (bytes, job->filename, cancellable, &error))
     g_clear_pointer (&bytes, g_bytes_unref);
@@ -531,6 +608,27 @@ export_thread (GTask        *task,
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
+}
+
+static void
+start_job (ExportJob             *job,
+           const CsExportOptions *options,
+           const char            *filename,
+           GCancellable          *cancellable,
+           GAsyncReadyCallback    callback,
+           gpointer               user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  job->options = *options;
+  job->filename = g_strdup (filename);
+  job->title_text = g_strdup (options->title_text);
+  job->options.title_text = job->title_text;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cs_export_scene_to_file_async);
+  g_task_set_task_data (task, job, (GDestroyNotify)export_job_free);
+  g_task_run_in_thread (task, export_thread);
 }
 
 /**
@@ -553,7 +651,6 @@ cs_export_scene_to_file_async (CsScene               *scene,
                                GAsyncReadyCallback    callback,
                                gpointer               user_data)
 {
-  g_autoptr(GTask) task = NULL;
   ExportJob *job;
 
   g_return_if_fail (scene != NULL);
@@ -562,15 +659,37 @@ cs_export_scene_to_file_async (CsScene               *scene,
 
   job = g_new0 (ExportJob, 1);
   job->scene = cs_scene_ref (scene);
-  job->options = *options;
-  job->filename = g_strdup (filename);
-  job->title_text = g_strdup (options->title_text);
-  job->options.title_text = job->title_text;
+  start_job (job, options, filename, cancellable, callback, user_data);
+}
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, cs_export_scene_to_file_async);
-  g_task_set_task_data (task, job, (GDestroyNotify)export_job_free);
-  g_task_run_in_thread (task, export_thread);
+/**
+ * cs_export_panels_to_file_async:
+ * @panels: the small multiples; nothing may change them until the export
+ *   is done
+ * @options: the format, size and resolution; copied
+ * @filename: where to write
+ * @cancellable: (nullable): cancels the export; nothing is written then
+ * @callback: called in the caller's main context when done; finish with
+ *   cs_export_scene_to_file_finish()
+ * @user_data: data for @callback
+ */
+void
+cs_export_panels_to_file_async (CsStagePanels         *panels,
+                                const CsExportOptions *options,
+                                const char            *filename,
+                                GCancellable          *cancellable,
+                                GAsyncReadyCallback    callback,
+                                gpointer               user_data)
+{
+  ExportJob *job;
+
+  g_return_if_fail (panels != NULL);
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (filename != NULL);
+
+  job = g_new0 (ExportJob, 1);
+  job->panels = cs_stage_panels_ref (panels);
+  start_job (job, options, filename, cancellable, callback, user_data);
 }
 
 /**

@@ -88,6 +88,7 @@ typedef enum
   ROW_RELATION,
   ROW_CONSORTIUM,
   ROW_SCALE,       /* a value of an attribute that drives the look */
+  ROW_CUT,         /* the teams cut at the stage shown */
 } RowKind;
 
 typedef struct
@@ -172,6 +173,15 @@ legend_rows (const CsScene *scene)
     add_row (rows, ROW_TOGGLE, 0, g_strdup ("Legend"));
   if (legend_folded (scene))
     return rows;
+
+  /* the stage shown heads the legend: its date and counts, who was cut */
+  if (content->stage_text != NULL)
+    {
+      add_row (rows, ROW_HEADER, 7, g_strdup_printf ("Stage: %s", content->stage_text));
+      if (content->n_cut > 0)
+        add_row (rows, ROW_CUT, 0,
+                 g_strdup_printf ("Cut at this stage (%u)", content->n_cut));
+    }
 
   /* with an attribute's colours, the types only tell their shapes apart */
   n_shown_types = 0;
@@ -339,6 +349,19 @@ draw_swatch (cairo_t         *cr,
       break;
     case ROW_CONSORTIUM:
       draw_outline_swatch (cr, style, &content->consortium_colors[row->kind], sx, cy, swatch, line);
+      break;
+    case ROW_CUT:
+      {
+        const double dash[] = { 3, 2 };
+
+        cairo_new_sub_path (cr);
+        cairo_arc (cr, sx + swatch / 2, cy, 0.36 * line, 0, 2 * G_PI);
+        _cs_render_set_color (cr, &CS_RENDER_CUT_COLOR);
+        cairo_set_line_width (cr, 1.5);
+        cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+        cairo_stroke (cr);
+        cairo_set_dash (cr, NULL, 0, 0);
+      }
       break;
     case ROW_TOGGLE:
       {

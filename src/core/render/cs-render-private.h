@@ -19,6 +19,9 @@ G_BEGIN_DECLS
 
 #define CS_RENDER_LABEL_GAP 2.0 /* world units between a node and its label */
 
+/* the ring round a team cut at the stage shown, on light and dark alike */
+#define CS_RENDER_CUT_COLOR ((CsColor) { 0.86, 0.16, 0.16, 1.0 })
+
 /* How an attribute's values drive one channel of the look
  * (cs-attribute-style.c) */
 typedef enum
@@ -84,6 +87,9 @@ typedef struct
   guint8          *node_shown;      /* nullable: per node, 0 when filtered out */
   guint8          *edge_shown;      /* nullable: per edge */
   gboolean         hide_filtered;   /* leave filtered-out parts out, instead of fading them */
+  char            *stage_text;      /* nullable: the stage the filter shows, its date and counts */
+  guint8          *cut;             /* nullable: per node, 1 when cut at the stage shown */
+  guint            n_cut;
   gboolean        *pinned;          /* nullable: per node, drawn as a pin */
   CsRenderFlags    layer_flags;     /* from the view's layers */
   guint8          *selected;        /* nullable: per node, 1 when selected */

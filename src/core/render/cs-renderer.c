@@ -550,6 +550,58 @@ draw_hulls (cairo_t       *cr,
   cairo_restore (cr);
 }
 
+/* The teams cut at the stage shown: faded, even where the filter hides
+ * what it leaves out, each in a dashed red ring with its name under it */
+static void
+draw_cut (cairo_t       *cr,
+          const CsScene *scene)
+{
+  const CsSceneContent *content = scene->content;
+  const double dash[] = { 5, 3.5 };
+  g_autoptr(PangoLayout) layout = NULL;
+
+  if (content->cut == NULL)
+    return;
+  layout = _cs_render_create_layout (cr, &content->style, content->style.font_size);
+  for (guint i = 0; i < cs_graph_get_n_nodes (content->graph); i++)
+    {
+      double x, y, r;
+      PangoRectangle logical;
+
+      if (!content->cut[i])
+        continue;
+      cs_scene_node_to_device (scene, i, &x, &y);
+      r = _cs_render_node_reach (scene, i) * scene->zoom + 5;
+      if (x + 2 * r < 0 || y + 2 * r < 0 || x - 2 * r > scene->width || y - 2 * r > scene->height)
+        continue;
+      if (content->hide_filtered)
+        {
+          cairo_push_group (cr);
+          _cs_render_draw_node (cr, scene, i, 0);
+          cairo_pop_group_to_source (cr);
+          cairo_paint_with_alpha (cr, 0.3);
+        }
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+      _cs_render_set_color (cr, &CS_RENDER_CUT_COLOR);
+      cairo_set_line_width (cr, 2);
+      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      pango_layout_set_text (layout, content->labels[i], -1);
+      pango_layout_get_extents (layout, NULL, &logical);
+      cairo_move_to (cr, x - logical.width / (2.0 * PANGO_SCALE), y + r + 2);
+      pango_cairo_layout_path (cr, layout);
+      _cs_render_set_color (cr, &content->style.halo);
+      cairo_set_line_width (cr, 3);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_stroke (cr);
+      cairo_move_to (cr, x - logical.width / (2.0 * PANGO_SCALE), y + r + 2);
+      _cs_render_set_color (cr, &CS_RENDER_CUT_COLOR);
+      pango_cairo_show_layout (cr, layout);
+    }
+}
+
 /**
  * cs_renderer_draw:
  * @cr: a cairo context; device units are the scene's units
@@ -598,6 +650,7 @@ cs_renderer_draw (cairo_t       *cr,
       cairo_pop_group_to_source (cr);
       cairo_paint_with_alpha (cr, 0.15);
     }
+  draw_cut (cr, scene);
   if (content->node_lit != NULL)
     {
       /* a highlight from the legend: the rest steps back */

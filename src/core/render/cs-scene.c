@@ -10,6 +10,7 @@
 
 #include "cs-hull.h"
 #include "cs-render-private.h"
+#include "cs-stages.h"
 #include "cs-viewport.h"
 
 #include <math.h>
@@ -53,6 +54,8 @@ content_unref (CsSceneContent *content)
   g_free (content->labels);
   g_free (content->node_shown);
   g_free (content->edge_shown);
+  g_free (content->stage_text);
+  g_free (content->cut);
   g_free (content->pinned);
   g_free (content->consortium_place);
   g_free (content->consortia);
@@ -62,6 +65,39 @@ content_unref (CsSceneContent *content)
   g_free (content->fan_k);
   g_free (content->fan_total);
   g_free (content);
+}
+
+/* The stage the filter shows: its line for the legend, and the teams cut
+ * there, which are drawn even when the filter hides the rest */
+static void
+set_stage (CsSceneContent *content,
+           const char     *name)
+{
+  const CsStages *stages;
+  const CsStageInfo *info;
+  g_autofree char *display = NULL;
+  g_autofree char *described = NULL;
+  int stage;
+
+  if (name == NULL)
+    return;
+  stages = cs_stages_get (content->graph);
+  stage = cs_stages_lookup (stages, name);
+  if (stage < 0)
+    return;
+  info = cs_stages_get_stage (stages, stage);
+  display = cs_stage_get_display_name (info->name);
+  display[0] = g_ascii_toupper (display[0]);
+  described = cs_stages_describe (stages, stage);
+  content->stage_text = described[0] != '\0' ? g_strdup_printf ("%s · %s", display, described)
+                                             : g_strdup (display);
+  if (info->n_cut > 0)
+    {
+      content->cut = g_new0 (guint8, MAX (cs_graph_get_n_nodes (content->graph), 1));
+      for (guint i = 0; i < info->n_cut; i++)
+        content->cut[info->cut[i]] = 1;
+      content->n_cut = info->n_cut;
+    }
 }
 
 static gboolean
@@ -436,6 +472,8 @@ cs_scene_new (CsGraph             *graph,
         content->edge_shown = g_memdup2 (edge_shown, MAX (n_edges, 1));
       content->hide_filtered = cs_view_state_get_filter (view)->hide &&
                                (node_shown != NULL || edge_shown != NULL);
+      if (cs_view_state_get_graph (view) == graph)
+        set_stage (content, cs_view_state_get_filter (view)->stage);
       content->label_density = cs_view_state_get_label_density (view);
       content->english = language == CS_LABEL_LANGUAGE_ENGLISH;
       content->legend_collapsed = cs_view_state_get_legend_collapsed (view);
@@ -640,6 +678,9 @@ cs_scene_equal_content (const CsScene *a,
     return FALSE;
   n_nodes = cs_graph_get_n_nodes (ca->graph);
   n_edges = cs_graph_get_n_edges (ca->graph);
+  if (g_strcmp0 (ca->stage_text, cb->stage_text) != 0 || ca->n_cut != cb->n_cut ||
+      (ca->n_cut > 0 && !same_bytes (ca->cut, cb->cut, n_nodes)))
+    return FALSE;
   if (ca->layer_flags != cb->layer_flags || ca->hide_filtered != cb->hide_filtered ||
       !same_bytes (ca->node_shown, cb->node_shown, n_nodes) ||
       !same_bytes (ca->edge_shown, cb->edge_shown, n_edges) ||
