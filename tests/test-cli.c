@@ -1203,6 +1203,85 @@ test_check_sources (void)
   g_assert_null (strstr (out, "no such article"));
 }
 
+/* the stages of a contest: --info lists them, --stages draws a panel for
+ * each (its heading and counts are the PDF's text), --stage NAME one */
+static void
+test_stages (void)
+{
+  g_autofree char *stages = fixture ("good", "stages.json");
+  g_autofree char *small = fixture ("good", "small.json");
+  g_autofree char *pdf = g_build_filename (tmp_dir, "stages.pdf", NULL);
+  g_autofree char *selected = g_build_filename (tmp_dir, "selected.png", NULL);
+  g_autofree char *applied = g_build_filename (tmp_dir, "applied.png", NULL);
+  g_autofree char *json = g_build_filename (tmp_dir, "stage.json", NULL);
+  g_autofree char *pdftotext = cs_test_find_program ("PDFTOTEXT", "pdftotext");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  gsize la, lb;
+  const char *info[] = { "--info", stages, NULL };
+  const char *panels[] = { "--export", pdf, "--stages", "--title", "", NULL };
+  const char *to_text[] = { pdftotext, "-layout", pdf, "-", NULL };
+  const char *one[] = { "--export", selected, "--stage", "selected", NULL };
+  const char *first[] = { "--export", applied, "--stage", "applied", "--hide", NULL };
+  const char *unknown[] = { "--export", selected, "--stage", "finished", NULL };
+  const char *both[] = { "--export", selected, "--stage", "selected", "--stages", NULL };
+  const char *scoped[] = { "--export", selected, "--stages", "--scope", "selection", "--select",
+                           "skt", NULL };
+  const char *none[] = { "--export", selected, "--stages", small, NULL };
+  const char *not_drawn[] = { "--export", json, "--stages", NULL };
+  const char *headings[] = { "Applied", "Passed the document review", "Selected",
+                             "Stage evaluation 1", "Stage evaluation 2", "Final selection" };
+  guint n_stated = 0;
+
+  g_assert_cmpint (run (info, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Stages: 3\n"
+                                 "  applied                  4 stated, 4 named\n"
+                                 "  round_1                  2025-03 · 2 stated, 2 named · 2 cut\n"
+                                 "  final                    2026 · planned · 1 stated\n"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* the bundled contest, a panel per stage */
+  g_assert_nonnull (pdftotext);
+  g_assert_cmpint (run (panels, NULL, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_clear_pointer (&err, g_free);
+  g_assert_true (cs_test_run_tool (to_text, &text));
+  for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
+    g_assert_nonnull (strstr (text, headings[i]));
+  for (const char *p = text; (p = strstr (p, "stated")) != NULL; p++)
+    n_stated++;
+  g_assert_cmpuint (n_stated, ==, G_N_ELEMENTS (headings));
+  g_assert_nonnull (strstr (text, "2025-07-25 · 10 stated, 10 named · 2 cut"));
+  g_assert_nonnull (strstr (text, "2025-08 · 5 stated, 5 named · 5 cut"));
+  g_assert_nonnull (strstr (text, "2027 · planned · 2 stated"));
+
+  /* one stage, and another: different pictures */
+  g_assert_cmpint (run (one, NULL, NULL), ==, 0);
+  g_assert_cmpint (run (first, NULL, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (selected, &a, &la, NULL));
+  g_assert_true (g_file_get_contents (applied, &b, &lb, NULL));
+  g_assert_false (la == lb && memcmp (a, b, la) == 0);
+
+  g_assert_cmpint (run (unknown, NULL, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "--stage: no stage “finished” in this graph; its stages: "
+                                 "applied, passed_document_review, selected, stage_evaluation_1, "
+                                 "stage_evaluation_2, final_selection\n"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (none, NULL, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "--stages: the graph has no stages"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (both, NULL, &err), ==, 2);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (scoped, NULL, &err), ==, 2);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (not_drawn, NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "--stages: a .json export writes the graph"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1227,6 +1306,7 @@ main (int   argc,
   g_test_add_func ("/cs/cli/graph-option", test_graph_option);
   g_test_add_func ("/cs/cli/style-options", test_style_options);
   g_test_add_func ("/cs/cli/check-sources", test_check_sources);
+  g_test_add_func ("/cs/cli/stages", test_stages);
   g_test_add_func ("/cs/cli/nodes-option", test_nodes_option);
   g_test_add_func ("/cs/cli/info-every-problem", test_info_every_problem);
   g_test_add_func ("/cs/cli/info-missing-file", test_info_missing_file);

@@ -84,6 +84,13 @@ static const BadCase bad_cases[] = {
     "4:32: graph.layout.seed: seed -3 is outside 0…4294967295" },
   { "empty-claims.json", CS_IMPORT_ERROR_VALUE,
     "5:72: nodes[0].attributes.gpu: a list of claims must not be empty" },
+  { "until-before-date.json", CS_IMPORT_ERROR_VALUE,
+    "6:46: nodes[0].events[0].until: \"2025-07-31\" is before the event's date \"2025-08\"" },
+  { "negative-count.json", CS_IMPORT_ERROR_VALUE,
+    "6:47: nodes[0].events[0].count: count -15 is outside 0…2147483647" },
+  { "bad-stage.json", CS_IMPORT_ERROR_VALUE,
+    "6:27: nodes[0].events[0].stage: invalid stage \"Document Review\" (use lower-case "
+    "snake_case, like passed_document_review)" },
   { "many-problems.json", CS_IMPORT_ERROR_DUPLICATE_ID,
     "6:12: nodes[1].id: duplicate id \"a\" (first used by nodes[0]) (and 2 more problems)" },
 };

@@ -630,8 +630,8 @@ parse_events (Reader       *reader,
             {
               if (cs_json_holds (count, G_TYPE_INT64))
                 error_at (reader, VALUE, count, &ipath, "count",
-                          "expected a whole number of at least 0, found %s",
-                          cs_json_describe (count));
+                          "count %" G_GINT64_FORMAT " is outside 0…%d", json_node_get_int (count),
+                          G_MAXINT);
               else
                 error_at (reader, TYPE, count, &ipath, "count",
                           "expected a whole number of at least 0, found %s",
