@@ -9,6 +9,7 @@
 #include "cs-export-dialog.h"
 
 #include "cs-settings.h"
+#include "cs-stages.h"
 
 #include <string.h>
 
@@ -25,6 +26,8 @@ struct _CsExportDialog
   GtkButton            *export_button;
   AdwComboRow          *format;
   AdwComboRow          *scope;
+  AdwActionRow         *panels_row;
+  GtkSwitch            *panels;
   AdwComboRow          *size;
   GtkStringList        *size_model;
   AdwComboRow          *scale;
@@ -128,6 +131,43 @@ cs_export_dialog_get_options (CsExportDialog  *self,
 }
 
 /**
+ * cs_export_dialog_get_stage_panels:
+ * @self: a #CsExportDialog
+ *
+ * Returns: whether the export is a panel per stage (the graph has stages
+ *   and the switch is on)
+ */
+gboolean
+cs_export_dialog_get_stage_panels (CsExportDialog *self)
+{
+  g_return_val_if_fail (CS_IS_EXPORT_DIALOG (self), FALSE);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->panels_row)) &&
+         gtk_switch_get_active (self->panels);
+}
+
+/**
+ * cs_export_dialog_build_panels:
+ * @self: a #CsExportDialog
+ *
+ * Returns: (transfer full) (nullable): the small multiples the dialog's
+ *   options export, or %NULL when there is no graph or it has no stages
+ */
+CsStagePanels *
+cs_export_dialog_build_panels (CsExportDialog *self)
+{
+  CsExportOptions options;
+
+  g_return_val_if_fail (CS_IS_EXPORT_DIALOG (self), NULL);
+
+  if (self->graph == NULL || self->positions == NULL)
+    return NULL;
+  cs_export_dialog_get_options (self, &options);
+  options.scope = CS_EXPORT_SCOPE_ALL;
+  return cs_stage_panels_new (self->graph, self->positions, self->pinned, self->view, &options);
+}
+
+/**
  * cs_export_dialog_build_scene:
  * @self: a #CsExportDialog
  *
@@ -227,20 +267,31 @@ cs_export_dialog_export_to (CsExportDialog *self,
                             const char     *filename)
 {
   g_autoptr(CsScene) scene = NULL;
+  g_autoptr(CsStagePanels) panels = NULL;
   CsExportOptions options;
 
   g_return_if_fail (CS_IS_EXPORT_DIALOG (self));
   g_return_if_fail (filename != NULL);
 
-  if (self->cancellable != NULL || (scene = cs_export_dialog_build_scene (self)) == NULL)
+  if (self->cancellable != NULL)
+    return;
+  if (cs_export_dialog_get_stage_panels (self))
+    panels = cs_export_dialog_build_panels (self);
+  else
+    scene = cs_export_dialog_build_scene (self);
+  if (scene == NULL && panels == NULL)
     return;
   cs_export_dialog_get_options (self, &options);
   self->cancellable = g_cancellable_new ();
   g_object_set_data_full (G_OBJECT (self), "filename", g_strdup (filename), g_free);
   gtk_label_set_text (self->status, "Exporting…");
   set_busy (self, TRUE);
-  cs_export_scene_to_file_async (scene, &options, filename, self->cancellable, export_cb,
-                                 g_object_ref (self));
+  if (panels != NULL)
+    cs_export_panels_to_file_async (panels, &options, filename, self->cancellable, export_cb,
+                                    g_object_ref (self));
+  else
+    cs_export_scene_to_file_async (scene, &options, filename, self->cancellable, export_cb,
+                                   g_object_ref (self));
 }
 
 /**
@@ -472,6 +523,8 @@ restore_options (CsExportDialog *self,
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "export-caption", self->caption, "active",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "export-stage-panels", self->panels, "active",
+                   G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (self->scope, "notify::selected",
                            G_CALLBACK (cs_export_dialog_scope_notify_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->palette, "notify::selected",
@@ -527,6 +580,14 @@ cs_export_dialog_new (GtkWindow   *parent,
     gtk_string_list_append (self->size_model, sizes[i].label);
   adw_combo_row_set_selected (self->size, 0);
 
+  /* small multiples for a graph whose events make stages; the scope is
+   * then the whole graph in each panel */
+  gtk_widget_set_visible (GTK_WIDGET (self->panels_row),
+                          self->graph != NULL &&
+                              cs_stages_get_n_stages (cs_stages_get (self->graph)) > 0);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->panels_row)))
+    g_object_bind_property (self->panels, "active", self->scope, "sensitive",
+                            G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
   restore_options (self, view);
   return self;
 }
@@ -597,6 +658,8 @@ cs_export_dialog_class_init (CsExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsExportDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, CsExportDialog, format);
   gtk_widget_class_bind_template_child (widget_class, CsExportDialog, scope);
+  gtk_widget_class_bind_template_child (widget_class, CsExportDialog, panels_row);
+  gtk_widget_class_bind_template_child (widget_class, CsExportDialog, panels);
   gtk_widget_class_bind_template_child (widget_class, CsExportDialog, size);
   gtk_widget_class_bind_template_child (widget_class, CsExportDialog, size_model);
   gtk_widget_class_bind_template_child (widget_class, CsExportDialog, scale);

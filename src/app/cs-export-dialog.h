@@ -10,6 +10,7 @@
 
 #include "cs-document.h"
 #include "cs-export.h"
+#include "cs-stage-panels.h"
 #include "cs-view-state.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,8 @@ CsExportDialog *cs_export_dialog_new          (GtkWindow      *parent,
                                                CsDocument     *document,
                                                CsViewState    *view);
 CsScene        *cs_export_dialog_build_scene  (CsExportDialog *self);
+CsStagePanels  *cs_export_dialog_build_panels (CsExportDialog *self);
+gboolean        cs_export_dialog_get_stage_panels (CsExportDialog *self);
 void            cs_export_dialog_get_options  (CsExportDialog *self,
                                                CsExportOptions *options);
 void            cs_export_dialog_export_to    (CsExportDialog *self,

@@ -8,6 +8,7 @@
 
 #include "cs-filter-panel.h"
 #include "cs-recovery.h"
+#include "cs-timeline.h"
 #include "cs-window.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,7 @@ struct _CsWindow
   GtkStack             *stack;
   AdwStatusPage        *status_page;
   CsCanvas             *canvas;
+  CsTimeline           *timeline;
   AdwFlap              *flap;
   CsInspector          *inspector;
   GtkSearchBar         *search_bar;

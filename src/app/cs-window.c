@@ -1055,12 +1055,14 @@ cs_window_class_init (CsWindowClass *klass)
   g_type_ensure (CS_TYPE_INSPECTOR);
   g_type_ensure (CS_TYPE_FILTER_PANEL);
   g_type_ensure (CS_TYPE_NODE_LIST);
+  g_type_ensure (CS_TYPE_TIMELINE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/cs-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, status_page);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, canvas);
+  gtk_widget_class_bind_template_child (widget_class, CsWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, layout_button);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, inspector);
@@ -1153,6 +1155,7 @@ cs_window_init (CsWindow *self)
   cs_inspector_set_document (self->inspector, self->document);
   cs_filter_panel_set_view_state (self->filter_panel, self->view);
   cs_node_list_set_view_state (self->node_list, self->view);
+  cs_timeline_set_view_state (self->timeline, self->view);
   update_actions (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-problems", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-graph", FALSE);
