@@ -255,7 +255,7 @@ collect (GtkWidget *root,
 }
 
 enum { FORMAT, SCOPE, SIZE, SCALE, BACKGROUND, PALETTE, N_COMBOS };
-enum { LEGEND, TITLE, CAPTION, N_SWITCHES };
+enum { PANELS, LEGEND, TITLE, CAPTION, N_SWITCHES };
 
 typedef struct
 {
@@ -307,6 +307,9 @@ test_export_options (void)
   g_assert_true (options.legend);
   g_assert_false (options.title);
   g_assert_true (options.caption);
+  /* a graph without stages: no panel per stage */
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (GTK_WIDGET (d.switches[PANELS]), ADW_TYPE_ACTION_ROW)));
+  g_assert_false (cs_export_dialog_get_stage_panels (d.dialog));
 
   /* the user changes every one of them */
   adw_combo_row_set_selected (d.combos[FORMAT], CS_EXPORT_FORMAT_SVG);
@@ -318,8 +321,10 @@ test_export_options (void)
   gtk_switch_set_active (d.switches[LEGEND], FALSE);
   gtk_switch_set_active (d.switches[TITLE], TRUE);
   gtk_switch_set_active (d.switches[CAPTION], FALSE);
+  gtk_switch_set_active (d.switches[PANELS], TRUE);
   gtk_window_destroy (GTK_WINDOW (d.dialog));
 
+  g_assert_true (g_settings_get_boolean (settings, "export-stage-panels"));
   assert_setting (settings, "export-format", "svg");
   assert_setting (settings, "export-scope", "view");
   assert_setting (settings, "export-size", "1920x1080");
@@ -343,7 +348,32 @@ test_export_options (void)
   g_assert_false (options.legend);
   g_assert_true (options.title);
   g_assert_false (options.caption);
+  /* kept, but a graph without stages exports one picture */
+  g_assert_true (gtk_switch_get_active (d.switches[PANELS]));
+  g_assert_false (cs_export_dialog_get_stage_panels (d.dialog));
+  /* ... and one with stages a panel per stage, the scope set aside */
   gtk_window_destroy (GTK_WINDOW (d.dialog));
+  {
+    g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", "stages.json",
+                                                   NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(CsStagePanels) panels = NULL;
+
+    cs_window_open (window, file);
+    wait_until_idle (window);
+    g_assert_cmpstr (cs_graph_get_title (cs_document_get_graph (cs_window_get_document (window))), ==,
+                     "A contest in three stages");
+    open_dialog (window, &d);
+    g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (GTK_WIDGET (d.switches[PANELS]), ADW_TYPE_ACTION_ROW)));
+    g_assert_true (cs_export_dialog_get_stage_panels (d.dialog));
+    g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (d.combos[SCOPE])));
+    panels = cs_export_dialog_build_panels (d.dialog);
+    g_assert_nonnull (panels);
+    g_assert_cmpuint (cs_stage_panels_get_n_panels (panels), ==, 3);
+    gtk_switch_set_active (d.switches[PANELS], FALSE);
+    g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (d.combos[SCOPE])));
+    gtk_window_destroy (GTK_WINDOW (d.dialog));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   reset_settings ();

@@ -15,6 +15,7 @@
 #include "cs-layout-private.h"
 #include "cs-node-item.h"
 #include "cs-stages.h"
+#include "cs-timeline.h"
 #include "cs-window-private.h"
 #include "test-gui-support.h"
 #include "test-support.h"
@@ -459,6 +460,131 @@ test_filter_panel (void)
     g_assert_false (g_ptr_array_find_with_equal_func (labels, "University", g_str_equal, NULL));
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (counts)), ==,
                      "Showing 4 of 4 nodes and 4 of 4 links");
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The timeline under the canvas steps through the contest: the view's
+ * filter follows it and it follows the filter; nodes keep their places;
+ * playing runs to the last stage; a mark selects its node; a graph
+ * without stages hides it */
+static void
+test_timeline (void)
+{
+  g_autoptr(GFile) file = cs_application_get_bundled_file ();
+  CsWindow *window = open_window (file);
+  CsViewState *view = cs_window_get_view_state (window);
+  CsTimeline *timeline = CS_TIMELINE (find_child (GTK_WIDGET (window), CS_TYPE_TIMELINE));
+  GtkWidget *panel = find_child (GTK_WIDGET (window), CS_TYPE_FILTER_PANEL);
+  CsGraph *graph = cs_view_state_get_graph (view);
+  const CsStages *stages = cs_stages_get (graph);
+  CsPositions *positions = cs_document_get_positions (cs_window_get_document (window));
+  g_autoptr(CsPositions) before =
+      cs_positions_new (cs_positions_get_n_nodes (positions), cs_positions_get_xy (positions));
+  GtkDropDown *stage = NULL;
+  guint kt = bundled_node (window, "team-kt"), skt = bundled_node (window, "team-skt");
+  guint at_selected, at_final, edges, n_marks;
+  const CsStageMark *marks;
+  double last_x = -1;
+  gint64 deadline;
+
+  g_assert_nonnull (timeline);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (timeline)));
+  g_assert_cmpint (cs_timeline_get_stage (timeline), ==, -1);
+
+  /* → and End */
+  gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.next", NULL);
+  g_assert_cmpint (cs_timeline_get_stage (timeline), ==, 0);
+  g_assert_cmpstr (cs_view_state_get_filter (view)->stage, ==, "applied");
+  gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.last", NULL);
+  g_assert_cmpstr (cs_view_state_get_filter (view)->stage, ==, "final_selection");
+  cs_view_state_count_shown (view, &at_final, &edges);
+  /* ← three times: the selection of August; KT's team is out */
+  for (guint i = 0; i < 3; i++)
+    gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.previous", NULL);
+  g_assert_cmpint (cs_timeline_get_stage (timeline), ==, 2);
+  g_assert_cmpstr (cs_view_state_get_filter (view)->stage, ==, "selected");
+  cs_view_state_count_shown (view, &at_selected, &edges);
+  g_assert_cmpuint (at_selected, <, 110);
+  /* the planned stages keep the five in the running */
+  g_assert_cmpuint (at_final, ==, at_selected);
+  g_assert_false (cs_view_state_get_node_shown (view)[kt]);
+  g_assert_true (cs_view_state_get_node_shown (view)[skt]);
+  cs_test_wait_for_frame (cs_window_get_canvas (window));
+  /* no node moved */
+  g_assert_true (cs_document_get_positions (cs_window_get_document (window)) == positions);
+  g_assert_true (cs_positions_equal (positions, before));
+
+  /* the filter panel shows the stage, and sets it */
+  for (GtkWidget *w = find_child (panel, GTK_TYPE_DROP_DOWN); w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_DROP_DOWN (w) && g_list_model_get_n_items (gtk_drop_down_get_model (
+                                    GTK_DROP_DOWN (w))) == cs_stages_get_n_stages (stages) + 1)
+      stage = GTK_DROP_DOWN (w);
+  g_assert_nonnull (stage);
+  g_assert_cmpuint (gtk_drop_down_get_selected (stage), ==, 3);
+  gtk_drop_down_set_selected (stage, 2);
+  g_assert_cmpint (cs_timeline_get_stage (timeline), ==, 1);
+
+  /* playing steps to the last stage and stops */
+  cs_timeline_set_stage (timeline, 3);
+  cs_timeline_set_playing (timeline, TRUE);
+  g_assert_true (cs_timeline_get_playing (timeline));
+  g_assert_cmpint (cs_timeline_get_stage (timeline), ==, 4);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (cs_timeline_get_playing (timeline))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      cs_test_iterate ();
+    }
+  g_assert_cmpint (cs_timeline_get_stage (timeline), ==, 5);
+  g_assert_cmpstr (cs_view_state_get_filter (view)->stage, ==, "final_selection");
+
+  /* the marks, in date order along the strip, apart; one selects its node */
+  marks = cs_stages_get_marks (stages, &n_marks);
+  g_assert_cmpuint (n_marks, >=, 3);
+  for (guint m = 0; m < n_marks; m++)
+    {
+      double x, y;
+
+      g_assert_true (cs_timeline_get_mark_point (timeline, m, &x, &y));
+      g_assert_cmpfloat (x, >, last_x + 5);
+      g_assert_cmpfloat (x, <, gtk_widget_get_width (GTK_WIDGET (timeline)));
+      last_x = x;
+    }
+  {
+    double x_mark, y, x_applied, x_passed;
+
+    /* the presentation evaluation (30–31 July) between the review and the
+     * selection */
+    for (guint m = 0; m < n_marks; m++)
+      if (g_strcmp0 (marks[m].event->date, "2025-07-30") == 0)
+        {
+          g_assert_true (cs_timeline_get_mark_point (timeline, m, &x_mark, &y));
+          g_assert_true (cs_timeline_get_stop_point (timeline, 1, &x_applied, &y));
+          g_assert_true (cs_timeline_get_stop_point (timeline, 2, &x_passed, &y));
+          g_assert_cmpfloat (x_mark, >, x_applied);
+          g_assert_cmpfloat (x_mark, <, x_passed);
+        }
+  }
+  cs_timeline_activate_mark (timeline, 0);
+  g_assert_cmpint (cs_view_state_get_selected_node (view), ==, (int)marks[0].node);
+
+  /* Home: every stage */
+  gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.first", NULL);
+  g_assert_cmpint (cs_timeline_get_stage (timeline), ==, -1);
+  g_assert_null (cs_view_state_get_filter (view)->stage);
+
+  /* a graph without stages: no timeline */
+  {
+    g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", "small.json",
+                                                   NULL);
+    g_autoptr(GFile) small = g_file_new_for_path (path);
+
+    cs_window_open (window, small);
+    cs_test_respond (GTK_WINDOW (window), "Save Changes?", "discard");
+    wait_until_idle (window);
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (timeline)));
   }
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -1146,6 +1272,7 @@ main (int   argc,
   g_test_add_func ("/cs/window/search", test_search);
   g_test_add_func ("/cs/window/filter-panel", test_filter_panel);
   g_test_add_func ("/cs/window/node-list", test_node_list);
+  g_test_add_func ("/cs/window/timeline", test_timeline);
   g_test_add_func ("/cs/window/export-dialog", test_export_dialog);
   g_test_add_func ("/cs/window/style-menu", test_style_menu);
   g_test_add_func ("/cs/window/csv-node-table", test_csv_node_table);

@@ -600,10 +600,7 @@ cs_timeline_pressed_cb (GtkGestureClick *gesture,
   cs_timeline_set_playing (self, FALSE);
   if (mark >= 0)
     {
-      guint n_marks;
-      const CsStageMark *marks = cs_stages_get_marks (stages, &n_marks);
-
-      cs_view_state_select_node (self->view, marks[mark].node, CS_SELECTION_REPLACE);
+      cs_timeline_activate_mark (self, mark);
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
       return;
     }
@@ -622,39 +619,54 @@ cs_timeline_drag_update_cb (GtkGestureDrag *gesture,
     cs_timeline_set_stage (self, stage_at (self, x + dx));
 }
 
-static gboolean
-cs_timeline_key_cb (GtkEventControllerKey *controller,
-                    guint                  keyval,
-                    guint                  keycode,
-                    GdkModifierType        state,
-                    CsTimeline            *self)
+/* timeline.previous, .next, .first, .last and .play: the arrow keys,
+ * Home, End and Space while the timeline has the focus */
+static void
+cs_timeline_step_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
 {
-  switch (keyval)
+  CsTimeline *self = CS_TIMELINE (widget);
+
+  if (g_str_equal (action_name, "timeline.play"))
     {
-    case GDK_KEY_Left:
-    case GDK_KEY_KP_Left:
-      cs_timeline_set_playing (self, FALSE);
-      cs_timeline_set_stage (self, self->stage - 1);
-      return TRUE;
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Right:
-      cs_timeline_set_playing (self, FALSE);
-      cs_timeline_set_stage (self, self->stage + 1);
-      return TRUE;
-    case GDK_KEY_Home:
-      cs_timeline_set_playing (self, FALSE);
-      cs_timeline_set_stage (self, -1);
-      return TRUE;
-    case GDK_KEY_End:
-      cs_timeline_set_playing (self, FALSE);
-      cs_timeline_set_stage (self, (int)n_stages (self) - 1);
-      return TRUE;
-    case GDK_KEY_space:
       cs_timeline_play_cb (self);
-      return TRUE;
-    default:
-      return FALSE;
+      return;
     }
+  cs_timeline_set_playing (self, FALSE);
+  if (g_str_equal (action_name, "timeline.previous"))
+    cs_timeline_set_stage (self, self->stage - 1);
+  else if (g_str_equal (action_name, "timeline.next"))
+    cs_timeline_set_stage (self, self->stage + 1);
+  else if (g_str_equal (action_name, "timeline.first"))
+    cs_timeline_set_stage (self, -1);
+  else
+    cs_timeline_set_stage (self, (int)n_stages (self) - 1);
+}
+
+/**
+ * cs_timeline_activate_mark:
+ * @self: a #CsTimeline
+ * @mark: a mark, in the order of cs_stages_get_marks()
+ *
+ * What a click on the mark does: selects its node.
+ */
+void
+cs_timeline_activate_mark (CsTimeline *self,
+                           guint       mark)
+{
+  const CsStages *stages;
+  const CsStageMark *marks;
+  guint n_marks;
+
+  g_return_if_fail (CS_IS_TIMELINE (self));
+
+  stages = get_stages (self);
+  if (stages == NULL)
+    return;
+  marks = cs_stages_get_marks (stages, &n_marks);
+  g_return_if_fail (mark < n_marks);
+  cs_view_state_select_node (self->view, marks[mark].node, CS_SELECTION_REPLACE);
 }
 
 static gboolean
@@ -773,13 +785,27 @@ cs_timeline_class_init (CsTimelineClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsTimeline, strip);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "timeline");
+
+  gtk_widget_class_install_action (widget_class, "timeline.previous", NULL,
+                                   cs_timeline_step_action);
+  gtk_widget_class_install_action (widget_class, "timeline.next", NULL, cs_timeline_step_action);
+  gtk_widget_class_install_action (widget_class, "timeline.first", NULL, cs_timeline_step_action);
+  gtk_widget_class_install_action (widget_class, "timeline.last", NULL, cs_timeline_step_action);
+  gtk_widget_class_install_action (widget_class, "timeline.play", NULL, cs_timeline_step_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "timeline.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, 0, "timeline.previous",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "timeline.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, 0, "timeline.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "timeline.first", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "timeline.last", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "timeline.play", NULL);
 }
 
 static void
 cs_timeline_init (CsTimeline *self)
 {
   GtkGesture *click, *drag;
-  GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->stage = -1;
@@ -793,9 +819,6 @@ cs_timeline_init (CsTimeline *self)
   drag = gtk_gesture_drag_new ();
   g_signal_connect (drag, "drag-update", G_CALLBACK (cs_timeline_drag_update_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->strip), GTK_EVENT_CONTROLLER (drag));
-  keys = gtk_event_controller_key_new ();
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (cs_timeline_key_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->strip), keys);
   g_signal_connect (self->strip, "query-tooltip", G_CALLBACK (cs_timeline_query_tooltip_cb),
                     self);
   g_signal_connect_swapped (self->strip, "notify::has-focus",

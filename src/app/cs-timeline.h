@@ -28,6 +28,8 @@ gboolean  cs_timeline_get_stop_point (CsTimeline  *self,
                                       int          stage,
                                       double      *x,
                                       double      *y);
+void      cs_timeline_activate_mark  (CsTimeline  *self,
+                                      guint        mark);
 gboolean  cs_timeline_get_mark_point (CsTimeline  *self,
                                       guint        mark,
                                       double      *x,
