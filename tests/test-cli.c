@@ -693,8 +693,10 @@ test_inspect (void)
   g_assert_nonnull (strstr (
       out,
       "  • NC AI 컨소시엄 (NC AI consortium) — 그랜드 컨소시엄 구성 (grand consortium partner)\n"));
-  g_assert_nonnull (strstr (out, "      sources: 002 “서울대·포항공대·고려대·한양대·KAIST 등도 "
-                                 "협력기관으로 이름을 올렸다”\n"));
+  /* the quote, and its article by title and publisher */
+  g_assert_nonnull (strstr (out, "      source: “서울대·포항공대·고려대·한양대·KAIST 등도 "
+                                 "협력기관으로 이름을 올렸다” — NC AI·SKT·KT, 대규모 컨소시엄으로 "
+                                 "국가대표 AI 도전 (스마트에프엔"));
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (run (by_initials, &out, NULL), ==, 0);
   g_assert_true (g_str_has_prefix (out, "크래프톤\nKRAFTON · Company\n"));

@@ -58,7 +58,12 @@ test_kaist (void)
   g_assert_true (cs_graph_lookup (graph, "team-skt", &team));
   g_assert_cmpint (skt->node, ==, team);
   g_assert_true (g_str_has_suffix (skt->detail, "→ selected 2025-08"));
-  g_assert_true (g_str_has_prefix (skt->sources, "000 “"));
+  /* each source names its article by title, publisher and date */
+  g_assert_true (g_str_has_prefix (skt->sources, "“"));
+  g_assert_cmpuint (skt->citations->len, >=, 2);
+  g_assert_nonnull (
+      strstr (skt->sources, "NC AI·SKT·KT, 대규모 컨소시엄으로 국가대표 AI 도전 (스마트에프엔"));
+  g_assert_null (strstr (skt->sources, ".txt"));
   find_row (kaist, "Consortia", "NC AI 컨소시엄 (NC AI consortium) — 그랜드 컨소시엄 구성");
   find_row (kaist, "Consortia", "네이버클라우드 컨소시엄 (NAVER Cloud consortium) — 협력기관");
   g_assert_nonnull (strstr (find_row (kaist, "Bridges", "Links ")->text, "네이버클라우드 컨소시엄"));
@@ -77,18 +82,26 @@ test_skt_consortium (void)
   /* differing roles from different articles stay side by side */
   g_assert_cmpstr (
       find_row (team, "Lead and members", "크래프톤 (KRAFTON) — 멀티모달 설계")->sources, !=, NULL);
-  g_assert_cmpstr (find_row (team, "Lead and members", "크래프톤 (KRAFTON) — 게임 AI")->sources, ==,
-                   "002 “크래프톤(게임 AI)”");
+  {
+    const CsInspectRow *game = find_row (team, "Lead and members", "크래프톤 (KRAFTON) — 게임 AI");
+    const CsInspectCitation *citation;
+
+    g_assert_cmpuint (game->citations->len, ==, 1);
+    citation = g_ptr_array_index (game->citations, 0);
+    g_assert_cmpstr (citation->quote, ==, "크래프톤(게임 AI)");
+    g_assert_true (g_str_has_prefix (citation->article, "NC AI·SKT·KT, 대규모 컨소시엄으로"));
+  }
   find_row (team, "Lead and members", "포티투닷 (42dot) — 온디바이스 모델 개발");
   find_row (team, "Lead and members", "포티투닷 (42dot) — 자율주행");
   find_row (team, "Lead and members", "리벨리온 (Rebellions) — NPU");
   find_row (team, "Stage results", "2025-07-25: passed the document review");
   find_row (team, "Stage results", "2025-08: selected");
   /* conflicting claims about GPUs, each with its article */
-  g_assert_cmpstr (find_row (team, "About", "gpu (claim 1 of 2)")->sources, ==,
-                   "000 “AI 모델 학습을 위한 그래픽처리장치(GPU)는 자체 조달한다”");
-  g_assert_true (
-      g_str_has_prefix (find_row (team, "About", "gpu (claim 2 of 2)")->sources, "001 “"));
+  g_assert_true (g_str_has_prefix (find_row (team, "About", "gpu (claim 1 of 2)")->sources,
+                                   "“AI 모델 학습을 위한 그래픽처리장치(GPU)는 자체 조달한다” — "
+                                   "SK텔레콤(SKT)이"));
+  g_assert_nonnull (strstr (find_row (team, "About", "gpu (claim 2 of 2)")->sources,
+                            "” — [인터뷰] SKT \"고품질 데이터 확보에 총력"));
 }
 
 static void
@@ -113,7 +126,7 @@ test_text (void)
   g_assert_nonnull (
       strstr (text, "\nConsortia\n  • Leads KAIST 팀 (KAIST team)\n"
                     "      applied → passed the document review 2025-07-25 → not selected 2025-08\n"
-                    "      sources: 003 “"));
+                    "      source: “"));
 }
 
 static void

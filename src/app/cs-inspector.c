@@ -76,12 +76,21 @@ build_row (CsInspector        *self,
 
       g_string_append (subtitle, detail);
     }
-  if (row->sources != NULL)
+  /* each source: its quote as readable as the rest, the article under it */
+  for (guint c = 0; row->citations != NULL && c < row->citations->len; c++)
     {
-      g_autofree char *sources = g_markup_escape_text (row->sources, -1);
+      const CsInspectCitation *citation = g_ptr_array_index (row->citations, c);
+      g_autofree char *article = g_markup_escape_text (citation->article, -1);
 
-      g_string_append_printf (subtitle, "%s<small>Sources: %s</small>", subtitle->len ? "\n" : "",
-                              sources);
+      if (subtitle->len > 0)
+        g_string_append (subtitle, "\n");
+      if (citation->quote != NULL)
+        {
+          g_autofree char *quote = g_markup_escape_text (citation->quote, -1);
+
+          g_string_append_printf (subtitle, "“%s”\n", quote);
+        }
+      g_string_append_printf (subtitle, "<small>— %s</small>", article);
     }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (widget), title);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (widget), 0);

@@ -1048,6 +1048,39 @@ cs_stage_get_display_name (const char *stage)
   return g_strdelimit (g_strdup (stage), "_", ' ');
 }
 
+/**
+ * cs_graph_describe_article:
+ * @self: a #CsGraph
+ * @file: a source's file, as cited
+ *
+ * Returns: (transfer full): the article as a reader looks for it: "title
+ *   (publisher, date)", as much of it as graph.sources gives, or @file
+ *   when the graph lists no such article or nothing about it
+ */
+char *
+cs_graph_describe_article (CsGraph    *self,
+                           const char *file)
+{
+  const CsArticle *article = NULL;
+  GString *str;
+
+  g_return_val_if_fail (CS_IS_GRAPH (self), NULL);
+  g_return_val_if_fail (file != NULL, NULL);
+
+  for (guint i = 0; i < cs_graph_get_n_articles (self) && article == NULL; i++)
+    if (g_str_equal (cs_graph_get_article (self, i)->file, file))
+      article = cs_graph_get_article (self, i);
+  if (article == NULL || (article->title == NULL && article->publisher == NULL))
+    return g_strdup (file);
+  str = g_string_new (article->title);
+  if (article->publisher != NULL || article->date != NULL)
+    g_string_append_printf (str, "%s%s%s%s%s", str->len > 0 ? " (" : "",
+                            article->publisher != NULL ? article->publisher : "",
+                            article->publisher != NULL && article->date != NULL ? ", " : "",
+                            article->date != NULL ? article->date : "", str->len > 0 ? ")" : "");
+  return g_string_free (str, FALSE);
+}
+
 /* Parts */
 
 CsNode *

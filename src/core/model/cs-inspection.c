@@ -11,11 +11,20 @@
 #include <string.h>
 
 static void
+citation_free (CsInspectCitation *citation)
+{
+  g_free (citation->quote);
+  g_free (citation->article);
+  g_free (citation);
+}
+
+static void
 row_free (CsInspectRow *row)
 {
   g_free (row->text);
   g_free (row->detail);
   g_free (row->sources);
+  g_clear_pointer (&row->citations, g_ptr_array_unref);
   g_free (row);
 }
 
@@ -66,30 +75,35 @@ add_row (CsInspectSection *section,
   return row;
 }
 
-/* "000 “quote” · 002": the seed's number, and the quote where one is kept */
-static char *
-format_sources (GPtrArray *sources)
+/* the sources of @row, each quote with its article named by title,
+ * publisher and date */
+static void
+cite (CsInspectRow *row,
+      CsGraph      *graph,
+      GPtrArray    *sources)
 {
   GString *str;
 
   if (sources == NULL || sources->len == 0)
-    return NULL;
+    return;
   str = g_string_new (NULL);
+  row->citations = g_ptr_array_new_with_free_func ((GDestroyNotify)citation_free);
   for (guint i = 0; i < sources->len; i++)
     {
       const CsSource *source = g_ptr_array_index (sources, i);
-      const char *underscore = strchr (source->file, '_');
+      CsInspectCitation *citation = g_new0 (CsInspectCitation, 1);
 
+      citation->quote = g_strdup (source->quote);
+      citation->article = cs_graph_describe_article (graph, source->file);
+      g_ptr_array_add (row->citations, citation);
       if (i > 0)
         g_string_append (str, " · ");
-      if (underscore != NULL && underscore != source->file)
-        g_string_append_len (str, source->file, underscore - source->file);
-      else
-        g_string_append (str, source->file);
       if (source->quote != NULL)
-        g_string_append_printf (str, " “%s”", source->quote);
+        g_string_append_printf (str, "“%s” — ", source->quote);
+      g_string_append (str, citation->article);
     }
-  return g_string_free (str, FALSE);
+  g_free (row->sources);
+  row->sources = g_string_free (str, FALSE);
 }
 
 /* "passed the document review 2025-07-25 → selected 2025-08" */
@@ -155,7 +169,8 @@ edge_detail (const CsEdge *edge,
 }
 
 static void
-add_attributes (CsInspectSection *section,
+add_attributes (CsGraph          *graph,
+                CsInspectSection *section,
                 GPtrArray        *attributes)
 {
   for (guint a = 0; a < attributes->len; a++)
@@ -173,7 +188,7 @@ add_attributes (CsInspectSection *section,
                                               attribute->claims->len, claim->value)
                            : g_strdup_printf ("%s: %s", key, claim->value);
 
-          add_row (section, -1, text, g_strdup (claim->note), format_sources (claim->sources));
+          cite (add_row (section, -1, text, g_strdup (claim->note), NULL), graph, claim->sources);
         }
     }
 }
@@ -262,7 +277,7 @@ cs_inspection_new (CsGraph      *graph,
     }
   if (n->description != NULL)
     add_row (about, -1, g_strdup (n->description), NULL, NULL);
-  add_attributes (about, n->attributes);
+  add_attributes (graph, about, n->attributes);
 
   for (guint i = 0; i < n->events->len; i++)
     {
@@ -279,9 +294,9 @@ cs_inspection_new (CsGraph      *graph,
         g_string_append_printf (text, ", %d in the running", event->count);
       if (event->planned)
         g_string_append (text, " (planned)");
-      add_row (stages, -1, g_string_free (text, FALSE),
-               g_strdup (event->label != NULL ? event->label : event->label_en),
-               format_sources (event->sources));
+      cite (add_row (stages, -1, g_string_free (text, FALSE),
+                     g_strdup (event->label != NULL ? event->label : event->label_en), NULL),
+            graph, event->sources);
     }
 
   edges = cs_graph_get_incident_edges (graph, node, &n_edges);
@@ -293,39 +308,40 @@ cs_inspection_new (CsGraph      *graph,
       const CsNode *other = cs_graph_get_node (graph, other_index);
       const char *relation = cs_graph_get_relation_display_name (graph, edge->relation);
       g_autofree char *prefix = g_strdup_printf ("%s: ", relation);
-      char *sources_text = format_sources (edge->sources);
+      CsInspectRow *row;
       gboolean membership = edge->relation == CS_RELATION_MEMBER_OF ||
                             edge->relation == CS_RELATION_LEADS;
 
       if (outgoing && membership && other->type == CS_NODE_TYPE_CONSORTIUM)
         {
           g_hash_table_add (member_of, GUINT_TO_POINTER (other_index));
-          add_row (consortia, other_index,
-                   link_text (other, edge->relation == CS_RELATION_LEADS ? "Leads " : "", edge),
-                   edge_detail (edge, other), sources_text);
+          row = add_row (consortia, other_index,
+                         link_text (other, edge->relation == CS_RELATION_LEADS ? "Leads " : "", edge),
+                         edge_detail (edge, other), NULL);
         }
       else if (!outgoing && membership && n->type == CS_NODE_TYPE_CONSORTIUM)
-        add_row (members, other_index,
-                 link_text (other, edge->relation == CS_RELATION_LEADS ? "Lead: " : "", edge),
-                 g_strdup (edge->note), sources_text);
+        row = add_row (members, other_index,
+                       link_text (other, edge->relation == CS_RELATION_LEADS ? "Lead: " : "", edge),
+                       g_strdup (edge->note), NULL);
       else if (edge->relation == CS_RELATION_VERSION_OF)
-        add_row (versions, other_index,
-                 link_text (other, outgoing ? "Version of " : "Version: ", edge),
-                 g_strdup (edge->note), sources_text);
+        row = add_row (versions, other_index,
+                       link_text (other, outgoing ? "Version of " : "Version: ", edge),
+                       g_strdup (edge->note), NULL);
       else if (is_thing (n->type) && !outgoing && other->type != CS_NODE_TYPE_PERSON)
-        add_row (makers, other_index, link_text (other, "", edge), g_strdup (relation),
-                 sources_text);
+        row = add_row (makers, other_index, link_text (other, "", edge), g_strdup (relation),
+                       NULL);
       else if (other->type == CS_NODE_TYPE_PERSON)
-        add_row (people, other_index, link_text (other, outgoing ? prefix : "", edge),
-                 outgoing ? g_strdup (edge->note) : g_strdup (relation), sources_text);
+        row = add_row (people, other_index, link_text (other, outgoing ? prefix : "", edge),
+                       outgoing ? g_strdup (edge->note) : g_strdup (relation), NULL);
       else if (is_thing (other->type))
-        add_row (things, other_index, link_text (other, outgoing ? prefix : "", edge),
-                 outgoing ? g_strdup (edge->note) : g_strdup_printf ("%s this", relation),
-                 sources_text);
+        row = add_row (things, other_index, link_text (other, outgoing ? prefix : "", edge),
+                       outgoing ? g_strdup (edge->note) : g_strdup_printf ("%s this", relation),
+                       NULL);
       else
-        add_row (links, other_index, link_text (other, prefix, edge),
-                 outgoing ? g_strdup (edge->note) : g_strdup_printf ("%s this", relation),
-                 sources_text);
+        row = add_row (links, other_index, link_text (other, prefix, edge),
+                       outgoing ? g_strdup (edge->note) : g_strdup_printf ("%s this", relation),
+                       NULL);
+      cite (row, graph, edge->sources);
     }
 
   /* partners grouped by relation: their rows start with it */
@@ -359,8 +375,14 @@ cs_inspection_new (CsGraph      *graph,
     add_row (metrics, -1, g_strdup_printf ("Betweenness: %.3f", betweenness[node]),
              g_strdup ("share of shortest paths between other nodes that pass through it"), NULL);
 
-  if (n->sources->len > 0)
-    add_row (sources, -1, format_sources (n->sources), NULL, NULL);
+  /* the node's own sources: an article per row, its quote under it */
+  for (guint i = 0; i < n->sources->len; i++)
+    {
+      const CsSource *source = g_ptr_array_index (n->sources, i);
+
+      add_row (sources, -1, cs_graph_describe_article (graph, source->file),
+               source->quote != NULL ? g_strdup_printf ("“%s”", source->quote) : NULL, NULL);
+    }
 
   {
     CsInspectSection *order[] = { about,    stages, consortia, members, makers,  things,
@@ -457,8 +479,16 @@ cs_inspection_to_text (const CsInspection *self)
           g_string_append_printf (str, "  • %s\n", row->text);
           if (row->detail != NULL && row->detail[0] != '\0')
             g_string_append_printf (str, "      %s\n", row->detail);
-          if (row->sources != NULL)
-            g_string_append_printf (str, "      sources: %s\n", row->sources);
+          for (guint c = 0; row->citations != NULL && c < row->citations->len; c++)
+            {
+              const CsInspectCitation *citation = g_ptr_array_index (row->citations, c);
+
+              if (citation->quote != NULL)
+                g_string_append_printf (str, "      source: “%s” — %s\n", citation->quote,
+                                        citation->article);
+              else
+                g_string_append_printf (str, "      source: %s\n", citation->article);
+            }
         }
     }
   return g_string_free (str, FALSE);

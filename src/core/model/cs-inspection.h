@@ -15,12 +15,21 @@ G_BEGIN_DECLS
 /* Everything the graph says about one node, in sections of rows, each row
  * with its sources: what the inspector panel shows and `--inspect` prints. */
 
+/* one source of a row: the quote, and the article named as a reader
+ * would look for it */
 typedef struct
 {
-  char *text;    /* "SK텔레콤 컨소시엄 — 멀티모달 설계 (multimodal design)" */
-  char *detail;  /* nullable: stage results, figures, notes */
-  char *sources; /* nullable: "000 “quote” · 002" */
-  int   node;    /* the node the row leads to, or -1 */
+  char *quote;   /* nullable */
+  char *article; /* "title (publisher, date)", or the file when the graph lists no such article */
+} CsInspectCitation;
+
+typedef struct
+{
+  char      *text;      /* "SK텔레콤 컨소시엄 — 멀티모달 설계 (multimodal design)" */
+  char      *detail;    /* nullable: stage results, figures, notes */
+  char      *sources;   /* nullable: "“quote” — title (publisher, date) · …" */
+  GPtrArray *citations; /* nullable: CsInspectCitation, the sources one by one */
+  int        node;      /* the node the row leads to, or -1 */
 } CsInspectRow;
 
 typedef struct

@@ -17,7 +17,7 @@
 #define LEGEND_MARGIN  12.0 /* device units */
 #define LEGEND_PADDING 10.0
 
-/* "Sources: 000 아이뉴스24, 2025-08-07 · …", from the graph's article list */
+/* "Sources: title (publisher, date) · …", from the graph's article list */
 static char *
 caption_text (CsGraph *graph)
 {
@@ -28,15 +28,10 @@ caption_text (CsGraph *graph)
   str = g_string_new ("Sources: ");
   for (guint i = 0; i < cs_graph_get_n_articles (graph); i++)
     {
-      const CsArticle *article = cs_graph_get_article (graph, i);
+      g_autofree char *article =
+          cs_graph_describe_article (graph, cs_graph_get_article (graph, i)->file);
 
-      if (i > 0)
-        g_string_append (str, " · ");
-      g_string_append (str, article->file);
-      if (article->publisher != NULL)
-        g_string_append_printf (str, ", %s", article->publisher);
-      if (article->date != NULL)
-        g_string_append_printf (str, ", %s", article->date);
+      g_string_append_printf (str, "%s%s", i > 0 ? " · " : "", article);
     }
   return g_string_free (str, FALSE);
 }
