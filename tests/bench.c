@@ -21,6 +21,8 @@
 #include "cs-node-radii.h"
 #include "cs-renderer.h"
 #include "cs-save.h"
+#include "cs-stage-panels.h"
+#include "cs-stages.h"
 #include "test-support.h"
 
 #include <glib/gstdio.h>
@@ -632,6 +634,96 @@ bench_style (void)
   cs_render_style_clear (&style);
 }
 
+/* Stages on 100,000 nodes written on one line (Consortia JSON): 10,000
+ * teams of ten, each with its stage events, and the programme's counts.
+ * The stages are made once per graph (against the load); the filter at a
+ * stage against the filter without one; the small multiples (a scene per
+ * stage) against one scene. */
+static void
+bench_stages (void)
+{
+  const guint n_teams = 10000, per_team = 9;
+  guint n = n_teams * (per_team + 1) + 1;
+  g_autoptr(GString) json = g_string_new (
+      "{\"format\":\"consortia-graph\",\"version\":1,\"nodes\":[{\"id\":\"p\",\"label\":\"P\","
+      "\"type\":\"programme\",\"events\":[{\"stage\":\"applied\",\"count\":10000},"
+      "{\"date\":\"2025-07\",\"stage\":\"review\",\"count\":5000},"
+      "{\"date\":\"2025-08\",\"stage\":\"selected\",\"count\":1000},"
+      "{\"date\":\"2026\",\"stage\":\"final\",\"count\":2,\"planned\":true}]}");
+  g_autoptr(GString) edges = g_string_new ("],\"edges\":[");
+  g_autoptr(CsGraph) graph = NULL;
+  g_autoptr(CsPositions) positions = NULL;
+  g_autoptr(CsViewState) view = cs_view_state_new ();
+  g_autoptr(CsFilter) filter = cs_filter_new ();
+  g_autoptr(CsStagePanels) panels = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (13);
+  CsExportOptions options;
+  CsRenderStyle style;
+  double t0, import, stages, plain, at_stage, one_scene, multiples;
+
+  for (guint t = 0; t < n_teams; t++)
+    {
+      g_string_append_printf (json, ",{\"id\":\"t%u\",\"label\":\"T%u\",\"type\":\"consortium\","
+                                    "\"events\":[{\"stage\":\"applied\"}%s%s]}",
+                              t, t, t % 2 == 0 ? ",{\"date\":\"2025-07\",\"stage\":\"review\"}" : "",
+                              t % 10 == 0 ? ",{\"date\":\"2025-08\",\"stage\":\"selected\"}" : "");
+      g_string_append_printf (edges, "%s{\"source\":\"t%u\",\"target\":\"p\",\"relation\":"
+                                     "\"applied_to\"}", t > 0 ? "," : "", t);
+      for (guint m = 0; m < per_team; m++)
+        {
+          g_string_append_printf (json, ",{\"id\":\"m%u_%u\",\"label\":\"M%u\",\"type\":"
+                                        "\"company\"}", t, m, m);
+          g_string_append_printf (edges, ",{\"source\":\"m%u_%u\",\"target\":\"t%u\","
+                                         "\"relation\":\"%s\"}", t, m, t,
+                                  m == 0 ? "leads" : "member_of");
+        }
+    }
+  g_string_append (json, edges->str);
+  g_string_append (json, "]}");
+
+  t0 = now ();
+  graph = cs_import_data (json->str, json->len, "stages.json", NULL, NULL, NULL);
+  import = now () - t0;
+  g_assert_nonnull (graph);
+  g_assert_cmpuint (cs_graph_get_n_nodes (graph), ==, n);
+  t0 = now ();
+  g_assert_cmpuint (cs_stages_get_n_stages (cs_stages_get (graph)), ==, 4);
+  stages = now () - t0;
+  g_assert_cmpuint (cs_stages_get_stage (cs_stages_get (graph), 2)->n_cut, ==, 4000);
+
+  t0 = now ();
+  g_free (cs_filter_apply (filter, graph, NULL, 0, NULL));
+  plain = now () - t0;
+  cs_filter_set_stage (filter, "selected");
+  t0 = now ();
+  g_free (cs_filter_apply (filter, graph, NULL, 0, NULL));
+  at_stage = now () - t0;
+
+  {
+    g_autofree double *xy = g_new (double, 2 * n);
+
+    for (guint i = 0; i < 2 * n; i++)
+      xy[i] = g_rand_double_range (rand, 0, 20000);
+    positions = cs_positions_new (n, xy);
+  }
+  cs_view_state_set_graph (view, graph);
+  cs_render_style_init_default (&style, FALSE);
+  t0 = now ();
+  cs_scene_unref (cs_scene_new (graph, positions, NULL, view, &style, 1600, 1200));
+  one_scene = now () - t0;
+  cs_export_options_init (&options);
+  t0 = now ();
+  panels = cs_stage_panels_new (graph, positions, NULL, view, &options);
+  multiples = now () - t0;
+  g_assert_cmpuint (cs_stage_panels_get_n_panels (panels), ==, 4);
+
+  printf ("\nstages: %u nodes (%u teams), one line of Consortia JSON\n", n, n_teams);
+  report ("stages (once per graph)", stages, "load and check", import);
+  report ("filter at a stage", at_stage, "filter without a stage", plain);
+  report ("small multiples, 4 panels", multiples, "one scene", one_scene);
+  cs_render_style_clear (&style);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -653,6 +745,8 @@ main (int   argc,
     bench_save ();
   if (g_str_equal (part, "all") || g_str_equal (part, "style"))
     bench_style ();
+  if (g_str_equal (part, "all") || g_str_equal (part, "stages"))
+    bench_stages ();
   /* `bench layout [N]`: every layout on N nodes (100,000 takes minutes) */
   if (g_str_equal (part, "all") || g_str_equal (part, "layout"))
     bench_layout (argc > 2 ? (guint)g_ascii_strtoull (argv[2], NULL, 10) : 10000);
