@@ -50,7 +50,6 @@ test_window_shows_bundled_graph (void)
   g_autofree char *window_id = NULL;
   const char *binary = g_getenv ("CONSORTIA_BIN");
   const char *app_argv[] = { binary, NULL };
-  g_autoptr(GError) error = NULL;
   cairo_surface_t *surface;
   CsRenderStyle style;
   gint64 deadline;
