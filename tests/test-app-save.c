@@ -362,7 +362,6 @@ test_recovery_after_kill (void)
   g_autoptr(GFile) file = copy_of ("good", "small.json", &dir);
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *recovery_dir = cs_recovery_get_dir ();
-  g_autofree char *xdo = cs_test_find_program ("XDOTOOL", "xdotool");
   const char *binary = g_getenv ("CONSORTIA_BIN");
   const char *app_argv[] = { binary, path, NULL };
   g_autoptr(GError) error = NULL;
