@@ -659,7 +659,7 @@ bench_stages (void)
   g_autoptr(GRand) rand = g_rand_new_with_seed (13);
   CsExportOptions options;
   CsRenderStyle style;
-  double t0, import, stages, plain, at_stage, one_scene, multiples;
+  double t0, import, stages, plain, at_stage, one_scene, multiples, fr, consortia;
 
   for (guint t = 0; t < n_teams; t++)
     {
@@ -717,7 +717,27 @@ bench_stages (void)
   multiples = now () - t0;
   g_assert_cmpuint (cs_stage_panels_get_n_panels (panels), ==, 4);
 
+  /* the layout such a graph opens with (a region per team), against the
+   * force-directed one */
+  {
+    g_autoptr(CsLayoutParams) params = cs_layout_params_new (CS_LAYOUT_FRUCHTERMAN_REINGOLD, 1);
+    g_autoptr(CsPositions) laid = NULL;
+
+    cs_layout_params_set_algorithm (params, CS_LAYOUT_FRUCHTERMAN_REINGOLD);
+    t0 = now ();
+    laid = cs_layout_run (graph, params, NULL, NULL);
+    fr = now () - t0;
+    g_assert_nonnull (laid);
+    g_clear_pointer (&laid, cs_positions_unref);
+    cs_layout_params_set_algorithm (params, CS_LAYOUT_CONSORTIA);
+    t0 = now ();
+    laid = cs_layout_run (graph, params, NULL, NULL);
+    consortia = now () - t0;
+    g_assert_nonnull (laid);
+  }
+
   printf ("\nstages: %u nodes (%u teams), one line of Consortia JSON\n", n, n_teams);
+  report ("consortia layout, 10,000 teams", consortia, "fruchterman_reingold layout", fr);
   report ("stages (once per graph)", stages, "load and check", import);
   report ("filter at a stage", at_stage, "filter without a stage", plain);
   report ("small multiples, 4 panels", multiples, "one scene", one_scene);

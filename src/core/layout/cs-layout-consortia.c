@@ -1201,6 +1201,90 @@ compare_by_distance (const void *a,
   return (x->group > y->group) - (x->group < y->group);
 }
 
+/* Where the nodes stand while the groups are drawn in: cells of a fixed
+ * size, each listing its nodes, kept up to date as a group moves (its
+ * nodes leave their cells and join their new ones), so each step costs
+ * the nodes once, not once per group. */
+typedef struct
+{
+  GHashTable *cells; /* packed cell → GArray of node indices */
+  double      cell;
+} NodeCells;
+
+static int
+cell_coord (double value,
+            double cell)
+{
+  double c = floor (value / cell);
+
+  /* far-off values share the outermost cells, as CsCellGrid's do */
+  return (int)CLAMP (c, -1e9, 1e9);
+}
+
+static gpointer
+cell_key (int cx,
+          int cy)
+{
+  return GSIZE_TO_POINTER (((guint64)(guint32)cx << 32) | (guint32)cy);
+}
+
+static guint
+cell_hash (gconstpointer key)
+{
+  guint64 k = GPOINTER_TO_SIZE (key);
+
+  return (guint)(k >> 32) * 73856093u ^ (guint)k * 19349663u;
+}
+
+static void
+node_cells_init (NodeCells *self,
+                 double     cell)
+{
+  self->cells = g_hash_table_new_full (cell_hash, g_direct_equal, NULL,
+                                       (GDestroyNotify)g_array_unref);
+  self->cell = cell;
+}
+
+static void
+node_cells_clear (NodeCells *self)
+{
+  g_clear_pointer (&self->cells, g_hash_table_unref);
+}
+
+static void
+node_cells_add (NodeCells *self,
+                guint      node,
+                double     x,
+                double     y)
+{
+  gpointer key = cell_key (cell_coord (x, self->cell), cell_coord (y, self->cell));
+  GArray *nodes = g_hash_table_lookup (self->cells, key);
+
+  if (nodes == NULL)
+    {
+      nodes = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_insert (self->cells, key, nodes);
+    }
+  g_array_append_val (nodes, node);
+}
+
+static void
+node_cells_remove (NodeCells *self,
+                   guint      node,
+                   double     x,
+                   double     y)
+{
+  GArray *nodes = g_hash_table_lookup (
+      self->cells, cell_key (cell_coord (x, self->cell), cell_coord (y, self->cell)));
+
+  for (guint i = 0; nodes != NULL && i < nodes->len; i++)
+    if (g_array_index (nodes, guint, i) == node)
+      {
+        g_array_remove_index_fast (nodes, i);
+        return;
+      }
+}
+
 /* whether a node of group @k, moved by @dx, @dy, would come nearer than
  * the margin to a node of a group that stays */
 static gboolean
@@ -1210,8 +1294,7 @@ collides (const CsLayoutGroups *groups,
           double                dy,
           const double         *xy,
           const double         *radii,
-          const CsCellGrid     *grid,
-          double                r_max)
+          const NodeCells      *cells)
 {
   const CsLayoutGroup *group = g_ptr_array_index (groups->groups, k);
 
@@ -1220,22 +1303,20 @@ collides (const CsLayoutGroups *groups,
       guint node = g_array_index (group->nodes, guint, i);
       double x = xy[2 * node] + dx, y = xy[2 * node + 1] + dy;
       double r = radius_of (radii, node);
-      int cx = _cs_cell_grid_coord (grid, x, grid->origin_x);
-      int cy = _cs_cell_grid_coord (grid, y, grid->origin_y);
+      int cx = cell_coord (x, cells->cell);
+      int cy = cell_coord (y, cells->cell);
 
       for (int oy = -1; oy <= 1; oy++)
         for (int ox = -1; ox <= 1; ox++)
           {
-            guint n_entries;
-            const CsCellEntry *entries = _cs_cell_grid_bucket (grid, cx + ox, cy + oy, &n_entries);
+            GArray *nodes = g_hash_table_lookup (cells->cells, cell_key (cx + ox, cy + oy));
 
-            for (guint e = 0; e < n_entries; e++)
+            for (guint e = 0; nodes != NULL && e < nodes->len; e++)
               {
-                guint other = entries[e].item;
+                guint other = g_array_index (nodes, guint, e);
                 double need, ex, ey;
 
-                if (entries[e].cx != cx + ox || entries[e].cy != cy + oy ||
-                    groups->group[other] == k)
+                if (groups->group[other] == k)
                   continue;
                 need = r + radius_of (radii, other) + COMPACT_MARGIN;
                 ex = xy[2 * other] - x;
@@ -1245,7 +1326,6 @@ collides (const CsLayoutGroups *groups,
               }
           }
     }
-  g_assert (r_max >= 0);
   return FALSE;
 }
 
@@ -1262,6 +1342,7 @@ compact_groups (const CsLayoutGroups *groups,
 {
   guint n = groups->n_nodes, n_groups = groups->groups->len, n_ring = 0;
   g_autofree ByDistance *ring = g_new (ByDistance, MAX (n_groups, 1));
+  NodeCells cells;
   double r_max = 0;
 
   for (guint i = 0; i < n; i++)
@@ -1278,6 +1359,15 @@ compact_groups (const CsLayoutGroups *groups,
     }
   qsort (ring, n_ring, sizeof (ByDistance), compare_by_distance);
 
+  /* the others as they stand, bridges left out: they follow */
+  node_cells_init (&cells, 2 * r_max + COMPACT_MARGIN);
+  for (guint i = 0; i < n; i++)
+    {
+      const CsLayoutGroup *of = g_ptr_array_index (groups->groups, groups->group[i]);
+
+      if (of->kind != CS_LAYOUT_GROUP_BRIDGE)
+        node_cells_add (&cells, i, xy[2 * i], xy[2 * i + 1]);
+    }
   for (guint step = 0; step < COMPACT_STEPS; step++)
     {
       gboolean moved = FALSE;
@@ -1287,23 +1377,8 @@ compact_groups (const CsLayoutGroups *groups,
           guint k = ring[r].group;
           const CsLayoutGroup *group = g_ptr_array_index (groups->groups, k);
           double dx = cxy[2 * k] * (COMPACT_STEP - 1), dy = cxy[2 * k + 1] * (COMPACT_STEP - 1);
-          CsCellGrid grid;
-          gboolean hit;
 
-          /* the others as they stand, bridges left out: they follow */
-          _cs_cell_grid_init (&grid, 0, 0, 2 * r_max + COMPACT_MARGIN);
-          for (guint i = 0; i < n; i++)
-            {
-              const CsLayoutGroup *of = g_ptr_array_index (groups->groups, groups->group[i]);
-
-              if (groups->group[i] != k && of->kind != CS_LAYOUT_GROUP_BRIDGE)
-                _cs_cell_grid_add (&grid, i, _cs_cell_grid_coord (&grid, xy[2 * i], 0),
-                                   _cs_cell_grid_coord (&grid, xy[2 * i + 1], 0));
-            }
-          _cs_cell_grid_seal (&grid);
-          hit = collides (groups, k, dx, dy, xy, radii, &grid, r_max);
-          _cs_cell_grid_clear (&grid);
-          if (hit)
+          if (collides (groups, k, dx, dy, xy, radii, &cells))
             continue;
           cxy[2 * k] += dx;
           cxy[2 * k + 1] += dy;
@@ -1311,14 +1386,17 @@ compact_groups (const CsLayoutGroups *groups,
             {
               guint node = g_array_index (group->nodes, guint, i);
 
+              node_cells_remove (&cells, node, xy[2 * node], xy[2 * node + 1]);
               xy[2 * node] += dx;
               xy[2 * node + 1] += dy;
+              node_cells_add (&cells, node, xy[2 * node], xy[2 * node + 1]);
             }
           moved = TRUE;
         }
       if (!moved)
         break;
     }
+  node_cells_clear (&cells);
 }
 
 /* One composition: every group laid out alone, the groups placed round

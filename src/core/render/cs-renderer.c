@@ -551,7 +551,10 @@ draw_hulls (cairo_t       *cr,
 }
 
 /* The teams cut at the stage shown: faded, even where the filter hides
- * what it leaves out, each in a dashed red ring with its name under it */
+ * what it leaves out, each in a dashed red ring with its name under it
+ * (when there are at most CUT_NAMES_MAX of them) */
+#define CUT_NAMES_MAX 60
+
 static void
 draw_cut (cairo_t       *cr,
           const CsScene *scene)
@@ -588,6 +591,9 @@ draw_cut (cairo_t       *cr,
       cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
+      /* names while they can be read: a few dozen cut teams, not thousands */
+      if (content->n_cut > CUT_NAMES_MAX)
+        continue;
       pango_layout_set_text (layout, content->labels[i], -1);
       pango_layout_get_extents (layout, NULL, &logical);
       cairo_move_to (cr, x - logical.width / (2.0 * PANGO_SCALE), y + r + 2);
