@@ -8,6 +8,8 @@
 
 #include "cs-inspector.h"
 
+#include <string.h>
+
 #include "cs-inspection.h"
 
 #include <adwaita.h>
@@ -69,6 +71,7 @@ build_row (CsInspector        *self,
   GtkWidget *widget = adw_action_row_new ();
   g_autofree char *title = g_markup_escape_text (row->text, -1);
   GString *subtitle = g_string_new (NULL);
+  GString *tooltip = g_string_new (NULL);
 
   if (row->detail != NULL && row->detail[0] != '\0')
     {
@@ -76,11 +79,14 @@ build_row (CsInspector        *self,
 
       g_string_append (subtitle, detail);
     }
-  /* each source: its quote as readable as the rest, the article under it */
+  /* each source: its quote as readable as the rest, then its article in
+   * short (publisher and date: the row's tooltip and the Sources section
+   * name it whole); quotes from one article in a row share its name */
   for (guint c = 0; row->citations != NULL && c < row->citations->len; c++)
     {
       const CsInspectCitation *citation = g_ptr_array_index (row->citations, c);
-      g_autofree char *article = g_markup_escape_text (citation->article, -1);
+      const CsInspectCitation *next =
+          c + 1 < row->citations->len ? g_ptr_array_index (row->citations, c + 1) : NULL;
 
       if (subtitle->len > 0)
         g_string_append (subtitle, "\n");
@@ -88,10 +94,22 @@ build_row (CsInspector        *self,
         {
           g_autofree char *quote = g_markup_escape_text (citation->quote, -1);
 
-          g_string_append_printf (subtitle, "“%s”\n", quote);
+          g_string_append_printf (subtitle, "“%s”", quote);
         }
-      g_string_append_printf (subtitle, "<small>— %s</small>", article);
+      if (next == NULL || g_strcmp0 (next->article, citation->article) != 0)
+        {
+          g_autofree char *brief = g_markup_escape_text (citation->brief, -1);
+
+          g_string_append_printf (subtitle, "%s<small>— %s</small>",
+                                  citation->quote != NULL ? "\n" : "", brief);
+          if (tooltip->len == 0 || strstr (tooltip->str, citation->article) == NULL)
+            g_string_append_printf (tooltip, "%s%s", tooltip->len > 0 ? "\n" : "",
+                                    citation->article);
+        }
     }
+  if (tooltip->len > 0)
+    gtk_widget_set_tooltip_text (widget, tooltip->str);
+  g_string_free (tooltip, TRUE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (widget), title);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (widget), 0);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (widget), subtitle->str);

@@ -1052,6 +1052,9 @@ cs_stage_get_display_name (const char *stage)
  * cs_graph_describe_article:
  * @self: a #CsGraph
  * @file: a source's file, as cited
+ * @title_chars: the most characters of the title to keep (an ellipsis
+ *   ends a longer one), -1 for all of it, or 0 for the short form: the
+ *   publisher and date, or the title's start when there is no publisher
  *
  * Returns: (transfer full): the article as a reader looks for it: "title
  *   (publisher, date)", as much of it as graph.sources gives, or @file
@@ -1059,7 +1062,8 @@ cs_stage_get_display_name (const char *stage)
  */
 char *
 cs_graph_describe_article (CsGraph    *self,
-                           const char *file)
+                           const char *file,
+                           int         title_chars)
 {
   const CsArticle *article = NULL;
   GString *str;
@@ -1072,7 +1076,26 @@ cs_graph_describe_article (CsGraph    *self,
       article = cs_graph_get_article (self, i);
   if (article == NULL || (article->title == NULL && article->publisher == NULL))
     return g_strdup (file);
-  str = g_string_new (article->title);
+  str = g_string_new (NULL);
+  if (title_chars == 0 && article->publisher != NULL)
+    {
+      /* the short form: who published it, and when */
+      g_string_append (str, article->publisher);
+      if (article->date != NULL)
+        g_string_append_printf (str, ", %s", article->date);
+      return g_string_free (str, FALSE);
+    }
+  if (title_chars == 0)
+    title_chars = 24;
+  if (article->title != NULL && title_chars >= 0 &&
+      g_utf8_strlen (article->title, -1) > title_chars)
+    {
+      g_autofree char *start = g_utf8_substring (article->title, 0, MAX (title_chars - 1, 1));
+
+      g_string_append_printf (str, "%s…", g_strchomp (start));
+    }
+  else if (article->title != NULL)
+    g_string_append (str, article->title);
   if (article->publisher != NULL || article->date != NULL)
     g_string_append_printf (str, "%s%s%s%s%s", str->len > 0 ? " (" : "",
                             article->publisher != NULL ? article->publisher : "",

@@ -158,7 +158,8 @@ guint             cs_graph_get_n_articles       (CsGraph     *self);
 const CsArticle  *cs_graph_get_article          (CsGraph     *self,
                                                  guint        index);
 char             *cs_graph_describe_article     (CsGraph     *self,
-                                                 const char  *file);
+                                                 const char  *file,
+                                                 int          title_chars);
 const char       *cs_graph_get_layout_algorithm (CsGraph     *self);
 const CsSavedView *cs_graph_get_saved_view      (CsGraph     *self);
 const char       *cs_graph_get_source_format    (CsGraph     *self);

@@ -15,6 +15,7 @@ citation_free (CsInspectCitation *citation)
 {
   g_free (citation->quote);
   g_free (citation->article);
+  g_free (citation->brief);
   g_free (citation);
 }
 
@@ -94,7 +95,8 @@ cite (CsInspectRow *row,
       CsInspectCitation *citation = g_new0 (CsInspectCitation, 1);
 
       citation->quote = g_strdup (source->quote);
-      citation->article = cs_graph_describe_article (graph, source->file);
+      citation->article = cs_graph_describe_article (graph, source->file, -1);
+      citation->brief = cs_graph_describe_article (graph, source->file, 0);
       g_ptr_array_add (row->citations, citation);
       if (i > 0)
         g_string_append (str, " · ");
@@ -380,7 +382,7 @@ cs_inspection_new (CsGraph      *graph,
     {
       const CsSource *source = g_ptr_array_index (n->sources, i);
 
-      add_row (sources, -1, cs_graph_describe_article (graph, source->file),
+      add_row (sources, -1, cs_graph_describe_article (graph, source->file, -1),
                source->quote != NULL ? g_strdup_printf ("“%s”", source->quote) : NULL, NULL);
     }
 

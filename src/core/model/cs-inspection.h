@@ -21,6 +21,7 @@ typedef struct
 {
   char *quote;   /* nullable */
   char *article; /* "title (publisher, date)", or the file when the graph lists no such article */
+  char *brief;   /* the short form, for a row of the panel: "아이뉴스24, 2025-08" */
 } CsInspectCitation;
 
 typedef struct

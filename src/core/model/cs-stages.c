@@ -146,6 +146,9 @@ contains (const guint *sorted,
           guint        n,
           guint        node)
 {
+  /* an empty array's data may be NULL, which bsearch may not be given */
+  if (n == 0)
+    return FALSE;
   return bsearch (&node, sorted, n, sizeof (guint), compare_uint) != NULL;
 }
 

@@ -29,7 +29,7 @@ caption_text (CsGraph *graph)
   for (guint i = 0; i < cs_graph_get_n_articles (graph); i++)
     {
       g_autofree char *article =
-          cs_graph_describe_article (graph, cs_graph_get_article (graph, i)->file);
+          cs_graph_describe_article (graph, cs_graph_get_article (graph, i)->file, -1);
 
       g_string_append_printf (str, "%s%s", i > 0 ? " · " : "", article);
     }
