@@ -9,10 +9,17 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "cs-import.h"
 #include "test-support.h"
 
 static CsGraph *graph;
+
+#define A000 "000_f3ced14ea170172e.txt"
+#define A001 "001_007edcc7e507a23a.txt"
+#define A002 "002_e48f9b01956ced84.txt"
+#define A003 "003_7247c8e14e44c9c4.txt"
 
 static const char *
 bundled_path (void)
@@ -22,6 +29,179 @@ bundled_path (void)
   if (path == NULL)
     path = g_build_filename (SOURCE_DATADIR, BUNDLED_GRAPH, NULL);
   return path;
+}
+
+/* a node by its id; fails the test when there is none */
+static const CsNode *
+node_by_id (const char *id)
+{
+  guint index;
+
+  if (!cs_graph_lookup (graph, id, &index))
+    g_error ("no node %s", id);
+  return cs_graph_get_node (graph, index);
+}
+
+static guint
+index_of (const char *id)
+{
+  guint index;
+
+  if (!cs_graph_lookup (graph, id, &index))
+    g_error ("no node %s", id);
+  return index;
+}
+
+/* the edges from @source to @target with @relation (any relation when NULL) */
+static GPtrArray *
+edges_between (const char *source,
+               const char *target,
+               const char *relation)
+{
+  GPtrArray *found = g_ptr_array_new ();
+  guint s = index_of (source), t = index_of (target);
+
+  for (guint i = 0; i < cs_graph_get_n_edges (graph); i++)
+    {
+      const CsEdge *edge = cs_graph_get_edge (graph, i);
+
+      if (edge->source == s && edge->target == t &&
+          (relation == NULL || g_str_equal (edge->relation_name, relation)))
+        g_ptr_array_add (found, (gpointer)edge);
+    }
+  return found;
+}
+
+G_GNUC_UNUSED static const CsEdge *
+the_edge (const char *source,
+          const char *target,
+          const char *relation)
+{
+  g_autoptr(GPtrArray) found = edges_between (source, target, relation);
+
+  if (found->len != 1)
+    g_error ("%u edges %s %s %s, not one", found->len, source, relation, target);
+  return g_ptr_array_index (found, 0);
+}
+
+static const CsAttribute *
+attribute (GPtrArray  *attributes,
+           const char *key)
+{
+  for (guint i = 0; i < attributes->len; i++)
+    {
+      const CsAttribute *attr = g_ptr_array_index (attributes, i);
+
+      if (g_str_equal (attr->key, key))
+        return attr;
+    }
+  return NULL;
+}
+
+G_GNUC_UNUSED static const CsAttribute *
+node_attribute (const char *id,
+                const char *key)
+{
+  const CsAttribute *attr = attribute (node_by_id (id)->attributes, key);
+
+  if (attr == NULL)
+    g_error ("node %s has no attribute %s", id, key);
+  return attr;
+}
+
+/* does any of @sources cite @file? */
+static gboolean
+cites (GPtrArray  *sources,
+       const char *file)
+{
+  for (guint i = 0; i < sources->len; i++)
+    if (g_str_equal (((const CsSource *)g_ptr_array_index (sources, i))->file, file))
+      return TRUE;
+  return FALSE;
+}
+
+/* does the claim whose value contains @value_part exist, citing @file? */
+G_GNUC_UNUSED static const CsClaim *
+claim_with (const CsAttribute *attr,
+            const char        *value_part)
+{
+  for (guint i = 0; i < attr->claims->len; i++)
+    {
+      const CsClaim *claim = g_ptr_array_index (attr->claims, i);
+
+      if (strstr (claim->value, value_part) != NULL)
+        return claim;
+    }
+  g_error ("attribute %s has no claim with “%s”", attr->key, value_part);
+  return NULL;
+}
+
+/* an article's text as the source check reads it: NFC, white space runs as one space */
+static const char *
+article_text (const char *file)
+{
+  static GHashTable *texts;
+  char *text;
+
+  if (texts == NULL)
+    texts = g_hash_table_new (g_str_hash, g_str_equal);
+  text = g_hash_table_lookup (texts, file);
+  if (text == NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("CONSORTIA_TESTDATA"), "..", "seeds",
+                                                file, NULL);
+      g_autofree char *contents = NULL;
+      g_autofree char *composed = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
+
+      g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+      g_assert_no_error (error);
+      composed = g_utf8_normalize (contents, -1, G_NORMALIZE_NFC);
+      text = g_regex_replace_literal (space, composed, -1, 0, " ", 0, NULL);
+      g_hash_table_insert (texts, g_strdup (file), text);
+    }
+  return text;
+}
+
+static gboolean
+is_latin_or_digit (gunichar c)
+{
+  return (c < 0x80 && g_ascii_isalnum (c));
+}
+
+/* does @text name @name? A name in Latin letters must stand as a word
+ * of its own ("KT" is not in "SKT") */
+static gboolean
+text_names (const char *text,
+            const char *name)
+{
+  for (const char *at = strstr (text, name); at != NULL; at = strstr (at + 1, name))
+    {
+      const char *end = at + strlen (name);
+      gunichar before = at > text ? g_utf8_get_char (g_utf8_prev_char (at)) : ' ';
+      gunichar after = *end != '\0' ? g_utf8_get_char (end) : ' ';
+
+      if (!(is_latin_or_digit (g_utf8_get_char (at)) && is_latin_or_digit (before)) &&
+          !(is_latin_or_digit (g_utf8_get_char (g_utf8_prev_char (end))) &&
+            is_latin_or_digit (after)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+text_names_node (const char   *text,
+                 const CsNode *node)
+{
+  if (text_names (text, node->label))
+    return TRUE;
+  if (node->label_en != NULL && !node->label_en_outside && text_names (text, node->label_en))
+    return TRUE;
+  for (guint i = 0; node->aliases[i] != NULL; i++)
+    if (text_names (text, node->aliases[i]))
+      return TRUE;
+  return FALSE;
 }
 
 static gboolean
@@ -271,6 +451,35 @@ test_named_members (void)
     }
 }
 
+/* #13: every article a node cites names it (its label, its English name
+ * when the articles write it, an alias, or for a team its lead's); 001
+ * names none of KT, 카카오, 코난테크놀로지 and 모티프테크놀로지스 */
+static void
+test_cited_articles_name_the_node (void)
+{
+  for (guint i = 0; i < cs_graph_get_n_nodes (graph); i++)
+    {
+      const CsNode *node = cs_graph_get_node (graph, i);
+      const CsNode *lead = node->type == CS_NODE_TYPE_CONSORTIUM ? lead_of (i) : NULL;
+
+      for (guint s = 0; s < node->sources->len; s++)
+        {
+          const char *file = ((const CsSource *)g_ptr_array_index (node->sources, s))->file;
+          const char *text = article_text (file);
+
+          if (!text_names_node (text, node) && (lead == NULL || !text_names_node (text, lead)))
+            g_error ("node %s cites %s, which does not name it", node->id, file);
+        }
+    }
+  for (guint k = 0; k < 4; k++)
+    {
+      const char *const ids[] = { "kt", "kakao", "konan-technology", "motif-technologies" };
+
+      g_assert_false (text_names_node (article_text (A001), node_by_id (ids[k])));
+      g_assert_false (cites (node_by_id (ids[k])->sources, A001));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -291,6 +500,7 @@ main (int   argc,
   g_test_add_func ("/cs/dataset/roles-quoted", test_roles_quoted);
   g_test_add_func ("/cs/dataset/no-isolated-nodes", test_no_isolated_nodes);
   g_test_add_func ("/cs/dataset/named-members", test_named_members);
+  g_test_add_func ("/cs/dataset/cited-articles-name-the-node", test_cited_articles_name_the_node);
 
   status = g_test_run ();
   g_object_unref (graph);
