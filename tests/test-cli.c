@@ -1193,14 +1193,16 @@ test_check_sources (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  /* every quote of the bundled graph is in its article; the citations
-   * without a quote are #13's to fill */
+  /* every citation of the bundled graph has a quote, and every quote is
+   * in its article (#13) */
   g_assert_true (g_file_test (seeds, G_FILE_TEST_IS_DIR));
-  run (bundled, &out, &err);
-  g_assert_nonnull (strstr (out, "Citations: 561\nWith a quote: 388\nQuotes found word for word: "
-                                 "388\n"));
+  g_assert_cmpint (run (bundled, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Citations: 564\nWith a quote: 564\nQuotes found word for word: "
+                                 "564\n"));
+  g_assert_nonnull (strstr (out, "\nProblems: 0\n"));
   g_assert_null (strstr (out, "the quote is not"));
   g_assert_null (strstr (out, "no such article"));
+  g_assert_null (strstr (out, "no quote from"));
 }
 
 int

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cs-import.h"
+#include "cs-source-check.h"
 #include "test-support.h"
 
 static CsGraph *graph;
@@ -480,6 +481,46 @@ test_cited_articles_name_the_node (void)
     }
 }
 
+/* #13: every citation of the bundled graph carries a short quote found
+ * word for word in its article, and each node has a quote that names it
+ * (or, for a team, its lead) */
+static void
+test_every_citation_quoted (void)
+{
+  g_autofree char *seeds = g_build_filename (g_getenv ("CONSORTIA_TESTDATA"), "..", "seeds", NULL);
+  CsSourceReport *report = cs_source_check (graph, seeds);
+
+  for (guint i = 0; i < report->issues->len; i++)
+    {
+      const CsSourceIssue *issue = g_ptr_array_index (report->issues, i);
+
+      g_test_message ("%s: %s: %s", issue->where, issue->file, issue->quote ? issue->quote : "");
+    }
+  g_assert_cmpuint (report->issues->len, ==, 0);
+  g_assert_cmpuint (report->n_citations, >, 500);
+  g_assert_cmpuint (report->n_quoted, ==, report->n_citations);
+  g_assert_cmpuint (report->n_verified, ==, report->n_citations);
+  cs_source_report_free (report);
+
+  for (guint i = 0; i < cs_graph_get_n_nodes (graph); i++)
+    {
+      const CsNode *node = cs_graph_get_node (graph, i);
+      const CsNode *lead = node->type == CS_NODE_TYPE_CONSORTIUM ? lead_of (i) : NULL;
+      gboolean named = FALSE;
+
+      for (guint s = 0; s < node->sources->len; s++)
+        {
+          const CsSource *source = g_ptr_array_index (node->sources, s);
+
+          g_assert_cmpuint (g_utf8_strlen (source->quote, -1), <=, 120);
+          named |= text_names_node (source->quote, node) ||
+                   (lead != NULL && text_names_node (source->quote, lead));
+        }
+      if (!named)
+        g_error ("no quote of node %s names it", node->id);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -501,6 +542,7 @@ main (int   argc,
   g_test_add_func ("/cs/dataset/no-isolated-nodes", test_no_isolated_nodes);
   g_test_add_func ("/cs/dataset/named-members", test_named_members);
   g_test_add_func ("/cs/dataset/cited-articles-name-the-node", test_cited_articles_name_the_node);
+  g_test_add_func ("/cs/dataset/every-citation-quoted", test_every_citation_quoted);
 
   status = g_test_run ();
   g_object_unref (graph);
