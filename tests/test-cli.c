@@ -1197,8 +1197,8 @@ test_check_sources (void)
    * in its article (#13) */
   g_assert_true (g_file_test (seeds, G_FILE_TEST_IS_DIR));
   g_assert_cmpint (run (bundled, &out, &err), ==, 0);
-  g_assert_nonnull (strstr (out, "Citations: 571\nWith a quote: 571\nQuotes found word for word: "
-                                 "571\n"));
+  g_assert_nonnull (strstr (out, "Citations: 572\nWith a quote: 572\nQuotes found word for word: "
+                                 "572\n"));
   g_assert_nonnull (strstr (out, "\nProblems: 0\n"));
   g_assert_null (strstr (out, "the quote is not"));
   g_assert_null (strstr (out, "no such article"));

@@ -557,6 +557,30 @@ test_gpu_support_disputed (void)
                                     "자체 조달")->sources, A000));
 }
 
+/* #13: 003 says KT will offer a GPT model tuned together with MS, not that
+ * KT develops GPT */
+static void
+test_kt_offers_gpt (void)
+{
+  guint gpt = index_of ("model-kt-gpt"), n;
+  const guint *incident = cs_graph_get_incident_edges (graph, gpt, &n);
+  const CsEdge *offers = the_edge ("kt", "model-kt-gpt", NULL);
+  gboolean quoted = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (cs_graph_get_edge (graph, incident[i])->relation, !=, CS_RELATION_DEVELOPS);
+  g_assert_cmpint (offers->relation, ==, CS_RELATION_USES);
+  g_assert_nonnull (strstr (offers->role, "MS와 협력해 튜닝한 GPT 모델 제공"));
+  for (guint s = 0; s < offers->sources->len; s++)
+    {
+      const CsSource *source = g_ptr_array_index (offers->sources, s);
+
+      quoted |= g_str_equal (source->file, A003) &&
+                strstr (source->quote, "MS와 협력해 튜닝한 GPT 모델을 제공") != NULL;
+    }
+  g_assert_true (quoted);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -580,6 +604,7 @@ main (int   argc,
   g_test_add_func ("/cs/dataset/cited-articles-name-the-node", test_cited_articles_name_the_node);
   g_test_add_func ("/cs/dataset/every-citation-quoted", test_every_citation_quoted);
   g_test_add_func ("/cs/dataset/gpu-support-disputed", test_gpu_support_disputed);
+  g_test_add_func ("/cs/dataset/kt-offers-gpt", test_kt_offers_gpt);
 
   status = g_test_run ();
   g_object_unref (graph);
