@@ -99,7 +99,7 @@ attribute (GPtrArray  *attributes,
   return NULL;
 }
 
-G_GNUC_UNUSED static const CsAttribute *
+static const CsAttribute *
 node_attribute (const char *id,
                 const char *key)
 {
@@ -581,6 +581,28 @@ test_kt_offers_gpt (void)
   g_assert_true (quoted);
 }
 
+/* #13: 000's 약 2000억원 (data, GPUs, staff and research counted in, no
+ * period) and 002's 3-year 2000억 원 budget (with 1만 GPUs beside it) stay
+ * side by side, and their notes tell how they differ */
+static void
+test_budget_claims_differ (void)
+{
+  const CsAttribute *budget = node_attribute ("sovereign-ai-fm-project", "budget");
+  const CsClaim *support = claim_with (budget, "데이터·GPU·인건비·연구비");
+  const CsClaim *three_years = claim_with (budget, "3년간");
+
+  g_assert_cmpuint (budget->claims->len, ==, 2);
+  g_assert_true (cites (support->sources, A000));
+  g_assert_true (cites (three_years->sources, A002));
+  g_assert_nonnull (support->note);
+  g_assert_nonnull (three_years->note);
+  /* each note names the other article and what differs */
+  g_assert_nonnull (strstr (support->note, "002"));
+  g_assert_nonnull (strstr (support->note, "three years"));
+  g_assert_nonnull (strstr (three_years->note, "000"));
+  g_assert_nonnull (strstr (three_years->note, "1만"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -605,6 +627,7 @@ main (int   argc,
   g_test_add_func ("/cs/dataset/every-citation-quoted", test_every_citation_quoted);
   g_test_add_func ("/cs/dataset/gpu-support-disputed", test_gpu_support_disputed);
   g_test_add_func ("/cs/dataset/kt-offers-gpt", test_kt_offers_gpt);
+  g_test_add_func ("/cs/dataset/budget-claims-differ", test_budget_claims_differ);
 
   status = g_test_run ();
   g_object_unref (graph);
