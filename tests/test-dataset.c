@@ -603,6 +603,73 @@ test_budget_claims_differ (void)
   g_assert_nonnull (strstr (three_years->note, "1만"));
 }
 
+/* the number a claim states, from its value text */
+static double
+claim_number (const CsClaim *claim)
+{
+  return g_ascii_strtod (claim->value, NULL);
+}
+
+/* #13: SK텔레콤's models as the articles name them: 000's generative model
+ * 에이닷 and its 720억 에이닷 4.0 (no 'A.X 4.0' anywhere), 002's A.X 3.1
+ * 라이트 (70억) and 340억 model in development, 001's 500B-class MoE target
+ * for a new model; separate nodes, each size with its article, and notes
+ * that say the sizes do not fit together */
+static void
+test_skt_models_as_written (void)
+{
+  const struct
+  {
+    const char *id, *label, *file;
+    double      parameters;
+  } models[] = {
+    { "model-adot-4-0", "에이닷 4.0", A000, 72e9 },
+    { "model-ax-3-1-light", "A.X 3.1 라이트", A002, 7e9 },
+    { "model-ax-34b", "340억 파라미터급 대형 모델", A002, 34e9 },
+  };
+  const CsClaim *target;
+
+  for (guint i = 0; i < cs_graph_get_n_nodes (graph); i++)
+    {
+      const CsNode *node = cs_graph_get_node (graph, i);
+
+      g_assert_cmpstr (node->label_en, !=, "A.X 4.0");
+      for (guint a = 0; node->aliases[a] != NULL; a++)
+        g_assert_cmpstr (node->aliases[a], !=, "A.X 4.0");
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (models); k++)
+    {
+      const CsClaim *size = g_ptr_array_index (node_attribute (models[k].id, "parameters")->claims, 0);
+
+      g_assert_cmpstr (node_by_id (models[k].id)->label, ==, models[k].label);
+      g_assert_cmpfloat (claim_number (size), ==, models[k].parameters);
+      g_assert_true (cites (size->sources, models[k].file));
+      /* the note names the other sizes */
+      g_assert_nonnull (size->note);
+      g_assert_nonnull (strstr (size->note, "720억"));
+      g_assert_nonnull (strstr (size->note, "340억"));
+      g_assert_nonnull (strstr (size->note, "500B"));
+    }
+  target = claim_with (node_attribute ("model-skt-sovereign", "target_parameters"), "500B");
+  g_assert_true (cites (target->sources, A001));
+  g_assert_nonnull (strstr (target->note, "720억"));
+
+  /* 000's model 에이닷 is its own node: A.X does not take its quote, and
+   * 에이닷 4.0 is no version of A.X */
+  g_assert_cmpstr (node_by_id ("model-adot")->label, ==, "에이닷");
+  g_assert_cmpint (node_by_id ("model-adot")->type, ==, CS_NODE_TYPE_MODEL);
+  g_assert_null (attribute (node_by_id ("model-ax")->attributes, "from_scratch"));
+  the_edge ("model-adot-4-0", "model-adot", "version_of");
+  {
+    g_autoptr(GPtrArray) merged = edges_between ("model-adot-4-0", "model-ax", NULL);
+
+    g_assert_cmpuint (merged->len, ==, 0);
+  }
+  the_edge ("model-ax-3-1-light", "model-ax", "version_of");
+  the_edge ("model-ax-34b", "model-ax", "version_of");
+  the_edge ("team-skt", "model-skt-sovereign", "develops");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -628,6 +695,7 @@ main (int   argc,
   g_test_add_func ("/cs/dataset/gpu-support-disputed", test_gpu_support_disputed);
   g_test_add_func ("/cs/dataset/kt-offers-gpt", test_kt_offers_gpt);
   g_test_add_func ("/cs/dataset/budget-claims-differ", test_budget_claims_differ);
+  g_test_add_func ("/cs/dataset/skt-models-as-written", test_skt_models_as_written);
 
   status = g_test_run ();
   g_object_unref (graph);
