@@ -670,6 +670,37 @@ test_skt_models_as_written (void)
   the_edge ("team-skt", "model-skt-sovereign", "develops");
 }
 
+/* #13: descriptions and names say only what the articles say: Solar Pro 2
+ * did not "match" Grok (003: Upstage claims high efficiency at 1/50 of
+ * Grok's cost), no article calls 엔씨소프트 a game company, and 003 writes
+ * "SK하이닉스 등 그룹사", never "SK그룹" */
+static void
+test_worded_as_the_articles (void)
+{
+  const CsNode *solar = node_by_id ("model-solar-pro-2");
+  g_autofree char *solar_text = g_utf8_strdown (solar->description, -1);
+  g_autofree char *nc_text = g_utf8_strdown (node_by_id ("ncsoft")->description, -1);
+  const CsClaim *cost = claim_with (node_attribute ("model-solar-pro-2", "cost_efficiency"), "50분의 1");
+
+  g_assert_null (strstr (solar_text, "matched"));
+  g_assert_nonnull (strstr (solar_text, "1/50"));
+  g_assert_nonnull (strstr (cost->note, "claim"));
+  g_assert_null (strstr (nc_text, "game"));
+  g_assert_null (strstr (article_text (A002), "게임사"));
+  for (guint i = 0; i < cs_graph_get_n_nodes (graph); i++)
+    {
+      const CsNode *node = cs_graph_get_node (graph, i);
+
+      g_assert_false (node_is_named (node, "SK그룹"));
+      g_assert_cmpstr (node->label_en, !=, "SK Group");
+    }
+  g_assert_null (strstr (article_text (A003), "SK그룹"));
+  g_assert_true (node_is_named (node_by_id ("skt-group-companies"), "그룹사"));
+  g_assert_true (text_names (article_text (A003), "SK하이닉스 등 그룹사"));
+  the_edge ("sk-hynix", "skt", "affiliate_of");
+  the_edge ("skt-group-companies", "team-skt", "member_of");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -696,6 +727,7 @@ main (int   argc,
   g_test_add_func ("/cs/dataset/kt-offers-gpt", test_kt_offers_gpt);
   g_test_add_func ("/cs/dataset/budget-claims-differ", test_budget_claims_differ);
   g_test_add_func ("/cs/dataset/skt-models-as-written", test_skt_models_as_written);
+  g_test_add_func ("/cs/dataset/worded-as-the-articles", test_worded_as_the_articles);
 
   status = g_test_run ();
   g_object_unref (graph);
