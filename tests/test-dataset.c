@@ -701,6 +701,46 @@ test_worded_as_the_articles (void)
   the_edge ("skt-group-companies", "team-skt", "member_of");
 }
 
+/* #13: 셀렉트스타's role is worded differently by 000 (data through 캐시미션,
+ * AI-model 안정성 evaluation) and 002 (데이터 안정성): two member_of edges,
+ * one per article, as for 크래프톤 and 포티투닷; 안정성 is stability */
+static void
+test_selectstar_two_wordings (void)
+{
+  const char *const members[] = { "selectstar", "krafton", "42dot" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (members); k++)
+    {
+      g_autoptr(GPtrArray) roles = edges_between (members[k], "team-skt", "member_of");
+      gboolean only_000 = FALSE, only_002 = FALSE;
+
+      g_assert_cmpuint (roles->len, ==, 2);
+      for (guint i = 0; i < roles->len; i++)
+        {
+          const CsEdge *edge = g_ptr_array_index (roles, i);
+          gboolean a000 = cites (edge->sources, A000), a002 = cites (edge->sources, A002);
+
+          only_000 |= a000 && !a002;
+          only_002 |= a002 && !a000;
+        }
+      g_assert_true (only_000 && only_002);
+    }
+  for (guint i = 0; i < cs_graph_get_n_edges (graph); i++)
+    {
+      const CsEdge *edge = cs_graph_get_edge (graph, i);
+
+      if (edge->role != NULL && strstr (edge->role, "안정성") != NULL)
+        g_assert_nonnull (strstr (edge->role_en, "stability"));
+      g_assert_true (edge->role_en == NULL || strstr (edge->role_en, "safety") == NULL);
+    }
+  for (guint i = 0; i < cs_graph_get_n_nodes (graph); i++)
+    {
+      const CsNode *node = cs_graph_get_node (graph, i);
+
+      g_assert_true (node->description == NULL || strstr (node->description, "safety") == NULL);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -728,6 +768,7 @@ main (int   argc,
   g_test_add_func ("/cs/dataset/budget-claims-differ", test_budget_claims_differ);
   g_test_add_func ("/cs/dataset/skt-models-as-written", test_skt_models_as_written);
   g_test_add_func ("/cs/dataset/worded-as-the-articles", test_worded_as_the_articles);
+  g_test_add_func ("/cs/dataset/selectstar-two-wordings", test_selectstar_two_wordings);
 
   status = g_test_run ();
   g_object_unref (graph);
