@@ -741,6 +741,25 @@ test_selectstar_two_wordings (void)
     }
 }
 
+/* #13: NHN and NHN클라우드 may be one company counted twice in NC AI's
+ * consortium: kept apart, and both links say so */
+static void
+test_nhn_maybe_counted_twice (void)
+{
+  const CsEdge *nhn = the_edge ("nhn", "team-nc-ai", "member_of");
+  const CsEdge *cloud = the_edge ("nhn-cloud", "team-nc-ai", "member_of");
+
+  g_assert_cmpuint (index_of ("nhn"), !=, index_of ("nhn-cloud"));
+  g_assert_nonnull (nhn->note);
+  g_assert_nonnull (cloud->note);
+  g_assert_nonnull (strstr (nhn->note, "NHN클라우드"));
+  g_assert_nonnull (strstr (cloud->note, "NHN클라우드"));
+  g_assert_nonnull (strstr (nhn->note, "counted twice"));
+  g_assert_nonnull (strstr (cloud->note, "counted twice"));
+  g_assert_nonnull (strstr (node_by_id ("nhn")->description, "NHN클라우드"));
+  g_assert_nonnull (strstr (node_by_id ("nhn-cloud")->description, "NHN"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -769,6 +788,7 @@ main (int   argc,
   g_test_add_func ("/cs/dataset/skt-models-as-written", test_skt_models_as_written);
   g_test_add_func ("/cs/dataset/worded-as-the-articles", test_worded_as_the_articles);
   g_test_add_func ("/cs/dataset/selectstar-two-wordings", test_selectstar_two_wordings);
+  g_test_add_func ("/cs/dataset/nhn-maybe-counted-twice", test_nhn_maybe_counted_twice);
 
   status = g_test_run ();
   g_object_unref (graph);
