@@ -1197,8 +1197,8 @@ test_check_sources (void)
    * in its article (#13) */
   g_assert_true (g_file_test (seeds, G_FILE_TEST_IS_DIR));
   g_assert_cmpint (run (bundled, &out, &err), ==, 0);
-  g_assert_nonnull (strstr (out, "Citations: 576\nWith a quote: 576\nQuotes found word for word: "
-                                 "576\n"));
+  g_assert_nonnull (strstr (out, "Citations: 577\nWith a quote: 577\nQuotes found word for word: "
+                                 "577\n"));
   g_assert_nonnull (strstr (out, "\nProblems: 0\n"));
   g_assert_null (strstr (out, "the quote is not"));
   g_assert_null (strstr (out, "no such article"));

@@ -760,6 +760,36 @@ test_nhn_maybe_counted_twice (void)
   g_assert_nonnull (strstr (node_by_id ("nhn-cloud")->description, "NHN"));
 }
 
+/* #13: 네이버클라우드's "국내 유일의 'AI 풀스택' 기업" (002) and SK텔레콤's
+ * own "풀스택 AI" (000, 002, 003) are competing claims: each says so and
+ * names the other */
+static void
+test_full_stack_claims_compete (void)
+{
+  const CsClaim *naver = claim_with (node_attribute ("naver-cloud", "self_description"), "풀스택");
+  const CsClaim *skt = claim_with (node_attribute ("skt", "strategy"), "풀스택");
+  const CsAttribute *goal = node_attribute ("team-skt", "goal");
+  guint skt_goals = 0;
+
+  g_assert_true (cites (naver->sources, A002));
+  g_assert_nonnull (naver->note);
+  g_assert_nonnull (strstr (naver->note, "SK텔레콤"));
+  g_assert_nonnull (strstr (naver->note, "compet"));
+  g_assert_nonnull (skt->note);
+  g_assert_nonnull (strstr (skt->note, "네이버클라우드"));
+  for (guint c = 0; c < goal->claims->len; c++)
+    {
+      const CsClaim *claim = g_ptr_array_index (goal->claims, c);
+
+      if (strstr (claim->value, "풀스택") == NULL)
+        continue;
+      skt_goals++;
+      g_assert_nonnull (claim->note);
+      g_assert_nonnull (strstr (claim->note, "네이버클라우드"));
+    }
+  g_assert_cmpuint (skt_goals, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -789,6 +819,7 @@ main (int   argc,
   g_test_add_func ("/cs/dataset/worded-as-the-articles", test_worded_as_the_articles);
   g_test_add_func ("/cs/dataset/selectstar-two-wordings", test_selectstar_two_wordings);
   g_test_add_func ("/cs/dataset/nhn-maybe-counted-twice", test_nhn_maybe_counted_twice);
+  g_test_add_func ("/cs/dataset/full-stack-claims-compete", test_full_stack_claims_compete);
 
   status = g_test_run ();
   g_object_unref (graph);
