@@ -757,7 +757,7 @@ test_bundled_by_default (void)
   const char *export[] = { "--export", png, "--width", "400", "--height", "300", NULL };
 
   g_assert_cmpint (run (info, &out, NULL), ==, 0);
-  g_assert_nonnull (strstr (out, "Nodes: 111\n"));
+  g_assert_nonnull (strstr (out, "Nodes: 119\n"));
   g_assert_nonnull (strstr (out, BUNDLED_GRAPH));
   g_assert_cmpint (run (export, NULL, NULL), ==, 0);
   g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
@@ -1197,8 +1197,8 @@ test_check_sources (void)
    * in its article (#13) */
   g_assert_true (g_file_test (seeds, G_FILE_TEST_IS_DIR));
   g_assert_cmpint (run (bundled, &out, &err), ==, 0);
-  g_assert_nonnull (strstr (out, "Citations: 577\nWith a quote: 577\nQuotes found word for word: "
-                                 "577\n"));
+  g_assert_nonnull (strstr (out, "Citations: 630\nWith a quote: 630\nQuotes found word for word: "
+                                 "630\n"));
   g_assert_nonnull (strstr (out, "\nProblems: 0\n"));
   g_assert_null (strstr (out, "the quote is not"));
   g_assert_null (strstr (out, "no such article"));

@@ -790,6 +790,87 @@ test_full_stack_claims_compete (void)
   g_assert_cmpuint (skt_goals, ==, 2);
 }
 
+/* #13: what the articles mention in passing is in the graph too, each
+ * with its quote: the GPUs of the ministry's plan (001), xAI and its Grok
+ * (003), the rumoured judges and Google (003, hedged), 이재명 정부 (002) */
+static void
+test_named_in_passing (void)
+{
+  const struct
+  {
+    const char *id, *label, *file;
+    CsNodeType  type;
+  } passing[] = {
+    { "chip-b200", "B200", A001, CS_NODE_TYPE_CHIP },
+    { "chip-h100", "H100", A001, CS_NODE_TYPE_CHIP },
+    { "xai", "xAI", A003, CS_NODE_TYPE_COMPANY },
+    { "model-grok", "그록", A003, CS_NODE_TYPE_MODEL },
+    { "person-eric-schmidt", "에릭 슈미트", A003, CS_NODE_TYPE_PERSON },
+    { "person-geoffrey-hinton", "제프리 힌튼", A003, CS_NODE_TYPE_PERSON },
+    { "google", "구글", A003, CS_NODE_TYPE_COMPANY },
+    { "lee-jaemyung-government", "이재명 정부", A002, CS_NODE_TYPE_GOVERNMENT },
+  };
+  const char *const judges[] = { "person-eric-schmidt", "person-geoffrey-hinton" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (passing); k++)
+    {
+      const CsNode *node = node_by_id (passing[k].id);
+
+      g_assert_cmpstr (node->label, ==, passing[k].label);
+      g_assert_cmpint (node->type, ==, passing[k].type);
+      g_assert_true (cites (node->sources, passing[k].file));
+      g_assert_true (text_names (article_text (passing[k].file), passing[k].label));
+    }
+  the_edge ("msit", "chip-b200", "funds");
+  the_edge ("msit", "chip-h100", "funds");
+  the_edge ("xai", "model-grok", "develops");
+  the_edge ("model-solar-pro-2", "model-grok", "compared_with");
+  the_edge ("person-eric-schmidt", "google", "works_at");
+  the_edge ("lee-jaemyung-government", "sovereign-ai-fm-project", "runs");
+  /* 003 only reports an observation (관측) that they were appointed */
+  for (guint k = 0; k < G_N_ELEMENTS (judges); k++)
+    {
+      const CsEdge *judge = the_edge (judges[k], "sovereign-ai-fm-project", "judges");
+
+      g_assert_nonnull (strstr (judge->role, "관측"));
+      g_assert_nonnull (strstr (judge->note, "관측"));
+    }
+}
+
+/* #13: every article has its title, publisher and date; 000 prints no
+ * publisher, and 003's file holds two articles, whose titles are both given */
+static void
+test_article_metadata (void)
+{
+  g_assert_cmpuint (cs_graph_get_n_articles (graph), ==, 4);
+  for (guint i = 0; i < cs_graph_get_n_articles (graph); i++)
+    {
+      const CsArticle *article = cs_graph_get_article (graph, i);
+
+      g_assert_nonnull (article->title);
+      g_assert_nonnull (article->date);
+      g_assert_cmpstr (article->language, ==, "ko");
+      if (g_str_equal (article->file, A000))
+        {
+          g_assert_null (article->publisher);
+          g_assert_true (text_names (article_text (A000), article->title));
+        }
+      else
+        {
+          g_assert_nonnull (article->publisher);
+          g_assert_true (text_names (article_text (article->file), article->publisher));
+        }
+      if (g_str_equal (article->file, A003))
+        {
+          g_assert_nonnull (strstr (article->title, "KT, '한국적 AI' 개발 박차…정부 AI 파운데이션 모델 사업 출사표"));
+          g_assert_nonnull (strstr (article->title, "'독자 AI 파운데이션 모델' 최종 선발전"));
+          g_assert_true (text_names (article_text (A003), "2025-07-29 06:03:00"));
+          g_assert_true (text_names (article_text (A003), "2025-07-26 09:54:42"));
+          g_assert_cmpstr (article->date, ==, "2025-07");
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -820,6 +901,8 @@ main (int   argc,
   g_test_add_func ("/cs/dataset/selectstar-two-wordings", test_selectstar_two_wordings);
   g_test_add_func ("/cs/dataset/nhn-maybe-counted-twice", test_nhn_maybe_counted_twice);
   g_test_add_func ("/cs/dataset/full-stack-claims-compete", test_full_stack_claims_compete);
+  g_test_add_func ("/cs/dataset/named-in-passing", test_named_in_passing);
+  g_test_add_func ("/cs/dataset/article-metadata", test_article_metadata);
 
   status = g_test_run ();
   g_object_unref (graph);
