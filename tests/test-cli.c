@@ -759,7 +759,7 @@ test_bundled_by_default (void)
   const char *export[] = { "--export", png, "--width", "400", "--height", "300", NULL };
 
   g_assert_cmpint (run (info, &out, NULL), ==, 0);
-  g_assert_nonnull (strstr (out, "Nodes: 110\n"));
+  g_assert_nonnull (strstr (out, "Nodes: 119\n"));
   g_assert_nonnull (strstr (out, BUNDLED_GRAPH));
   g_assert_cmpint (run (export, NULL, NULL), ==, 0);
   g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
@@ -1195,14 +1195,16 @@ test_check_sources (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  /* every quote of the bundled graph is in its article; the citations
-   * without a quote are #13's to fill */
+  /* every citation of the bundled graph has a quote, and every quote is
+   * in its article (#13) */
   g_assert_true (g_file_test (seeds, G_FILE_TEST_IS_DIR));
-  run (bundled, &out, &err);
-  g_assert_nonnull (strstr (out, "Citations: 569\nWith a quote: 386\nQuotes found word for word: "
-                                 "386\n"));
+  g_assert_cmpint (run (bundled, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Citations: 630\nWith a quote: 630\nQuotes found word for word: "
+                                 "630\n"));
+  g_assert_nonnull (strstr (out, "\nProblems: 0\n"));
   g_assert_null (strstr (out, "the quote is not"));
   g_assert_null (strstr (out, "no such article"));
+  g_assert_null (strstr (out, "no quote from"));
 }
 
 /* the stages of a contest: --info lists them, --stages draws a panel for

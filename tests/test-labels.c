@@ -713,10 +713,11 @@ test_legend_entries (Fixture       *f,
         }
       else
         {
-          /* the bundled graph has twelve kinds of node, twelve kinds of link
-           * and twelve consortia */
+          /* the bundled graph has twelve kinds of node, fourteen kinds of
+           * link (two of them its own: judges, compared_with) and twelve
+           * consortia */
           g_assert_cmpuint (g_hash_table_size (types), ==, 12);
-          g_assert_cmpuint (g_hash_table_size (relations), ==, 12);
+          g_assert_cmpuint (g_hash_table_size (relations), ==, 14);
           g_assert_cmpuint (g_hash_table_size (consortia), ==, 12);
         }
     }
