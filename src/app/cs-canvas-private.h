@@ -59,6 +59,11 @@ struct _CsCanvas
   int            centring;      /* node kept in the middle through resizes, or -1 */
   CsBounds       framed;        /* world box kept framed through resizes, with */
   gboolean       framing;
+  gboolean       camera_kept; /* the view is the file's camera, untouched since: its centre
+                               * stays in the middle through resizes */
+  gboolean       fitted;   /* the view is the fit a new graph got, untouched since: a size
+                            * that changes before anything else (the timeline
+                            * appearing below) fits the graph again */
   int            tab_anchor;    /* node whose neighbours Tab walks round, or -1 */
   CsCanvasDrag   drag_mode;
   double         drag_x;

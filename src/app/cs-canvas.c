@@ -335,6 +335,8 @@ _cs_canvas_release_view (CsCanvas *self)
 {
   self->centring = -1;
   self->framing = FALSE;
+  self->fitted = FALSE;
+  self->camera_kept = FALSE;
 }
 
 static void
@@ -357,6 +359,7 @@ fit_now (CsCanvas *self)
       double zoom;
 
       self->camera_pending = FALSE;
+      self->camera_kept = TRUE;
       cs_viewport_set_zoom (viewport, self->camera_zoom);
       /* the zoom as the viewport clamps it */
       zoom = cs_viewport_get_zoom (viewport);
@@ -364,6 +367,7 @@ fit_now (CsCanvas *self)
                               height / 2.0 - self->camera_y * zoom);
       return;
     }
+  self->fitted = TRUE;
   cs_scene_get_world_bounds (scene, &bounds);
   /* mid-glide, frame where the nodes are going, with the same room round
    * them as the scene gives the nodes where they are */
@@ -617,6 +621,16 @@ cs_canvas_size_allocate (GtkWidget *widget,
     centre (self, self->centring);
   else if (self->framing)
     fit_bounds (self, &self->framed);
+  else if (self->fitted && self->transition == NULL)
+    fit_now (self);
+  else if (self->camera_kept)
+    {
+      CsViewport *viewport = cs_view_state_get_viewport (self->view);
+      double zoom = cs_viewport_get_zoom (viewport);
+
+      cs_viewport_set_offset (viewport, width / 2.0 - self->camera_x * zoom,
+                              height / 2.0 - self->camera_y * zoom);
+    }
   else if (clearance >= 0 &&
            clearance_at_size (self, selected, width, height) <
                MIN (clearance, CS_CANVAS_REVEAL_MARGIN))
@@ -754,6 +768,9 @@ cs_canvas_view_selection_cb (CsCanvas    *self,
 {
   /* the selection's names are always drawn, clear of its ring */
   _cs_canvas_invalidate_scene (self);
+  /* a panel opening for it must not move the nodes under the pointer */
+  self->fitted = FALSE;
+  self->camera_kept = FALSE;
 }
 
 CsDocument *
