@@ -205,7 +205,7 @@ test_drag_save_reopen (void)
   wait_until (window, saved);
   g_assert_false (cs_document_get_modified (document));
   g_assert_false (title_marked (window));
-  cs_test_settle (cs_window_get_canvas (window));
+  cs_test_wait_for_frame (cs_window_get_canvas (window));
   before = cs_test_render_widget (GTK_WIDGET (cs_window_get_canvas (window)));
 
   again = open_window (file);
@@ -217,7 +217,7 @@ test_drag_save_reopen (void)
   g_assert_cmpint (cs_view_state_get_label_language (cs_window_get_view_state (again)), ==,
                    CS_LABEL_LANGUAGE_ENGLISH);
   g_assert_false (cs_document_get_modified (cs_window_get_document (again)));
-  cs_test_settle (cs_window_get_canvas (again));
+  cs_test_wait_for_frame (cs_window_get_canvas (again));
   after = cs_test_render_widget (GTK_WIDGET (cs_window_get_canvas (again)));
   assert_same_pixels (before, after);
   cairo_surface_destroy (before);

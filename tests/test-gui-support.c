@@ -116,15 +116,3 @@ cs_test_wait_for_frame (CsCanvas *canvas)
       cs_test_iterate ();
     }
 }
-
-/* Lets the canvas come to rest (a layer kept through a resize is drawn
- * again for the new size a moment later), then waits for a frame. */
-void
-cs_test_settle (CsCanvas *canvas)
-{
-  gint64 until = g_get_monotonic_time () + 300 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    cs_test_iterate ();
-  cs_test_wait_for_frame (canvas);
-}

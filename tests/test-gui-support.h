@@ -17,7 +17,6 @@ AdwMessageDialog *cs_test_wait_for_dialog    (GtkWindow  *parent,
                                               const char *heading);
 void              cs_test_iterate            (void);
 void              cs_test_wait_for_frame     (CsCanvas   *canvas);
-void              cs_test_settle             (CsCanvas   *canvas);
 void              cs_test_respond            (GtkWindow  *parent,
                                               const char *heading,
                                               const char *response);

@@ -636,14 +636,7 @@ cs_canvas_size_allocate (GtkWidget *widget,
                MIN (clearance, CS_CANVAS_REVEAL_MARGIN))
     bring_into_view (self, selected, CS_CANVAS_REVEAL_MARGIN);
   /* the kept layer holds more than the view: snapshot redraws it only when
-   * the new size goes past it, so a panel slides in smoothly; once the
-   * size rests, it is drawn again for it (names are placed for the area
-   * they are seen in) */
-  if (self->graph_layer != NULL && (width != self->layer_width || height != self->layer_height))
-    {
-      g_clear_handle_id (&self->sharpen_source, g_source_remove);
-      self->sharpen_source = g_timeout_add (SHARPEN_DELAY_MS, sharpen_cb, self);
-    }
+   * the new size goes past it */
   g_clear_pointer (&self->hit_index, cs_spatial_grid_free);
   gtk_widget_queue_draw (widget);
 }
