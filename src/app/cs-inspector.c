@@ -64,6 +64,9 @@ cs_inspector_row_activated_cb (CsInspector   *self,
   g_signal_emit (self, signals[NAVIGATE], 0, (guint)node);
 }
 
+/* quotes a row writes out; the rest are in its tooltip */
+#define QUOTES_SHOWN 2
+
 static GtkWidget *
 build_row (CsInspector        *self,
            const CsInspectRow *row)
@@ -80,14 +83,30 @@ build_row (CsInspector        *self,
       g_string_append (subtitle, detail);
     }
   /* each source: its quote as readable as the rest, then its article in
-   * short (publisher and date: the row's tooltip and the Sources section
-   * name it whole); quotes from one article in a row share its name */
+   * short (publisher and date); quotes from one article in a row share its
+   * name. The first few are written out, the rest counted: the row's
+   * tooltip has every quote and names each article whole. */
   for (guint c = 0; row->citations != NULL && c < row->citations->len; c++)
     {
       const CsInspectCitation *citation = g_ptr_array_index (row->citations, c);
       const CsInspectCitation *next =
           c + 1 < row->citations->len ? g_ptr_array_index (row->citations, c + 1) : NULL;
 
+      if (citation->quote != NULL)
+        g_string_append_printf (tooltip, "%s“%s”\n— %s", tooltip->len > 0 ? "\n" : "",
+                                citation->quote, citation->article);
+      else
+        g_string_append_printf (tooltip, "%s%s", tooltip->len > 0 ? "\n" : "",
+                                citation->article);
+      if (c == QUOTES_SHOWN)
+        {
+          guint more = row->citations->len - QUOTES_SHOWN;
+
+          g_string_append_printf (subtitle, "\n<small>and %u more source%s (hover to read)</small>",
+                                  more, more == 1 ? "" : "s");
+        }
+      if (c >= QUOTES_SHOWN)
+        continue;
       if (subtitle->len > 0)
         g_string_append (subtitle, "\n");
       if (citation->quote != NULL)
@@ -96,15 +115,12 @@ build_row (CsInspector        *self,
 
           g_string_append_printf (subtitle, "“%s”", quote);
         }
-      if (next == NULL || g_strcmp0 (next->article, citation->article) != 0)
+      if (next == NULL || c + 1 == QUOTES_SHOWN || g_strcmp0 (next->article, citation->article) != 0)
         {
           g_autofree char *brief = g_markup_escape_text (citation->brief, -1);
 
           g_string_append_printf (subtitle, "%s<small>— %s</small>",
                                   citation->quote != NULL ? "\n" : "", brief);
-          if (tooltip->len == 0 || strstr (tooltip->str, citation->article) == NULL)
-            g_string_append_printf (tooltip, "%s%s", tooltip->len > 0 ? "\n" : "",
-                                    citation->article);
         }
     }
   if (tooltip->len > 0)
