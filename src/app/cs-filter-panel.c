@@ -137,10 +137,9 @@ add_stages (CsFilterPanel *self,
   for (guint s = 0; s < cs_stages_get_n_stages (stages); s++)
     {
       const CsStageInfo *info = cs_stages_get_stage (stages, s);
-      g_autofree char *name = cs_stage_get_display_name (info->name);
+      g_autofree char *name = cs_stage_get_title (info->name);
       g_autofree char *item = NULL;
 
-      name[0] = g_ascii_toupper (name[0]);
       if (info->date != NULL)
         item = g_strdup_printf ("%s · %s%s", name, info->date, info->planned ? " (planned)" : "");
       else

@@ -115,7 +115,8 @@ build_row (CsInspector        *self,
 
           g_string_append_printf (subtitle, "“%s”", quote);
         }
-      if (next == NULL || c + 1 == QUOTES_SHOWN || g_strcmp0 (next->article, citation->article) != 0)
+      if (next == NULL || c + 1 == QUOTES_SHOWN ||
+          g_strcmp0 (next->article, citation->article) != 0)
         {
           g_autofree char *brief = g_markup_escape_text (citation->brief, -1);
 

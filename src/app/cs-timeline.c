@@ -228,15 +228,6 @@ stage_at (CsTimeline *self,
   return CLAMP (stage, 0, (int)n - 1);
 }
 
-static char *
-stage_name (const CsStageInfo *info)
-{
-  char *name = cs_stage_get_display_name (info->name);
-
-  name[0] = g_ascii_toupper (name[0]);
-  return name;
-}
-
 /* Drawing */
 
 /* "2025-07-25" (or "planned", "2027 · planned") and "10 stated, 10 named" */
@@ -333,7 +324,7 @@ draw_strip (GtkDrawingArea *area,
   for (guint s = 0; s < n; s++)
     {
       const CsStageInfo *info = cs_stages_get_stage (stages, s);
-      g_autofree char *name = stage_name (info);
+      g_autofree char *name = cs_stage_get_title (info->name);
       g_autofree char *when = NULL;
       g_autofree char *counts = NULL;
       gboolean current = (int)s == self->stage;
@@ -403,7 +394,7 @@ update_accessible (CsTimeline *self)
 
   if (stages != NULL && self->stage >= 0 && self->stage < (int)cs_stages_get_n_stages (stages))
     {
-      g_autofree char *name = stage_name (cs_stages_get_stage (stages, self->stage));
+      g_autofree char *name = cs_stage_get_title (cs_stages_get_stage (stages, self->stage)->name);
       g_autofree char *described = cs_stages_describe (stages, self->stage);
 
       text = g_strdup_printf ("%s, %s", name, described);
@@ -707,7 +698,7 @@ cs_timeline_query_tooltip_cb (GtkWidget  *strip,
         {
           const CsStageInfo *info = cs_stages_get_stage (stages, stage);
           const char *label = info->label_en != NULL ? info->label_en : info->label;
-          g_autofree char *name = stage_name (info);
+          g_autofree char *name = cs_stage_get_title (info->name);
           g_autofree char *described = cs_stages_describe (stages, stage);
 
           text = g_strdup_printf ("%s — %s%s%s", name, described, label != NULL ? "\n" : "",

@@ -497,12 +497,9 @@ print_stages (CsGraph *graph)
   for (guint s = 0; s < cs_stages_get_n_stages (stages); s++)
     {
       const CsStageInfo *info = cs_stages_get_stage (stages, s);
-      g_autofree char *described = cs_stages_describe (stages, s);
+      g_autofree char *summary = cs_stages_summarise (stages, s);
 
-      printf ("  %-24s %s", info->name, described);
-      if (info->n_cut > 0)
-        printf ("%s%u cut", described[0] != '\0' ? " · " : "", info->n_cut);
-      printf ("\n");
+      printf ("  %-24s %s\n", info->name, summary);
     }
   for (guint i = 0; i < problems->len; i++)
     printf ("  problem: %s\n", (const char *)g_ptr_array_index (problems, i));

@@ -612,7 +612,8 @@ parse_events (Reader       *reader,
       ok &= get_string (reader, &object, "label_en", FALSE, FALSE, &label_en);
       if (until != NULL && date == NULL)
         {
-          error_at (reader, MISSING, element, &ipath, "until", "\"until\" is given without \"date\"");
+          error_at (reader, MISSING, element, &ipath, "until",
+                    "\"until\" is given without \"date\"");
           ok = FALSE;
         }
       else if (until != NULL && date != NULL && strcmp (until, date) < 0)

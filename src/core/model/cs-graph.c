@@ -1104,6 +1104,22 @@ cs_graph_describe_article (CsGraph    *self,
   return g_string_free (str, FALSE);
 }
 
+/**
+ * cs_stage_get_title:
+ * @stage: a stage word
+ *
+ * Returns: (transfer full): its display name as a heading starts:
+ *   "Passed the document review"
+ */
+char *
+cs_stage_get_title (const char *stage)
+{
+  char *title = cs_stage_get_display_name (stage);
+
+  title[0] = g_ascii_toupper (title[0]);
+  return title;
+}
+
 /* Parts */
 
 CsNode *

@@ -199,6 +199,7 @@ gboolean          cs_relation_from_string       (const char  *str,
 gboolean          cs_relation_is_directed       (CsRelation   relation);
 const char       *cs_relation_get_display_name  (CsRelation   relation);
 char             *cs_stage_get_display_name     (const char  *stage);
+char             *cs_stage_get_title            (const char  *stage);
 gboolean          cs_stage_is_known             (const char  *stage);
 
 G_END_DECLS

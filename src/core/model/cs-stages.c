@@ -183,14 +183,17 @@ add_event (Stage         *stage,
            const char    *key_date,
            guint          key_step)
 {
-  if (stage->key_date == NULL || compare_key (key_date, key_step, stage->key_date, stage->key_step) < 0)
+  if (stage->key_date == NULL ||
+      compare_key (key_date, key_step, stage->key_date, stage->key_step) < 0)
     {
       stage->key_date = key_date;
       stage->key_step = key_step;
     }
-  if (event->date != NULL && (stage->info.date == NULL || strcmp (event->date, stage->info.date) < 0))
+  if (event->date != NULL &&
+      (stage->info.date == NULL || strcmp (event->date, stage->info.date) < 0))
     stage->info.date = event->date;
-  if (event->until != NULL && (stage->info.until == NULL || strcmp (event->until, stage->info.until) > 0))
+  if (event->until != NULL &&
+      (stage->info.until == NULL || strcmp (event->until, stage->info.until) > 0))
     stage->info.until = event->until;
   if (!event->planned)
     stage->has_actual = TRUE;
@@ -429,6 +432,29 @@ cs_stages_describe (const CsStages *self,
     g_ptr_array_add (parts, g_strdup_printf ("%u named", info->n_named));
   g_ptr_array_add (parts, NULL);
   return g_strjoinv (" · ", (char **)parts->pdata);
+}
+
+/**
+ * cs_stages_summarise:
+ * @self: the stages
+ * @stage: one of them
+ *
+ * Returns: (transfer full): cs_stages_describe() and who was cut there:
+ *   "2025-08 · 5 stated, 5 named · 5 cut"
+ */
+char *
+cs_stages_summarise (const CsStages *self,
+                     guint           stage)
+{
+  const CsStageInfo *info = cs_stages_get_stage (self, stage);
+  g_autofree char *described = cs_stages_describe (self, stage);
+
+  g_return_val_if_fail (info != NULL, NULL);
+
+  if (info->n_cut == 0)
+    return g_steal_pointer (&described);
+  return g_strdup_printf ("%s%s%u cut", described, described[0] != '\0' ? " · " : "",
+                          info->n_cut);
 }
 
 /**

@@ -56,6 +56,8 @@ const CsStageMark *cs_stages_get_marks      (const CsStages  *self,
                                              guint           *n_marks);
 char              *cs_stages_describe       (const CsStages  *self,
                                              guint            stage);
+char              *cs_stages_summarise      (const CsStages  *self,
+                                             guint            stage);
 GPtrArray         *cs_stages_get_problems   (const CsStages  *self);
 gboolean           cs_stage_word_is_stage   (const char      *word);
 

@@ -86,8 +86,7 @@ set_stage (CsSceneContent *content,
   if (stage < 0)
     return;
   info = cs_stages_get_stage (stages, stage);
-  display = cs_stage_get_display_name (info->name);
-  display[0] = g_ascii_toupper (display[0]);
+  display = cs_stage_get_title (info->name);
   described = cs_stages_describe (stages, stage);
   content->stage_text = described[0] != '\0' ? g_strdup_printf ("%s · %s", display, described)
                                              : g_strdup (display);

@@ -70,19 +70,6 @@ best_columns (guint           n,
   return best_cols;
 }
 
-static char *
-panel_details (const CsStages *stages,
-               guint           stage)
-{
-  const CsStageInfo *info = cs_stages_get_stage (stages, stage);
-  g_autofree char *described = cs_stages_describe (stages, stage);
-
-  if (info->n_cut > 0)
-    return g_strdup_printf ("%s%s%u cut", described, described[0] != '\0' ? " · " : "",
-                            info->n_cut);
-  return g_steal_pointer (&described);
-}
-
 /**
  * cs_stage_panels_new:
  * @graph: the graph
@@ -147,7 +134,7 @@ cs_stage_panels_new (CsGraph               *graph,
     {
       g_autoptr(CsViewState) at_stage = cs_view_state_copy (view);
       g_autoptr(CsFilter) filter = cs_filter_copy (cs_view_state_get_filter (view));
-      g_autofree char *heading = cs_stage_get_display_name (cs_stages_get_stage (stages, s)->name);
+      g_autofree char *heading = cs_stage_get_title (cs_stages_get_stage (stages, s)->name);
       CsScene *scene;
       CsBounds bounds;
 
@@ -161,10 +148,9 @@ cs_stage_panels_new (CsGraph               *graph,
         world = bounds;
       world = (CsBounds) { MIN (world.x0, bounds.x0), MIN (world.y0, bounds.y0),
                            MAX (world.x1, bounds.x1), MAX (world.y1, bounds.y1) };
-      heading[0] = g_ascii_toupper (heading[0]);
       g_ptr_array_add (self->scenes, scene);
       g_ptr_array_add (self->headings, g_steal_pointer (&heading));
-      g_ptr_array_add (self->details, panel_details (stages, s));
+      g_ptr_array_add (self->details, cs_stages_summarise (stages, s));
     }
 
   /* the figure: title and caption as an export draws them */
@@ -220,7 +206,8 @@ cs_stage_panels_new (CsGraph               *graph,
       double y = area.y0 + (s / cols) * (ph + PANEL_GAP);
 
       self->boxes[s] = (CsBounds) { x, y, x + pw, y + ph };
-      cs_scene_set_size (scene, MAX (pw - 2 * PANEL_PAD, 1), MAX (ph - self->header - PANEL_PAD, 1));
+      cs_scene_set_size (scene, MAX (pw - 2 * PANEL_PAD, 1),
+                         MAX (ph - self->header - PANEL_PAD, 1));
       cs_scene_fit_bounds (scene, &world, 10);
     }
   return self;
