@@ -391,6 +391,68 @@ test_save_changed_on_disk_and_save_as (void)
   remove_dir (dir);
 }
 
+/* A file of another program's format is never written over: Save asks
+ * where (can-save-in-place is FALSE) until a Save As has written a file of
+ * ours, which Save then writes; the original stays byte for byte. */
+static void
+test_foreign_file_saved_as_ours (void)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "import", "basic.graphml",
+                                                   NULL);
+  g_autofree char *dir = g_dir_make_tmp ("cs-doc-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "basic.graphml", NULL);
+  g_autofree char *ours_path = g_build_filename (dir, "basic.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) ours = g_file_new_for_path (ours_path);
+  g_autoptr(CsDocument) document = cs_document_new ();
+  g_autoptr(CsDocument) reopened = cs_document_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *original = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *saved = NULL;
+  gsize original_length, after_length;
+  guint node = 0;
+  const double xy[2] = { 42.5, -7.25 };
+
+  g_assert_true (g_file_get_contents (source, &original, &original_length, NULL));
+  g_assert_true (g_file_set_contents (path, original, original_length, NULL));
+  g_assert_true (cs_document_load (document, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (cs_graph_get_source_format (cs_document_get_graph (document)), ==, "graphml");
+  g_assert_false (cs_document_get_can_save_in_place (document));
+
+  cs_document_move_nodes (document, 1, &node, xy, TRUE);
+  g_assert_true (save_and_wait (document, ours, NULL, CS_DOCUMENT_SAVE_NONE, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_equal (cs_document_get_file (document), ours));
+  g_assert_true (cs_document_get_can_save_in_place (document));
+  g_assert_true (g_file_get_contents (path, &after, &after_length, NULL));
+  g_assert_cmpmem (after, after_length, original, original_length);
+
+  /* Save now writes the file of ours */
+  cs_document_move_nodes (document, 1, &node, xy, FALSE);
+  g_assert_true (cs_document_get_modified (document));
+  g_assert_true (save_and_wait (document, NULL, NULL, CS_DOCUMENT_SAVE_NONE, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (ours_path, &saved, NULL, NULL));
+  g_assert_nonnull (strstr (saved, "\"pinned\": true"));
+  g_assert_true (cs_document_load (reopened, ours, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cs_graph_get_n_nodes (cs_document_get_graph (reopened)), ==,
+                    cs_graph_get_n_nodes (cs_document_get_graph (document)));
+  g_assert_true (cs_document_get_can_save_in_place (reopened));
+
+  /* a recovered copy made the changes of no file of ours: Save asks */
+  cs_document_adopt (reopened, NULL, NULL);
+  g_assert_false (cs_document_get_can_save_in_place (reopened));
+  g_assert_true (cs_document_get_modified (reopened));
+
+  g_clear_pointer (&after, g_free);
+  g_assert_true (g_file_get_contents (path, &after, &after_length, NULL));
+  g_assert_cmpmem (after, after_length, original, original_length);
+  remove_dir (dir);
+}
+
 /* A recovery copy written by a process that then dies is found by the
  * next one, with what it was a copy of; one whose window lives is not;
  * restored and adopted, it is the unsaved state of the original file */
@@ -475,6 +537,7 @@ main (int   argc,
   g_test_add_func ("/cs/document/save-modified-reopen", test_save_modified_reopen);
   g_test_add_func ("/cs/document/save-changed-on-disk-and-save-as",
                    test_save_changed_on_disk_and_save_as);
+  g_test_add_func ("/cs/document/foreign-file-saved-as-ours", test_foreign_file_saved_as_ours);
   g_test_add_func ("/cs/document/recovery", test_recovery);
 
   return g_test_run ();

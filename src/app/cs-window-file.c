@@ -656,7 +656,11 @@ recovery_written_cb (GObject      *object,
       cs_recovery_clear (self->recovery);
       return;
     }
-  if (!cs_recovery_commit (self->recovery, cs_document_get_file (document),
+  /* a file of another format is never written over: a restored copy of
+   * its changes is saved with Save As */
+  if (!cs_recovery_commit (self->recovery,
+                           cs_document_get_can_save_in_place (document)
+                             ? cs_document_get_file (document) : NULL,
                            cs_document_get_etag (document), cs_document_get_title (document),
                            &error))
     g_warning ("Could not write the recovery copy: %s", error->message);

@@ -41,6 +41,7 @@ struct _CsDocument
   guint32            seed;
   guint              busy;
   guint              saving;
+  gboolean           file_is_ours; /* @file is of our format: read as one, or written by Save */
   guint64            next_serial;  /* for the next Move */
   guint64            saved_serial; /* the Move on top when last saved or opened; G_MAXUINT64:
                                     * never saved (a recovered document) */
@@ -496,7 +497,9 @@ cs_document_get_saving (CsDocument *self)
  * @self: a #CsDocument
  *
  * Returns: %TRUE when Save writes the open file: it is a file of our own
- *   format and not the bundled graph; else Save asks where (Save As)
+ *   format (read as one, or written by a save) and not the bundled graph;
+ *   else Save asks where (Save As), never writing over a file of another
+ *   program's format
  */
 gboolean
 cs_document_get_can_save_in_place (CsDocument *self)
@@ -506,8 +509,7 @@ cs_document_get_can_save_in_place (CsDocument *self)
 
   g_return_val_if_fail (CS_IS_DOCUMENT (self), FALSE);
 
-  if (self->file == NULL || self->graph == NULL ||
-      g_strcmp0 (cs_graph_get_source_format (self->graph), "consortia") != 0)
+  if (self->file == NULL || self->graph == NULL || !self->file_is_ours)
     return FALSE;
   bundled = cs_document_find_bundled_graph ();
   bundled_file = g_file_new_for_path (bundled);
@@ -576,6 +578,7 @@ apply_load (CsDocument *self,
   self->etag = g_steal_pointer (&data->etag);
   self->algorithm = cs_layout_params_get_algorithm (data->params);
   self->seed = cs_layout_params_get_seed (data->params);
+  self->file_is_ours = g_strcmp0 (cs_graph_get_source_format (data->graph), "consortia") == 0;
 
   /* metrics of the old graph say nothing of the new one */
   cancel_metrics (self);
@@ -1401,6 +1404,7 @@ cs_document_save_finish (CsDocument    *self,
           g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
         }
     }
+  self->file_is_ours = TRUE;
   g_free (self->etag);
   self->etag = g_steal_pointer (&data->new_etag);
   self->saved_serial = data->serial;
@@ -1456,8 +1460,9 @@ cs_document_save_copy_finish (CsDocument    *self,
 /**
  * cs_document_adopt:
  * @self: a #CsDocument just loaded from a recovery copy
- * @file: (nullable): the file the copy was of, which Save writes; %NULL
- *   for one that had none (Save asks where)
+ * @file: (nullable): the file of our format the copy was of, which Save
+ *   writes; %NULL for one that had none, or was of another format (Save
+ *   asks where)
  * @etag: (nullable): that file's entity tag when the copy was made
  *
  * Makes the open graph the unsaved state of @file: modified until saved.
@@ -1477,6 +1482,7 @@ cs_document_adopt (CsDocument *self,
   was_modified = cs_document_get_modified (self);
   if (g_set_object (&self->file, file))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  self->file_is_ours = file != NULL;
   g_free (self->etag);
   self->etag = g_strdup (etag);
   self->saved_serial = G_MAXUINT64;
