@@ -228,6 +228,99 @@ test_drag_save_reopen (void)
   remove_dir (dir);
 }
 
+/* the file chooser a window has open, or NULL */
+static GtkFileChooser *
+find_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return GTK_FILE_CHOOSER (toplevel);
+    }
+  return NULL;
+}
+
+/* A GraphML file: Ctrl+S asks where, beside it, under a name of our format;
+ * the GraphML stays byte for byte; the next Ctrl+S writes the new file
+ * without asking */
+static void
+test_foreign_save_as (void)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "import", "basic.graphml",
+                                                   NULL);
+  g_autofree char *dir = g_dir_make_tmp ("cs-app-save-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "basic.graphml", NULL);
+  g_autofree char *ours_path = g_build_filename (dir, "basic.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GFile) ours = g_file_new_for_path (ours_path);
+  g_autoptr(GFile) chooser_folder = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *original = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *name = NULL;
+  gsize original_length, after_length;
+  CsWindow *window;
+  CsDocument *document;
+  GtkFileChooser *chooser = NULL;
+  gint64 deadline;
+
+  g_assert_true (g_file_get_contents (source, &original, &original_length, NULL));
+  g_assert_true (g_file_set_contents (path, original, original_length, NULL));
+  window = open_window (file);
+  document = cs_window_get_document (window);
+  drag_node (window, "alice", 40, 30);
+  g_assert_true (cs_document_get_modified (document));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_false (cs_document_get_saving (document));
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while ((chooser = find_chooser ()) == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      cs_test_iterate ();
+    }
+  name = gtk_file_chooser_get_current_name (chooser);
+  g_assert_cmpstr (name, ==, "basic.json");
+  /* the chooser's folder is there once it has loaded */
+  while ((chooser_folder = gtk_file_chooser_get_current_folder (chooser)) == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      cs_test_iterate ();
+    }
+  g_assert_true (g_file_equal (chooser_folder, folder));
+  g_assert_true (gtk_file_chooser_set_file (chooser, ours, &error));
+  g_assert_no_error (error);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (cs_document_get_modified (document))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      cs_test_iterate ();
+    }
+  wait_until (window, saved);
+  g_assert_true (g_file_equal (cs_document_get_file (document), ours));
+  g_assert_true (g_file_query_exists (ours, NULL));
+  g_assert_true (g_file_get_contents (path, &after, &after_length, NULL));
+  g_assert_cmpmem (after, after_length, original, original_length);
+
+  /* now a file of ours: Save writes it, no chooser */
+  drag_node (window, "alice", -20, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_true (cs_document_get_saving (document));
+  wait_until (window, saved);
+  g_assert_false (cs_document_get_modified (document));
+  g_assert_null (find_chooser ());
+
+  close_window (window);
+  g_remove (ours_path);
+  remove_dir (dir);
+}
+
 /* Closing with unsaved changes asks: Cancel keeps the window, Save saves
  * and closes, Discard closes and the file stays as it was */
 static void
@@ -463,6 +556,7 @@ main (int   argc,
   adw_init ();
   g_test_add_func ("/cs/app-save/recovery-after-kill", test_recovery_after_kill);
   g_test_add_func ("/cs/app-save/drag-save-reopen", test_drag_save_reopen);
+  g_test_add_func ("/cs/app-save/foreign-save-as", test_foreign_save_as);
   g_test_add_func ("/cs/app-save/close-asks", test_close_asks);
   g_test_add_func ("/cs/app-save/changed-on-disk", test_changed_on_disk);
   status = g_test_run ();

@@ -580,11 +580,15 @@ save_as (CsWindow *self)
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->save_chooser), json);
   name = suggested_name (self);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->save_chooser), name);
-  if (current != NULL && cs_document_get_can_save_in_place (self->document))
+  /* beside the open file, of ours or another format; the bundled graph's
+   * folder is the installation's */
+  if (current != NULL)
     {
+      g_autofree char *bundled = cs_document_find_bundled_graph ();
+      g_autoptr(GFile) bundled_file = g_file_new_for_path (bundled);
       g_autoptr(GFile) parent = g_file_get_parent (current);
 
-      if (parent != NULL)
+      if (parent != NULL && !g_file_equal (current, bundled_file))
         gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->save_chooser), parent, NULL);
     }
   g_signal_connect_object (self->save_chooser, "response",
