@@ -87,20 +87,27 @@ case "${1:-}" in
   test)
     install_packages
     build build -Dwerror=true
-    status=0
-    run_suite build || status=1
     CC=clang build build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dwerror=true -Dfuzzing=true
-    # memcheck over the display-free unit tests (tests/valgrind.supp) beside
-    # the sanitizer build's suite, one test at a time each: both keep the
-    # two cores busy to the end instead of waiting on their longest test.
-    # The slow suite (100,000 nodes) ran above; under the sanitizers the
-    # same paths run on the smaller graphs of the other suites.
-    meson test -C build --setup valgrind --suite unit --num-processes 1 --print-errorlogs \
-      > build/valgrind.log 2>&1 &
-    valgrind_pid=$!
-    run_suite build-asan --no-suite slow --num-processes 1 || status=1
-    wait "$valgrind_pid" || status=1
-    cat build/valgrind.log
+    status=0
+    # Two streams, one test at a time each, so both cores stay busy to the
+    # end: the slow suite (100,000 nodes, no display) and then memcheck
+    # over the display-free unit tests (tests/valgrind.supp); beside them,
+    # everything with a display (one Xvfb at a time): the plain suite and
+    # the sanitizer build's, where the same paths run on the smaller graphs
+    # of the other suites. Each run keeps its own log (--logbase).
+    (
+      s=0
+      meson test -C build --no-rebuild --suite slow --num-processes 1 --logbase testlog-slow \
+        --print-errorlogs || s=1
+      meson test -C build --no-rebuild --setup valgrind --suite unit --num-processes 1 \
+        --print-errorlogs || s=1
+      exit $s
+    ) > build/slow-and-valgrind.log 2>&1 &
+    background_pid=$!
+    run_suite build --no-rebuild --no-suite slow --num-processes 1 || status=1
+    run_suite build-asan --no-rebuild --no-suite slow --num-processes 1 || status=1
+    wait "$background_pid" || status=1
+    cat build/slow-and-valgrind.log
     summarise build build-asan || status=1
     exit $status
     ;;

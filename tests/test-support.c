@@ -8,6 +8,7 @@
 
 #include "test-support.h"
 
+#include "cs-consortia-writer.h"
 #include "cs-graph-builder.h"
 #include "cs-import.h"
 #include "cs-layout.h"
@@ -524,6 +525,42 @@ cs_test_use_own_state_dir (void)
   atexit (remove_own_state_dir);
 }
 
+/* Where the layout of @graph by this very test program is kept between
+ * runs: a name made of the program's own bytes (the layout code is linked
+ * in statically) and of @graph written out whole, so a change to either
+ * is a new name; NULL when the program cannot be read */
+static char *
+layout_cache_path (CsGraph *graph)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GBytes) written = cs_consortia_writer_to_bytes (graph, NULL, NULL, NULL, -1, NULL);
+  g_autofree char *exe = NULL;
+  g_autofree char *name = NULL;
+  gsize length;
+  const char *builddir = g_getenv ("G_TEST_BUILDDIR");
+
+  if (builddir == NULL || written == NULL ||
+      !g_file_get_contents ("/proc/self/exe", &exe, &length, NULL))
+    return NULL;
+  g_checksum_update (checksum, (const guchar *)exe, length);
+  g_checksum_update (checksum, g_bytes_get_data (written, NULL), g_bytes_get_size (written));
+  name = g_strdup_printf ("%s.positions", g_checksum_get_string (checksum));
+  return g_build_filename (builddir, "layout-cache", name, NULL);
+}
+
+static CsPositions *
+read_cached_layout (const char *path,
+                    guint       n_nodes)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  if (path == NULL || !g_file_get_contents (path, &data, &length, NULL) ||
+      length != 2 * (gsize)n_nodes * sizeof (double))
+    return NULL;
+  return cs_positions_new (n_nodes, (const double *)data);
+}
+
 /**
  * cs_test_default_layout:
  * @graph: a graph
@@ -532,7 +569,11 @@ cs_test_use_own_state_dir (void)
  * The layout the window would compute for @graph, computed once per
  * process for each @name: layouts are deterministic, and the tests that
  * only need positions need not pay for one each (many times over under
- * valgrind).
+ * valgrind). The positions are also kept in the build folder, named by
+ * this test program's bytes and @graph's, so the runs of the same build
+ * under valgrind and beside it compute each once (the thorough consortia
+ * layout of the bundled graph takes some 30 s under valgrind); test-layout
+ * computes every layout itself.
  *
  * Returns: (transfer full): the positions
  */
@@ -549,11 +590,27 @@ cs_test_default_layout (CsGraph    *graph,
   positions = g_hash_table_lookup (layouts, name);
   if (positions == NULL)
     {
-      g_autoptr(CsLayoutParams) params = cs_layout_params_new_for_graph (graph);
-      g_autoptr(GError) error = NULL;
+      g_autofree char *path = layout_cache_path (graph);
 
-      positions = cs_layout_run (graph, params, NULL, &error);
-      g_assert_no_error (error);
+      positions = read_cached_layout (path, cs_graph_get_n_nodes (graph));
+      if (positions == NULL)
+        {
+          g_autoptr(CsLayoutParams) params = cs_layout_params_new_for_graph (graph);
+          g_autoptr(GError) error = NULL;
+
+          positions = cs_layout_run (graph, params, NULL, &error);
+          g_assert_no_error (error);
+          if (path != NULL)
+            {
+              g_autofree char *dir = g_path_get_dirname (path);
+
+              /* atomic: tests running side by side may write it at once */
+              g_mkdir_with_parents (dir, 0755);
+              g_file_set_contents (path, (const char *)cs_positions_get_xy (positions),
+                                   2 * cs_positions_get_n_nodes (positions) * sizeof (double),
+                                   NULL);
+            }
+        }
       g_hash_table_insert (layouts, g_strdup (name), positions);
     }
   g_assert_cmpuint (cs_positions_get_n_nodes (positions), ==, cs_graph_get_n_nodes (graph));
