@@ -317,7 +317,6 @@ test_foreign_save_as (void)
   g_assert_null (find_chooser ());
 
   close_window (window);
-  g_remove (ours_path);
   remove_dir (dir);
 }
 
