@@ -15,6 +15,7 @@ packages=(
   xvfb xauth x11-utils xdotool imagemagick librsvg2-bin poppler-utils
   clang libclang-rt-14-dev valgrind
   appstream desktop-file-utils python3 python3-jsonschema
+  graphviz
 )
 
 as_root() {

@@ -28,6 +28,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <malloc.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -744,6 +745,395 @@ bench_stages (void)
   cs_render_style_clear (&style);
 }
 
+/* Issue #14's measures. The median of @runs timed runs of @func after one
+ * untimed run */
+typedef void (*Timed) (gpointer data);
+
+static double
+median_time (Timed    func,
+             gpointer data,
+             guint    runs)
+{
+  g_autofree double *times = g_new (double, runs);
+
+  func (data);
+  for (guint r = 0; r < runs; r++)
+    {
+      double t0 = now ();
+
+      func (data);
+      times[r] = now () - t0;
+    }
+  for (guint i = 1; i < runs; i++)
+    for (guint j = i; j > 0 && times[j - 1] > times[j]; j--)
+      {
+        double t = times[j];
+
+        times[j] = times[j - 1];
+        times[j - 1] = t;
+      }
+  return runs % 2 ? times[runs / 2] : (times[runs / 2 - 1] + times[runs / 2]) / 2;
+}
+
+/* the wall time of a command, its output thrown away */
+static double
+command_time (const char *const *argv)
+{
+  gint64 t0 = g_get_monotonic_time ();
+  int status;
+  g_autoptr(GError) error = NULL;
+
+  fflush (stdout);
+  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
+                     G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    {
+      printf ("%-36s failed: %s\n", argv[0], error->message);
+      return -1;
+    }
+  return (g_get_monotonic_time () - t0) / 1e6;
+}
+
+static double
+median_command (const char *const *argv,
+                guint              runs)
+{
+  g_autofree double *times = g_new (double, runs);
+
+  for (guint r = 0; r < runs; r++)
+    if ((times[r] = command_time (argv)) < 0)
+      return -1;
+  for (guint i = 1; i < runs; i++)
+    for (guint j = i; j > 0 && times[j - 1] > times[j]; j--)
+      {
+        double t = times[j];
+
+        times[j] = times[j - 1];
+        times[j - 1] = t;
+      }
+  return runs % 2 ? times[runs / 2] : (times[runs / 2 - 1] + times[runs / 2]) / 2;
+}
+
+#define FRAME_WIDTH  1920
+#define FRAME_HEIGHT 1080
+
+typedef struct
+{
+  CsScene         *scene;
+  cairo_surface_t *surface;
+  cairo_surface_t *layer;       /* the canvas's kept layer, drawn */
+  double           layer_margin;
+  double           dx, scale;   /* a pan, a zoom of the kept layer */
+  CsRenderFocus    focus;
+} Frame;
+
+static void
+paint_background (gpointer data)
+{
+  Frame *f = data;
+  cairo_t *cr = cairo_create (f->surface);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+}
+
+static void
+draw_frame (gpointer data)
+{
+  Frame *f = data;
+  cairo_t *cr = cairo_create (f->surface);
+
+  cs_renderer_draw (cr, f->scene);
+  cairo_destroy (cr);
+}
+
+/* the canvas's kept layer: the view and half its size on every side
+ * (cs-canvas.c, ensure_graph_layer) */
+static CsScene *
+layer_scene (const CsScene *scene,
+             double         margin)
+{
+  CsScene *layer = cs_scene_copy (scene);
+
+  cs_scene_set_size (layer, FRAME_WIDTH + 2 * margin, FRAME_HEIGHT + 2 * margin);
+  cs_scene_set_transform (layer, cs_scene_get_zoom (scene), cs_scene_get_offset_x (scene) + margin,
+                          cs_scene_get_offset_y (scene) + margin);
+  cs_scene_set_view_origin (layer, margin, margin);
+  return layer;
+}
+
+static void
+draw_layer (gpointer data)
+{
+  Frame *f = data;
+  g_autoptr(CsScene) layer = layer_scene (f->scene, f->layer_margin);
+  cairo_t *cr = cairo_create (f->layer);
+
+  cs_renderer_draw (cr, layer);
+  cairo_destroy (cr);
+}
+
+/* a frame while panning or zooming: the kept layer moved or scaled under
+ * the view, as GTK's cairo renderer composes it, then the title and legend */
+static void
+compose_frame (gpointer data)
+{
+  Frame *f = data;
+  cairo_t *cr = cairo_create (f->surface);
+
+  cairo_save (cr);
+  cairo_translate (cr, f->dx, 0);
+  cairo_scale (cr, f->scale, f->scale);
+  cairo_set_source_surface (cr, f->layer, -f->layer_margin, -f->layer_margin);
+  cairo_pattern_set_filter (cairo_get_source (cr),
+                            f->scale == 1.0 ? CAIRO_FILTER_NEAREST : CAIRO_FILTER_BILINEAR);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  cs_renderer_draw_overlays (cr, f->scene);
+  cairo_destroy (cr);
+}
+
+static void
+draw_hover (gpointer data)
+{
+  Frame *f = data;
+  cairo_t *cr = cairo_create (f->surface);
+
+  cs_renderer_draw_focus (cr, f->scene, &f->focus);
+  cairo_destroy (cr);
+}
+
+static void
+export_png (gpointer data)
+{
+  CsExportOptions options;
+  g_autoptr(GBytes) bytes = NULL;
+
+  cs_export_options_init (&options);
+  bytes = cs_export_scene_to_bytes (data, &options, NULL, NULL);
+}
+
+/* The window's frames at 1920x1080 on one graph laid out by the default
+ * layout, each against painting the background of the same surface */
+static void
+bench_frame_graph (const char *name,
+                   const char *path,
+                   guint       runs)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsGraph) graph = cs_import_file (path, NULL, NULL, &error);
+  g_autoptr(CsLayoutParams) params = NULL;
+  g_autoptr(CsPositions) positions = NULL;
+  g_autoptr(CsViewState) view = cs_view_state_new ();
+  g_autoptr(CsScene) scene = NULL;
+  g_autofree double *radii = NULL;
+  CsRenderStyle style;
+  Frame f = { 0 };
+  double t0, layout, paint, frame, layer, pan, zoom, hover, zoomed, build, plain, indexed, png;
+  guint n;
+
+  if (graph == NULL)
+    {
+      printf ("\n%s: %s\n", name, error->message);
+      return;
+    }
+  n = cs_graph_get_n_nodes (graph);
+  params = cs_layout_params_new_for_graph (graph);
+  radii = cs_node_radii_new (graph);
+  cs_layout_params_set_radii (params, n, radii);
+  t0 = now ();
+  positions = cs_layout_run (graph, params, NULL, &error);
+  layout = now () - t0;
+  g_assert_nonnull (positions);
+
+  cs_render_style_init_default (&style, FALSE);
+  cs_view_state_set_graph (view, graph);
+  t0 = now ();
+  scene = cs_scene_new (graph, positions, NULL, view, &style, FRAME_WIDTH, FRAME_HEIGHT);
+  build = now () - t0;
+  cs_scene_set_flags (scene, cs_scene_get_flags (scene) | CS_RENDER_OVERLAYS_APART);
+  cs_scene_fit (scene, 24);
+  f.scene = scene;
+  f.surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, FRAME_WIDTH, FRAME_HEIGHT);
+  f.layer_margin = ceil (MAX (FRAME_WIDTH, FRAME_HEIGHT) / 2.0);
+  f.layer = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, FRAME_WIDTH + 2 * f.layer_margin,
+                                        FRAME_HEIGHT + 2 * f.layer_margin);
+  f.scale = 1.0;
+
+  printf ("\n%s: %u nodes, %u edges, %s layout %.2f s; frames of %dx%d\n", name, n,
+          cs_graph_get_n_edges (graph),
+          cs_layout_algorithm_to_string (cs_layout_params_get_algorithm (params)), layout,
+          FRAME_WIDTH, FRAME_HEIGHT);
+  paint = median_time (paint_background, &f, runs);
+  frame = median_time (draw_frame, &f, runs);
+  layer = median_time (draw_layer, &f, runs);
+  f.dx = 37;
+  pan = median_time (compose_frame, &f, runs);
+  f.dx = 0;
+  f.scale = 1.1;
+  zoom = median_time (compose_frame, &f, runs);
+  report ("build the scene (once per change)", build, "paint the background", paint);
+  report ("pan frame (kept layer moved)", pan, "paint the background", paint);
+  report ("zoom frame (kept layer scaled)", zoom, "paint the background", paint);
+  report ("full frame, whole graph", frame, "paint the background", paint);
+  report ("full redraw of the kept layer", layer, "paint the background", paint);
+
+  /* settled after zooming in on the middle, 8 times the fitted zoom */
+  cs_scene_set_transform (scene, 8 * cs_scene_get_zoom (scene),
+                          FRAME_WIDTH / 2.0 - 8 * (FRAME_WIDTH / 2.0 - cs_scene_get_offset_x (scene)),
+                          FRAME_HEIGHT / 2.0 - 8 * (FRAME_HEIGHT / 2.0 - cs_scene_get_offset_y (scene)));
+  zoomed = median_time (draw_layer, &f, runs);
+  report ("full redraw, zoomed in 8x", zoomed, "paint the background", paint);
+  cs_scene_fit (scene, 24);
+
+  f.focus.hover = 0;
+  for (guint i = 1; i < n; i++)
+    if (cs_graph_get_degree (graph, i) > cs_graph_get_degree (graph, f.focus.hover))
+      f.focus.hover = i;
+  hover = median_time (draw_hover, &f, runs);
+  report ("hover overlay (busiest node)", hover, "pan frame", pan);
+
+  {
+    g_autoptr(CsSpatialGrid) index = NULL;
+    g_autoptr(GRand) rand = g_rand_new_with_seed (1);
+    volatile int sink = 0;
+    double index_time;
+
+    t0 = now ();
+    for (guint r = 0; r < 200; r++)
+      sink += cs_renderer_hit_test (scene, g_rand_double_range (rand, 0, FRAME_WIDTH),
+                                    g_rand_double_range (rand, 0, FRAME_HEIGHT));
+    plain = (now () - t0) / 200;
+    t0 = now ();
+    index = cs_renderer_build_hit_index (scene);
+    index_time = now () - t0;
+    t0 = now ();
+    for (guint r = 0; r < 2000; r++)
+      sink += cs_renderer_hit_test_indexed (scene, index, g_rand_double_range (rand, 0, FRAME_WIDTH),
+                                            g_rand_double_range (rand, 0, FRAME_HEIGHT));
+    indexed = (now () - t0) / 2000;
+    report ("hit test (spatial index)", indexed, "hit test over every node", plain);
+    report ("building the hit index", index_time, "pan frame", pan);
+    (void)sink;
+  }
+
+  {
+    CsExportOptions o;
+    g_autoptr(CsScene) export_scene = NULL;
+
+    cs_export_options_init (&o);
+    export_scene = cs_export_build_scene (graph, positions, NULL, view, &o);
+    png = median_time (export_png, export_scene, MIN (runs, 3));
+    report ("PNG export 1600x1200", png, "full frame, whole graph", frame);
+  }
+
+  cairo_surface_destroy (f.layer);
+  cairo_surface_destroy (f.surface);
+  cs_render_style_clear (&style);
+}
+
+/* `consortia --export OUT.svg FILE` (the default layout and the SVG) against
+ * `sfdp -Tsvg`, and an SVG at given positions against `neato -n2 -Tsvg` */
+static void
+bench_against_graphviz (const char *dir,
+                        const char *stem)
+{
+  g_autofree char *json = g_strdup_printf ("%s/%s.json", dir, stem);
+  g_autofree char *dot = g_strdup_printf ("%s/%s.dot", dir, stem);
+  g_autofree char *svg = g_strdup_printf ("%s/%s.svg", dir, stem);
+  g_autofree char *placed_json = g_strdup_printf ("%s/%s-placed.json", dir, stem);
+  g_autofree char *placed_dot = g_strdup_printf ("%s/%s-placed.dot", dir, stem);
+  const char *ours[] = { CONSORTIA_PROGRAM, "--export", svg, json, NULL };
+  const char *sfdp[] = { "sfdp", "-Tsvg", "-o", svg, dot, NULL };
+  const char *place_ours[] = { CONSORTIA_PROGRAM, "--export", placed_json, json, NULL };
+  const char *place_dot[] = { "sfdp", "-o", placed_dot, dot, NULL };
+  const char *ours_placed[] = { CONSORTIA_PROGRAM, "--export", svg, placed_json, NULL };
+  const char *neato[] = { "neato", "-n2", "-Tsvg", "-o", svg, placed_dot, NULL };
+  double a, b;
+
+  printf ("\n%s against Graphviz (wall time of each command, median of 3)\n", stem);
+  a = median_command (ours, 3);
+  b = median_command (sfdp, 3);
+  if (a > 0 && b > 0)
+    report ("consortia --export SVG (layout too)", a, "sfdp -Tsvg", b);
+  if (command_time (place_ours) < 0 || command_time (place_dot) < 0)
+    return;
+  a = median_command (ours_placed, 3);
+  b = median_command (neato, 3);
+  if (a > 0 && b > 0)
+    report ("consortia --export SVG, positioned", a, "neato -n2 -Tsvg", b);
+}
+
+static char *
+generate (const char *dir,
+          guint       n,
+          guint       m,
+          const char *ext)
+{
+  g_autofree char *out = g_strdup_printf ("%s/ba-%u-m%u.%s", dir, n, m, ext);
+  g_autofree char *nodes = g_strdup_printf ("%u", n);
+  g_autofree char *edges = g_strdup_printf ("%u", m);
+  const char *argv[] = { "python3", GEN_GRAPH, nodes, out, "--m", edges, NULL };
+
+  if (command_time (argv) < 0)
+    return NULL;
+  return g_steal_pointer (&out);
+}
+
+/* `bench frame [NODES]`: Barabási–Albert graphs from gen-graph.py (1,000,
+ * 10,000 and 100,000 nodes with two links each, 3,200 with 22 each), and
+ * the large real files of ../shared/testdata */
+static void
+bench_frame (guint only)
+{
+  const struct { guint n, m; } sizes[] = { { 1000, 2 }, { 10000, 2 }, { 3200, 22 }, { 100000, 2 } };
+  g_autofree char *dir = g_dir_make_tmp ("cs-bench-XXXXXX", NULL);
+  const char *real[] = { "gephi/samples/Power_Grid.gml", "cytoscape/6000-elements_data.json" };
+
+  if (!g_file_test (GEN_GRAPH, G_FILE_TEST_EXISTS))
+    {
+      printf ("\nframes: %s is missing\n", GEN_GRAPH);
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *name = NULL;
+
+      if (only != 0 && sizes[i].n != only)
+        continue;
+      path = generate (dir, sizes[i].n, sizes[i].m, "json");
+      name = g_strdup_printf ("Barabasi-Albert %u, m %u", sizes[i].n, sizes[i].m);
+      if (path != NULL)
+        bench_frame_graph (name, path, sizes[i].n >= 100000 ? 3 : 7);
+      if (sizes[i].n == 10000 && sizes[i].m == 2)
+        {
+          g_free (generate (dir, 10000, 2, "dot"));
+          bench_against_graphviz (dir, "ba-10000-m2");
+        }
+      g_unlink (path);
+    }
+  for (guint i = 0; only == 0 && i < G_N_ELEMENTS (real); i++)
+    {
+      g_autofree char *path = g_build_filename (SHARED_TESTDATA, real[i], NULL);
+
+      bench_frame_graph (real[i], path, 7);
+    }
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *entry;
+
+    while (d != NULL && (entry = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (dir, entry, NULL);
+
+        g_unlink (path);
+      }
+  }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -767,6 +1157,9 @@ main (int   argc,
     bench_style ();
   if (g_str_equal (part, "all") || g_str_equal (part, "stages"))
     bench_stages ();
+  /* `bench frame [N]`: the window's frames, exports, Graphviz */
+  if (g_str_equal (part, "all") || g_str_equal (part, "frame"))
+    bench_frame (argc > 2 && g_str_equal (part, "frame") ? (guint)g_ascii_strtoull (argv[2], NULL, 10) : 0);
   /* `bench layout [N]`: every layout on N nodes (100,000 takes minutes) */
   if (g_str_equal (part, "all") || g_str_equal (part, "layout"))
     bench_layout (argc > 2 ? (guint)g_ascii_strtoull (argv[2], NULL, 10) : 10000);

@@ -182,23 +182,38 @@ ensure_graph_layer (CsCanvas *self,
     return;
 
   {
-    g_autoptr(GtkSnapshot) layer = gtk_snapshot_new ();
+    /* drawn into pixels of our own, not a recording that GTK would play
+     * back: the renderer then writes thin links straight into them */
+    int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+    int layer_width = (width + 2 * (int)margin) * scale;
+    int layer_height = (height + 2 * (int)margin) * scale;
     g_autoptr(CsScene) scene = cs_scene_copy (visible);
-    cairo_t *cr = gtk_snapshot_append_cairo (
-        layer, &GRAPHENE_RECT_INIT (-margin, -margin, width + 2 * margin, height + 2 * margin));
+    cairo_surface_t *surface =
+        cairo_image_surface_create (CAIRO_FORMAT_ARGB32, layer_width, layer_height);
+    g_autoptr(GBytes) bytes = NULL;
+    g_autoptr(GdkTexture) texture = NULL;
+    cairo_t *cr = cairo_create (surface);
 
     cs_scene_set_size (scene, width + 2 * margin, height + 2 * margin);
     cs_scene_set_transform (scene, zoom, offset_x + margin, offset_y + margin);
     cs_scene_set_view_origin (scene, margin, margin);
     cs_scene_set_flags (scene, cs_scene_get_flags (scene) | CS_RENDER_OVERLAYS_APART);
-    cairo_translate (cr, -margin, -margin);
+    cairo_scale (cr, scale, scale);
     cs_renderer_draw (cr, scene);
     cairo_destroy (cr);
+    cairo_surface_flush (surface);
+    bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                        (gsize)cairo_image_surface_get_stride (surface) * layer_height,
+                                        (GDestroyNotify)cairo_surface_destroy, surface);
+    /* cairo's ARGB32 is GDK's default memory format */
+    texture = gdk_memory_texture_new (layer_width, layer_height, GDK_MEMORY_DEFAULT, bytes,
+                                      cairo_image_surface_get_stride (surface));
 
     g_clear_pointer (&self->graph_layer, gsk_render_node_unref);
     g_clear_pointer (&self->layer_scene, cs_scene_unref);
     g_clear_handle_id (&self->sharpen_source, g_source_remove);
-    self->graph_layer = gtk_snapshot_free_to_node (g_steal_pointer (&layer));
+    self->graph_layer = gsk_texture_node_new (
+        texture, &GRAPHENE_RECT_INIT (-margin, -margin, width + 2 * margin, height + 2 * margin));
     self->layer_scene = cs_scene_ref (visible);
     self->layer_zoom = zoom;
     self->layer_offset_x = offset_x;

@@ -192,6 +192,9 @@ _cs_scene_edge_shown (const CsScene *scene,
 
 void          _cs_render_set_color      (cairo_t             *cr,
                                          const CsColor       *color);
+guint         _cs_render_dash_pattern   (CsDash               dash,
+                                         double               width,
+                                         double              *pattern);
 void          _cs_render_set_dash       (cairo_t             *cr,
                                          CsDash               dash,
                                          double               width);

@@ -8,6 +8,7 @@
 
 #include "cs-renderer.h"
 
+#include "cs-raster-private.h"
 #include "cs-render-private.h"
 
 #include <math.h>
@@ -27,40 +28,54 @@ _cs_render_set_color (cairo_t       *cr,
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
 }
 
+/* a dash style's lengths, on and off in turn, for a line @width wide;
+ * returns how many (0: solid) */
+guint
+_cs_render_dash_pattern (CsDash  dash,
+                         double  width,
+                         double *pattern)
+{
+  double u = MAX (width, 0.5);
+
+  switch (dash)
+    {
+    case CS_DASH_DASHED:
+      pattern[0] = 5 * u;
+      pattern[1] = 3 * u;
+      return 2;
+
+    case CS_DASH_DOTTED:
+      pattern[0] = 0.01;
+      pattern[1] = 2.5 * u;
+      return 2;
+
+    case CS_DASH_DASH_DOT:
+      pattern[0] = 6 * u;
+      pattern[1] = 2.5 * u;
+      pattern[2] = 0.01;
+      pattern[3] = 2.5 * u;
+      return 4;
+
+    case CS_DASH_LONG_DASH:
+      pattern[0] = 10 * u;
+      pattern[1] = 4 * u;
+      return 2;
+
+    case CS_DASH_SOLID:
+    default:
+      return 0;
+    }
+}
+
 void
 _cs_render_set_dash (cairo_t *cr,
                      CsDash   dash,
                      double   width)
 {
-  double u = MAX (width, 0.5);
-  double dashed[] = { 5 * u, 3 * u };
-  double dotted[] = { 0.01, 2.5 * u };
-  double dash_dot[] = { 6 * u, 2.5 * u, 0.01, 2.5 * u };
-  double long_dash[] = { 10 * u, 4 * u };
+  double pattern[4];
+  guint n = _cs_render_dash_pattern (dash, width, pattern);
 
-  switch (dash)
-    {
-    case CS_DASH_DASHED:
-      cairo_set_dash (cr, dashed, G_N_ELEMENTS (dashed), 0);
-      break;
-
-    case CS_DASH_DOTTED:
-      cairo_set_dash (cr, dotted, G_N_ELEMENTS (dotted), 0);
-      break;
-
-    case CS_DASH_DASH_DOT:
-      cairo_set_dash (cr, dash_dot, G_N_ELEMENTS (dash_dot), 0);
-      break;
-
-    case CS_DASH_LONG_DASH:
-      cairo_set_dash (cr, long_dash, G_N_ELEMENTS (long_dash), 0);
-      break;
-
-    case CS_DASH_SOLID:
-    default:
-      cairo_set_dash (cr, NULL, 0, 0);
-      break;
-    }
+  cairo_set_dash (cr, n > 0 ? pattern : NULL, n, 0);
 }
 
 static void
@@ -184,6 +199,12 @@ _cs_render_draw_shape (cairo_t             *cr,
 {
   shape_path (cr, ns->shape, x, y, r);
   _cs_render_set_color (cr, &ns->fill);
+  if (outline <= 0)
+    {
+      /* a dot, too small for an outline */
+      cairo_fill (cr);
+      return;
+    }
   cairo_fill_preserve (cr);
   cairo_set_dash (cr, NULL, 0, 0);
   cairo_set_line_width (cr, outline);
@@ -380,39 +401,6 @@ draw_ring (cairo_t       *cr,
     }
 }
 
-void
-_cs_render_draw_node (cairo_t       *cr,
-                      const CsScene *scene,
-                      guint          i,
-                      double         extra)
-{
-  double x, y;
-  double r = scene->content->radius[i] * scene->zoom + extra;
-
-  cs_scene_node_to_device (scene, i, &x, &y);
-  if (x + 2 * r < 0 || y + 2 * r < 0 || x - 2 * r > scene->width || y - 2 * r > scene->height)
-    return;
-  _cs_render_draw_shape (cr, &scene->content->style, cs_scene_get_node_style (scene, i), x, y, r,
-                         MAX (1.0, 1.5 * scene->zoom));
-  draw_ring (cr, scene, i, x, y,
-             _cs_render_node_reach (scene, i) * scene->zoom + extra);
-
-  if (scene->content->pinned != NULL && scene->content->pinned[i])
-    {
-      /* a pin head at the top right: this node stays where it was put */
-      double pr = MAX (2.5, 0.3 * r);
-      double px = x + 0.75 * r, py = y - 0.75 * r;
-
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, px, py, pr, 0, 2 * G_PI);
-      _cs_render_set_color (cr, &scene->content->style.foreground);
-      cairo_fill_preserve (cr);
-      _cs_render_set_color (cr, &scene->content->style.halo);
-      cairo_set_line_width (cr, MAX (1.0, pr / 2.5));
-      cairo_stroke (cr);
-    }
-}
-
 /* The outline round a convex polygon at distance @pad: its sides pushed
  * out, joined by arcs round its corners; one corner is a disc, two are a
  * capsule. One path, without clips or groups, so every surface (and every
@@ -550,6 +538,297 @@ draw_hulls (cairo_t       *cr,
   cairo_restore (cr);
 }
 
+/* Which part of the picture a pass draws */
+typedef enum
+{
+  PICK_SHOWN,        /* what the filter shows (lit, when the legend highlights) */
+  PICK_FILTERED_OUT, /* what the filter leaves out, drawn faint */
+  PICK_UNLIT,        /* shown, but faded by the legend's highlight */
+} Pick;
+
+static inline gboolean
+pick_edge (const CsScene *scene,
+           guint          e,
+           Pick           pick)
+{
+  const guint8 *lit = scene->content->edge_lit;
+
+  switch (pick)
+    {
+    case PICK_FILTERED_OUT:
+      return !_cs_scene_edge_shown (scene, e);
+    case PICK_UNLIT:
+      return _cs_scene_edge_shown (scene, e) && !lit[e];
+    case PICK_SHOWN:
+    default:
+      return _cs_scene_edge_shown (scene, e) && (lit == NULL || lit[e]);
+    }
+}
+
+static inline gboolean
+pick_node (const CsScene *scene,
+           guint          i,
+           Pick           pick)
+{
+  const guint8 *lit = scene->content->node_lit;
+
+  switch (pick)
+    {
+    case PICK_FILTERED_OUT:
+      return !cs_scene_is_node_shown (scene, i);
+    case PICK_UNLIT:
+      return cs_scene_is_node_shown (scene, i) && !lit[i];
+    case PICK_SHOWN:
+    default:
+      return cs_scene_is_node_shown (scene, i) && (lit == NULL || lit[i]);
+    }
+}
+
+/* whether a box reaches into the surface */
+static inline gboolean
+on_surface (const CsScene *scene,
+            double         x0,
+            double         y0,
+            double         x1,
+            double         y1)
+{
+  return x1 >= 0 && y1 >= 0 && x0 <= scene->width && y0 <= scene->height;
+}
+
+/* An edge's device box, with @pad round it */
+static gboolean
+edge_on_surface (const CsScene        *scene,
+                 const CsEdgeGeometry *g,
+                 double                pad)
+{
+  double x0 = MIN (g->x0, g->ex), x1 = MAX (g->x0, g->ex);
+  double y0 = MIN (g->y0, g->ey), y1 = MAX (g->y0, g->ey);
+
+  if (g->curved)
+    {
+      x0 = MIN (x0, MIN (g->c1x, g->c2x));
+      x1 = MAX (x1, MAX (g->c1x, g->c2x));
+      y0 = MIN (y0, MIN (g->c1y, g->c2y));
+      y1 = MAX (y1, MAX (g->c1y, g->c2y));
+    }
+  return on_surface (scene, x0 - pad, y0 - pad, x1 + pad, y1 + pad);
+}
+
+static void
+arrow_path (cairo_t              *cr,
+            const CsEdgeGeometry *g,
+            double                a)
+{
+  cairo_move_to (cr, g->ex, g->ey);
+  cairo_line_to (cr, g->ex - a * g->ux + 0.45 * a * g->uy, g->ey - a * g->uy - 0.45 * a * g->ux);
+  cairo_line_to (cr, g->ex - a * g->ux - 0.45 * a * g->uy, g->ey - a * g->uy + 0.45 * a * g->ux);
+  cairo_close_path (cr);
+}
+
+/* whether @cr draws into pixels, where thin links are written by
+ * cs-raster.c (into a vector file every link stays a cairo stroke) */
+static gboolean
+draws_pixels (cairo_t *cr)
+{
+  return cairo_surface_get_type (cairo_get_group_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE;
+}
+
+static void
+edge_path (cairo_t              *cr,
+           const CsEdgeGeometry *g)
+{
+  cairo_move_to (cr, g->x0, g->y0);
+  if (g->curved)
+    cairo_curve_to (cr, g->c1x, g->c1y, g->c2x, g->c2y, g->ex, g->ey);
+  else
+    cairo_line_to (cr, g->ex, g->ey);
+}
+
+/* links wider than this many pixels keep cairo's round caps */
+#define RASTER_MAX_WIDTH 4.0
+
+/* how a pass draws the links of one relation */
+typedef struct
+{
+  double       width;
+  double       arrow;
+  double       pad;
+  gboolean     directed;
+  CsColor      color;
+  gboolean     rastered;
+  CsRasterDash dash;
+} RelationPass;
+
+/* The links a pass picks, leaving out those off the surface: in pixels
+ * the thin ones first, written by cs-raster.c (cairo 1.16 takes 8 to
+ * 50 µs a stroke, and longer for a path of many), then the others and
+ * the arrowheads through cairo, one at a time (cairo's SVG and PDF
+ * surfaces, too, are several times slower on one path of many links). */
+static void
+draw_edges (cairo_t       *cr,
+            const CsScene *scene,
+            Pick           pick,
+            double         width_scale)
+{
+  const CsSceneContent *content = scene->content;
+  guint n_relations = MAX (cs_graph_get_n_relations (content->graph), 1);
+  guint n_edges = cs_graph_get_n_edges (content->graph);
+  g_autofree RelationPass *passes = g_new0 (RelationPass, n_relations);
+  CsRaster raster;
+  gboolean any_rastered = FALSE, any_stroked = FALSE;
+  double z = scene->zoom;
+
+  if (n_edges == 0)
+    return;
+  cairo_save (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_new_path (cr);
+  if (!draws_pixels (cr) || !_cs_raster_begin (&raster, cr))
+    raster.surface = NULL;
+  for (guint r = 0; r < n_relations; r++)
+    {
+      const CsEdgeStyle *es = &content->relation_styles[r];
+      RelationPass *p = &passes[r];
+
+      p->width = MAX (es->width * z, 0.4) * width_scale;
+      p->arrow = ARROW_LENGTH * z * MAX (1.0, es->width / 1.5) * MAX (1.0, width_scale * 0.8);
+      p->directed = cs_relation_is_directed (r);
+      p->pad = p->width + (p->directed ? p->arrow : 0);
+      p->color = es->color;
+      if (width_scale == 1.0 && content->edge_alpha < 1.0)
+        p->color.alpha *= content->edge_alpha;
+      if (raster.surface != NULL && _cs_raster_pixels (&raster, p->width) <= RASTER_MAX_WIDTH)
+        {
+          double pattern[4];
+          guint n = _cs_render_dash_pattern (es->dash, es->width * z * width_scale, pattern);
+
+          for (guint i = 0; i < n; i++)
+            pattern[i] = _cs_raster_pixels (&raster, pattern[i]);
+          _cs_raster_dash_init (&p->dash, pattern, n, _cs_raster_pixels (&raster, p->width));
+          p->rastered = TRUE;
+        }
+    }
+
+  /* the thin links in pixels */
+  for (guint e = 0; raster.surface != NULL && e < n_edges; e++)
+    {
+      const RelationPass *p = &passes[cs_graph_get_edge (content->graph, e)->relation];
+      CsEdgeGeometry g;
+
+      if (!p->rastered)
+        {
+          any_stroked = TRUE;
+          continue;
+        }
+      any_rastered |= p->directed;
+      if (!pick_edge (scene, e, pick) || !_cs_render_edge_geometry (scene, e, &g) ||
+          !edge_on_surface (scene, &g, p->pad))
+        continue;
+      if (g.curved)
+        _cs_raster_curve (&raster, g.x0, g.y0, g.c1x, g.c1y, g.c2x, g.c2y, g.ex, g.ey, p->width,
+                          &p->color, &p->dash);
+      else
+        _cs_raster_line (&raster, g.x0, g.y0, g.ex, g.ey, p->width, &p->color, &p->dash, NULL);
+    }
+  if (raster.surface != NULL)
+    _cs_raster_end (&raster);
+
+  /* the others, and every arrowhead */
+  for (guint e = 0; (raster.surface == NULL || any_stroked || any_rastered) && e < n_edges; e++)
+    {
+      CsRelation relation = cs_graph_get_edge (content->graph, e)->relation;
+      const RelationPass *p = &passes[relation];
+      const CsEdgeStyle *es = &content->relation_styles[relation];
+      CsEdgeGeometry g;
+
+      if ((p->rastered && !p->directed) || !pick_edge (scene, e, pick) ||
+          !_cs_render_edge_geometry (scene, e, &g) || !edge_on_surface (scene, &g, p->pad))
+        continue;
+      _cs_render_set_color (cr, &p->color);
+      if (!p->rastered)
+        {
+          cairo_set_line_width (cr, p->width);
+          _cs_render_set_dash (cr, es->dash, es->width * z * width_scale);
+          edge_path (cr, &g);
+          cairo_stroke (cr);
+        }
+      if (p->directed)
+        {
+          cairo_set_dash (cr, NULL, 0, 0);
+          arrow_path (cr, &g, p->arrow);
+          cairo_fill (cr);
+        }
+    }
+  cairo_restore (cr);
+}
+
+/* Below this many device pixels of radius a node is a dot of colour: its
+ * outline would hide it */
+#define OUTLINE_MIN_RADIUS 2.0
+
+/* the node's device centre and radius, FALSE when it lies off the surface */
+static inline gboolean
+node_on_surface (const CsScene *scene,
+                 guint          i,
+                 double         extra,
+                 double        *x,
+                 double        *y,
+                 double        *r)
+{
+  *r = scene->content->radius[i] * scene->zoom + extra;
+  cs_scene_node_to_device (scene, i, x, y);
+  return on_surface (scene, *x - 2 * *r, *y - 2 * *r, *x + 2 * *r, *y + 2 * *r);
+}
+
+static void
+draw_pin (cairo_t       *cr,
+          const CsScene *scene,
+          double         x,
+          double         y,
+          double         r)
+{
+  /* a pin head at the top right: this node stays where it was put */
+  double pr = MAX (2.5, 0.3 * r);
+  double px = x + 0.75 * r, py = y - 0.75 * r;
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, px, py, pr, 0, 2 * G_PI);
+  _cs_render_set_color (cr, &scene->content->style.foreground);
+  cairo_fill_preserve (cr);
+  _cs_render_set_color (cr, &scene->content->style.halo);
+  cairo_set_line_width (cr, MAX (1.0, pr / 2.5));
+  cairo_stroke (cr);
+}
+
+void
+_cs_render_draw_node (cairo_t       *cr,
+                      const CsScene *scene,
+                      guint          i,
+                      double         extra)
+{
+  double x, y, r;
+
+  if (!node_on_surface (scene, i, extra, &x, &y, &r))
+    return;
+  _cs_render_draw_shape (cr, &scene->content->style, cs_scene_get_node_style (scene, i), x, y, r,
+                         r < OUTLINE_MIN_RADIUS ? 0 : MAX (1.0, 1.5 * scene->zoom));
+  draw_ring (cr, scene, i, x, y, _cs_render_node_reach (scene, i) * scene->zoom + extra);
+  if (scene->content->pinned != NULL && scene->content->pinned[i])
+    draw_pin (cr, scene, x, y, r);
+}
+
+/* The nodes a pass picks, in order: the last drawn is on top, as the hit
+ * test has it */
+static void
+draw_nodes (cairo_t       *cr,
+            const CsScene *scene,
+            Pick           pick)
+{
+  for (guint i = 0; i < cs_graph_get_n_nodes (scene->content->graph); i++)
+    if (pick_node (scene, i, pick))
+      _cs_render_draw_node (cr, scene, i, 0);
+}
+
 /* The teams cut at the stage shown: faded, even where the filter hides
  * what it leaves out, each in a dashed red ring with its name under it
  * (when there are at most CUT_NAMES_MAX of them) */
@@ -622,7 +901,6 @@ cs_renderer_draw (cairo_t       *cr,
                   const CsScene *scene)
 {
   const CsSceneContent *content;
-  guint n_nodes, n_edges;
   CsBox reserved[2];
   guint n_reserved;
 
@@ -641,18 +919,12 @@ cs_renderer_draw (cairo_t       *cr,
   if ((scene->flags & CS_RENDER_HULLS) != 0)
     draw_hulls (cr, scene);
 
-  n_nodes = cs_graph_get_n_nodes (content->graph);
-  n_edges = cs_graph_get_n_edges (content->graph);
   if ((content->node_shown != NULL || content->edge_shown != NULL) && !content->hide_filtered)
     {
       /* what the filters leave out stays as a faint context */
       cairo_push_group (cr);
-      for (guint e = 0; e < n_edges; e++)
-        if (!_cs_scene_edge_shown (scene, e))
-          _cs_render_draw_edge (cr, scene, e, 1.0, NULL, NULL);
-      for (guint i = 0; i < n_nodes; i++)
-        if (!cs_scene_is_node_shown (scene, i))
-          _cs_render_draw_node (cr, scene, i, 0);
+      draw_edges (cr, scene, PICK_FILTERED_OUT, 1.0);
+      draw_nodes (cr, scene, PICK_FILTERED_OUT);
       cairo_pop_group_to_source (cr);
       cairo_paint_with_alpha (cr, 0.15);
     }
@@ -661,21 +933,13 @@ cs_renderer_draw (cairo_t       *cr,
     {
       /* a highlight from the legend: the rest steps back */
       cairo_push_group (cr);
-      for (guint e = 0; e < n_edges; e++)
-        if (_cs_scene_edge_shown (scene, e) && !content->edge_lit[e])
-          _cs_render_draw_edge (cr, scene, e, 1.0, NULL, NULL);
-      for (guint i = 0; i < n_nodes; i++)
-        if (cs_scene_is_node_shown (scene, i) && !content->node_lit[i])
-          _cs_render_draw_node (cr, scene, i, 0);
+      draw_edges (cr, scene, PICK_UNLIT, 1.0);
+      draw_nodes (cr, scene, PICK_UNLIT);
       cairo_pop_group_to_source (cr);
       cairo_paint_with_alpha (cr, 0.25);
     }
-  for (guint e = 0; e < n_edges; e++)
-    if (_cs_scene_edge_shown (scene, e) && (content->edge_lit == NULL || content->edge_lit[e]))
-      _cs_render_draw_edge (cr, scene, e, content->edge_lit != NULL ? 1.5 : 1.0, NULL, NULL);
-  for (guint i = 0; i < n_nodes; i++)
-    if (cs_scene_is_node_shown (scene, i) && (content->node_lit == NULL || content->node_lit[i]))
-      _cs_render_draw_node (cr, scene, i, 0);
+  draw_edges (cr, scene, PICK_SHOWN, content->edge_lit != NULL ? 1.5 : 1.0);
+  draw_nodes (cr, scene, PICK_SHOWN);
 
   n_reserved = _cs_render_overlays (NULL, cr, scene, reserved);
   if ((scene->flags & CS_RENDER_LABELS) != 0)
