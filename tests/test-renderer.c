@@ -376,6 +376,30 @@ test_hit_index (void)
                        cs_renderer_hit_test (scene, x, y));
     }
   g_assert_cmpuint (hits, >, n_points / 200);
+
+  /* the index is in world units: after a pan it still answers like the
+   * plain test, the node at each point and the slop round it included */
+  cs_scene_set_transform (scene, cs_scene_get_zoom (scene), cs_scene_get_offset_x (scene) + 333.7,
+                          cs_scene_get_offset_y (scene) - 121.2);
+  hits = 0;
+  for (guint i = 0; i < n_points; i++)
+    {
+      double x = g_rand_double_range (rand, 0, 1200);
+      double y = g_rand_double_range (rand, 0, 800);
+      int plain = cs_renderer_hit_test (scene, x, y);
+
+      g_assert_cmpint (cs_renderer_hit_test_indexed (scene, index, x, y), ==, plain);
+      hits += plain >= 0;
+    }
+  g_assert_cmpuint (hits, >, n_points / 400);
+  for (guint i = 0; i < cs_graph_get_n_nodes (graph); i++)
+    {
+      double x, y, r = cs_scene_get_node_radius (scene, i) * cs_scene_get_zoom (scene);
+
+      cs_scene_node_to_device (scene, i, &x, &y);
+      g_assert_cmpint (cs_renderer_hit_test_indexed (scene, index, x + r + 2, y), ==,
+                       cs_renderer_hit_test (scene, x + r + 2, y));
+    }
   cs_render_style_clear (&style);
 }
 

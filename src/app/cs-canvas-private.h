@@ -45,7 +45,8 @@ struct _CsCanvas
   double         layer_offset_y;
   int            layer_width;   /* the widget's size then */
   int            layer_height;
-  CsSpatialGrid *hit_index;     /* nodes' hit areas for the scene's transform, nullable */
+  CsSpatialGrid *hit_index;     /* nodes' hit areas in world units, nullable */
+  double         hit_index_zoom; /* the zoom it was built at: a pan keeps it */
   CsPositions   *preview;       /* positions while nodes are dragged, nullable */
   GArray        *dragged;       /* guint nodes moving with the pointer */
   double        *drag_start_xy; /* their world positions when the drag began */

@@ -84,7 +84,9 @@ cs_canvas_viewport_changed_cb (CsCanvas   *self,
                                GParamSpec *pspec,
                                CsViewport *viewport)
 {
-  g_clear_pointer (&self->hit_index, cs_spatial_grid_free);
+  /* the hit index is in world units: a pan keeps it */
+  if (cs_viewport_get_zoom (viewport) != self->hit_index_zoom)
+    g_clear_pointer (&self->hit_index, cs_spatial_grid_free);
   if (self->graph_layer != NULL && cs_viewport_get_zoom (viewport) != self->layer_zoom)
     {
       g_clear_handle_id (&self->sharpen_source, g_source_remove);
@@ -691,7 +693,10 @@ _cs_canvas_hit_test (CsCanvas *self,
   if (cs_renderer_legend_hit_test (scene, x, y, NULL) != CS_LEGEND_HIT_NONE)
     return -1;
   if (self->hit_index == NULL)
-    self->hit_index = cs_renderer_build_hit_index (scene);
+    {
+      self->hit_index = cs_renderer_build_hit_index (scene);
+      self->hit_index_zoom = cs_scene_get_zoom (scene);
+    }
   return cs_renderer_hit_test_indexed (scene, self->hit_index, x, y);
 }
 

@@ -58,8 +58,9 @@ cs_renderer_hit_test (const CsScene *scene,
  * cs_renderer_build_hit_index:
  * @scene: a scene
  *
- * Indexes the nodes' hit areas for cs_renderer_hit_test_indexed(). The
- * index stays valid until the scene's transform changes.
+ * Indexes the nodes' hit areas for cs_renderer_hit_test_indexed(), in
+ * world units: the index stays valid while the scene is panned, until
+ * its zoom changes.
  *
  * Returns: (transfer full): the index
  */
@@ -67,19 +68,20 @@ CsSpatialGrid *
 cs_renderer_build_hit_index (const CsScene *scene)
 {
   CsSpatialGrid *index;
+  double z;
 
   g_return_val_if_fail (scene != NULL, NULL);
 
-  index = cs_spatial_grid_new (64);
+  z = MAX (scene->zoom, 1e-9);
+  index = cs_spatial_grid_new (64 / z);
   for (guint i = 0; i < cs_graph_get_n_nodes (scene->content->graph); i++)
     {
-      double x, y;
-      double r = scene->content->radius[i] * scene->zoom + HIT_SLOP;
+      double x = cs_positions_get_x (scene->content->positions, i);
+      double y = cs_positions_get_y (scene->content->positions, i);
+      double r = scene->content->radius[i] + HIT_SLOP / z;
 
-      if (!cs_scene_is_node_shown (scene, i))
-        continue;
-      cs_scene_node_to_device (scene, i, &x, &y);
-      cs_spatial_grid_insert (index, x - r, y - r, x + r, y + r, i);
+      if (cs_scene_is_node_shown (scene, i))
+        cs_spatial_grid_insert (index, x - r, y - r, x + r, y + r, i);
     }
   return index;
 }
@@ -87,7 +89,7 @@ cs_renderer_build_hit_index (const CsScene *scene)
 /**
  * cs_renderer_hit_test_indexed:
  * @scene: a scene
- * @index: its index from cs_renderer_build_hit_index()
+ * @index: its index from cs_renderer_build_hit_index(), at the same zoom
  * @x: a device x
  * @y: a device y
  *
@@ -102,12 +104,15 @@ cs_renderer_hit_test_indexed (const CsScene *scene,
                               double         y)
 {
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (guint));
+  double z;
   int best = -1;
 
   g_return_val_if_fail (scene != NULL, -1);
   g_return_val_if_fail (index != NULL, -1);
 
-  cs_spatial_grid_query_point (index, x, y, candidates);
+  z = MAX (scene->zoom, 1e-9);
+  cs_spatial_grid_query_point (index, (x - scene->offset_x) / z, (y - scene->offset_y) / z,
+                               candidates);
   for (guint c = 0; c < candidates->len; c++)
     {
       guint i = g_array_index (candidates, guint, c);
