@@ -13,6 +13,7 @@
 #include "test-gui-support.h"
 #include "test-support.h"
 
+#include <glib/gstdio.h>
 #include <math.h>
 
 typedef struct
@@ -670,6 +671,103 @@ test_legend_clicks (Fixture       *f,
   g_assert_false (cs_view_state_get_legend_collapsed (f->view));
 }
 
+static guint
+count_inked (cairo_surface_t *surface)
+{
+  const guint8 *data;
+  int stride, width, height;
+  guint inked = 0;
+
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  width = cairo_image_surface_get_width (surface);
+  height = cairo_image_surface_get_height (surface);
+  for (int y = height / 4; y < 3 * height / 4; y++)
+    for (int x = width / 4; x < 3 * width / 4; x++)
+      {
+        guint32 p = ((const guint32 *)(data + y * stride))[x];
+
+        /* darker than the light background */
+        inked += ((p >> 8) & 0xff) < 200;
+      }
+  return inked;
+}
+
+static void
+wait_for_layers (CsCanvas *canvas,
+                 guint     count)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (cs_canvas_get_n_layers_drawn (canvas) < count)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      cs_test_iterate ();
+    }
+}
+
+/* A graph of thousands of nodes draws its kept layer in a worker: the
+ * frame after a pan past the layer comes at once, with the old layer
+ * moved, and the new layer follows; closing the window mid-drawing is
+ * safe. */
+static void
+test_big_graph_layer_in_worker (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cs-canvas-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "big.json", NULL);
+  g_autofree char *data = cs_test_one_line_graph (3000);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  CsWindow *window;
+  CsCanvas *canvas;
+  CsDocument *document;
+  CsViewport *viewport;
+  cairo_surface_t *shot;
+  guint layers, frames;
+
+  g_assert_true (g_file_set_contents (path, data, -1, NULL));
+  window = g_object_new (CS_TYPE_WINDOW, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  canvas = cs_window_get_canvas (window);
+  document = cs_window_get_document (window);
+  viewport = cs_view_state_get_viewport (cs_window_get_view_state (window));
+  cs_window_open (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  while (cs_document_get_graph (document) == NULL || cs_document_get_busy (document))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      cs_test_iterate ();
+    }
+  g_assert_cmpuint (cs_graph_get_n_nodes (cs_document_get_graph (document)), >, 3000);
+  wait_for_layers (canvas, 1);
+  cs_test_wait_for_frame (canvas);
+  shot = cs_test_render_widget (GTK_WIDGET (canvas));
+  g_assert_cmpuint (count_inked (shot), >, 500);
+  cairo_surface_destroy (shot);
+
+  /* far past the layer's margin */
+  layers = cs_canvas_get_n_layers_drawn (canvas);
+  frames = cs_canvas_get_n_frames (canvas);
+  cs_viewport_set_offset (viewport, cs_viewport_get_offset_x (viewport) + 5000,
+                          cs_viewport_get_offset_y (viewport));
+  cs_test_wait_for_frame (canvas);
+  g_assert_cmpuint (cs_canvas_get_n_frames (canvas), >, frames);
+  g_assert_cmpuint (cs_canvas_get_n_layers_drawn (canvas), ==, layers);
+  wait_for_layers (canvas, layers + 1);
+
+  /* back, and the window closed while that layer is drawn */
+  cs_viewport_set_offset (viewport, cs_viewport_get_offset_x (viewport) - 5000,
+                          cs_viewport_get_offset_y (viewport));
+  cs_test_wait_for_frame (canvas);
+  gtk_window_destroy (GTK_WINDOW (window));
+  deadline = g_get_monotonic_time () + G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline)
+    cs_test_iterate ();
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -701,6 +799,7 @@ main (int   argc,
   ADD ("selection-clear-of-panels", test_selection_clear_of_panels);
   ADD ("dark-palette", test_dark_palette);
   ADD ("legend-clicks", test_legend_clicks);
+  g_test_add_func ("/cs/canvas/big-graph-layer-in-worker", test_big_graph_layer_in_worker);
 #undef ADD
 
   return g_test_run ();

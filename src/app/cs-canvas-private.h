@@ -45,6 +45,9 @@ struct _CsCanvas
   double         layer_offset_y;
   int            layer_width;   /* the widget's size then */
   int            layer_height;
+  gboolean       layer_drawing; /* a worker draws the next layer */
+  GCancellable  *layer_cancellable; /* cancelled when the canvas goes */
+  guint          n_layers_drawn;
   CsSpatialGrid *hit_index;     /* nodes' hit areas in world units, nullable */
   double         hit_index_zoom; /* the zoom it was built at: a pan keeps it */
   CsPositions   *preview;       /* positions while nodes are dragged, nullable */

@@ -50,10 +50,12 @@ _cs_canvas_n_nodes (CsCanvas *self)
   return graph != NULL ? cs_graph_get_n_nodes (graph) : 0;
 }
 
+/* The kept layer no longer shows the scene: it is drawn again when next
+ * needed, and stays on screen until then (a big graph's is drawn in a
+ * worker) */
 static void
 invalidate_layer (CsCanvas *self)
 {
-  g_clear_pointer (&self->graph_layer, gsk_render_node_unref);
   g_clear_pointer (&self->layer_scene, cs_scene_unref);
   g_clear_pointer (&self->hit_index, cs_spatial_grid_free);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -154,20 +156,158 @@ cs_canvas_get_scene (CsCanvas *self)
   return self->scene;
 }
 
+/* Past this many nodes and links the kept layer is drawn in a worker
+ * thread, the last one staying on screen, moved and scaled, meanwhile: a
+ * 10,000-node layer takes a tenth of a second to draw, more than a frame */
+#define ASYNC_LAYER_ITEMS 5000
+
+/* one drawing of the kept layer */
+typedef struct
+{
+  CsScene         *visible; /* the canvas's scene it was asked for */
+  CsScene         *scene;   /* the copy drawn, at the layer's size */
+  double           margin;
+  double           zoom;
+  double           offset_x;
+  double           offset_y;
+  int              width;   /* the widget's size */
+  int              height;
+  int              scale;
+  cairo_surface_t *surface; /* what was drawn */
+} LayerJob;
+
+static void
+layer_job_free (LayerJob *job)
+{
+  g_clear_pointer (&job->visible, cs_scene_unref);
+  g_clear_pointer (&job->scene, cs_scene_unref);
+  g_clear_pointer (&job->surface, cairo_surface_destroy);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LayerJob, layer_job_free)
+
+static LayerJob *
+layer_job_new (CsCanvas *self,
+               CsScene  *visible,
+               int       width,
+               int       height)
+{
+  LayerJob *job = g_new0 (LayerJob, 1);
+
+  job->visible = cs_scene_ref (visible);
+  job->margin = ceil (MAX (width, height) / 2.0);
+  job->zoom = cs_scene_get_zoom (visible);
+  job->offset_x = cs_scene_get_offset_x (visible);
+  job->offset_y = cs_scene_get_offset_y (visible);
+  job->width = width;
+  job->height = height;
+  job->scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  job->scene = cs_scene_copy (visible);
+  cs_scene_set_size (job->scene, width + 2 * job->margin, height + 2 * job->margin);
+  cs_scene_set_transform (job->scene, job->zoom, job->offset_x + job->margin,
+                          job->offset_y + job->margin);
+  cs_scene_set_view_origin (job->scene, job->margin, job->margin);
+  cs_scene_set_flags (job->scene, cs_scene_get_flags (job->scene) | CS_RENDER_OVERLAYS_APART);
+  return job;
+}
+
+/* Draws the layer into pixels of its own, not a recording that GTK would
+ * play back: the renderer then writes thin links straight into them. Any
+ * thread: the scene is the job's own copy. */
+static void
+layer_job_draw (LayerJob *job)
+{
+  int pixel_width = (job->width + 2 * (int)job->margin) * job->scale;
+  int pixel_height = (job->height + 2 * (int)job->margin) * job->scale;
+  cairo_t *cr;
+
+  job->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixel_width, pixel_height);
+  cr = cairo_create (job->surface);
+  cairo_scale (cr, job->scale, job->scale);
+  cs_renderer_draw (cr, job->scene);
+  cairo_destroy (cr);
+  cairo_surface_flush (job->surface);
+}
+
+static void
+layer_job_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  layer_job_draw (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* the drawn layer on screen from now on */
+static void
+install_layer (CsCanvas *self,
+               LayerJob *job)
+{
+  int pixel_height = cairo_image_surface_get_height (job->surface);
+  int stride = cairo_image_surface_get_stride (job->surface);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (job->surface),
+                                      (gsize)stride * pixel_height,
+                                      (GDestroyNotify)cairo_surface_destroy,
+                                      cairo_surface_reference (job->surface));
+  /* cairo's ARGB32 is GDK's default memory format */
+  texture = gdk_memory_texture_new (cairo_image_surface_get_width (job->surface), pixel_height,
+                                    GDK_MEMORY_DEFAULT, bytes, stride);
+  g_clear_pointer (&self->graph_layer, gsk_render_node_unref);
+  g_clear_pointer (&self->layer_scene, cs_scene_unref);
+  g_clear_handle_id (&self->sharpen_source, g_source_remove);
+  self->graph_layer = gsk_texture_node_new (
+      texture, &GRAPHENE_RECT_INIT (-job->margin, -job->margin, job->width + 2 * job->margin,
+                                    job->height + 2 * job->margin));
+  self->layer_scene = cs_scene_ref (job->visible);
+  self->layer_zoom = job->zoom;
+  self->layer_offset_x = job->offset_x;
+  self->layer_offset_y = job->offset_y;
+  self->layer_width = job->width;
+  self->layer_height = job->height;
+}
+
+static void
+layer_job_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  CsCanvas *self = CS_CANVAS (source);
+  LayerJob *job = g_task_get_task_data (G_TASK (result));
+
+  if (g_task_had_error (G_TASK (result)) || g_cancellable_is_cancelled (self->layer_cancellable))
+    return;
+  self->layer_drawing = FALSE;
+  /* a layer of what the canvas still shows; otherwise the next one is due */
+  if (job->visible == self->scene)
+    {
+      install_layer (self, job);
+      self->n_layers_drawn++;
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 /* The graph layer is drawn larger than the widget, by half its size on
  * every side, so panning only moves it; it is redrawn when a pan goes past
- * that margin, when the zoom settles, and when anything it shows changes. */
+ * that margin, when the zoom settles, and when anything it shows changes.
+ * A big graph's layer is drawn in a worker, one at a time, and shown when
+ * done; the snapshot after it asks for the next if the view moved on. */
 static void
 ensure_graph_layer (CsCanvas *self,
                     CsScene  *visible,
                     int       width,
                     int       height)
 {
-  double margin = ceil (MAX (width, height) / 2.0);
   double zoom = cs_scene_get_zoom (visible);
   double offset_x = cs_scene_get_offset_x (visible);
   double offset_y = cs_scene_get_offset_y (visible);
   gboolean reuse = self->graph_layer != NULL && self->layer_scene == visible;
+  CsGraph *graph = cs_scene_get_graph (visible);
+  g_autoptr(LayerJob) job = NULL;
 
   /* the layer serves while what is visible lies inside what it holds: a
    * pan within its margin, or a panel sliding in beside the canvas */
@@ -180,49 +320,25 @@ ensure_graph_layer (CsCanvas *self,
       reuse = -dx >= -held && -dx + width <= self->layer_width + held && -dy >= -held &&
               -dy + height <= self->layer_height + held;
     }
-  if (reuse)
+  else
+    reuse = FALSE;
+  if (reuse || self->layer_drawing)
     return;
 
-  {
-    /* drawn into pixels of our own, not a recording that GTK would play
-     * back: the renderer then writes thin links straight into them */
-    int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-    int layer_width = (width + 2 * (int)margin) * scale;
-    int layer_height = (height + 2 * (int)margin) * scale;
-    g_autoptr(CsScene) scene = cs_scene_copy (visible);
-    cairo_surface_t *surface =
-        cairo_image_surface_create (CAIRO_FORMAT_ARGB32, layer_width, layer_height);
-    g_autoptr(GBytes) bytes = NULL;
-    g_autoptr(GdkTexture) texture = NULL;
-    cairo_t *cr = cairo_create (surface);
+  job = layer_job_new (self, visible, width, height);
+  if (cs_graph_get_n_nodes (graph) + cs_graph_get_n_edges (graph) > ASYNC_LAYER_ITEMS)
+    {
+      g_autoptr(GTask) task = g_task_new (self, self->layer_cancellable, layer_job_done_cb, NULL);
 
-    cs_scene_set_size (scene, width + 2 * margin, height + 2 * margin);
-    cs_scene_set_transform (scene, zoom, offset_x + margin, offset_y + margin);
-    cs_scene_set_view_origin (scene, margin, margin);
-    cs_scene_set_flags (scene, cs_scene_get_flags (scene) | CS_RENDER_OVERLAYS_APART);
-    cairo_scale (cr, scale, scale);
-    cs_renderer_draw (cr, scene);
-    cairo_destroy (cr);
-    cairo_surface_flush (surface);
-    bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                        (gsize)cairo_image_surface_get_stride (surface) * layer_height,
-                                        (GDestroyNotify)cairo_surface_destroy, surface);
-    /* cairo's ARGB32 is GDK's default memory format */
-    texture = gdk_memory_texture_new (layer_width, layer_height, GDK_MEMORY_DEFAULT, bytes,
-                                      cairo_image_surface_get_stride (surface));
-
-    g_clear_pointer (&self->graph_layer, gsk_render_node_unref);
-    g_clear_pointer (&self->layer_scene, cs_scene_unref);
-    g_clear_handle_id (&self->sharpen_source, g_source_remove);
-    self->graph_layer = gsk_texture_node_new (
-        texture, &GRAPHENE_RECT_INIT (-margin, -margin, width + 2 * margin, height + 2 * margin));
-    self->layer_scene = cs_scene_ref (visible);
-    self->layer_zoom = zoom;
-    self->layer_offset_x = offset_x;
-    self->layer_offset_y = offset_y;
-    self->layer_width = width;
-    self->layer_height = height;
-  }
+      g_task_set_source_tag (task, ensure_graph_layer);
+      g_task_set_task_data (task, g_steal_pointer (&job), (GDestroyNotify)layer_job_free);
+      self->layer_drawing = TRUE;
+      g_task_run_in_thread (task, layer_job_thread);
+      return;
+    }
+  layer_job_draw (job);
+  install_layer (self, job);
+  self->n_layers_drawn++;
 }
 
 static void
@@ -925,6 +1041,23 @@ cs_canvas_set_dark (CsCanvas *self,
 }
 
 /**
+ * cs_canvas_get_n_layers_drawn:
+ * @self: a #CsCanvas
+ *
+ * How many times the kept layer under pans and zooms has been drawn and
+ * put on screen (for tests: a big graph's is drawn in a worker).
+ *
+ * Returns: the count
+ */
+guint
+cs_canvas_get_n_layers_drawn (CsCanvas *self)
+{
+  g_return_val_if_fail (CS_IS_CANVAS (self), 0);
+
+  return self->n_layers_drawn;
+}
+
+/**
  * cs_canvas_get_n_frames:
  * @self: a #CsCanvas
  *
@@ -961,6 +1094,8 @@ cs_canvas_dispose (GObject *object)
   g_clear_pointer (&self->graph_layer, gsk_render_node_unref);
   g_clear_pointer (&self->hit_index, cs_spatial_grid_free);
   g_clear_pointer (&self->preview, cs_positions_unref);
+  /* a layer still being drawn is thrown away when done */
+  g_cancellable_cancel (self->layer_cancellable);
 
   G_OBJECT_CLASS (cs_canvas_parent_class)->dispose (object);
 }
@@ -972,6 +1107,7 @@ cs_canvas_finalize (GObject *object)
 
   g_clear_pointer (&self->dragged, g_array_unref);
   g_clear_pointer (&self->drag_start_xy, g_free);
+  g_clear_object (&self->layer_cancellable);
   cs_render_style_clear (&self->style);
 
   G_OBJECT_CLASS (cs_canvas_parent_class)->finalize (object);
@@ -1095,6 +1231,7 @@ cs_canvas_init (CsCanvas *self)
   AdwStyleManager *manager = adw_style_manager_get_default ();
 
   self->dragged = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->layer_cancellable = g_cancellable_new ();
   self->hover = -1;
   self->tab_anchor = -1;
   _cs_canvas_release_view (self);

@@ -31,6 +31,7 @@ void         cs_canvas_set_dark         (CsCanvas    *self,
                                          gboolean     dark);
 CsScene     *cs_canvas_get_scene        (CsCanvas    *self);
 guint        cs_canvas_get_n_frames     (CsCanvas    *self);
+guint        cs_canvas_get_n_layers_drawn (CsCanvas  *self);
 int          cs_canvas_get_hover_node   (CsCanvas    *self);
 void         cs_canvas_fit              (CsCanvas    *self);
 void         cs_canvas_look_at          (CsCanvas    *self,

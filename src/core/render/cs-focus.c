@@ -58,6 +58,9 @@ draw_hover (cairo_t       *cr,
   double role_size = MAX (0.85 * size, 10.0);
   g_autoptr(PangoLayout) role_layout = _cs_render_create_layout (cr, &content->style, role_size);
   g_autoptr(GHashTable) role_spots = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) drawn_labels = NULL;
+  g_autoptr(GArray) drawn_roles = NULL;
+  double drawn_zoom = _cs_scene_get_drawn (scene->content, &drawn_labels, &drawn_roles);
   CsBox legend[2];
 
   _cs_render_set_color (cr, &content->style.dim);
@@ -87,11 +90,11 @@ draw_hover (cairo_t       *cr,
   g_hash_table_add (named, GUINT_TO_POINTER (hover));
   for (guint k = 0; k < n_links && g_hash_table_size (named) <= FOCUS_MAX_NAMES; k++)
     g_hash_table_add (named, GUINT_TO_POINTER (links[k].other));
-  if (content->drawn_zoom == scene->zoom)
+  if (drawn_zoom == scene->zoom)
     {
-      for (guint d = 0; d < content->drawn_labels->len; d++)
+      for (guint d = 0; d < drawn_labels->len; d++)
         {
-          const CsDrawnLabel *drawn = &g_array_index (content->drawn_labels, CsDrawnLabel, d);
+          const CsDrawnLabel *drawn = &g_array_index (drawn_labels, CsDrawnLabel, d);
           CsBox box = { drawn->x0 * scene->zoom + scene->offset_x,
                         drawn->y0 * scene->zoom + scene->offset_y,
                         drawn->x1 * scene->zoom + scene->offset_x,
@@ -114,10 +117,10 @@ draw_hover (cairo_t       *cr,
         }
     }
   /* roles the picture wrote stay where they are */
-  if (content->drawn_zoom == scene->zoom)
-    for (guint d = 0; d < content->drawn_roles->len; d++)
+  if (drawn_zoom == scene->zoom)
+    for (guint d = 0; d < drawn_roles->len; d++)
       {
-        const CsDrawnLabel *drawn = &g_array_index (content->drawn_roles, CsDrawnLabel, d);
+        const CsDrawnLabel *drawn = &g_array_index (drawn_roles, CsDrawnLabel, d);
 
         g_hash_table_insert (role_spots, GUINT_TO_POINTER (drawn->node), (gpointer)drawn);
       }

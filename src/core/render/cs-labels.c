@@ -156,6 +156,8 @@ typedef struct
   guint          n_reserved;
   CsBox          area;    /* the part of the device a name should stay in */
   CsBox          visible; /* what the canvas shows of it: a node in view keeps its name there */
+  GArray        *drawn_labels; /* of CsDrawnLabel: what this draw placed, published at its end */
+  GArray        *drawn_roles;
 } Placer;
 
 static gboolean
@@ -369,15 +371,15 @@ to_world (const CsScene *scene,
 }
 
 static void
-record_label (const CsScene *scene,
-              guint          node,
-              const CsBox   *box,
-              gboolean       forced)
+record_label (const Placer *p,
+              guint         node,
+              const CsBox  *box,
+              gboolean      forced)
 {
-  CsSceneContent *content = scene->content;
+  const CsScene *scene = p->scene;
   CsDrawnLabel drawn = to_world (scene, node, box);
 
-  g_array_append_val (content->drawn_labels, drawn);
+  g_array_append_val (p->drawn_labels, drawn);
   if (scene->placed_labels != NULL)
     {
       CsPlacedLabel label = { node, { box->x0, box->y0, box->x1, box->y1 }, forced };
@@ -526,7 +528,7 @@ draw_roles (const Placer *p,
           {
             CsDrawnLabel drawn = to_world (scene, e, &box);
 
-            g_array_append_val (content->drawn_roles, drawn);
+            g_array_append_val (p->drawn_roles, drawn);
           }
           if (scene->placed_roles != NULL)
             {
@@ -644,11 +646,14 @@ _cs_render_labels (cairo_t       *cr,
   gboolean roles_first_done = FALSE;
   Placer p;
 
-  g_array_set_size (content->drawn_labels, 0);
-  g_array_set_size (content->drawn_roles, 0);
-  content->drawn_zoom = scene->zoom;
+  g_autoptr(GArray) drawn_labels = g_array_new (FALSE, FALSE, sizeof (CsDrawnLabel));
+  g_autoptr(GArray) drawn_roles = g_array_new (FALSE, FALSE, sizeof (CsDrawnLabel));
+
   if (n_nodes == 0)
-    return;
+    {
+      _cs_scene_publish_drawn (content, drawn_labels, drawn_roles, scene->zoom);
+      return;
+    }
 
   layout = _cs_render_create_layout (cr, &content->style, size);
   bold = _cs_render_create_bold_layout (cr, &content->style, size);
@@ -658,6 +663,8 @@ _cs_render_labels (cairo_t       *cr,
   p = (Placer) { cr, scene, placed, nodes, reserved, n_reserved,
                  { scene->view_x, scene->view_y, scene->width - scene->view_x,
                    scene->height - scene->view_y } };
+  p.drawn_labels = drawn_labels;
+  p.drawn_roles = drawn_roles;
   /* the canvas draws a margin round what is visible, for panning: the
    * nodes there get names too */
   p.visible = p.area;
@@ -714,7 +721,7 @@ _cs_render_labels (cairo_t       *cr,
       if (!find_spot (&p, i, w, h, must ? 0 : pad, must, &box, &forced))
         continue;
       cs_spatial_grid_insert (placed, box.x0, box.y0, box.x1, box.y1, i);
-      record_label (scene, i, &box, forced);
+      record_label (&p, i, &box, forced);
       if (must)
         draw_leader (cr, &p, i, &box);
       _cs_render_draw_name (cr, scene, layout, bold, i, &box,
@@ -729,6 +736,7 @@ _cs_render_labels (cairo_t       *cr,
         draw_roles (&p, size, TRUE);
       draw_roles (&p, size, FALSE);
     }
+  _cs_scene_publish_drawn (content, drawn_labels, drawn_roles, scene->zoom);
 }
 
 static gboolean

@@ -131,7 +131,10 @@ typedef struct
   guint           *fan_total;        /* per edge: the fan's size */
   /* the one thing a draw changes: the names it placed, in world units, so
    * the focus drawn over it brings those forward where they are instead of
-   * writing them a second time elsewhere */
+   * writing them a second time elsewhere. A draw in a worker thread
+   * publishes them whole at its end, under the lock; readers take a
+   * reference under it (_cs_scene_get_drawn). */
+  GMutex           drawn_lock;
   GArray          *drawn_labels;     /* of CsDrawnLabel */
   GArray          *drawn_roles;      /* of CsDrawnLabel, naming an edge */
   double           drawn_zoom;       /* the zoom they were placed at; 0 before a draw */
@@ -190,6 +193,13 @@ _cs_scene_edge_shown (const CsScene *scene,
   return scene->content->edge_shown == NULL || scene->content->edge_shown[edge];
 }
 
+void          _cs_scene_publish_drawn   (CsSceneContent      *content,
+                                         GArray              *labels,
+                                         GArray              *roles,
+                                         double               zoom);
+double        _cs_scene_get_drawn       (CsSceneContent      *content,
+                                         GArray             **labels,
+                                         GArray             **roles);
 void          _cs_render_set_color      (cairo_t             *cr,
                                          const CsColor       *color);
 guint         _cs_render_dash_pattern   (CsDash               dash,

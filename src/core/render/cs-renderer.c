@@ -644,8 +644,12 @@ edge_path (cairo_t              *cr,
     cairo_line_to (cr, g->ex, g->ey);
 }
 
-/* links wider than this many pixels keep cairo's round caps */
-#define RASTER_MAX_WIDTH 4.0
+/* Dashed links wider than this many pixels keep cairo's round caps (the
+ * raster draws a dash's ink, not its rounded ends); solid links of any
+ * width are written into the pixels, their ends hidden under the nodes'
+ * outlines. Cairo takes up to 200 µs for one long, wide, translucent
+ * link. */
+#define RASTER_MAX_DASHED_WIDTH 6.0
 
 /* how a pass draws the links of one relation */
 typedef struct
@@ -697,7 +701,9 @@ draw_edges (cairo_t       *cr,
       p->color = es->color;
       if (width_scale == 1.0 && content->edge_alpha < 1.0)
         p->color.alpha *= content->edge_alpha;
-      if (raster.surface != NULL && _cs_raster_pixels (&raster, p->width) <= RASTER_MAX_WIDTH)
+      if (raster.surface != NULL &&
+          (es->dash == CS_DASH_SOLID ||
+           _cs_raster_pixels (&raster, p->width) <= RASTER_MAX_DASHED_WIDTH))
         {
           double pattern[4];
           guint n = _cs_render_dash_pattern (es->dash, es->width * z * width_scale, pattern);

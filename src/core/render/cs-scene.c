@@ -39,6 +39,7 @@ content_unref (CsSceneContent *content)
   g_free (content->guaranteed);
   g_clear_pointer (&content->drawn_labels, g_array_unref);
   g_clear_pointer (&content->drawn_roles, g_array_unref);
+  g_mutex_clear (&content->drawn_lock);
   g_free (content->node_lit);
   g_free (content->edge_lit);
   g_free (content->member_offsets);
@@ -65,6 +66,39 @@ content_unref (CsSceneContent *content)
   g_free (content->fan_k);
   g_free (content->fan_total);
   g_free (content);
+}
+
+/* what a draw placed, for the focus drawn over it: taken whole */
+void
+_cs_scene_publish_drawn (CsSceneContent *content,
+                         GArray         *labels,
+                         GArray         *roles,
+                         double          zoom)
+{
+  g_mutex_lock (&content->drawn_lock);
+  g_array_unref (content->drawn_labels);
+  g_array_unref (content->drawn_roles);
+  content->drawn_labels = g_array_ref (labels);
+  content->drawn_roles = g_array_ref (roles);
+  content->drawn_zoom = zoom;
+  g_mutex_unlock (&content->drawn_lock);
+}
+
+/* what the last draw placed, and the zoom it placed them at (0 before
+ * any): @labels and @roles receive references */
+double
+_cs_scene_get_drawn (CsSceneContent  *content,
+                     GArray         **labels,
+                     GArray         **roles)
+{
+  double zoom;
+
+  g_mutex_lock (&content->drawn_lock);
+  *labels = g_array_ref (content->drawn_labels);
+  *roles = g_array_ref (content->drawn_roles);
+  zoom = content->drawn_zoom;
+  g_mutex_unlock (&content->drawn_lock);
+  return zoom;
 }
 
 /* The stage the filter shows: its line for the legend, and the teams cut
@@ -448,6 +482,7 @@ cs_scene_new (CsGraph             *graph,
   content = g_new0 (CsSceneContent, 1);
   content->drawn_labels = g_array_new (FALSE, FALSE, sizeof (CsDrawnLabel));
   content->drawn_roles = g_array_new (FALSE, FALSE, sizeof (CsDrawnLabel));
+  g_mutex_init (&content->drawn_lock);
   g_atomic_ref_count_init (&content->ref_count);
   content->graph = g_object_ref (graph);
   content->positions = cs_positions_ref (positions);
