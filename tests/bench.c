@@ -859,7 +859,7 @@ draw_frame (gpointer data)
   cairo_destroy (cr);
 }
 
-/* the canvas's kept layer: the view and half its size on every side
+/* the canvas's kept layer: the view and a margin on every side
  * (cs-canvas.c, ensure_graph_layer) */
 static CsScene *
 layer_scene (const CsScene *scene,
@@ -967,7 +967,7 @@ bench_frame_graph (const char *name,
   cs_scene_fit (scene, 24);
   f.scene = scene;
   f.surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, FRAME_WIDTH, FRAME_HEIGHT);
-  f.layer_margin = ceil (MAX (FRAME_WIDTH, FRAME_HEIGHT) / 2.0);
+  f.layer_margin = cs_renderer_layer_margin (FRAME_WIDTH, FRAME_HEIGHT);
   f.layer = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, FRAME_WIDTH + 2 * f.layer_margin,
                                         FRAME_HEIGHT + 2 * f.layer_margin);
   f.scale = 1.0;

@@ -196,7 +196,7 @@ layer_job_new (CsCanvas *self,
   LayerJob *job = g_new0 (LayerJob, 1);
 
   job->visible = cs_scene_ref (visible);
-  job->margin = ceil (MAX (width, height) / 2.0);
+  job->margin = cs_renderer_layer_margin (width, height);
   job->zoom = cs_scene_get_zoom (visible);
   job->offset_x = cs_scene_get_offset_x (visible);
   job->offset_y = cs_scene_get_offset_y (visible);
@@ -291,8 +291,8 @@ layer_job_done_cb (GObject      *source,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* The graph layer is drawn larger than the widget, by half its size on
- * every side, so panning only moves it; it is redrawn when a pan goes past
+/* The graph layer is drawn larger than the widget, by a margin on every
+ * side (cs_renderer_layer_margin()), so panning only moves it; it is redrawn when a pan goes past
  * that margin, when the zoom settles, and when anything it shows changes.
  * A big graph's layer is drawn in a worker, one at a time, and shown when
  * done; the snapshot after it asks for the next if the view moved on. */
@@ -313,7 +313,7 @@ ensure_graph_layer (CsCanvas *self,
    * pan within its margin, or a panel sliding in beside the canvas */
   if (reuse && zoom == self->layer_zoom)
     {
-      double held = ceil (MAX (self->layer_width, self->layer_height) / 2.0);
+      double held = cs_renderer_layer_margin (self->layer_width, self->layer_height);
       double dx = offset_x - self->layer_offset_x;
       double dy = offset_y - self->layer_offset_y;
 

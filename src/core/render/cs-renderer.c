@@ -960,6 +960,26 @@ cs_renderer_draw (cairo_t       *cr,
 }
 
 /**
+ * cs_renderer_layer_margin:
+ * @width: a view's size, device units
+ * @height:
+ *
+ * How far past a view a layer kept for panning reaches on every side: a
+ * quarter of the view's larger side. A pan within it only moves the
+ * layer; a wider margin pans further before a redraw but makes each
+ * redraw draw more (at 1920x1080, 2.8 times the view's area, where half
+ * the larger side was 5.5 times).
+ *
+ * Returns: the margin, device units
+ */
+double
+cs_renderer_layer_margin (int width,
+                          int height)
+{
+  return ceil (MAX (width, height) / 4.0);
+}
+
+/**
  * cs_renderer_draw_overlays:
  * @cr: a cairo context
  * @scene: a scene drawn with %CS_RENDER_OVERLAYS_APART

@@ -27,6 +27,8 @@ typedef enum
 
 void           cs_renderer_draw                 (cairo_t             *cr,
                                                  const CsScene       *scene);
+double         cs_renderer_layer_margin         (int                  width,
+                                                 int                  height);
 void           cs_renderer_draw_overlays        (cairo_t             *cr,
                                                  const CsScene       *scene);
 void           cs_renderer_draw_focus           (cairo_t             *cr,
