@@ -212,39 +212,72 @@ div255 (guint32 x)
   return ((x + 128) * 257) >> 16;
 }
 
-/* OVER with a premultiplied colour (a, r, g, b in 0…255) at @coverage */
-static inline void
-blend (CsRaster      *raster,
-       int            x,
-       int            y,
-       double         coverage,
-       const guint32 *c)
+/* each of a pixel's four channels × a / 255, two at a time (as pixman) */
+static inline guint32
+mul_channels (guint32 x,
+              guint32 a)
 {
-  guint32 *p = (guint32 *)(raster->data + (gsize)y * raster->stride) + x;
-  guint32 d = *p, f = (guint32)(coverage * 255 + 0.5), sa, inv;
+  guint32 rb = (x & 0xff00ff) * a + 0x800080;
+  guint32 ag = ((x >> 8) & 0xff00ff) * a + 0x800080;
+
+  rb = ((rb + ((rb >> 8) & 0xff00ff)) >> 8) & 0xff00ff;
+  ag = (ag + ((ag >> 8) & 0xff00ff)) & 0xff00ff00;
+  return rb | ag;
+}
+
+/* channel by channel x + y, no channel past 255 */
+static inline guint32
+add_channels (guint32 x,
+              guint32 y)
+{
+  guint32 rb = (x & 0xff00ff) + (y & 0xff00ff);
+  guint32 ag = ((x >> 8) & 0xff00ff) + ((y >> 8) & 0xff00ff);
+
+  rb = (rb | (0x1000100 - ((rb >> 8) & 0xff00ff))) & 0xff00ff;
+  ag = (ag | (0x1000100 - ((ag >> 8) & 0xff00ff))) & 0xff00ff;
+  return rb | ag << 8;
+}
+
+/* OVER with a premultiplied colour, packed as the pixels are (@color) with
+ * its alpha apart (@alpha, 0…255), at @coverage */
+G_ALWAYS_INLINE static inline void
+blend_at (guint8  *pixel,
+          double   coverage,
+          guint32  color,
+          guint32  alpha)
+{
+  guint32 *p = (guint32 *)pixel;
+  guint32 f = (guint32)(coverage * 255 + 0.5);
 
   if (f == 0)
     return;
-  sa = div255 (c[0] * f);
-  inv = 255 - sa;
-  *p = (sa + div255 (((d >> 24) & 0xff) * inv)) << 24 |
-       (div255 (c[1] * f) + div255 (((d >> 16) & 0xff) * inv)) << 16 |
-       (div255 (c[2] * f) + div255 (((d >> 8) & 0xff) * inv)) << 8 |
-       (div255 (c[3] * f) + div255 ((d & 0xff) * inv));
+  *p = add_channels (mul_channels (color, f), mul_channels (*p, 255 - div255 (alpha * f)));
 }
 
-static inline void
-put (CsRaster      *raster,
-     gboolean       steep,
-     int            pa,
-     int            pb,
-     double         coverage,
-     const guint32 *c)
+G_ALWAYS_INLINE static inline void
+blend (CsRaster *raster,
+       int       x,
+       int       y,
+       double    coverage,
+       guint32   color,
+       guint32   alpha)
+{
+  blend_at (raster->data + (gsize)y * raster->stride + 4 * (gsize)x, coverage, color, alpha);
+}
+
+G_ALWAYS_INLINE static inline void
+put (CsRaster *raster,
+     gboolean  steep,
+     int       pa,
+     int       pb,
+     double    coverage,
+     guint32   color,
+     guint32   alpha)
 {
   if (steep)
-    blend (raster, pb, pa, coverage, c);
+    blend (raster, pb, pa, coverage, color, alpha);
   else
-    blend (raster, pa, pb, coverage, c);
+    blend (raster, pa, pb, coverage, color, alpha);
 }
 
 /* floor() of a number above -2^20, without a call into libm */
@@ -317,10 +350,10 @@ _cs_raster_line (CsRaster           *raster,
                  double             *along)
 {
   double alpha = CLAMP (color->alpha, 0, 1);
-  guint32 c[4] = { (guint32)(alpha * 255 + 0.5),
-                   (guint32)(CLAMP (color->red, 0, 1) * alpha * 255 + 0.5),
-                   (guint32)(CLAMP (color->green, 0, 1) * alpha * 255 + 0.5),
-                   (guint32)(CLAMP (color->blue, 0, 1) * alpha * 255 + 0.5) };
+  guint32 a8 = (guint32)(alpha * 255 + 0.5);
+  guint32 c = a8 << 24 | (guint32)(CLAMP (color->red, 0, 1) * alpha * 255 + 0.5) << 16 |
+              (guint32)(CLAMP (color->green, 0, 1) * alpha * 255 + 0.5) << 8 |
+              (guint32)(CLAMP (color->blue, 0, 1) * alpha * 255 + 0.5);
   double s0 = along != NULL ? *along : 0;
   double w = width * raster->scale, half, length, t0, t1;
   gboolean steep, use_dash = dash != NULL && dash->n > 0;
@@ -334,7 +367,7 @@ _cs_raster_line (CsRaster           *raster,
   length = hypot (x1 - x0, y1 - y0);
   if (along != NULL)
     *along = s0 + length;
-  if (length < 1e-9 || c[0] == 0 || w <= 0)
+  if (length < 1e-9 || a8 == 0 || w <= 0)
     return;
   /* dashes finer than two pixels blur into their share of the line */
   if (use_dash && dash->period <= 2)
@@ -369,12 +402,41 @@ _cs_raster_line (CsRaster           *raster,
     int across_first = (int)across_lo, across_end = (int)across_hi;
     double half_thick = thick / 2;
 
+    /* a band without dashes (most links of a big graph): the whole
+     * columns in a tight loop */
+    int full_lo = (int)ceil (lo), full_hi = (int)floor (hi);
+    gboolean hairline = !use_dash && full_lo < full_hi;
+    gsize step_a = steep ? (gsize)raster->stride : 4, step_b = steep ? 4 : (gsize)raster->stride;
+
     for (int pa = (int)floor (lo); pa < pa_end; pa++)
       {
         double a = MAX (pa, lo), b = MIN (pa + 1.0, hi), f = (b - a) * dash_share;
         double mid, top, bottom;
         int first, last;
 
+        if (hairline && pa == full_lo)
+          {
+            guint8 *column = raster->data + (gsize)pa * step_a;
+
+            mid = b0 + (pa + 0.5 - a0) * slope;
+            for (; pa < full_hi; pa++, mid += slope, column += step_a)
+              {
+                double start = mid - half_thick, cover;
+                int row = FLOOR_NEAR (start);
+
+                cover = MIN (row + 1 - start, thick);
+                if (row >= across_first && row < across_end)
+                  blend_at (column + (gsize)row * step_b, cover * dash_share, c, a8);
+                for (double left = thick - cover; left > 0; left -= 1)
+                  {
+                    row++;
+                    if (row >= across_first && row < across_end)
+                      blend_at (column + (gsize)row * step_b, MIN (left, 1.0) * dash_share, c, a8);
+                  }
+              }
+            pa--;
+            continue;
+          }
         if (f <= 0)
           continue;
         if (use_dash)
@@ -395,15 +457,15 @@ _cs_raster_line (CsRaster           *raster,
         if (first == last)
           {
             if (first >= across_first && first < across_end)
-              put (raster, steep, pa, first, (bottom - top) * f, c);
+              put (raster, steep, pa, first, (bottom - top) * f, c, a8);
             continue;
           }
         if (first >= across_first && first < across_end)
-          put (raster, steep, pa, first, (first + 1 - top) * f, c);
+          put (raster, steep, pa, first, (first + 1 - top) * f, c, a8);
         for (int pb = MAX (first + 1, across_first); pb < MIN (last, across_end); pb++)
-          put (raster, steep, pa, pb, f, c);
+          put (raster, steep, pa, pb, f, c, a8);
         if (last >= across_first && last < across_end)
-          put (raster, steep, pa, last, (bottom - last) * f, c);
+          put (raster, steep, pa, last, (bottom - last) * f, c, a8);
       }
   }
 }
