@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include "cs-document.h"
 #include "cs-export.h"
 #include "cs-import.h"
 #include "cs-layout.h"
@@ -308,6 +309,94 @@ test_crossings_estimated (void)
   g_assert_cmpfloat (fabs ((double)estimate - brute), <, 0.1 * brute);
 }
 
+static void
+done_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  *(GAsyncResult **)user_data = g_object_ref (result);
+}
+
+static CsDocument *
+open_in_window_way (const char *path)
+{
+  CsDocument *document = cs_document_new ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cs_document_load_async (document, file, NULL, done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (cs_document_load_finish (document, result, &error));
+  g_assert_no_error (error);
+  return document;
+}
+
+static guint
+overlaps (CsDocument *document)
+{
+  CsGraph *graph = cs_document_get_graph (document);
+  g_autofree double *radii = cs_node_radii_new (graph);
+
+  return cs_layout_quality_count_node_overlaps (cs_graph_get_n_nodes (graph),
+                                                cs_positions_get_xy (cs_document_get_positions (document)),
+                                                radii);
+}
+
+/* The window shows a big graph with a sketch of its layout first, then
+ * its layout: no undo step, nothing to save; a node moved meanwhile stays
+ * where it was put, and the layout after the sketch is dropped. */
+static void
+test_sketch_then_layout (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cs-scale-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "big.json", NULL);
+  g_autoptr(CsDocument) document = NULL;
+  g_autoptr(CsPositions) sketch = NULL;
+  gint64 deadline;
+
+  g_assert_true (g_file_set_contents (path, graph_text, -1, NULL));
+  document = open_in_window_way (path);
+  sketch = cs_positions_ref (cs_document_get_positions (document));
+  /* the sketch is shown while the consortia layout runs */
+  g_assert_true (cs_document_get_busy (document));
+  g_assert_cmpuint (overlaps (document), >, 0);
+  deadline = g_get_monotonic_time () + 600 * G_USEC_PER_SEC;
+  while (cs_document_get_busy (document))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_true (cs_document_get_positions (document) != sketch);
+  /* the layout's overlap pass has run: no two discs on each other */
+  g_assert_cmpuint (overlaps (document), ==, 0);
+  g_assert_false (cs_document_get_can_undo (document));
+  g_assert_false (cs_document_get_modified (document));
+  g_clear_object (&document);
+
+  /* a node moved while the layout runs: the user's arrangement wins */
+  document = open_in_window_way (path);
+  {
+    guint node = 7;
+    double xy[2] = { 12345.0, -6789.0 };
+    gint64 moved_at;
+
+    g_assert_true (cs_document_get_busy (document));
+    cs_document_move_nodes (document, 1, &node, xy, TRUE);
+    moved_at = g_get_monotonic_time ();
+    while (cs_document_get_busy (document))
+      g_main_context_iteration (NULL, TRUE);
+    g_test_message ("the layout stopped %.1f s after the move",
+                    (g_get_monotonic_time () - moved_at) / 1e6);
+    g_assert_cmpfloat (cs_positions_get_x (cs_document_get_positions (document), node), ==, xy[0]);
+    g_assert_cmpfloat (cs_positions_get_y (cs_document_get_positions (document), node), ==, xy[1]);
+    g_assert_true (cs_document_get_can_undo (document));
+  }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -326,6 +415,7 @@ main (int   argc,
   g_test_add_func ("/cs/scale/cli-info", test_cli_info);
   g_test_add_func ("/cs/scale/layouts", test_layouts);
   g_test_add_func ("/cs/scale/crossings-estimated", test_crossings_estimated);
+  g_test_add_func ("/cs/scale/sketch-then-layout", test_sketch_then_layout);
 
   status = g_test_run ();
   g_free (graph_text);

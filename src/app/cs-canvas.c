@@ -282,11 +282,14 @@ layer_job_done_cb (GObject      *source,
   if (g_task_had_error (G_TASK (result)) || g_cancellable_is_cancelled (self->layer_cancellable))
     return;
   self->layer_drawing = FALSE;
-  /* a layer of what the canvas still shows; otherwise the next one is due */
-  if (job->visible == self->scene)
+  /* a layer of the graph the canvas still shows: even when the view or
+   * the positions moved on meanwhile (a glide, a drag), better than an
+   * older one; the snapshot it brings asks for the next */
+  if (self->scene != NULL && cs_scene_get_graph (job->visible) == cs_scene_get_graph (self->scene))
     {
       install_layer (self, job);
       self->n_layers_drawn++;
+      g_debug ("layer of %d×%d drawn in a worker", job->width, job->height);
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -33,6 +33,7 @@ struct _CsDocument
   double            *betweenness; /* per node, once the worker has computed it */
   char              *metrics_error; /* why the metrics could not be had, nullable */
   GCancellable      *metrics_cancellable; /* the metrics worker running, nullable */
+  GCancellable      *finishing;   /* the layout that follows a big graph's sketch, nullable */
   char              *etag;       /* of the file as read or last saved; nullable */
 
   /* state */
@@ -110,6 +111,7 @@ typedef struct
   CsPositions    *positions;
   GPtrArray      *problems;
   CsLayoutParams *params;
+  CsLayoutParams *final_params; /* nullable: the layout still to run, after a sketch */
   char           *etag;
 } LoadData;
 
@@ -122,6 +124,7 @@ load_data_free (LoadData *data)
   g_clear_pointer (&data->positions, cs_positions_unref);
   g_clear_pointer (&data->problems, g_ptr_array_unref);
   g_clear_pointer (&data->params, cs_layout_params_free);
+  g_clear_pointer (&data->final_params, cs_layout_params_free);
   g_free (data->etag);
   g_free (data);
 }
@@ -155,6 +158,9 @@ cs_document_dispose (GObject *object)
 
   g_cancellable_cancel (self->metrics_cancellable);
   g_clear_object (&self->metrics_cancellable);
+  if (self->finishing != NULL)
+    g_cancellable_cancel (self->finishing);
+  g_clear_object (&self->finishing);
 
   G_OBJECT_CLASS (cs_document_parent_class)->dispose (object);
 }
@@ -560,11 +566,84 @@ cancel_metrics (CsDocument *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_METRICS_PENDING]);
 }
 
+/* a layout after a sketch is dropped when the user lays out or moves */
+static void
+stop_finishing (CsDocument *self)
+{
+  if (self->finishing != NULL)
+    g_cancellable_cancel (self->finishing);
+  g_clear_object (&self->finishing);
+}
+
+typedef struct
+{
+  CsDocument  *document;
+  CsGraph     *graph;
+  CsPositions *sketch; /* the positions it replaces, unless they changed meanwhile */
+  GCancellable *cancellable;
+} Finishing;
+
+static void
+finishing_free (Finishing *finishing)
+{
+  g_object_unref (finishing->document);
+  g_object_unref (finishing->graph);
+  cs_positions_unref (finishing->sketch);
+  g_object_unref (finishing->cancellable);
+  g_free (finishing);
+}
+
+static void
+finish_layout_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  Finishing *finishing = user_data;
+  CsDocument *self = finishing->document;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsPositions) positions = cs_layout_run_finish (result, &error);
+
+  busy_pop (self);
+  if (self->finishing == finishing->cancellable)
+    g_clear_object (&self->finishing);
+  if (positions == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("the layout after the sketch failed: %s", error->message);
+    }
+  else if (self->graph == finishing->graph && self->positions == finishing->sketch)
+    /* as if it had been read so: no undo step, not a change to save */
+    set_positions (self, positions);
+  finishing_free (finishing);
+}
+
+/* Lays a big graph out properly after its sketch, in a worker; the
+ * result replaces the sketch unless the user moved nodes or laid the graph
+ * out meanwhile. */
+static void
+finish_layout (CsDocument           *self,
+               const CsLayoutParams *params)
+{
+  Finishing *finishing = g_new0 (Finishing, 1);
+
+  finishing->document = g_object_ref (self);
+  finishing->graph = g_object_ref (self->graph);
+  finishing->sketch = cs_positions_ref (self->positions);
+  finishing->cancellable = g_cancellable_new ();
+  g_clear_object (&self->finishing);
+  self->finishing = g_object_ref (finishing->cancellable);
+  busy_push (self);
+  cs_layout_run_async (self->graph, params, self->finishing, finish_layout_cb, finishing);
+}
+
 static void
 apply_load (CsDocument *self,
             LoadData   *data)
 {
   const char *title;
+
+  /* the old graph's layout to come is of no use */
+  stop_finishing (self);
 
   g_object_freeze_notify (G_OBJECT (self));
 
@@ -619,12 +698,40 @@ apply_load (CsDocument *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 
   g_object_thaw_notify (G_OBJECT (self));
+
+  if (data->final_params != NULL)
+    finish_layout (self, data->final_params);
+}
+
+/* Past this many nodes a graph opened in the window is shown first with
+ * a sketch of its layout (cs_layout_params_set_quick(): 0.4 s for 100,000
+ * nodes, where the consortia layout takes 20 s), and laid out properly
+ * after (finish_layout) */
+#define SKETCH_NODES 20000
+
+static gboolean
+wants_sketch (CsGraph              *graph,
+              const CsLayoutParams *params)
+{
+  guint n = cs_graph_get_n_nodes (graph);
+  CsLayoutAlgorithm algorithm = cs_layout_params_get_algorithm (params);
+
+  if (n < SKETCH_NODES ||
+      (algorithm != CS_LAYOUT_CONSORTIA && algorithm != CS_LAYOUT_FRUCHTERMAN_REINGOLD &&
+       algorithm != CS_LAYOUT_DRL))
+    return FALSE;
+  /* a file with every position saved is drawn as it is, at once */
+  for (guint i = 0; i < n; i++)
+    if (!cs_graph_get_node (graph, i)->has_position)
+      return TRUE;
+  return FALSE;
 }
 
 static LoadData *
 load_in_thread (GFile         *file,
                 GFile         *nodes,
                 guint          graph,
+                gboolean       sketch,
                 GCancellable  *cancellable,
                 GError       **error)
 {
@@ -661,7 +768,20 @@ load_in_thread (GFile         *file,
     }
 
   data->params = cs_node_radii_new_layout_params (data->graph);
-  data->positions = cs_layout_run (data->graph, data->params, cancellable, &layout_error);
+  if (sketch && wants_sketch (data->graph, data->params))
+    {
+      g_autoptr(CsLayoutParams) quick = cs_layout_params_copy (data->params);
+
+      cs_layout_params_set_algorithm (quick, CS_LAYOUT_FRUCHTERMAN_REINGOLD);
+      cs_layout_params_set_quick (quick, TRUE);
+      g_debug ("read %u nodes; sketching their layout", cs_graph_get_n_nodes (data->graph));
+      data->positions = cs_layout_run (data->graph, quick, cancellable, &layout_error);
+      g_debug ("sketched");
+      if (data->positions != NULL)
+        data->final_params = cs_layout_params_copy (data->params);
+    }
+  else
+    data->positions = cs_layout_run (data->graph, data->params, cancellable, &layout_error);
   /* a file that asks for a layout too big for it still opens, drawn by
    * the one a file without a layout gets */
   if (g_error_matches (layout_error, CS_LAYOUT_ERROR, CS_LAYOUT_ERROR_TOO_LARGE))
@@ -692,8 +812,8 @@ load_thread (GTask        *task,
 {
   GError *error = NULL;
   LoadRequest *request = task_data;
-  LoadData *data = load_in_thread (request->file, request->nodes, request->graph, cancellable,
-                                   &error);
+  LoadData *data = load_in_thread (request->file, request->nodes, request->graph, TRUE,
+                                   cancellable, &error);
 
   if (data == NULL)
     g_task_return_error (task, error);
@@ -839,7 +959,7 @@ cs_document_load (CsDocument    *self,
   g_return_val_if_fail (CS_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  data = load_in_thread (file, NULL, 0, cancellable, error);
+  data = load_in_thread (file, NULL, 0, FALSE, cancellable, error);
   if (data == NULL)
     return FALSE;
   apply_load (self, data);
@@ -924,6 +1044,8 @@ cs_document_relayout_async (CsDocument          *self,
   g_return_if_fail (self->graph != NULL);
   g_return_if_fail (center >= -1 && center < (int)cs_graph_get_n_nodes (self->graph));
 
+  /* the user's layout, not the one after the sketch */
+  stop_finishing (self);
   params = cs_layout_params_new (algorithm, seed);
   cs_layout_params_set_center (params, center);
   radii = cs_node_radii_new (self->graph);
@@ -1029,6 +1151,8 @@ record_and_apply (CsDocument     *self,
   gboolean could_undo = self->undo_stack->len > 0;
   gboolean could_redo = self->redo_stack->len > 0;
 
+  /* the user's arrangement wins over the layout after a sketch */
+  stop_finishing (self);
   move->serial = self->next_serial++;
   move->n = n;
   move->nodes = g_memdup2 (nodes, n * sizeof (guint));

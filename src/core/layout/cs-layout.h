@@ -68,6 +68,8 @@ CsPositions       *cs_layout_params_get_initial      (const CsLayoutParams  *sel
 void               cs_layout_params_set_center       (CsLayoutParams        *self,
                                                       int                    node);
 int                cs_layout_params_get_center       (const CsLayoutParams  *self);
+void               cs_layout_params_set_quick        (CsLayoutParams        *self,
+                                                      gboolean               quick);
 void               cs_layout_params_set_radii        (CsLayoutParams        *self,
                                                       guint                  n_radii,
                                                       const double          *radii);
