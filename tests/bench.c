@@ -1092,6 +1092,15 @@ generate (const char *dir,
   return g_steal_pointer (&out);
 }
 
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+
+  return (x > y) - (x < y);
+}
+
 /* `bench frame [NODES]`: Barabási–Albert graphs from gen-graph.py (1,000,
  * 10,000 and 100,000 nodes with two links each, 3,200 with 22 each), and
  * the large real files of ../shared/testdata */
@@ -1145,6 +1154,98 @@ bench_frame (guint only)
   g_rmdir (dir);
 }
 
+/* Seconds from starting the window on @file to its first picture of the
+ * graph (the canvas's debug line), or -1 when it ends without one */
+static double
+first_picture_time (const char *file)
+{
+  g_autoptr(GSubprocessLauncher) launcher =
+      g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GDataInputStream) in = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *home = g_dir_make_tmp ("cs-bench-home-XXXXXX", NULL);
+  const char *rm[] = { "rm", "-rf", home, NULL };
+  double seconds = -1;
+  gint64 start;
+  char *line;
+
+  g_subprocess_launcher_setenv (launcher, "G_MESSAGES_DEBUG", "cs-app", TRUE);
+  g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "memory", TRUE);
+  g_subprocess_launcher_setenv (launcher, "HOME", home, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_STATE_HOME", home, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", home, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", home, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", home, TRUE);
+  start = g_get_monotonic_time ();
+  process = g_subprocess_launcher_spawn (launcher, &error, CONSORTIA_PROGRAM, file, NULL);
+  if (process == NULL)
+    {
+      printf ("%-36s %s\n", "window:", error->message);
+      return -1;
+    }
+  /* GLib writes debug messages to the standard output */
+  in = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+  while ((line = g_data_input_stream_read_line (in, NULL, NULL, NULL)) != NULL)
+    {
+      gboolean found = strstr (line, "first picture of a graph") != NULL;
+
+      g_free (line);
+      if (found)
+        {
+          seconds = (g_get_monotonic_time () - start) / 1e6;
+          break;
+        }
+    }
+  g_subprocess_force_exit (process);
+  g_subprocess_wait (process, NULL, NULL);
+  command_time (rm);
+  return seconds;
+}
+
+/* `bench window`: from starting the program to the window's first
+ * picture of the bundled graph and of 100,000 nodes, against an empty
+ * graph (GTK's and the window's own start); wall time, median of 5
+ * (3 for the big graph). Needs a display: run it under xvfb-run. */
+static void
+bench_window (void)
+{
+  g_autofree char *bundled = g_build_filename (SOURCE_DATADIR, BUNDLED_GRAPH, NULL);
+  g_autofree char *empty = g_build_filename (SOURCE_DATADIR, "..", "tests", "data", "good",
+                                             "empty-graph.json", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("cs-bench-XXXXXX", NULL);
+  g_autofree char *big = NULL;
+  double times[5], base, ours, large;
+
+  printf ("\nWindow start to first picture (wall time, median)\n");
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      printf ("%-36s no display: run under xvfb-run\n", "window:");
+      g_rmdir (dir);
+      return;
+    }
+  for (guint r = 0; r < 5; r++)
+    times[r] = first_picture_time (empty);
+  qsort (times, 5, sizeof (double), compare_doubles);
+  base = times[2];
+  for (guint r = 0; r < 5; r++)
+    times[r] = first_picture_time (bundled);
+  qsort (times, 5, sizeof (double), compare_doubles);
+  ours = times[2];
+  report ("bundled graph, first picture", ours, "an empty graph", base);
+  big = generate (dir, 100000, 2, "json");
+  if (big != NULL)
+    {
+      for (guint r = 0; r < 3; r++)
+        times[r] = first_picture_time (big);
+      qsort (times, 3, sizeof (double), compare_doubles);
+      large = times[1];
+      report ("100,000 nodes, first picture", large, "an empty graph", base);
+      g_unlink (big);
+    }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1171,6 +1272,8 @@ main (int   argc,
   /* `bench frame [N]`: the window's frames, exports, Graphviz */
   if (g_str_equal (part, "all") || g_str_equal (part, "frame"))
     bench_frame (argc > 2 && g_str_equal (part, "frame") ? (guint)g_ascii_strtoull (argv[2], NULL, 10) : 0);
+  if (g_str_equal (part, "all") || g_str_equal (part, "window"))
+    bench_window ();
   /* `bench layout [N]`: every layout on N nodes (100,000 takes minutes) */
   if (g_str_equal (part, "all") || g_str_equal (part, "layout"))
     bench_layout (argc > 2 ? (guint)g_ascii_strtoull (argv[2], NULL, 10) : 10000);

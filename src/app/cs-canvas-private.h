@@ -48,6 +48,7 @@ struct _CsCanvas
   gboolean       layer_drawing; /* a worker draws the next layer */
   GCancellable  *layer_cancellable; /* cancelled when the canvas goes */
   guint          n_layers_drawn;
+  gconstpointer  pictured;      /* the graph last put on screen, only compared */
   CsSpatialGrid *hit_index;     /* nodes' hit areas in world units, nullable */
   double         hit_index_zoom; /* the zoom it was built at: a pan keeps it */
   CsPositions   *preview;       /* positions while nodes are dragged, nullable */
