@@ -33,7 +33,8 @@ struct _CsDocument
   double            *betweenness; /* per node, once the worker has computed it */
   char              *metrics_error; /* why the metrics could not be had, nullable */
   GCancellable      *metrics_cancellable; /* the metrics worker running, nullable */
-  GCancellable      *finishing;   /* the layout that follows a big graph's sketch, nullable */
+  guint              finishing;   /* the layout that follows a big graph's sketch, or 0 */
+  guint              next_finishing;
   char              *etag;       /* of the file as read or last saved; nullable */
 
   /* state */
@@ -158,9 +159,6 @@ cs_document_dispose (GObject *object)
 
   g_cancellable_cancel (self->metrics_cancellable);
   g_clear_object (&self->metrics_cancellable);
-  if (self->finishing != NULL)
-    g_cancellable_cancel (self->finishing);
-  g_clear_object (&self->finishing);
 
   G_OBJECT_CLASS (cs_document_parent_class)->dispose (object);
 }
@@ -566,21 +564,22 @@ cancel_metrics (CsDocument *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_METRICS_PENDING]);
 }
 
-/* a layout after a sketch is dropped when the user lays out or moves */
+/* A layout after a sketch is dropped when the user lays out, moves nodes
+ * or opens another file: it runs to its end, and its result is thrown
+ * away. It is not interrupted: igraph 0.10.2 frees a stale pointer when
+ * interrupted inside igraph_layout_reingold_tilford_circular (seen as a
+ * double free under MALLOC_CHECK_, in the consortia layout). */
 static void
 stop_finishing (CsDocument *self)
 {
-  if (self->finishing != NULL)
-    g_cancellable_cancel (self->finishing);
-  g_clear_object (&self->finishing);
+  self->finishing = 0;
 }
 
 typedef struct
 {
   CsDocument  *document;
   CsGraph     *graph;
-  CsPositions *sketch; /* the positions it replaces, unless they changed meanwhile */
-  GCancellable *cancellable;
+  guint        ticket; /* self->finishing while it is wanted */
 } Finishing;
 
 static void
@@ -588,8 +587,6 @@ finishing_free (Finishing *finishing)
 {
   g_object_unref (finishing->document);
   g_object_unref (finishing->graph);
-  cs_positions_unref (finishing->sketch);
-  g_object_unref (finishing->cancellable);
   g_free (finishing);
 }
 
@@ -604,22 +601,19 @@ finish_layout_cb (GObject      *object,
   g_autoptr(CsPositions) positions = cs_layout_run_finish (result, &error);
 
   busy_pop (self);
-  if (self->finishing == finishing->cancellable)
-    g_clear_object (&self->finishing);
   if (positions == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("the layout after the sketch failed: %s", error->message);
-    }
-  else if (self->graph == finishing->graph && self->positions == finishing->sketch)
+    g_warning ("the layout after the sketch failed: %s", error->message);
+  else if (self->finishing == finishing->ticket && self->graph == finishing->graph)
     /* as if it had been read so: no undo step, not a change to save */
     set_positions (self, positions);
+  if (self->finishing == finishing->ticket)
+    self->finishing = 0;
   finishing_free (finishing);
 }
 
 /* Lays a big graph out properly after its sketch, in a worker; the
- * result replaces the sketch unless the user moved nodes or laid the graph
- * out meanwhile. */
+ * result replaces the sketch unless the user moved nodes, laid the graph
+ * out or opened another meanwhile. */
 static void
 finish_layout (CsDocument           *self,
                const CsLayoutParams *params)
@@ -628,12 +622,10 @@ finish_layout (CsDocument           *self,
 
   finishing->document = g_object_ref (self);
   finishing->graph = g_object_ref (self->graph);
-  finishing->sketch = cs_positions_ref (self->positions);
-  finishing->cancellable = g_cancellable_new ();
-  g_clear_object (&self->finishing);
-  self->finishing = g_object_ref (finishing->cancellable);
+  finishing->ticket = ++self->next_finishing;
+  self->finishing = finishing->ticket;
   busy_push (self);
-  cs_layout_run_async (self->graph, params, self->finishing, finish_layout_cb, finishing);
+  cs_layout_run_async (self->graph, params, NULL, finish_layout_cb, finishing);
 }
 
 static void
