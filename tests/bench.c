@@ -756,6 +756,24 @@ bench_stages (void)
   cs_render_style_clear (&style);
 }
 
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+
+  return (x > y) - (x < y);
+}
+
+/* the median of @n times, which it sorts */
+static double
+median (double *times,
+        guint   n)
+{
+  qsort (times, n, sizeof (double), compare_doubles);
+  return n % 2 ? times[n / 2] : (times[n / 2 - 1] + times[n / 2]) / 2;
+}
+
 /* Issue #14's measures. The median of @runs timed runs of @func after one
  * untimed run */
 typedef void (*Timed) (gpointer data);
@@ -775,15 +793,7 @@ median_time (Timed    func,
       func (data);
       times[r] = now () - t0;
     }
-  for (guint i = 1; i < runs; i++)
-    for (guint j = i; j > 0 && times[j - 1] > times[j]; j--)
-      {
-        double t = times[j];
-
-        times[j] = times[j - 1];
-        times[j - 1] = t;
-      }
-  return runs % 2 ? times[runs / 2] : (times[runs / 2 - 1] + times[runs / 2]) / 2;
+  return median (times, runs);
 }
 
 /* the wall time of a command, its output thrown away */
@@ -814,15 +824,7 @@ median_command (const char *const *argv,
   for (guint r = 0; r < runs; r++)
     if ((times[r] = command_time (argv)) < 0)
       return -1;
-  for (guint i = 1; i < runs; i++)
-    for (guint j = i; j > 0 && times[j - 1] > times[j]; j--)
-      {
-        double t = times[j];
-
-        times[j] = times[j - 1];
-        times[j - 1] = t;
-      }
-  return runs % 2 ? times[runs / 2] : (times[runs / 2 - 1] + times[runs / 2]) / 2;
+  return median (times, runs);
 }
 
 #define FRAME_WIDTH  1920
@@ -1092,14 +1094,6 @@ generate (const char *dir,
   return g_steal_pointer (&out);
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
 
 /* `bench frame [NODES]`: Barabási–Albert graphs from gen-graph.py (1,000,
  * 10,000 and 100,000 nodes with two links each, 3,200 with 22 each), and
@@ -1226,20 +1220,17 @@ bench_window (void)
     }
   for (guint r = 0; r < 5; r++)
     times[r] = first_picture_time (empty);
-  qsort (times, 5, sizeof (double), compare_doubles);
-  base = times[2];
+  base = median (times, 5);
   for (guint r = 0; r < 5; r++)
     times[r] = first_picture_time (bundled);
-  qsort (times, 5, sizeof (double), compare_doubles);
-  ours = times[2];
+  ours = median (times, 5);
   report ("bundled graph, first picture", ours, "an empty graph", base);
   big = generate (dir, 100000, 2, "json");
   if (big != NULL)
     {
       for (guint r = 0; r < 3; r++)
         times[r] = first_picture_time (big);
-      qsort (times, 3, sizeof (double), compare_doubles);
-      large = times[1];
+      large = median (times, 3);
       report ("100,000 nodes, first picture", large, "an empty graph", base);
       g_unlink (big);
     }

@@ -90,6 +90,22 @@ largest_difference (cairo_surface_t *a,
   return most;
 }
 
+/* the same ink as cairo's, within @share of it, its centre within
+ * @centre pixels */
+static void
+assert_alike (cairo_surface_t *ours,
+              cairo_surface_t *theirs,
+              double           share,
+              double           centre)
+{
+  double cx0, cy0, cx1, cy1;
+
+  g_assert_cmpfloat (fabs (total_ink (ours) - total_ink (theirs)) / total_ink (theirs), <, share);
+  ink_centre (ours, &cx0, &cy0);
+  ink_centre (theirs, &cx1, &cy1);
+  g_assert_cmpfloat (hypot (cx0 - cx1, cy0 - cy1), <, centre);
+}
+
 static void
 cairo_line (cairo_surface_t *surface,
             double           x0,
@@ -216,7 +232,6 @@ test_transform_clip_group (void)
   cairo_surface_t *ours = white_surface (), *theirs = white_surface ();
   cairo_t *cr = cairo_create (ours);
   CsRaster raster;
-  double cx0, cy0, cx1, cy1;
 
   cairo_translate (cr, 30, 20);
   cairo_scale (cr, 2, 2);
@@ -252,10 +267,7 @@ test_transform_clip_group (void)
         if (x < 50 || x >= 130 || y < 40 || y >= 120)
           g_assert_cmphex (((const guint32 *)(data + y * stride))[x], ==, 0xffffffff);
   }
-  g_assert_cmpfloat (fabs (total_ink (ours) - total_ink (theirs)) / total_ink (theirs), <, 0.04);
-  ink_centre (ours, &cx0, &cy0);
-  ink_centre (theirs, &cx1, &cy1);
-  g_assert_cmpfloat (hypot (cx0 - cx1, cy0 - cy1), <, 0.2);
+  assert_alike (ours, theirs, 0.04, 0.2);
   cairo_surface_destroy (ours);
   cairo_surface_destroy (theirs);
 }
@@ -303,7 +315,6 @@ test_curve (void)
   cairo_surface_t *ours = white_surface (), *theirs = white_surface ();
   cairo_t *cr = cairo_create (ours);
   CsRaster raster;
-  double cx0, cy0, cx1, cy1;
 
   g_assert_true (_cs_raster_begin (&raster, cr));
   _cs_raster_curve (&raster, 20, 150, 60, 20, 140, 20, 180, 150, 1.2, &ink, NULL);
@@ -316,10 +327,7 @@ test_curve (void)
   cairo_curve_to (cr, 60, 20, 140, 20, 180, 150);
   cairo_stroke (cr);
   cairo_destroy (cr);
-  g_assert_cmpfloat (fabs (total_ink (ours) - total_ink (theirs)) / total_ink (theirs), <, 0.05);
-  ink_centre (ours, &cx0, &cy0);
-  ink_centre (theirs, &cx1, &cy1);
-  g_assert_cmpfloat (hypot (cx0 - cx1, cy0 - cy1), <, 0.3);
+  assert_alike (ours, theirs, 0.05, 0.3);
   cairo_surface_destroy (ours);
   cairo_surface_destroy (theirs);
 }

@@ -679,7 +679,7 @@ draw_edges (cairo_t       *cr,
   guint n_edges = cs_graph_get_n_edges (content->graph);
   g_autofree RelationPass *passes = g_new0 (RelationPass, n_relations);
   CsRaster raster;
-  gboolean any_rastered = FALSE, any_stroked = FALSE;
+  gboolean any_arrows = FALSE, any_stroked = FALSE;
   double z = scene->zoom;
 
   if (n_edges == 0)
@@ -726,7 +726,7 @@ draw_edges (cairo_t       *cr,
           any_stroked = TRUE;
           continue;
         }
-      any_rastered |= p->directed;
+      any_arrows |= p->directed; /* their heads go through cairo */
       if (!pick_edge (scene, e, pick) || !_cs_render_edge_geometry (scene, e, &g) ||
           !edge_on_surface (scene, &g, p->pad))
         continue;
@@ -740,7 +740,7 @@ draw_edges (cairo_t       *cr,
     _cs_raster_end (&raster);
 
   /* the others, and every arrowhead */
-  for (guint e = 0; (raster.surface == NULL || any_stroked || any_rastered) && e < n_edges; e++)
+  for (guint e = 0; (raster.surface == NULL || any_stroked || any_arrows) && e < n_edges; e++)
     {
       CsRelation relation = cs_graph_get_edge (content->graph, e)->relation;
       const RelationPass *p = &passes[relation];
