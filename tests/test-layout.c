@@ -14,6 +14,7 @@
 #include "cs-node-radii.h"
 #include "test-support.h"
 
+#include <igraph.h>
 #include <math.h>
 #include <string.h>
 
@@ -325,6 +326,95 @@ run_params (CsGraph              *graph,
   g_assert_no_error (error);
   g_assert_nonnull (positions);
   return positions;
+}
+
+/* Cancelling a layout at any moment: igraph 0.10.2 returns from an
+ * interrupted function with its cleanup entries still pushed, pointing
+ * into a frame that is gone; unless the handler unwinds them at once, the
+ * next error handler frees garbage (a double free inside
+ * reingold_tilford_circular was seen). Every algorithm, cancelled from
+ * another thread at delays across its run: a result or "cancelled", an
+ * empty cleanup stack, and a layout after it that matches one never
+ * interrupted. */
+typedef struct
+{
+  GCancellable *cancellable;
+  gint64 delay_us;
+} Canceller;
+
+static gpointer
+cancel_later (gpointer data)
+{
+  Canceller *canceller = data;
+
+  g_usleep (canceller->delay_us);
+  g_cancellable_cancel (canceller->cancellable);
+  return NULL;
+}
+
+static void
+test_cancelled_midway (void)
+{
+  static const CsLayoutAlgorithm algorithms[] = {
+    CS_LAYOUT_CONSORTIA, CS_LAYOUT_FRUCHTERMAN_REINGOLD, CS_LAYOUT_KAMADA_KAWAI, CS_LAYOUT_DRL,
+  };
+  /* under valgrind or a sanitizer: a smaller graph, fewer delays */
+  gboolean bounded = cs_test_bounded ();
+  g_autofree char *json = cs_test_one_line_graph (bounded ? 120 : 250);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsGraph) graph = cs_import_data (json, strlen (json), "generated.json", NULL, NULL,
+                                             &error);
+  guint n_cancelled = 0, n_runs = 0;
+
+  g_assert_no_error (error);
+  for (guint a = 0; a < G_N_ELEMENTS (algorithms); a++)
+    {
+      /* DrL takes two seconds whatever the size: fewer tries, none under
+       * valgrind */
+      gboolean drl = algorithms[a] == CS_LAYOUT_DRL;
+      guint n_delays = drl ? (bounded ? 0 : 3) : (bounded ? 4 : 10);
+      g_autoptr(CsLayoutParams) params = NULL;
+      g_autoptr(CsPositions) whole = NULL;
+      g_autoptr(CsPositions) again = NULL;
+      gint64 start, duration;
+
+      if (n_delays == 0)
+        continue;
+      params = window_params (graph, algorithms[a], 5);
+      start = g_get_monotonic_time ();
+      whole = run_params (graph, params);
+      duration = g_get_monotonic_time () - start;
+
+      g_test_message ("%s: %.0f ms", cs_layout_algorithm_to_string (algorithms[a]),
+                      duration / 1000.0);
+
+      for (guint k = 0; k < n_delays; k++, n_runs++)
+        {
+          g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+          g_autoptr(GError) cancel_error = NULL;
+          g_autoptr(CsPositions) positions = NULL;
+          Canceller canceller = { cancellable, duration * k / n_delays };
+          GThread *thread = g_thread_new ("cancel", cancel_later, &canceller);
+
+          positions = cs_layout_run (graph, params, cancellable, &cancel_error);
+          g_thread_join (thread);
+          if (positions == NULL)
+            {
+              g_assert_error (cancel_error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+              n_cancelled++;
+            }
+          else
+            {
+              g_assert_no_error (cancel_error);
+              g_assert_true (cs_positions_equal (positions, whole));
+            }
+          g_assert_cmpint (IGRAPH_FINALLY_STACK_SIZE (), ==, 0);
+        }
+      again = run_params (graph, params);
+      g_assert_true (cs_positions_equal (again, whole));
+    }
+  /* the delays reached into the runs, not only past their ends */
+  g_assert_cmpuint (n_cancelled, >=, n_runs / 2);
 }
 
 /* the smallest gap between two discs, less the gap the pass leaves */
@@ -1044,6 +1134,7 @@ main (int   argc,
   g_test_add_func ("/cs/layout/partial-positions-kept", test_partial_positions_kept);
   g_test_add_func ("/cs/layout/async-matches-sync", test_async_matches_sync);
   g_test_add_func ("/cs/layout/cancelled", test_cancelled);
+  g_test_add_func ("/cs/layout/cancelled-midway", test_cancelled_midway);
   g_test_add_func ("/cs/layout/algorithm-names", test_algorithm_names);
   g_test_add_func ("/cs/layout/no-overlaps-deterministic", test_no_overlaps_deterministic);
   g_test_add_func ("/cs/layout/pins-kept", test_pins_kept);

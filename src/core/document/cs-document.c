@@ -35,6 +35,7 @@ struct _CsDocument
   GCancellable      *metrics_cancellable; /* the metrics worker running, nullable */
   guint              finishing;   /* the layout that follows a big graph's sketch, or 0 */
   guint              next_finishing;
+  GCancellable      *finishing_cancellable;
   char              *etag;       /* of the file as read or last saved; nullable */
 
   /* state */
@@ -152,6 +153,8 @@ cs_document_finalize (GObject *object)
   G_OBJECT_CLASS (cs_document_parent_class)->finalize (object);
 }
 
+static void stop_finishing (CsDocument *self);
+
 static void
 cs_document_dispose (GObject *object)
 {
@@ -159,6 +162,7 @@ cs_document_dispose (GObject *object)
 
   g_cancellable_cancel (self->metrics_cancellable);
   g_clear_object (&self->metrics_cancellable);
+  stop_finishing (self);
 
   G_OBJECT_CLASS (cs_document_parent_class)->dispose (object);
 }
@@ -565,14 +569,19 @@ cancel_metrics (CsDocument *self)
 }
 
 /* A layout after a sketch is dropped when the user lays out, moves nodes
- * or opens another file: it runs to its end, and its result is thrown
- * away. It is not interrupted: igraph 0.10.2 frees a stale pointer when
- * interrupted inside igraph_layout_reingold_tilford_circular (seen as a
- * double free under MALLOC_CHECK_, in the consortia layout). */
+ * or opens another file: it is cancelled (igraph stops at its next
+ * interruption point, which frees the igraph lock for the user's layout),
+ * and the ticket keeps a result that was already on its way from being
+ * used. */
 static void
 stop_finishing (CsDocument *self)
 {
   self->finishing = 0;
+  if (self->finishing_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->finishing_cancellable);
+      g_clear_object (&self->finishing_cancellable);
+    }
 }
 
 typedef struct
@@ -602,12 +611,18 @@ finish_layout_cb (GObject      *object,
 
   busy_pop (self);
   if (positions == NULL)
-    g_warning ("the layout after the sketch failed: %s", error->message);
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("the layout after the sketch failed: %s", error->message);
+    }
   else if (self->finishing == finishing->ticket && self->graph == finishing->graph)
     /* as if it had been read so: no undo step, not a change to save */
     set_positions (self, positions);
   if (self->finishing == finishing->ticket)
-    self->finishing = 0;
+    {
+      self->finishing = 0;
+      g_clear_object (&self->finishing_cancellable);
+    }
   finishing_free (finishing);
 }
 
@@ -624,8 +639,11 @@ finish_layout (CsDocument           *self,
   finishing->graph = g_object_ref (self->graph);
   finishing->ticket = ++self->next_finishing;
   self->finishing = finishing->ticket;
+  g_clear_object (&self->finishing_cancellable);
+  self->finishing_cancellable = g_cancellable_new ();
   busy_push (self);
-  cs_layout_run_async (self->graph, params, NULL, finish_layout_cb, finishing);
+  cs_layout_run_async (self->graph, params, self->finishing_cancellable, finish_layout_cb,
+                       finishing);
 }
 
 static void

@@ -138,11 +138,20 @@ cs_igraph_warning_handler (const char *reason,
   g_debug ("igraph: %s (%s:%d)", reason, file, line);
 }
 
+/* igraph 0.10.2's IGRAPH_ALLOW_INTERRUPTION() returns from the function
+ * that asked, leaving what it pushed on the cleanup ("finally") stack:
+ * pointers into a frame that is gone once the caller's error handler
+ * frees them (seen as a double free inside reingold_tilford_circular).
+ * Everything is unwound here, while those frames still exist; the
+ * callers' error handlers then find the stack empty. */
 static igraph_error_t
 cs_igraph_interruption_handler (void *data)
 {
   if (igraph_cancellable != NULL && g_cancellable_is_cancelled (igraph_cancellable))
-    return IGRAPH_INTERRUPTED;
+    {
+      IGRAPH_FINALLY_FREE ();
+      return IGRAPH_INTERRUPTED;
+    }
   return IGRAPH_SUCCESS;
 }
 
