@@ -8,6 +8,8 @@
 
 #include "cs-document.h"
 #include "cs-import.h"
+#include "cs-layout-cache.h"
+#include "cs-node-radii.h"
 #include "cs-recovery.h"
 
 #include <glib/gstdio.h>
@@ -523,6 +525,132 @@ test_recovery (void)
   remove_dir (dir);
 }
 
+/* the names in the layout cache's folder */
+static GPtrArray *
+cache_entries (void)
+{
+  g_autofree char *dir = cs_layout_cache_get_dir ();
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    g_ptr_array_add (names, g_build_filename (dir, name, NULL));
+  return names;
+}
+
+static CsPositions *
+load_positions (GFile *file)
+{
+  g_autoptr(CsDocument) document = cs_document_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cs_document_load (document, file, NULL, &error));
+  g_assert_no_error (error);
+  return cs_positions_ref (cs_document_get_positions (document));
+}
+
+/* A file opened again is drawn with the layout it had: the layout is kept
+ * under a key made of the file's bytes and the parameters; a damaged
+ * entry is laid out again and replaced; a changed file is another key. */
+static void
+test_layout_cache (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cs-cache-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "graph.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) source = fixture ("good", "small.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CsPositions) first = NULL;
+  g_autoptr(CsPositions) again = NULL;
+  g_autoptr(CsPositions) fake = NULL;
+  g_autoptr(CsPositions) relaid = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GBytes) entry = NULL;
+  g_autofree char *key = NULL;
+  g_autofree double *xy = NULL;
+  gsize length;
+  guint n;
+
+  g_assert_true (g_file_get_contents (g_file_peek_path (source), &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+  first = load_positions (file);
+  n = cs_positions_get_n_nodes (first);
+  entries = cache_entries ();
+  g_assert_cmpuint (entries->len, ==, 1);
+  again = load_positions (file);
+  g_assert_true (cs_positions_equal (first, again));
+
+  /* what the cache holds is what the document shows: another layout
+   * stored under the file's key is the one it opens with */
+  {
+    g_autoptr(CsGraph) graph = cs_import_file_full (path, &(CsImportOptions){ 0 }, NULL, NULL,
+                                                    NULL);
+    g_autoptr(CsLayoutParams) params = cs_node_radii_new_layout_params (graph);
+    g_autoptr(CsPositions) looked_up = NULL;
+
+    key = cs_layout_cache_key_for_file (file, NULL, 0, params, NULL, NULL);
+    g_assert_nonnull (key);
+    g_assert_true (g_str_has_suffix (g_ptr_array_index (entries, 0), key));
+    looked_up = cs_layout_cache_lookup (key, n);
+    g_assert_true (cs_positions_equal (looked_up, first));
+    /* not for a graph of another size */
+    g_assert_null (cs_layout_cache_lookup (key, n + 1));
+    g_assert_true (g_file_test (g_ptr_array_index (entries, 0), G_FILE_TEST_EXISTS));
+  }
+  xy = g_new (double, 2 * n);
+  for (guint i = 0; i < 2 * n; i++)
+    xy[i] = 1000.0 + i;
+  fake = cs_positions_new (n, g_steal_pointer (&xy));
+  g_assert_true (cs_layout_cache_store (key, fake, NULL));
+  g_clear_pointer (&again, cs_positions_unref);
+  again = load_positions (file);
+  g_assert_true (cs_positions_equal (again, fake));
+
+  /* a damaged entry: ignored, removed, laid out again and kept again */
+  entry = cs_layout_cache_entry_new (key, first);
+  g_assert_true (g_file_set_contents (g_ptr_array_index (entries, 0),
+                                      g_bytes_get_data (entry, NULL),
+                                      g_bytes_get_size (entry) - 3, NULL));
+  relaid = load_positions (file);
+  g_assert_true (cs_positions_equal (relaid, first));
+  g_clear_pointer (&again, cs_positions_unref);
+  again = cs_layout_cache_lookup (key, n);
+  g_assert_true (cs_positions_equal (again, first));
+
+  /* one byte more (a space at the end): another key, a second entry */
+  g_assert_true (g_file_set_contents (path, g_strconcat (contents, " ", NULL), length + 1, NULL));
+  g_clear_pointer (&again, cs_positions_unref);
+  again = load_positions (file);
+  g_assert_true (cs_positions_equal (again, first));
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = cache_entries ();
+  g_assert_cmpuint (entries->len, ==, 2);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* the cache keeps its newest 64 entries */
+static void
+test_layout_cache_pruned (void)
+{
+  g_autoptr(CsPositions) positions = cs_positions_new (1, g_memdup2 ((double[]){ 1, 2 },
+                                                                     2 * sizeof (double)));
+  g_autoptr(GPtrArray) entries = NULL;
+
+  for (guint i = 0; i < 70; i++)
+    {
+      g_autofree char *key = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                                          (const guchar *)&i, sizeof i);
+
+      g_assert_true (cs_layout_cache_store (key, positions, NULL));
+    }
+  entries = cache_entries ();
+  g_assert_cmpuint (entries->len, ==, 64);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -539,6 +667,8 @@ main (int   argc,
                    test_save_changed_on_disk_and_save_as);
   g_test_add_func ("/cs/document/foreign-file-saved-as-ours", test_foreign_file_saved_as_ours);
   g_test_add_func ("/cs/document/recovery", test_recovery);
+  g_test_add_func ("/cs/document/layout-cache", test_layout_cache);
+  g_test_add_func ("/cs/document/layout-cache-pruned", test_layout_cache_pruned);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include "cs-document.h"
 #include "cs-export.h"
 #include "cs-import.h"
+#include "cs-layout-cache.h"
 #include "cs-layout.h"
 #include "cs-layout-quality.h"
 #include "cs-metrics.h"
@@ -344,9 +345,25 @@ overlaps (CsDocument *document)
                                                 radii);
 }
 
+static void
+clear_layout_cache (void)
+{
+  g_autofree char *dir = cs_layout_cache_get_dir ();
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+}
+
 /* The window shows a big graph with a sketch of its layout first, then
- * its layout: no undo step, nothing to save; a node moved meanwhile stays
- * where it was put, the layout's result dropped. */
+ * its layout: no undo step, nothing to save; opened again, that layout at
+ * once (the layout cache); a node moved meanwhile stays where it was put,
+ * the layout's result dropped. */
 static void
 test_sketch_then_layout (void)
 {
@@ -354,9 +371,11 @@ test_sketch_then_layout (void)
   g_autofree char *path = g_build_filename (dir, "big.json", NULL);
   g_autoptr(CsDocument) document = NULL;
   g_autoptr(CsPositions) sketch = NULL;
+  g_autoptr(CsPositions) laid_out = NULL;
   gint64 deadline;
 
   g_assert_true (g_file_set_contents (path, graph_text, -1, NULL));
+  clear_layout_cache ();
   document = open_in_window_way (path);
   sketch = cs_positions_ref (cs_document_get_positions (document));
   /* the sketch is shown while the consortia layout runs */
@@ -373,9 +392,17 @@ test_sketch_then_layout (void)
   g_assert_cmpuint (overlaps (document), ==, 0);
   g_assert_false (cs_document_get_can_undo (document));
   g_assert_false (cs_document_get_modified (document));
+  laid_out = cs_positions_ref (cs_document_get_positions (document));
+  g_clear_object (&document);
+
+  /* opened again: the layout kept in the cache, at once, no sketch */
+  document = open_in_window_way (path);
+  g_assert_false (cs_document_get_busy (document));
+  g_assert_true (cs_positions_equal (cs_document_get_positions (document), laid_out));
   g_clear_object (&document);
 
   /* a node moved while the layout runs: the user's arrangement wins */
+  clear_layout_cache ();
   document = open_in_window_way (path);
   {
     guint node = 7;
@@ -404,6 +431,7 @@ main (int   argc,
 
   /* no ISOLATE_DIRS: nothing here touches user dirs, and GLib 2.74 leaks the
    * old values on each reset, which fast unwinding cannot match to a suppression */
+  cs_test_use_own_state_dir ();
   g_test_init (&argc, &argv, NULL);
   graph_text = cs_test_one_line_graph (N_NODES);
 

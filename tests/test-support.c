@@ -505,9 +505,10 @@ remove_own_state_dir (void)
 /**
  * cs_test_use_own_state_dir:
  *
- * Points XDG_STATE_HOME and XDG_DATA_HOME, for this process and the apps
- * it starts, at a new folder removed at exit: a recovery copy an app killed by an earlier run
- * left behind is not offered in this one. Call it first in main().
+ * Points XDG_STATE_HOME, XDG_DATA_HOME and XDG_CACHE_HOME, for this process
+ * and the apps it starts, at a new folder removed at exit: a recovery copy
+ * an app killed by an earlier run left behind is not offered in this one,
+ * nor a layout it kept read. Call it first in main().
  */
 void
 cs_test_use_own_state_dir (void)
@@ -521,6 +522,12 @@ cs_test_use_own_state_dir (void)
     g_autofree char *data = g_build_filename (own_state_dir, "data", NULL);
 
     g_setenv ("XDG_DATA_HOME", data, TRUE);
+  }
+  /* and the layout cache: a layout kept by an earlier run is not read */
+  {
+    g_autofree char *cache = g_build_filename (own_state_dir, "cache", NULL);
+
+    g_setenv ("XDG_CACHE_HOME", cache, TRUE);
   }
   atexit (remove_own_state_dir);
 }

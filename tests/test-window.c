@@ -12,7 +12,10 @@
 #include "cs-application.h"
 #include "cs-export-dialog.h"
 #include "cs-filter-panel.h"
+#include "cs-import.h"
+#include "cs-layout-cache.h"
 #include "cs-layout-private.h"
+#include "cs-node-radii.h"
 #include "cs-node-item.h"
 #include "cs-stages.h"
 #include "cs-timeline.h"
@@ -103,6 +106,46 @@ test_bundled_graph (void)
   g_assert_cmpuint (cs_graph_get_n_nodes (cs_document_get_graph (cs_window_get_document (window))),
                     >, 20);
   assert_graph_drawn (cs_window_get_canvas (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The bundled graph's layout comes with the program (src/tools): the
+ * entry in the resources is the layout the window computes, so the first
+ * start draws at once and as it would have. */
+static void
+test_bundled_layout_prebuilt (void)
+{
+  g_autoptr(GFile) file = cs_application_get_bundled_file ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsGraph) graph = cs_import_file_full (g_file_peek_path (file),
+                                                  &(CsImportOptions){ 0 }, NULL, NULL, &error);
+  g_autoptr(CsLayoutParams) params = NULL;
+  g_autoptr(CsPositions) computed = NULL;
+  g_autoptr(CsPositions) kept = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *dir = cs_layout_cache_get_dir ();
+  g_autofree char *user_entry = NULL;
+  gsize size = 0;
+  CsWindow *window;
+
+  g_assert_no_error (error);
+  g_assert_true (g_resources_get_info (RESOURCE_BASE "/layout-cache/bundled.layout",
+                                       G_RESOURCE_LOOKUP_FLAGS_NONE, &size, NULL, NULL));
+  params = cs_node_radii_new_layout_params (graph);
+  key = cs_layout_cache_key_for_file (file, NULL, 0, params, NULL, &error);
+  g_assert_no_error (error);
+  kept = cs_layout_cache_lookup (key, cs_graph_get_n_nodes (graph));
+  g_assert_nonnull (kept);
+  computed = cs_layout_run (graph, params, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (cs_positions_equal (kept, computed));
+
+  /* the window opens with it, and keeps nothing of its own */
+  window = open_window (file);
+  g_assert_true (cs_positions_equal (cs_document_get_positions (cs_window_get_document (window)),
+                                     computed));
+  user_entry = g_build_filename (dir, key, NULL);
+  g_assert_false (g_file_test (user_entry, G_FILE_TEST_EXISTS));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -1267,6 +1310,7 @@ main (int   argc,
 
   g_test_add_func ("/cs/window/opens-and-draws", test_opens_and_draws);
   g_test_add_func ("/cs/window/bundled-graph", test_bundled_graph);
+  g_test_add_func ("/cs/window/bundled-layout-prebuilt", test_bundled_layout_prebuilt);
   g_test_add_func ("/cs/window/bad-file-keeps-graph", test_bad_file_keeps_graph);
   g_test_add_func ("/cs/window/pan-and-zoom", test_pan_and_zoom);
   g_test_add_func ("/cs/window/help-overlay", test_help_overlay);

@@ -9,6 +9,7 @@
 #include "cs-document.h"
 
 #include "cs-import.h"
+#include "cs-layout-cache.h"
 #include "cs-metrics.h"
 #include "cs-node-radii.h"
 #include "cs-save.h"
@@ -114,6 +115,7 @@ typedef struct
   GPtrArray      *problems;
   CsLayoutParams *params;
   CsLayoutParams *final_params; /* nullable: the layout still to run, after a sketch */
+  char           *cache_key;    /* nullable: the layout cache's name for this layout */
   char           *etag;
 } LoadData;
 
@@ -127,6 +129,7 @@ load_data_free (LoadData *data)
   g_clear_pointer (&data->problems, g_ptr_array_unref);
   g_clear_pointer (&data->params, cs_layout_params_free);
   g_clear_pointer (&data->final_params, cs_layout_params_free);
+  g_free (data->cache_key);
   g_free (data->etag);
   g_free (data);
 }
@@ -568,6 +571,30 @@ cancel_metrics (CsDocument *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_METRICS_PENDING]);
 }
 
+/* whether a layout is computed for @graph: some node has no saved position */
+static gboolean
+needs_layout (CsGraph *graph)
+{
+  guint n = cs_graph_get_n_nodes (graph);
+
+  for (guint i = 0; i < n; i++)
+    if (!cs_graph_get_node (graph, i)->has_position)
+      return TRUE;
+  return FALSE;
+}
+
+/* in a worker: a cache that cannot be written only costs the next open
+ * its layout */
+static void
+store_layout (const char  *key,
+              CsPositions *positions)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!cs_layout_cache_store (key, positions, &error))
+    g_debug ("the layout was not kept: %s", error->message);
+}
+
 /* A layout after a sketch is dropped when the user lays out, moves nodes
  * or opens another file: it is cancelled (igraph stops at its next
  * interruption point, which frees the igraph lock for the user's layout),
@@ -586,9 +613,11 @@ stop_finishing (CsDocument *self)
 
 typedef struct
 {
-  CsDocument  *document;
-  CsGraph     *graph;
-  guint        ticket; /* self->finishing while it is wanted */
+  CsDocument     *document;
+  CsGraph        *graph;
+  CsLayoutParams *params;
+  char           *cache_key; /* nullable */
+  guint           ticket;    /* self->finishing while it is wanted */
 } Finishing;
 
 static void
@@ -596,7 +625,31 @@ finishing_free (Finishing *finishing)
 {
   g_object_unref (finishing->document);
   g_object_unref (finishing->graph);
+  cs_layout_params_free (finishing->params);
+  g_free (finishing->cache_key);
   g_free (finishing);
+}
+
+static void
+finish_layout_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  Finishing *finishing = task_data;
+  GError *error = NULL;
+  CsPositions *positions = cs_layout_run (finishing->graph, finishing->params, cancellable,
+                                          &error);
+
+  if (positions == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* kept even when the user moved on: it is this file's layout */
+  if (finishing->cache_key != NULL)
+    store_layout (finishing->cache_key, positions);
+  g_task_return_pointer (task, positions, (GDestroyNotify)cs_positions_unref);
 }
 
 static void
@@ -604,10 +657,10 @@ finish_layout_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  Finishing *finishing = user_data;
-  CsDocument *self = finishing->document;
+  CsDocument *self = CS_DOCUMENT (object);
+  Finishing *finishing = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  g_autoptr(CsPositions) positions = cs_layout_run_finish (result, &error);
+  g_autoptr(CsPositions) positions = g_task_propagate_pointer (G_TASK (result), &error);
 
   busy_pop (self);
   if (positions == NULL)
@@ -623,27 +676,32 @@ finish_layout_cb (GObject      *object,
       self->finishing = 0;
       g_clear_object (&self->finishing_cancellable);
     }
-  finishing_free (finishing);
 }
 
-/* Lays a big graph out properly after its sketch, in a worker; the
- * result replaces the sketch unless the user moved nodes, laid the graph
- * out or opened another meanwhile. */
+/* Lays a big graph out properly after its sketch, in a worker, and keeps
+ * the result in the layout cache; it replaces the sketch unless the user
+ * moved nodes, laid the graph out or opened another meanwhile. */
 static void
 finish_layout (CsDocument           *self,
-               const CsLayoutParams *params)
+               const CsLayoutParams *params,
+               const char           *cache_key)
 {
   Finishing *finishing = g_new0 (Finishing, 1);
+  g_autoptr(GTask) task = NULL;
 
   finishing->document = g_object_ref (self);
   finishing->graph = g_object_ref (self->graph);
+  finishing->params = cs_layout_params_copy (params);
+  finishing->cache_key = g_strdup (cache_key);
   finishing->ticket = ++self->next_finishing;
   self->finishing = finishing->ticket;
   g_clear_object (&self->finishing_cancellable);
   self->finishing_cancellable = g_cancellable_new ();
   busy_push (self);
-  cs_layout_run_async (self->graph, params, self->finishing_cancellable, finish_layout_cb,
-                       finishing);
+  task = g_task_new (self, self->finishing_cancellable, finish_layout_cb, NULL);
+  g_task_set_source_tag (task, finish_layout);
+  g_task_set_task_data (task, finishing, (GDestroyNotify)finishing_free);
+  g_task_run_in_thread (task, finish_layout_thread);
 }
 
 static void
@@ -710,7 +768,7 @@ apply_load (CsDocument *self,
   g_object_thaw_notify (G_OBJECT (self));
 
   if (data->final_params != NULL)
-    finish_layout (self, data->final_params);
+    finish_layout (self, data->final_params, data->cache_key);
 }
 
 /* Past this many nodes a graph opened in the window is shown first with
@@ -731,10 +789,7 @@ wants_sketch (CsGraph              *graph,
        algorithm != CS_LAYOUT_DRL))
     return FALSE;
   /* a file with every position saved is drawn as it is, at once */
-  for (guint i = 0; i < n; i++)
-    if (!cs_graph_get_node (graph, i)->has_position)
-      return TRUE;
-  return FALSE;
+  return needs_layout (graph);
 }
 
 static LoadData *
@@ -778,6 +833,22 @@ load_in_thread (GFile         *file,
     }
 
   data->params = cs_node_radii_new_layout_params (data->graph);
+  if (needs_layout (data->graph))
+    {
+      g_autoptr(GError) key_error = NULL;
+
+      data->cache_key = cs_layout_cache_key_for_file (file, nodes, graph, data->params,
+                                                      cancellable, &key_error);
+      if (data->cache_key == NULL)
+        g_debug ("no layout cache for %s: %s", g_file_peek_path (file), key_error->message);
+      else if ((data->positions = cs_layout_cache_lookup (data->cache_key,
+                                                          cs_graph_get_n_nodes (data->graph))))
+        {
+          g_debug ("the layout of %u nodes read from the layout cache",
+                   cs_graph_get_n_nodes (data->graph));
+          return data;
+        }
+    }
   if (sketch && wants_sketch (data->graph, data->params))
     {
       g_autoptr(CsLayoutParams) quick = cs_layout_params_copy (data->params);
@@ -811,6 +882,9 @@ load_in_thread (GFile         *file,
       load_data_free (data);
       return NULL;
     }
+  /* a sketch is not kept: the layout after it is (finish_layout) */
+  if (data->cache_key != NULL && data->final_params == NULL)
+    store_layout (data->cache_key, data->positions);
   return data;
 }
 

@@ -406,6 +406,63 @@ cs_layout_params_free (CsLayoutParams *self)
   g_free (self);
 }
 
+static void
+checksum_positions (GChecksum   *checksum,
+                    CsPositions *positions)
+{
+  guint32 n = positions != NULL ? cs_positions_get_n_nodes (positions) : 0;
+
+  g_checksum_update (checksum, (const guchar *)&n, sizeof n);
+  if (n > 0)
+    g_checksum_update (checksum, (const guchar *)cs_positions_get_xy (positions),
+                       2 * n * sizeof (double));
+}
+
+/**
+ * cs_layout_params_update_checksum:
+ * @self: layout parameters
+ * @checksum: a checksum being computed
+ *
+ * Adds everything @self holds that can change a layout to @checksum: two
+ * parameters that add the same lay the same graph out alike.
+ */
+void
+cs_layout_params_update_checksum (const CsLayoutParams *self,
+                                  GChecksum            *checksum)
+{
+  gint32 header[5];
+  guint32 n_fixed = self->fixed != NULL && self->fixed_positions != NULL
+                        ? cs_positions_get_n_nodes (self->fixed_positions)
+                        : 0;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (checksum != NULL);
+
+  header[0] = self->algorithm;
+  header[1] = (gint32)self->seed;
+  header[2] = self->center;
+  header[3] = self->quick;
+  header[4] = (gint32)n_fixed;
+  g_checksum_update (checksum, (const guchar *)header, sizeof header);
+  if (n_fixed > 0)
+    {
+      checksum_positions (checksum, self->fixed_positions);
+      for (guint i = 0; i < n_fixed; i++)
+        {
+          guchar flag = self->fixed[i] ? 1 : 0;
+
+          g_checksum_update (checksum, &flag, 1);
+        }
+    }
+  checksum_positions (checksum, self->initial);
+  g_checksum_update (checksum, (const guchar *)&self->n_radii, sizeof self->n_radii);
+  if (self->n_radii > 0)
+    g_checksum_update (checksum, (const guchar *)self->radii, self->n_radii * sizeof (double));
+  g_checksum_update (checksum, (const guchar *)&self->n_groups, sizeof self->n_groups);
+  if (self->n_groups > 0)
+    g_checksum_update (checksum, (const guchar *)self->groups, self->n_groups * sizeof (guint));
+}
+
 /**
  * cs_layout_params_set_groups:
  * @self: layout parameters

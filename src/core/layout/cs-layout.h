@@ -53,6 +53,8 @@ CsLayoutParams    *cs_layout_params_new              (CsLayoutAlgorithm      alg
 CsLayoutParams    *cs_layout_params_new_for_graph    (CsGraph               *graph);
 CsLayoutParams    *cs_layout_params_copy             (const CsLayoutParams  *self);
 void               cs_layout_params_free             (CsLayoutParams        *self);
+void               cs_layout_params_update_checksum  (const CsLayoutParams  *self,
+                                                      GChecksum             *checksum);
 CsLayoutAlgorithm  cs_layout_params_get_algorithm    (const CsLayoutParams  *self);
 void               cs_layout_params_set_algorithm    (CsLayoutParams        *self,
                                                       CsLayoutAlgorithm      algorithm);
