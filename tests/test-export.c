@@ -7,12 +7,14 @@
 #include "config.h"
 
 #include "cs-export.h"
+#include "cs-import.h"
 #include "cs-layout.h"
 #include "cs-renderer.h"
 #include "test-support.h"
 
 #include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
 
 typedef struct
 {
@@ -532,6 +534,106 @@ test_export_scene_is_screen_scene (Fixture       *f,
   cs_render_style_clear (&style);
 }
 
+/* An export reports how far its drawing is, and a cancel stops the
+ * drawing itself: 4,000 nodes at seeded random places, to SVG (cairo's
+ * slowest surface), with a thread watching the progress. */
+typedef struct
+{
+  gint         *permille;
+  GCancellable *cancellable;  /* cancelled at the first progress, if set */
+  gint          seen[64];
+  guint         n_seen;
+  gint          stop;
+} Watcher;
+
+static gpointer
+watch_progress (gpointer data)
+{
+  Watcher *w = data;
+  gint last = 0;
+
+  while (!g_atomic_int_get (&w->stop))
+    {
+      gint now = g_atomic_int_get (w->permille);
+
+      if (now != last)
+        {
+          if (w->n_seen < G_N_ELEMENTS (w->seen))
+            w->seen[w->n_seen++] = now;
+          last = now;
+          if (w->cancellable != NULL && now > 0)
+            g_cancellable_cancel (w->cancellable);
+        }
+      g_thread_yield ();
+    }
+  return NULL;
+}
+
+static void
+test_progress_and_cancel (void)
+{
+  const guint n = 4000;
+  g_autofree char *json = cs_test_one_line_graph (n);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsGraph) graph = cs_import_data (json, strlen (json), "big.json", NULL, NULL, &error);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (3);
+  g_autoptr(CsPositions) positions = NULL;
+  g_autoptr(CsScene) scene = NULL;
+  g_autofree double *xy = NULL;
+  CsExportOptions options;
+  gint permille = -1;
+
+  g_assert_no_error (error);
+  xy = g_new (double, 2 * cs_graph_get_n_nodes (graph));
+  for (guint i = 0; i < 2 * cs_graph_get_n_nodes (graph); i++)
+    xy[i] = g_rand_double_range (rand, 0, 8000);
+  positions = cs_positions_new (cs_graph_get_n_nodes (graph), g_steal_pointer (&xy));
+  cs_export_options_init (&options);
+  options.format = CS_EXPORT_FORMAT_SVG;
+  options.progress = &permille;
+  scene = cs_export_build_scene (graph, positions, NULL, NULL, &options);
+
+  /* the whole export: rising figures on the way, 1000 at the end */
+  {
+    Watcher w = { &permille };
+    GThread *thread = g_thread_new ("watch", watch_progress, &w);
+    g_autoptr(GBytes) bytes = cs_export_scene_to_bytes (scene, &options, NULL, &error);
+    guint n_between = 0;
+
+    g_atomic_int_set (&w.stop, 1);
+    g_thread_join (thread);
+    g_assert_no_error (error);
+    g_assert_nonnull (bytes);
+    g_assert_cmpint (permille, ==, 1000);
+    for (guint i = 0; i < w.n_seen; i++)
+      {
+        if (i > 0)
+          g_assert_cmpint (w.seen[i], >=, w.seen[i - 1]);
+        n_between += w.seen[i] > 0 && w.seen[i] < 500;
+      }
+    g_test_message ("%u figures seen, %u while drawing", w.n_seen, n_between);
+    g_assert_cmpuint (n_between, >=, 2);
+  }
+
+  /* cancelled as soon as it starts: the drawing stops where it is */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    Watcher w = { &permille, cancellable };
+    GThread *thread;
+    g_autoptr(GBytes) bytes = NULL;
+
+    permille = 0;
+    thread = g_thread_new ("watch", watch_progress, &w);
+    bytes = cs_export_scene_to_bytes (scene, &options, cancellable, &error);
+    g_atomic_int_set (&w.stop, 1);
+    g_thread_join (thread);
+    g_assert_null (bytes);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    /* half of an SVG export is its drawing: it stopped well before */
+    g_assert_cmpint (permille, <, 400);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -544,6 +646,7 @@ main (int   argc,
   g_test_add ("/cs/export/svg-and-pdf", Fixture, NULL, fixture_set_up, test_svg_and_pdf,
               fixture_tear_down);
   g_test_add_func ("/cs/export/format-from-filename", test_format_from_filename);
+  g_test_add_func ("/cs/export/progress-and-cancel", test_progress_and_cancel);
   g_test_add ("/cs/export/too-large-keeps-file", Fixture, NULL, fixture_set_up,
               test_too_large_keeps_file, fixture_tear_down);
   g_test_add ("/cs/export/write-error", Fixture, NULL, fixture_set_up, test_write_error,

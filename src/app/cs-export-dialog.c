@@ -48,7 +48,8 @@ struct _CsExportDialog
   GCancellable         *cancellable;
   GtkFileChooserNative *chooser;
   GSettings            *settings; /* NULL when the schema is missing */
-  guint                 pulse_source;
+  guint                 progress_source;
+  gint                  progress_permille; /* written by the export's worker */
 
   /* state */
   int                   window_width;
@@ -195,12 +196,15 @@ cs_export_dialog_get_busy (CsExportDialog *self)
   return self->cancellable != NULL;
 }
 
+/* the worker's progress (cs-export.c counts what it has drawn), read ten
+ * times a second */
 static gboolean
-pulse_cb (gpointer user_data)
+progress_cb (gpointer user_data)
 {
   CsExportDialog *self = user_data;
+  gint permille = g_atomic_int_get (&self->progress_permille);
 
-  gtk_progress_bar_pulse (self->progress);
+  gtk_progress_bar_set_fraction (self->progress, CLAMP (permille, 0, 1000) / 1000.0);
   return G_SOURCE_CONTINUE;
 }
 
@@ -210,9 +214,11 @@ set_busy (CsExportDialog *self,
 {
   gtk_widget_set_visible (GTK_WIDGET (self->progress), busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), !busy);
-  g_clear_handle_id (&self->pulse_source, g_source_remove);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  g_atomic_int_set (&self->progress_permille, 0);
+  gtk_progress_bar_set_fraction (self->progress, 0);
   if (busy)
-    self->pulse_source = g_timeout_add (100, pulse_cb, self);
+    self->progress_source = g_timeout_add (100, progress_cb, self);
 }
 
 static void
@@ -282,6 +288,7 @@ cs_export_dialog_export_to (CsExportDialog *self,
   if (scene == NULL && panels == NULL)
     return;
   cs_export_dialog_get_options (self, &options);
+  options.progress = &self->progress_permille;
   self->cancellable = g_cancellable_new ();
   g_object_set_data_full (G_OBJECT (self), "filename", g_strdup (filename), g_free);
   gtk_label_set_text (self->status, "Exporting…");
@@ -610,7 +617,7 @@ cs_export_dialog_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->pulse_source, g_source_remove);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);

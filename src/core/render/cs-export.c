@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "cs-export.h"
+#include "cs-render-private.h"
 #include "cs-render-style.h"
 #include "cs-renderer.h"
 #include "cs-stage-panels.h"
@@ -299,6 +300,7 @@ typedef void (*DrawFunc) (cairo_t       *cr,
 static GBytes *draw_to_bytes (CsGraph                *graph,
                               DrawFunc                draw,
                               gconstpointer           what,
+                              guint64                 n_items,
                               const CsExportOptions  *options,
                               GCancellable           *cancellable,
                               GError                **error);
@@ -326,8 +328,8 @@ cs_export_scene_to_bytes (CsScene                *scene,
   g_return_val_if_fail (options != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return draw_to_bytes (cs_scene_get_graph (scene), (DrawFunc)cs_renderer_draw, scene, options,
-                        cancellable, error);
+  return draw_to_bytes (cs_scene_get_graph (scene), (DrawFunc)cs_renderer_draw, scene,
+                        _cs_render_progress_items (scene), options, cancellable, error);
 }
 
 /**
@@ -347,19 +349,32 @@ cs_export_panels_to_bytes (CsStagePanels          *panels,
                            GCancellable           *cancellable,
                            GError                **error)
 {
+  guint64 n_items = 0;
+
   g_return_val_if_fail (panels != NULL, NULL);
   g_return_val_if_fail (options != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  for (guint i = 0; i < cs_stage_panels_get_n_panels (panels); i++)
+    n_items += _cs_render_progress_items (cs_stage_panels_get_scene (panels, i));
   return draw_to_bytes (cs_scene_get_graph (cs_stage_panels_get_scene (panels, 0)),
-                        (DrawFunc)cs_stage_panels_draw, panels, options, cancellable, error);
+                        (DrawFunc)cs_stage_panels_draw, panels, n_items, options, cancellable,
+                        error);
 }
 
-/* Draws with @draw into a PNG, SVG or PDF held in memory */
+/* Of an export's time, what the drawing takes: cairo's SVG and PDF
+ * surfaces spend about as long again writing the file out when finished
+ * (measured at 10,000 nodes), PNG encoding a little */
+#define DRAWING_SHARE_VECTOR 0.5
+#define DRAWING_SHARE_PNG    0.85
+
+/* Draws with @draw into a PNG, SVG or PDF held in memory; @n_items is the
+ * ticks the drawing makes, for the progress (options->progress) */
 static GBytes *
 draw_to_bytes (CsGraph                *graph,
                DrawFunc                draw,
                gconstpointer           what,
+               guint64                 n_items,
                const CsExportOptions  *options,
                GCancellable           *cancellable,
                GError                **error)
@@ -370,6 +385,12 @@ draw_to_bytes (CsGraph                *graph,
   cairo_status_t status;
   double device_width, device_height;
   double scale;
+  CsRenderProgress progress = {
+    .cancellable = cancellable,
+    .permille = options->progress,
+    .to = options->format == CS_EXPORT_FORMAT_PNG ? DRAWING_SHARE_PNG : DRAWING_SHARE_VECTOR,
+    .n_items = n_items,
+  };
 
   if (!check_size (options, &device_width, &device_height, error))
     return NULL;
@@ -417,9 +438,23 @@ draw_to_bytes (CsGraph                *graph,
 
   cr = cairo_create (surface);
   cairo_scale (cr, scale, scale);
+  if (options->progress != NULL)
+    g_atomic_int_set (options->progress, 0);
+  /* the drawing stops at a cancel, and reports how far it is */
+  _cs_render_progress_begin (&progress);
   draw (cr, what);
+  _cs_render_progress_end ();
   status = cairo_status (cr);
   cairo_destroy (cr);
+  if (progress.cancelled || g_cancellable_is_cancelled (cancellable))
+    {
+      /* no file to finish: what was drawn is dropped as it is */
+      cairo_surface_destroy (surface);
+      g_cancellable_set_error_if_cancelled (cancellable, error);
+      return NULL;
+    }
+  if (options->progress != NULL)
+    g_atomic_int_set (options->progress, (gint)(1000 * progress.to));
 
   if (status == CAIRO_STATUS_SUCCESS && options->format == CS_EXPORT_FORMAT_PNG)
     status = cairo_surface_write_to_png_stream (surface, append_bytes, bytes);
@@ -436,6 +471,8 @@ draw_to_bytes (CsGraph                *graph,
     }
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
+  if (options->progress != NULL)
+    g_atomic_int_set (options->progress, 1000);
 
   if (options->format == CS_EXPORT_FORMAT_PNG && options->dpi > 0)
     {

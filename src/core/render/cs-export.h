@@ -69,6 +69,8 @@ typedef struct
   CsExportScope       scope;
   double              dpi;        /* PNG resolution to record, 0 for none */
   gboolean            caption;    /* a caption naming the source articles */
+  gint               *progress;   /* nullable: how far an export is, 0–1000, written
+                                   * atomically from the thread that draws */
 } CsExportOptions;
 
 GQuark    cs_export_error_quark           (void);

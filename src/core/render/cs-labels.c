@@ -671,7 +671,7 @@ _cs_render_labels (cairo_t       *cr,
   if (scene->view_x > 0 || scene->view_y > 0)
     p.area = (CsBox) { 0, 0, scene->width, scene->height };
 
-  for (guint i = 0; i < n_nodes; i++)
+  for (guint i = 0; i < n_nodes && _cs_render_progress_tick (); i++)
     {
       double x, y, r = label_clearance (scene, i) - LABEL_GAP_PIXELS;
       gboolean shown = cs_scene_is_node_shown (scene, i);

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cairo.h>
+#include <gio/gio.h>
 #include <pango/pangocairo.h>
 
 #include "cs-scene.h"
@@ -270,5 +271,40 @@ void          _cs_render_node_label     (cairo_t             *cr,
                                          PangoLayout         *bold,
                                          guint                node,
                                          CsSpatialGrid       *placed);
+
+/* What a drawing in this thread reports and obeys: an export's worker
+ * sets it around its drawing (cs-export.c), the window never does. The
+ * drawing loops tick once an item; past @n_items ticks the fraction is
+ * 1. When @cancellable is cancelled every tick returns FALSE and the loops
+ * stop, so a cancel stops the drawing itself. */
+typedef struct
+{
+  GCancellable *cancellable; /* nullable */
+  gint         *permille;    /* nullable: written atomically, 0–1000 */
+  double        from, to;    /* the drawing's share of the whole job */
+  guint64       n_items;     /* ticks the whole drawing makes */
+  guint64       done;
+  gboolean      cancelled;
+} CsRenderProgress;
+
+void     _cs_render_progress_begin (CsRenderProgress *progress);
+void     _cs_render_progress_end   (void);
+gboolean _cs_render_progress_tick_slow (void);
+guint64  _cs_render_progress_items (const CsScene *scene);
+
+extern _Thread_local CsRenderProgress *_cs_render_progress;
+
+/* FALSE: cancelled, stop drawing */
+static inline gboolean
+_cs_render_progress_tick (void)
+{
+  CsRenderProgress *progress = _cs_render_progress;
+
+  if (G_LIKELY (progress == NULL))
+    return TRUE;
+  if (G_UNLIKELY ((++progress->done & 1023) == 0))
+    return _cs_render_progress_tick_slow ();
+  return !progress->cancelled;
+}
 
 G_END_DECLS

@@ -644,6 +644,43 @@ edge_path (cairo_t              *cr,
     cairo_line_to (cr, g->ex, g->ey);
 }
 
+_Thread_local CsRenderProgress *_cs_render_progress;
+
+void
+_cs_render_progress_begin (CsRenderProgress *progress)
+{
+  _cs_render_progress = progress;
+}
+
+void
+_cs_render_progress_end (void)
+{
+  _cs_render_progress = NULL;
+}
+
+gboolean
+_cs_render_progress_tick_slow (void)
+{
+  CsRenderProgress *progress = _cs_render_progress;
+  double share = progress->n_items > 0 ? MIN (1.0, (double)progress->done / progress->n_items) : 1;
+
+  if (progress->cancellable != NULL && g_cancellable_is_cancelled (progress->cancellable))
+    progress->cancelled = TRUE;
+  if (progress->permille != NULL)
+    g_atomic_int_set (progress->permille,
+                      (gint)(1000 * (progress->from + (progress->to - progress->from) * share)));
+  return !progress->cancelled;
+}
+
+/* the ticks one cs_renderer_draw() of @scene makes, at most: both passes
+ * over the links, the nodes, the nodes looked at for names */
+guint64
+_cs_render_progress_items (const CsScene *scene)
+{
+  return 2 * (guint64)cs_graph_get_n_edges (scene->content->graph) +
+         2 * (guint64)cs_graph_get_n_nodes (scene->content->graph);
+}
+
 /* Dashed links wider than this many pixels keep cairo's round caps (the
  * raster draws a dash's ink, not its rounded ends); solid links of any
  * width are written into the pixels, their ends hidden under the nodes'
@@ -716,7 +753,7 @@ draw_edges (cairo_t       *cr,
     }
 
   /* the thin links in pixels */
-  for (guint e = 0; raster.surface != NULL && e < n_edges; e++)
+  for (guint e = 0; raster.surface != NULL && e < n_edges && _cs_render_progress_tick (); e++)
     {
       const RelationPass *p = &passes[cs_graph_get_edge (content->graph, e)->relation];
       CsEdgeGeometry g;
@@ -740,7 +777,9 @@ draw_edges (cairo_t       *cr,
     _cs_raster_end (&raster);
 
   /* the others, and every arrowhead */
-  for (guint e = 0; (raster.surface == NULL || any_stroked || any_arrows) && e < n_edges; e++)
+  for (guint e = 0; (raster.surface == NULL || any_stroked || any_arrows) && e < n_edges &&
+                    _cs_render_progress_tick ();
+       e++)
     {
       CsRelation relation = cs_graph_get_edge (content->graph, e)->relation;
       const RelationPass *p = &passes[relation];
@@ -830,7 +869,8 @@ draw_nodes (cairo_t       *cr,
             const CsScene *scene,
             Pick           pick)
 {
-  for (guint i = 0; i < cs_graph_get_n_nodes (scene->content->graph); i++)
+  for (guint i = 0; i < cs_graph_get_n_nodes (scene->content->graph) && _cs_render_progress_tick ();
+       i++)
     if (pick_node (scene, i, pick))
       _cs_render_draw_node (cr, scene, i, 0);
 }
