@@ -191,18 +191,68 @@ _cs_raster_dash_init (CsRasterDash *dash,
     dash->n = 0;
 }
 
-/* how much of [0, s) along the line is drawn */
-static inline double
-dash_upto (const CsRasterDash *dash,
-           double              s)
+/* How much of [0, s) along a line its dashes draw, for a run of columns
+ * whose distances follow one another (rising or falling): the period is
+ * carried from one column to the next instead of divided out, and a
+ * column's start is the end of the column before */
+typedef struct
 {
-  /* s is never negative: truncation is floor(), without libm */
-  double periods = (double)(gint64)(s / dash->period);
-  double m = s - periods * dash->period, acc = periods * dash->on_total;
+  const CsRasterDash *dash;
+  double start; /* where the current period starts, along the line */
+  double base;  /* the ink in [0, start) */
+  double s;     /* the last distance asked, and its value */
+  double upto;
+} DashWalk;
 
+static inline double
+dash_walk_value (DashWalk *w,
+                 double    s)
+{
+  const CsRasterDash *dash = w->dash;
+  double m, acc;
+
+  while (s - w->start >= dash->period)
+    {
+      w->start += dash->period;
+      w->base += dash->on_total;
+    }
+  while (s < w->start)
+    {
+      w->start -= dash->period;
+      w->base -= dash->on_total;
+    }
+  m = s - w->start;
+  acc = w->base;
   for (guint i = 0; i < dash->n; i++)
     acc += CLAMP (m - dash->on[i][0], 0, dash->on[i][1] - dash->on[i][0]);
   return acc;
+}
+
+static inline void
+dash_walk_init (DashWalk           *w,
+                const CsRasterDash *dash,
+                double              s)
+{
+  double periods = (double)(gint64)(s / dash->period);
+
+  w->dash = dash;
+  w->start = periods * dash->period;
+  w->base = periods * dash->on_total;
+  w->s = s;
+  w->upto = dash_walk_value (w, s);
+}
+
+/* the dashes' ink over [sa, sb] (either way round) */
+static inline double
+dash_walk_between (DashWalk *w,
+                   double    sa,
+                   double    sb)
+{
+  double from = sa == w->s ? w->upto : dash_walk_value (w, sa);
+
+  w->s = sb;
+  w->upto = dash_walk_value (w, sb);
+  return fabs (w->upto - from);
 }
 
 /* x / 255, rounded, for x up to 255 × 255 */
@@ -402,11 +452,15 @@ _cs_raster_line (CsRaster           *raster,
     int across_first = (int)across_lo, across_end = (int)across_hi;
     double half_thick = thick / 2;
 
-    /* a band without dashes (most links of a big graph): the whole
-     * columns in a tight loop */
+    /* the whole columns of a band (most links of a big graph) in a tight
+     * loop, a dashed one's by the share of each its dashes draw */
     int full_lo = (int)ceil (lo), full_hi = (int)floor (hi);
-    gboolean hairline = !use_dash && full_lo < full_hi;
+    gboolean hairline = full_lo < full_hi;
     gsize step_a = steep ? (gsize)raster->stride : 4, step_b = steep ? 4 : (gsize)raster->stride;
+    DashWalk walk = { 0 };
+
+    if (use_dash)
+      dash_walk_init (&walk, dash, s0 + fabs (MAX (floor (lo), lo) - a0) * sec);
 
     for (int pa = (int)floor (lo); pa < pa_end; pa++)
       {
@@ -421,17 +475,25 @@ _cs_raster_line (CsRaster           *raster,
             mid = b0 + (pa + 0.5 - a0) * slope;
             for (; pa < full_hi; pa++, mid += slope, column += step_a)
               {
-                double start = mid - half_thick, cover;
+                double start = mid - half_thick, cover, share = dash_share;
                 int row = FLOOR_NEAR (start);
 
+                if (use_dash)
+                  {
+                    /* the share of this column the dashes draw */
+                    share = dash_walk_between (&walk, s0 + fabs (pa - a0) * sec,
+                                               s0 + fabs (pa + 1 - a0) * sec) / sec;
+                    if (share <= 0)
+                      continue;
+                  }
                 cover = MIN (row + 1 - start, thick);
                 if (row >= across_first && row < across_end)
-                  blend_at (column + (gsize)row * step_b, cover * dash_share, c, a8);
+                  blend_at (column + (gsize)row * step_b, cover * share, c, a8);
                 for (double left = thick - cover; left > 0; left -= 1)
                   {
                     row++;
                     if (row >= across_first && row < across_end)
-                      blend_at (column + (gsize)row * step_b, MIN (left, 1.0) * dash_share, c, a8);
+                      blend_at (column + (gsize)row * step_b, MIN (left, 1.0) * share, c, a8);
                   }
               }
             pa--;
@@ -444,7 +506,7 @@ _cs_raster_line (CsRaster           *raster,
             /* the share of this stretch the dashes draw */
             double sa = s0 + fabs (a - a0) * sec, sb = s0 + fabs (b - a0) * sec;
 
-            f *= fabs (dash_upto (dash, sb) - dash_upto (dash, sa)) / MAX (fabs (sb - sa), 1e-12);
+            f *= dash_walk_between (&walk, sa, sb) / MAX (fabs (sb - sa), 1e-12);
             if (f <= 0)
               continue;
           }
