@@ -1276,6 +1276,113 @@ bench_window (void)
   g_rmdir (dir);
 }
 
+/* A cancel from another thread, once the export has drawn @at of its way */
+typedef struct
+{
+  GCancellable *cancellable;
+  gint         *permille;
+  gint          at;
+  gint64        cancelled_at; /* monotonic µs */
+  gint          stop;
+} Canceller;
+
+static gpointer
+cancel_at_progress (gpointer data)
+{
+  Canceller *c = data;
+
+  while (!g_atomic_int_get (&c->stop))
+    {
+      if (g_atomic_int_get (c->permille) >= c->at)
+        {
+          c->cancelled_at = g_get_monotonic_time ();
+          g_cancellable_cancel (c->cancellable);
+          return NULL;
+        }
+      g_thread_yield ();
+    }
+  return NULL;
+}
+
+/* `bench export`: 100,000 nodes and 200,000 links at seeded random places
+ * (no layout: the drawing only), 1600x1200, each format once (wall time,
+ * the calling thread) with the file's size; then how long a cancel takes
+ * to stop an SVG export a tenth of its way in, against the export whole */
+static void
+bench_export (void)
+{
+  const guint n = 100000;
+  g_autofree char *json = cs_test_one_line_graph (n);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsGraph) graph = cs_import_data (json, strlen (json), "big.json", NULL, NULL, &error);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(CsPositions) positions = NULL;
+  g_autofree double *xy = NULL;
+  const CsExportFormat formats[] = { CS_EXPORT_FORMAT_PNG, CS_EXPORT_FORMAT_SVG,
+                                     CS_EXPORT_FORMAT_PDF };
+  const char *names[] = { "PNG", "SVG", "PDF" };
+  double svg_seconds = 0;
+
+  printf ("\nExports of %u nodes, %u links at random places (wall time)\n", n,
+          graph != NULL ? cs_graph_get_n_edges (graph) : 0);
+  if (graph == NULL)
+    {
+      printf ("export: %s\n", error->message);
+      return;
+    }
+  xy = g_new (double, 2 * (gsize)cs_graph_get_n_nodes (graph));
+  for (guint i = 0; i < 2 * cs_graph_get_n_nodes (graph); i++)
+    xy[i] = g_rand_double_range (rand, 0, 60000);
+  positions = cs_positions_new (cs_graph_get_n_nodes (graph), g_steal_pointer (&xy));
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      CsExportOptions options;
+      g_autoptr(CsScene) scene = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      gint64 t0;
+      double seconds;
+      char what[64];
+
+      cs_export_options_init (&options);
+      options.format = formats[f];
+      scene = cs_export_build_scene (graph, positions, NULL, NULL, &options);
+      t0 = g_get_monotonic_time ();
+      bytes = cs_export_scene_to_bytes (scene, &options, NULL, NULL);
+      seconds = (g_get_monotonic_time () - t0) / 1e6;
+      if (formats[f] == CS_EXPORT_FORMAT_SVG)
+        svg_seconds = seconds;
+      g_snprintf (what, sizeof what, "%s export (%.0f MB)", names[f],
+                  bytes != NULL ? g_bytes_get_size (bytes) / 1e6 : 0);
+      report (what, seconds, "", 0);
+    }
+  {
+    CsExportOptions options;
+    g_autoptr(CsScene) scene = NULL;
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr(GBytes) bytes = NULL;
+    gint permille = 0;
+    Canceller c = { cancellable, &permille, 50 };
+    GThread *thread;
+    gint64 t0;
+
+    cs_export_options_init (&options);
+    options.format = CS_EXPORT_FORMAT_SVG;
+    options.progress = &permille;
+    scene = cs_export_build_scene (graph, positions, NULL, NULL, &options);
+    thread = g_thread_new ("cancel", cancel_at_progress, &c);
+    t0 = g_get_monotonic_time ();
+    bytes = cs_export_scene_to_bytes (scene, &options, cancellable, NULL);
+    g_atomic_int_set (&c.stop, 1);
+    g_thread_join (thread);
+    if (bytes == NULL && c.cancelled_at > 0)
+      report ("SVG cancelled a tenth in: to stop", (g_get_monotonic_time () - c.cancelled_at) / 1e6,
+              "the SVG export whole", svg_seconds);
+    else
+      printf ("SVG cancel: the export ended before the cancel (%.0f ms)\n",
+              (g_get_monotonic_time () - t0) / 1e3);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1304,6 +1411,8 @@ main (int   argc,
     bench_frame (argc > 2 && g_str_equal (part, "frame") ? (guint)g_ascii_strtoull (argv[2], NULL, 10) : 0);
   if (g_str_equal (part, "all") || g_str_equal (part, "window"))
     bench_window ();
+  if (g_str_equal (part, "all") || g_str_equal (part, "export"))
+    bench_export ();
   /* `bench layout [N]`: every layout on N nodes (100,000 takes minutes) */
   if (g_str_equal (part, "all") || g_str_equal (part, "layout"))
     bench_layout (argc > 2 ? (guint)g_ascii_strtoull (argv[2], NULL, 10) : 10000);

@@ -444,15 +444,22 @@ draw_to_bytes (CsGraph                *graph,
   _cs_render_progress_begin (&progress);
   draw (cr, what);
   _cs_render_progress_end ();
-  status = cairo_status (cr);
-  cairo_destroy (cr);
   if (progress.cancelled || g_cancellable_is_cancelled (cancellable))
     {
-      /* no file to finish: what was drawn is dropped as it is */
+      /* no file to finish: cairo's SVG and PDF surfaces record the page
+       * and play it into the file when finished, which a cleared page
+       * spares */
+      cairo_reset_clip (cr);
+      cairo_identity_matrix (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+      cairo_paint (cr);
+      cairo_destroy (cr);
       cairo_surface_destroy (surface);
       g_cancellable_set_error_if_cancelled (cancellable, error);
       return NULL;
     }
+  status = cairo_status (cr);
+  cairo_destroy (cr);
   if (options->progress != NULL)
     g_atomic_int_set (options->progress, (gint)(1000 * progress.to));
 
