@@ -1333,7 +1333,7 @@ bench_export (void)
   xy = g_new (double, 2 * (gsize)cs_graph_get_n_nodes (graph));
   for (guint i = 0; i < 2 * cs_graph_get_n_nodes (graph); i++)
     xy[i] = g_rand_double_range (rand, 0, 60000);
-  positions = cs_positions_new (cs_graph_get_n_nodes (graph), g_steal_pointer (&xy));
+  positions = cs_positions_new (cs_graph_get_n_nodes (graph), xy);
   for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
     {
       CsExportOptions options;

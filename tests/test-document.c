@@ -602,7 +602,7 @@ test_layout_cache (void)
   xy = g_new (double, 2 * n);
   for (guint i = 0; i < 2 * n; i++)
     xy[i] = 1000.0 + i;
-  fake = cs_positions_new (n, g_steal_pointer (&xy));
+  fake = cs_positions_new (n, xy);
   g_assert_true (cs_layout_cache_store (key, fake, NULL));
   g_clear_pointer (&again, cs_positions_unref);
   again = load_positions (file);
@@ -620,7 +620,11 @@ test_layout_cache (void)
   g_assert_true (cs_positions_equal (again, first));
 
   /* one byte more (a space at the end): another key, a second entry */
-  g_assert_true (g_file_set_contents (path, g_strconcat (contents, " ", NULL), length + 1, NULL));
+  {
+    g_autofree char *longer = g_strconcat (contents, " ", NULL);
+
+    g_assert_true (g_file_set_contents (path, longer, length + 1, NULL));
+  }
   g_clear_pointer (&again, cs_positions_unref);
   again = load_positions (file);
   g_assert_true (cs_positions_equal (again, first));
@@ -636,8 +640,7 @@ test_layout_cache (void)
 static void
 test_layout_cache_pruned (void)
 {
-  g_autoptr(CsPositions) positions = cs_positions_new (1, g_memdup2 ((double[]){ 1, 2 },
-                                                                     2 * sizeof (double)));
+  g_autoptr(CsPositions) positions = cs_positions_new (1, (double[]){ 1, 2 });
   g_autoptr(GPtrArray) entries = NULL;
 
   for (guint i = 0; i < 70; i++)

@@ -587,7 +587,7 @@ test_progress_and_cancel (void)
   xy = g_new (double, 2 * cs_graph_get_n_nodes (graph));
   for (guint i = 0; i < 2 * cs_graph_get_n_nodes (graph); i++)
     xy[i] = g_rand_double_range (rand, 0, 8000);
-  positions = cs_positions_new (cs_graph_get_n_nodes (graph), g_steal_pointer (&xy));
+  positions = cs_positions_new (cs_graph_get_n_nodes (graph), xy);
   cs_export_options_init (&options);
   options.format = CS_EXPORT_FORMAT_SVG;
   options.progress = &permille;

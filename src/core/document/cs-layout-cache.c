@@ -174,7 +174,7 @@ read_entry (GBytes     *bytes,
           return NULL;
         }
     }
-  return cs_positions_new (n, g_steal_pointer (&xy));
+  return cs_positions_new (n, xy);
 }
 
 /**
