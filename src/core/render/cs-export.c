@@ -388,6 +388,8 @@ draw_to_bytes (CsGraph                *graph,
   CsRenderProgress progress = {
     .cancellable = cancellable,
     .permille = options->progress,
+    .func = options->progress_func,
+    .data = options->progress_data,
     .to = options->format == CS_EXPORT_FORMAT_PNG ? DRAWING_SHARE_PNG : DRAWING_SHARE_VECTOR,
     .n_items = n_items,
   };

@@ -71,6 +71,10 @@ typedef struct
   gboolean            caption;    /* a caption naming the source articles */
   gint               *progress;   /* nullable: how far an export is, 0–1000, written
                                    * atomically from the thread that draws */
+  void              (*progress_func) (int      permille,
+                                      gpointer data); /* nullable: called from the
+                                                       * thread that draws, as it goes */
+  gpointer            progress_data;
 } CsExportOptions;
 
 GQuark    cs_export_error_quark           (void);

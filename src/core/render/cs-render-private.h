@@ -281,6 +281,8 @@ typedef struct
 {
   GCancellable *cancellable; /* nullable */
   gint         *permille;    /* nullable: written atomically, 0–1000 */
+  void        (*func) (int permille, gpointer data); /* nullable: told each figure */
+  gpointer      data;
   double        from, to;    /* the drawing's share of the whole job */
   guint64       n_items;     /* ticks the whole drawing makes */
   guint64       done;

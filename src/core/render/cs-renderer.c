@@ -663,12 +663,14 @@ _cs_render_progress_tick_slow (void)
 {
   CsRenderProgress *progress = _cs_render_progress;
   double share = progress->n_items > 0 ? MIN (1.0, (double)progress->done / progress->n_items) : 1;
+  gint permille = (gint)(1000 * (progress->from + (progress->to - progress->from) * share));
 
+  if (progress->permille != NULL)
+    g_atomic_int_set (progress->permille, permille);
+  if (progress->func != NULL)
+    progress->func (permille, progress->data);
   if (progress->cancellable != NULL && g_cancellable_is_cancelled (progress->cancellable))
     progress->cancelled = TRUE;
-  if (progress->permille != NULL)
-    g_atomic_int_set (progress->permille,
-                      (gint)(1000 * (progress->from + (progress->to - progress->from) * share)));
   return !progress->cancelled;
 }
 
