@@ -665,6 +665,29 @@ test_gml_quirks (void)
   edge (graph, 4, "3", "4");
 }
 
+/* found by the fuzzer: a node whose id is "" was labelled by it, and our
+ * own format refuses an empty label, so the graph did not load again
+ * once saved. Labelled by the id it is saved as. */
+static void
+test_gml_empty_id (void)
+{
+  static const char text[] = "graph [ node [ id \"\" ] node [ id \"a b\" label \"\" ] "
+                             "edge [ source \"\" target \"a b\" ] ]\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsGraph) graph = cs_import_data (text, sizeof text - 1, "empty-id.gml", NULL, NULL,
+                                             &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (cs_graph_get_n_nodes (graph), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    g_assert_cmpstr (cs_graph_get_node (graph, i)->label, !=, "");
+  g_assert_cmpstr (cs_graph_get_node (graph, 0)->label, ==, cs_graph_get_node (graph, 0)->id);
+  g_assert_cmpstr (cs_graph_get_node (graph, 1)->label, ==, "a b");
+  /* a source "" counts as none: the edge is left out, with a warning */
+  g_assert_cmpuint (cs_graph_get_n_edges (graph), ==, 0);
+  assert_round_trip (graph);
+}
+
 static void
 test_gml_two_graphs (void)
 {
@@ -1195,6 +1218,7 @@ main (int   argc,
   g_test_add_func ("/cs/import-xml/gml/basic", test_gml_basic);
   g_test_add_func ("/cs/import-xml/gml/quirks", test_gml_quirks);
   g_test_add_func ("/cs/import-xml/gml/two-graphs", test_gml_two_graphs);
+  g_test_add_func ("/cs/import-xml/gml/empty-id", test_gml_empty_id);
   g_test_add_func ("/cs/import-xml/pajek/basic", test_pajek_basic);
   g_test_add_func ("/cs/import-xml/pajek/matrix", test_pajek_matrix);
   g_test_add_func ("/cs/import-xml/pajek/lines", test_pajek_lines);

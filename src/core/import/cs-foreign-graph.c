@@ -438,7 +438,8 @@ add_node (CsForeignGraph *self,
                     : take_label (foreign->attributes);
   if (node->label == NULL)
     {
-      node->label = g_strdup (foreign->id);
+      /* an empty id too (GML's id ""): the id it is saved as, below */
+      node->label = foreign->id[0] != '\0' ? g_strdup (foreign->id) : NULL;
       if (!created && self->n_unlabelled++ == 0)
         self->first_unlabelled = foreign->offset;
     }
@@ -447,6 +448,8 @@ add_node (CsForeignGraph *self,
 
   changed = !is_consortia_id (foreign->id) || builder_has (self, foreign->id);
   node->id = changed ? make_id (self, foreign->id) : g_strdup (foreign->id);
+  if (node->label == NULL)
+    node->label = g_strdup (node->id);
   if (changed)
     {
       gboolean keep = !g_str_equal (node->label, foreign->id) &&
