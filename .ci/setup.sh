@@ -14,7 +14,7 @@ packages=(
   fonts-nanum librsvg2-common shared-mime-info
   xvfb xauth x11-utils xdotool imagemagick librsvg2-bin poppler-utils
   clang libclang-rt-14-dev valgrind
-  appstream desktop-file-utils python3 python3-jsonschema
+  appstream desktop-file-utils gettext python3 python3-jsonschema
   graphviz
 )
 
@@ -79,11 +79,13 @@ case "${1:-}" in
     install_packages
     build build -Dwerror=true
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
-      ./build/src/app/consortia --export build/sovereign-ai-2025.png data/sovereign-ai-2025.json
+      meson devenv -C build ./src/app/consortia --export sovereign-ai-2025.png
       echo "No display here: wrote build/sovereign-ai-2025.png instead of opening the window."
       exit 0
     fi
-    exec ./build/src/app/consortia
+    # as if installed: the bundled graph, the schema and the translations
+    # of this checkout (meson.build, add_devenv)
+    exec meson devenv -C build ./src/app/consortia
     ;;
   test)
     install_packages

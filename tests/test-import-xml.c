@@ -380,7 +380,7 @@ static void
 test_graphml_yed (void)
 {
   static const char *const expected[] = {
-    "34:5: warning: 1 of 1 edges are directed; Consortia draws the edges of a GraphML file "
+    "34:5: warning: 1 of 1 edge is directed; Consortia draws the edges of a GraphML file "
     "without arrows",
     NULL
   };

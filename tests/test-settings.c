@@ -15,6 +15,7 @@
 
 #include "cs-application.h"
 #include "cs-export-dialog.h"
+#include "cs-preferences-window.h"
 #include "cs-settings-private.h"
 #include "cs-window.h"
 #include "test-gui-support.h"
@@ -119,9 +120,10 @@ remove_compiled (const char *dir)
   g_rmdir (dir);
 }
 
-/* Run from the build folder, the schema compiled there is found although
- * the test's schema dir lacks it; an installed copy comes first, unless it
- * is older than the build's; with none at all the app goes on without. */
+/* The schema is found where the environment says (the build's, for the
+ * tests and `meson devenv`); of a copy in the default places and the one
+ * installed with the program, the first comes first unless it is older;
+ * with none at all the app goes on without. */
 static void
 test_schema_lookup (void)
 {
@@ -132,14 +134,11 @@ test_schema_lookup (void)
   g_autoptr(GSettings) settings = NULL;
   g_autoptr(GSettingsSchemaSource) installed = NULL;
   g_autoptr(GSettingsSchema) schema = NULL;
-  GSettingsSchemaSource *system = g_settings_schema_source_get_default ();
   g_autoptr(GString) changed = NULL;
   g_autoptr(GString) old = NULL;
 
   reset_settings ();
-  /* the test's GSETTINGS_SCHEMA_DIR holds the system's schemas, not ours */
-  g_assert_nonnull (system);
-  g_assert_null (g_settings_schema_source_lookup (system, SCHEMA_ID, TRUE));
+  /* the test's GSETTINGS_SCHEMA_DIR holds the build's schema */
   settings = cs_settings_new ();
   g_assert_nonnull (settings);
   g_object_get (settings, "settings-schema", &schema, NULL);
@@ -173,7 +172,7 @@ test_schema_lookup (void)
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1200);
   assert_setting (settings, "export-folder", "");
   g_clear_object (&settings);
-  /* ... and is used when there is no build folder */
+  /* ... and is used when the program has none of its own */
   settings = _cs_settings_new_from (installed, "/nonexistent");
   g_assert_nonnull (settings);
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 999);
@@ -182,11 +181,115 @@ test_schema_lookup (void)
 
   /* nowhere: a warning, no settings, no abort */
   g_test_expect_message ("cs-app", G_LOG_LEVEL_WARNING, "*" SCHEMA_ID " is not installed*");
-  settings = _cs_settings_new_from (system, "/nonexistent");
+  settings = _cs_settings_new_from (NULL, "/nonexistent");
   g_test_assert_expected_messages ();
   g_assert_null (settings);
 
   remove_compiled (dir);
+}
+
+/* The preferences window edits the keys (each row bound both ways), and
+ * what it sets is how the next graph opens, unless its file says */
+static void
+test_preferences (void)
+{
+  g_autoptr(GSettings) settings = cs_settings_new ();
+  CsPreferencesWindow *preferences;
+  g_autofree char *small = g_test_build_filename (G_TEST_DIST, "data", "good", "small.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("cs-prefs-XXXXXX", NULL);
+  g_autofree char *with_view = g_build_filename (dir, "with-view.json", NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwComboRow *rows[4] = { NULL };
+  guint n_rows = 0;
+  CsWindow *window;
+  CsViewState *view;
+
+  reset_settings ();
+  preferences = cs_preferences_window_new (settings);
+  gtk_window_present (GTK_WINDOW (preferences));
+  /* the combo rows, in the window's order: style, language, names, layout */
+  {
+    GtkWidget *stack[64];
+    guint top = 0;
+
+    stack[top++] = GTK_WIDGET (preferences);
+    while (top > 0)
+      {
+        GtkWidget *widget = stack[--top];
+        GtkWidget *children[32];
+        guint n = 0;
+
+        if (ADW_IS_COMBO_ROW (widget) && n_rows < G_N_ELEMENTS (rows))
+          rows[n_rows++] = ADW_COMBO_ROW (widget);
+        for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL && n < 32;
+             child = gtk_widget_get_next_sibling (child))
+          children[n++] = child;
+        /* depth first, in order */
+        while (n > 0 && top < G_N_ELEMENTS (stack))
+          stack[top++] = children[--n];
+      }
+  }
+  g_assert_cmpuint (n_rows, ==, 4);
+  /* the defaults shown */
+  g_assert_cmpuint (adw_combo_row_get_selected (rows[0]), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (rows[1]), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (rows[2]), ==, 2);
+  g_assert_cmpuint (adw_combo_row_get_selected (rows[3]), ==, 0);
+  /* rows write the keys */
+  adw_combo_row_set_selected (rows[0], 2);
+  assert_setting (settings, "color-scheme", "dark");
+  adw_combo_row_set_selected (rows[1], 1);
+  assert_setting (settings, "label-language", "english");
+  adw_combo_row_set_selected (rows[2], 0);
+  assert_setting (settings, "label-density", "key-names");
+  adw_combo_row_set_selected (rows[3], 4);
+  assert_setting (settings, "default-layout", "circle");
+  /* and follow them */
+  g_settings_set_string (settings, "label-density", "some");
+  g_assert_cmpuint (adw_combo_row_get_selected (rows[2]), ==, 1);
+  g_settings_set_string (settings, "label-density", "key-names");
+  gtk_window_destroy (GTK_WINDOW (preferences));
+
+  /* a file that says nothing opens as the preferences say */
+  window = open_small_graph ();
+  view = cs_window_get_view_state (window);
+  g_assert_cmpint (cs_view_state_get_label_language (view), ==, CS_LABEL_LANGUAGE_ENGLISH);
+  g_assert_cmpfloat (cs_view_state_get_label_density (view), ==, 0.0);
+  g_assert_cmpint (cs_document_get_algorithm (cs_window_get_document (window)), ==,
+                   CS_LAYOUT_CIRCLE);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* a file that says keeps its own */
+  g_assert_true (g_file_get_contents (small, &contents, NULL, &error));
+  g_assert_no_error (error);
+  text = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (text, "\"format\": \"consortia-graph\",",
+                                      "\"format\": \"consortia-graph\", \"view\": "
+                                      "{\"labels\": \"original\", \"label_density\": 0.5},",
+                                      1), ==, 1);
+  g_assert_cmpuint (g_string_replace (text, "\"layout\": {\"seed\": 7}",
+                                      "\"layout\": {\"algorithm\": \"grid\", \"seed\": 7}",
+                                      1), ==, 1);
+  g_assert_true (g_file_set_contents (with_view, text->str, -1, &error));
+  g_assert_no_error (error);
+  file = g_file_new_for_path (with_view);
+  window = g_object_new (CS_TYPE_WINDOW, NULL);
+  cs_window_open (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_idle (window);
+  view = cs_window_get_view_state (window);
+  g_assert_cmpint (cs_view_state_get_label_language (view), ==, CS_LABEL_LANGUAGE_ORIGINAL);
+  g_assert_cmpfloat (cs_view_state_get_label_density (view), ==, 0.5);
+  g_assert_cmpint (cs_document_get_algorithm (cs_window_get_document (window)), ==,
+                   CS_LAYOUT_GRID);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_remove (with_view);
+  g_rmdir (dir);
+  reset_settings ();
 }
 
 /* Closing a window keeps its size and panels; the next window starts so. */
@@ -713,6 +816,7 @@ main (int   argc,
 
   g_test_add_func ("/cs/settings/schema-lookup", test_schema_lookup);
   g_test_add_func ("/cs/settings/window-state", test_window_state);
+  g_test_add_func ("/cs/settings/preferences", test_preferences);
   g_test_add_func ("/cs/settings/export-options", test_export_options);
   g_test_add_func ("/cs/settings/export-follows-window", test_export_follows_window);
   g_test_add_func ("/cs/settings/export-folder", test_export_folder);

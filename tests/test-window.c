@@ -367,15 +367,23 @@ test_search (void)
   CsViewState *view = cs_window_get_view_state (window);
   GtkWidget *bar = find_child (GTK_WIDGET (window), GTK_TYPE_SEARCH_BAR);
   GtkWidget *entry = find_child (bar, GTK_TYPE_SEARCH_ENTRY);
-  GtkWidget *results = gtk_widget_get_next_sibling (entry);
+  GtkWidget *results = window->search_scroller;
+  GtkWidget *canvas = GTK_WIDGET (cs_window_get_canvas (window));
   GtkListBox *list;
   gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
   guint krafton = bundled_node (window, "krafton");
+  GtkEventController *keys = NULL;
+  gboolean handled = FALSE;
+  int canvas_height;
 
   g_assert_nonnull (entry);
   g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (bar)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
   g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (bar)));
+  /* the bar slides in */
+  for (gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 2; g_get_monotonic_time () < end;)
+    cs_test_iterate ();
+  canvas_height = gtk_widget_get_height (canvas);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "ㅋㄹㅍㅌ");
   /* the entry waits a moment before it searches */
@@ -388,13 +396,53 @@ test_search (void)
   g_assert_cmpstr (
       adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (list, 0))),
       ==, "크래프톤");
+  /* the results float over the canvas: it keeps its size */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpint (gtk_widget_get_height (canvas), ==, canvas_height);
+  g_assert_true (gtk_widget_is_ancestor (results, GTK_WIDGET (window)));
+  g_assert_false (gtk_widget_is_ancestor (results, bar));
+
+  /* Down goes from the field into the results */
+  for (guint i = 0; i < g_list_model_get_n_items (gtk_widget_observe_controllers (entry)); i++)
+    {
+      g_autoptr(GObject) controller =
+          g_list_model_get_item (gtk_widget_observe_controllers (entry), i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        keys = GTK_EVENT_CONTROLLER (controller);
+    }
+  g_assert_nonnull (keys);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Down, 0, 0, &handled);
+  g_assert_true (handled);
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) ==
+                 GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)));
+  gtk_widget_grab_focus (entry);
 
   g_signal_emit_by_name (entry, "activate");
   g_assert_cmpint (cs_view_state_get_selected_node (view), ==, krafton);
   g_assert_true (cs_window_get_inspector_revealed (window));
 
+  /* a text that finds nothing says so */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "zqxzqx");
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (gtk_list_box_get_row_at_index (list, 0) != NULL || !gtk_widget_get_visible (results))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      cs_test_iterate ();
+    }
+  {
+    GtkWidget *none = gtk_widget_get_first_child (GTK_WIDGET (list));
+
+    g_assert_true (GTK_IS_LABEL (none));
+    g_assert_true (gtk_widget_get_visible (none));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (none)), ==, "No matches");
+  }
+
+  /* the results go with the search */
   g_signal_emit_by_name (entry, "stop-search");
   g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (bar)));
+  g_assert_false (gtk_widget_get_visible (results));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -6,7 +6,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "cs-application.h"
+#include "cs-preferences-window.h"
 #include "cs-settings.h"
 #include "cs-window.h"
 
@@ -77,19 +80,58 @@ cs_application_open (GApplication  *app,
     }
 }
 
+/* the articles the open graph's facts come from, "title (publisher,
+ * date)" each, for the About window's credits */
+static GStrv
+data_sources (GtkWindow *window)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  CsGraph *graph;
+
+  if (!CS_IS_WINDOW (window) ||
+      (graph = cs_document_get_graph (cs_window_get_document (CS_WINDOW (window)))) == NULL)
+    return g_strv_builder_end (builder);
+  for (guint i = 0; i < cs_graph_get_n_articles (graph); i++)
+    {
+      const CsArticle *article = cs_graph_get_article (graph, i);
+
+      if (article->title != NULL || article->publisher != NULL)
+        {
+          g_autofree char *text = cs_graph_describe_article (graph, article->file, -1);
+
+          g_strv_builder_add (builder, text);
+        }
+    }
+  return g_strv_builder_end (builder);
+}
+
 static void
 cs_application_about_action (GSimpleAction *action,
                              GVariant      *parameter,
                              gpointer       user_data)
 {
   GtkApplication *app = user_data;
-  const char *developers[] = { "Consortia contributors", NULL };
+  GtkWindow *parent = gtk_application_get_active_window (app);
+  const char *developers[] = { _("Consortia contributors"), NULL };
+  g_auto(GStrv) sources = data_sources (parent);
+  GtkWidget *about;
 
-  adw_show_about_window (gtk_application_get_active_window (app), "application-name", "Consortia",
-                         "application-icon", APP_ID, "version", PACKAGE_VERSION, "comments",
-                         "Explore who works with whom: partnership graphs of organisations, "
-                         "consortia and models, with every fact's source.",
-                         "developers", developers, "license-type", GTK_LICENSE_GPL_3_0, NULL);
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW, "transient-for", parent, "modal", TRUE,
+                        "application-name", "Consortia", "application-icon", APP_ID, "version",
+                        PACKAGE_VERSION, "comments",
+                        _("Explore who works with whom: partnership graphs of organisations, "
+                          "consortia and models, with every fact's source."),
+                        "developers", developers, "license-type", GTK_LICENSE_GPL_3_0,
+                        /* TRANSLATORS: your name(s) and e-mail address(es), one a line;
+                         * the About window lists them as the translators */
+                        "translator-credits", _("translator-credits"), NULL);
+  if (sources[0] != NULL)
+    adw_about_window_add_acknowledgement_section (ADW_ABOUT_WINDOW (about),
+                                                  /* TRANSLATORS: the About window's
+                                                   * list of the articles the open
+                                                   * graph's facts come from */
+                                                  _("Data Sources"), (const char **)sources);
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 /* Ctrl+Q closes every window as its close button would, so each one saves
@@ -140,8 +182,43 @@ cs_application_style_dark_notify_cb (CsApplication   *self,
                              g_variant_new_boolean (adw_style_manager_get_dark (manager)));
 }
 
+/* the style the settings name: the desktop's, light or dark (the
+ * preferences and the menu's toggle both write it) */
+static void
+cs_application_color_scheme_cb (CsApplication *self,
+                                const char    *key,
+                                GSettings     *settings)
+{
+  g_autofree char *scheme = g_settings_get_string (settings, "color-scheme");
+  AdwColorScheme color_scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_str_equal (scheme, "dark"))
+    color_scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+  else if (g_str_equal (scheme, "light"))
+    color_scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), color_scheme);
+}
+
+/* Ctrl+, */
+static void
+cs_application_preferences_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  CsApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  CsPreferencesWindow *preferences;
+
+  if (self->settings == NULL)
+    return;
+  preferences = cs_preferences_window_new (self->settings);
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static const GActionEntry app_actions[] = {
   { "about", cs_application_about_action },
+  { "preferences", cs_application_preferences_action },
   { "quit", cs_application_quit_action },
   { "dark-style", NULL, NULL, "false", cs_application_dark_style_action },
 };
@@ -159,12 +236,10 @@ cs_application_startup (GApplication *app)
   manager = adw_style_manager_get_default ();
   if (self->settings != NULL)
     {
-      g_autofree char *scheme = g_settings_get_string (self->settings, "color-scheme");
-
-      if (g_str_equal (scheme, "dark"))
-        adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
-      else if (g_str_equal (scheme, "light"))
-        adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+      cs_application_color_scheme_cb (self, "color-scheme", self->settings);
+      g_signal_connect_object (self->settings, "changed::color-scheme",
+                               G_CALLBACK (cs_application_color_scheme_cb), self,
+                               G_CONNECT_SWAPPED);
     }
   g_signal_connect_object (manager, "notify::dark",
                            G_CALLBACK (cs_application_style_dark_notify_cb), self,
@@ -211,8 +286,11 @@ static void
 cs_application_init (CsApplication *self)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
 }

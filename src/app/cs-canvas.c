@@ -11,6 +11,7 @@
 #include "cs-node-summary.h"
 
 #include <adwaita.h>
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 /* The graph on screen. What it shows comes from the document (graph,
@@ -863,6 +864,57 @@ forget_nodes (CsCanvas *self)
   _cs_canvas_forget_positions (self);
 }
 
+/* What a screen reader says of the canvas: the graph's title, what is
+ * shown of it and what is selected (the organisation list, F8, lists the
+ * nodes themselves) */
+static void
+update_accessible (CsCanvas *self)
+{
+  CsGraph *graph = self->view != NULL ? cs_view_state_get_graph (self->view) : NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *selected = NULL;
+  g_autofree char *description = NULL;
+  const char *title;
+  guint n_nodes = 0, n_edges = 0, n_selected = 0;
+
+  if (graph == NULL)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Partnership graph"), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      _("No graph is open"), -1);
+      return;
+    }
+  title = cs_graph_get_title (graph);
+  cs_view_state_count_shown (self->view, &n_nodes, &n_edges);
+  cs_view_state_get_selection (self->view, &n_selected);
+  /* TRANSLATORS: the canvas described to a screen reader: how many nodes
+   * and links are shown, of all of them */
+  shown = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u node and %u of %u links shown",
+                                        "%u of %u nodes and %u of %u links shown",
+                                        cs_graph_get_n_nodes (graph)),
+                           n_nodes, cs_graph_get_n_nodes (graph), n_edges,
+                           cs_graph_get_n_edges (graph));
+  if (n_selected == 1)
+    /* TRANSLATORS: %s is the name of the one node selected */
+    selected = g_strdup_printf (_("selected: %s"),
+                                cs_graph_get_node (graph,
+                                                   cs_view_state_get_selected_node (self->view))
+                                    ->label);
+  else if (n_selected > 1)
+    selected = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u node selected",
+                                             "%u nodes selected", n_selected),
+                                n_selected);
+  else
+    selected = g_strdup (_("nothing selected"));
+  /* TRANSLATORS: the two parts of the canvas's description for screen
+   * readers: what is shown, then what is selected */
+  description = g_strdup_printf (C_("canvas description", "%s; %s"), shown, selected);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  title != NULL && *title != '\0' ? title
+                                                                   : _("Partnership graph"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+}
+
 static void
 cs_canvas_document_changed_cb (CsCanvas   *self,
                                GParamSpec *pspec,
@@ -888,6 +940,7 @@ cs_canvas_view_graph_cb (CsCanvas    *self,
   _cs_canvas_invalidate_scene (self);
   _cs_canvas_update_actions (self);
   fit_now (self);
+  update_accessible (self);
 }
 
 static void
@@ -899,6 +952,7 @@ cs_canvas_view_visibility_cb (CsCanvas    *self,
   _cs_canvas_invalidate_scene (self);
   if (self->hover >= 0 && shown != NULL && !shown[self->hover])
     _cs_canvas_set_hover (self, -1);
+  update_accessible (self);
 }
 
 static void
@@ -910,6 +964,7 @@ cs_canvas_view_selection_cb (CsCanvas    *self,
   /* a panel opening for it must not move the nodes under the pointer */
   self->fitted = FALSE;
   self->camera_kept = FALSE;
+  update_accessible (self);
 }
 
 CsDocument *
@@ -1260,6 +1315,7 @@ cs_canvas_init (CsCanvas *self)
   _cs_canvas_add_gestures (self);
   _cs_canvas_update_actions (self);
   self->fit_pending = TRUE;
+  update_accessible (self);
 }
 
 GtkWidget *

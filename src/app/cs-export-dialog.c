@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "cs-export-dialog.h"
 
 #include "cs-settings.h"
@@ -76,7 +78,8 @@ static const struct
   { "1600 × 1200", 1600, 1200 },
   { "1920 × 1080", 1920, 1080 },
   { "3200 × 2400", 3200, 2400 },
-  { "A4 landscape (297 × 210 mm)", 1123, 794 },
+  /* TRANSLATORS: a size of the exported picture: an A4 page, landscape */
+  { N_("A4 landscape (297 × 210 mm)"), 1123, 794 },
 };
 
 static const double scales[] = { 1, 2, 4, 300 / CS_EXPORT_SCREEN_DPI };
@@ -241,7 +244,7 @@ export_cb (GObject      *object,
     {
       set_busy (self, FALSE);
       gtk_label_set_text (self->status, g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-                                          ? "Export cancelled: nothing was written."
+                                          ? _("Export cancelled: nothing was written.")
                                           : error->message);
       gtk_widget_remove_css_class (GTK_WIDGET (self->status), "dim-label");
       return;
@@ -291,7 +294,7 @@ cs_export_dialog_export_to (CsExportDialog *self,
   options.progress = &self->progress_permille;
   self->cancellable = g_cancellable_new ();
   g_object_set_data_full (G_OBJECT (self), "filename", g_strdup (filename), g_free);
-  gtk_label_set_text (self->status, "Exporting…");
+  gtk_label_set_text (self->status, _("Exporting…"));
   set_busy (self, TRUE);
   if (panels != NULL)
     cs_export_panels_to_file_async (panels, &options, filename, self->cancellable, export_cb,
@@ -377,8 +380,9 @@ export_clicked_cb (CsExportDialog *self)
 
   if (self->chooser != NULL)
     return;
-  self->chooser = gtk_file_chooser_native_new ("Export Graph", GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, "_Export", "_Cancel");
+  self->chooser = gtk_file_chooser_native_new (_("Export Graph"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                               _("_Cancel"));
   folder = cs_export_dialog_dup_folder (self);
   if (folder != NULL)
     gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
@@ -580,11 +584,12 @@ cs_export_dialog_new (GtkWindow   *parent,
   viewport = cs_view_state_get_viewport (view);
   self->window_width = MAX ((int)cs_viewport_get_width (viewport), CS_EXPORT_MIN_SIDE);
   self->window_height = MAX ((int)cs_viewport_get_height (viewport), CS_EXPORT_MIN_SIDE);
-  window_size = g_strdup_printf ("As the window (%d × %d)", self->window_width,
+  /* TRANSLATORS: a size of the exported picture: the canvas's width × height, in pixels */
+  window_size = g_strdup_printf (_("As the window (%d × %d)"), self->window_width,
                                  self->window_height);
   gtk_string_list_append (self->size_model, window_size);
   for (guint i = 1; i < G_N_ELEMENTS (sizes); i++)
-    gtk_string_list_append (self->size_model, sizes[i].label);
+    gtk_string_list_append (self->size_model, g_dgettext (GETTEXT_PACKAGE, sizes[i].label));
   adw_combo_row_set_selected (self->size, 0);
 
   /* small multiples for a graph whose events make stages; the scope is

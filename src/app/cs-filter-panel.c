@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "cs-filter-panel.h"
 
 #include "cs-stages.h"
@@ -62,7 +64,9 @@ update_counts (CsFilterPanel *self)
       return;
     }
   cs_view_state_count_shown (self->view, &nodes, &edges);
-  text = g_strdup_printf ("Showing %u of %u nodes and %u of %u links", nodes,
+  /* TRANSLATORS: how much of the graph the filter leaves: shown nodes, all
+   * nodes, shown links, all links */
+  text = g_strdup_printf (_("Showing %u of %u nodes and %u of %u links"), nodes,
                           cs_graph_get_n_nodes (graph), edges, cs_graph_get_n_edges (graph));
   gtk_label_set_text (self->counts, text);
 }
@@ -140,10 +144,18 @@ add_stages (CsFilterPanel *self,
       g_autofree char *name = cs_stage_get_title (info->name);
       g_autofree char *item = NULL;
 
-      if (info->date != NULL)
-        item = g_strdup_printf ("%s · %s%s", name, info->date, info->planned ? " (planned)" : "");
+      if (info->date != NULL && info->planned)
+        /* TRANSLATORS: a stage in the filter's drop-down: its name, then its
+         * date; planned: no source says it has happened yet */
+        item = g_strdup_printf (_("%s · %s (planned)"), name, info->date);
+      else if (info->date != NULL)
+        item = g_strdup_printf ("%s · %s", name, info->date);
+      else if (info->planned)
+        /* TRANSLATORS: a stage in the filter's drop-down, with no date; planned:
+         * no source says it has happened yet */
+        item = g_strdup_printf (_("%s (planned)"), name);
       else
-        item = g_strdup_printf ("%s%s", name, info->planned ? " (planned)" : "");
+        item = g_strdup (name);
       gtk_string_list_append (list, item);
       g_ptr_array_add (self->stages, g_strdup (info->name));
     }
@@ -160,9 +172,9 @@ rebuild (CsFilterPanel *self)
 
   self->updating = TRUE;
   g_array_set_size (self->consortia, 0);
-  gtk_string_list_append (consortia, "All consortia");
+  gtk_string_list_append (consortia, _("All consortia"));
   g_ptr_array_set_size (self->stages, 0);
-  gtk_string_list_append (stages, "Every stage");
+  gtk_string_list_append (stages, _("Every stage"));
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->types))) != NULL)
     gtk_flow_box_remove (self->types, child);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->relations))) != NULL)

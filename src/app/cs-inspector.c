@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "cs-inspector.h"
 
 #include <string.h>
@@ -101,9 +103,15 @@ build_row (CsInspector        *self,
       if (c == QUOTES_SHOWN)
         {
           guint more = row->citations->len - QUOTES_SHOWN;
+          /* TRANSLATORS: under the quotes an inspector row shows: how many
+           * more sources it has; their quotes are in the row's tooltip */
+          g_autofree char *more_text = g_strdup_printf (
+              g_dngettext (GETTEXT_PACKAGE, "and %u more source (hover to read)",
+                           "and %u more sources (hover to read)", more),
+              more);
+          g_autofree char *escaped = g_markup_escape_text (more_text, -1);
 
-          g_string_append_printf (subtitle, "\n<small>and %u more source%s (hover to read)</small>",
-                                  more, more == 1 ? "" : "s");
+          g_string_append_printf (subtitle, "\n<small>%s</small>", escaped);
         }
       if (c >= QUOTES_SHOWN)
         continue;
@@ -180,11 +188,14 @@ rebuild (CsInspector *self)
         betweenness != NULL ? cs_document_get_betweenness_sources (self->document) : 0);
     if (betweenness == NULL && self->document != NULL &&
         cs_document_get_metrics_pending (self->document))
-      cs_inspection_add_note (self->inspection, "Metrics", "Betweenness: computing…",
-                              "in the background; the panel fills it in when done");
+      /* TRANSLATORS: "Metrics" is the inspector's section of a node's
+       * measures, as cs-inspection.c names it; betweenness centrality is
+       * being computed */
+      cs_inspection_add_note (self->inspection, _("Metrics"), _("Betweenness: computing…"),
+                              _("in the background; the panel fills it in when done"));
     else if (betweenness == NULL && self->document != NULL &&
              cs_document_get_metrics_error (self->document) != NULL)
-      cs_inspection_add_note (self->inspection, "Metrics", "Betweenness: not available",
+      cs_inspection_add_note (self->inspection, _("Metrics"), _("Betweenness: not available"),
                               cs_document_get_metrics_error (self->document));
   }
   gtk_label_set_text (self->title, self->inspection->title);

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "cs-install.h"
 #include "cs-settings-private.h"
 
 /* TRUE when @schema has every key of @wanted, each with the same type and
@@ -41,7 +42,8 @@ has_keys_of (GSettingsSchema *schema,
 /**
  * _cs_settings_new_from:
  * @installed: (nullable): where installed schemas are looked up
- * @build_dir: a folder that may hold the schema compiled by the build
+ * @build_dir: a folder that may hold the schema: the one installed with
+ *   the program
  *
  * The app's settings from @installed, or from @build_dir when @installed
  * lacks the schema or has an older one than @build_dir's.
@@ -62,7 +64,8 @@ _cs_settings_new_from (GSettingsSchemaSource *installed,
 
   if (installed != NULL)
     installed_schema = g_settings_schema_source_lookup (installed, SCHEMA_ID, TRUE);
-  /* missing when the app was installed and the build folder removed */
+  /* missing when the program is not installed, or its schemas were never
+   * compiled */
   if (g_file_test (build_dir, G_FILE_TEST_IS_DIR))
     {
       g_autoptr(GError) error = NULL;
@@ -93,9 +96,11 @@ _cs_settings_new_from (GSettingsSchemaSource *installed,
 /**
  * cs_settings_new:
  *
- * The app's settings: from the installed schemas, or, run from the build
- * folder, from the schema compiled there. Never aborts for a missing
- * schema.
+ * The app's settings: from the schemas of the environment and the
+ * system's data folders (GSETTINGS_SCHEMA_DIR points at the build's for
+ * the tests and `meson devenv`), or from those installed with the running
+ * program (an install into a prefix the session does not search). Never
+ * aborts for a missing schema.
  *
  * Returns: (transfer full) (nullable): the settings, or %NULL when the
  *   schema is nowhere to be found
@@ -103,5 +108,8 @@ _cs_settings_new_from (GSettingsSchemaSource *installed,
 GSettings *
 cs_settings_new (void)
 {
-  return _cs_settings_new_from (g_settings_schema_source_get_default (), BUILD_SCHEMADIR);
+  g_autofree char *datadir = cs_install_get_datadir ();
+  g_autofree char *own = g_build_filename (datadir, "glib-2.0", "schemas", NULL);
+
+  return _cs_settings_new_from (g_settings_schema_source_get_default (), own);
 }

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "cs-timeline.h"
 
 #include "cs-stages.h"
@@ -245,16 +247,32 @@ stage_lines (const CsStages *stages,
   if (info->until != NULL && g_strcmp0 (info->until, info->date) != 0)
     g_string_append_printf (date, " – %s", info->until);
   if (info->planned)
-    g_string_append_printf (date, "%splanned", date->len > 0 ? " · " : "");
+    {
+      if (date->len > 0)
+        g_string_append (date, " · ");
+      /* TRANSLATORS: under a stage of the timeline: no source says it has
+       * happened yet */
+      g_string_append (date, _("planned"));
+    }
   if (info->n_cut > 0)
-    g_string_append_printf (date, "%s%u cut", date->len > 0 ? " · " : "", info->n_cut);
+    {
+      if (date->len > 0)
+        g_string_append (date, " · ");
+      /* TRANSLATORS: under a stage of the timeline: how many of those in
+       * the running at the stage before are out at this one */
+      g_string_append_printf (date, _("%u cut"), info->n_cut);
+    }
   *when = g_string_free (g_steal_pointer (&date), FALSE);
   if (info->stated >= 0 && info->n_named > 0)
-    *counts = g_strdup_printf ("%d stated, %u named", info->stated, info->n_named);
+    /* TRANSLATORS: under a stage of the timeline: how many the sources say
+     * are in the running ("stated"), and how many of them the graph names */
+    *counts = g_strdup_printf (_("%d stated, %u named"), info->stated, info->n_named);
   else if (info->stated >= 0)
-    *counts = g_strdup_printf ("%d stated", info->stated);
+    /* TRANSLATORS: how many the sources say are in the running at a stage */
+    *counts = g_strdup_printf (_("%d stated"), info->stated);
   else
-    *counts = g_strdup_printf ("%u named", info->n_named);
+    /* TRANSLATORS: how many in the running at a stage the graph names */
+    *counts = g_strdup_printf (_("%u named"), info->n_named);
 }
 
 static void
@@ -319,7 +337,10 @@ draw_strip (GtkDrawingArea *area,
     cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.6);
   cairo_fill (cr);
   gdk_cairo_set_source_rgba (cr, self->stage < 0 ? &accent : &fg);
-  show_text (cr, widget, "All", self->stage < 0, stop_x (self, -1), LINE_Y + 10, ALL_WIDTH - 4);
+  /* TRANSLATORS: the timeline's first stop, which shows every stage at once;
+   * keep it short (it has 52 pixels) */
+  show_text (cr, widget, C_("timeline", "All"), self->stage < 0, stop_x (self, -1), LINE_Y + 10,
+             ALL_WIDTH - 4);
 
   for (guint s = 0; s < n; s++)
     {
@@ -405,7 +426,7 @@ update_accessible (CsTimeline *self)
                                   (double)MAX ((int)n_stages (self) - 1, -1),
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_NOW, (double)self->stage,
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT,
-                                  text != NULL ? text : "All stages", -1);
+                                  text != NULL ? text : _("All stages"), -1);
 }
 
 /* the view's filter → the stage shown */
@@ -564,7 +585,7 @@ cs_timeline_set_playing (CsTimeline *self,
   gtk_button_set_icon_name (self->play, playing ? "media-playback-pause-symbolic"
                                                 : "media-playback-start-symbolic");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->play),
-                               playing ? "Pause (Space)" : "Play the stages (Space)");
+                               playing ? _("Pause (Space)") : _("Play the stages (Space)"));
 }
 
 static void
@@ -683,17 +704,21 @@ cs_timeline_query_tooltip_cb (GtkWidget  *strip,
       const CsNode *node = cs_graph_get_node (cs_view_state_get_graph (self->view),
                                               marks[mark].node);
       const char *label = event->label != NULL ? event->label : event->label_en;
+      g_autofree char *when = event->until != NULL
+                                  ? g_strdup_printf ("%s – %s", event->date, event->until)
+                                  : g_strdup (event->date);
+      g_autofree char *what = label != NULL ? g_strdup_printf ("%s: %s", node->label, label)
+                                            : g_strdup (node->label);
 
-      text = g_strdup_printf ("%s%s%s — %s%s%s\n(click to select it)", event->date,
-                              event->until != NULL ? " – " : "",
-                              event->until != NULL ? event->until : "", node->label,
-                              label != NULL ? ": " : "", label != NULL ? label : "");
+      /* TRANSLATORS: the tooltip of a mark on the timeline: a date (or
+       * "date – date"), then the node and what happened to it */
+      text = g_strdup_printf (_("%s — %s\n(click to select it)"), when, what);
     }
   else
     {
       stage = keyboard ? self->stage : stage_at (self, x);
       if (stage < 0)
-        text = g_strdup ("Every stage: the whole graph");
+        text = g_strdup (_("Every stage: the whole graph"));
       else
         {
           const CsStageInfo *info = cs_stages_get_stage (stages, stage);

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "cs-window-private.h"
 
 #include "cs-save.h"
@@ -64,7 +66,7 @@ display_name (CsWindow *self)
     return g_file_get_basename (file);
   return g_strdup (cs_document_get_title (self->document) != NULL
                        ? cs_document_get_title (self->document)
-                       : "Untitled graph");
+                       : _("Untitled graph"));
 }
 
 static gboolean
@@ -139,12 +141,14 @@ ask_then (CsWindow  *self,
       return;
     }
   name = display_name (self);
-  body = g_strdup_printf ("“%s” has changes that are not saved: nodes moved, pinned or laid "
-                          "out, or a new filter or view. Without saving, they are lost.",
+  /* TRANSLATORS: %s is a file name, or the graph's title */
+  body = g_strdup_printf (_("“%s” has changes that are not saved: nodes moved, pinned or laid "
+                            "out, or a new filter or view. Without saving, they are lost."),
                           name);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), "Save Changes?", body));
-  adw_message_dialog_add_responses (dialog, "cancel", "_Cancel", "discard", "_Discard", "save",
-                                    "_Save", NULL);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"),
+                                                       body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "discard", _("_Discard"),
+                                    "save", _("_Save"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "save");
@@ -316,13 +320,16 @@ check_disk (CsWindow *self)
   gone = now == NULL;
   name = g_file_get_basename (file);
   if (gone)
-    text = g_strdup_printf ("“%s” was moved or deleted by another program. Save to write it "
-                            "again.", name);
+    /* TRANSLATORS: %s is a file name */
+    text = g_strdup_printf (_("“%s” was moved or deleted by another program. Save to write it "
+                              "again."), name);
   else if (cs_document_get_modified (self->document))
-    text = g_strdup_printf ("“%s” was changed by another program. Reloading it discards the "
-                            "changes made here.", name);
+    /* TRANSLATORS: %s is a file name */
+    text = g_strdup_printf (_("“%s” was changed by another program. Reloading it discards the "
+                              "changes made here."), name);
   else
-    text = g_strdup_printf ("“%s” was changed by another program.", name);
+    /* TRANSLATORS: %s is a file name */
+    text = g_strdup_printf (_("“%s” was changed by another program."), name);
   gtk_label_set_text (self->changed_label, text);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", !gone);
   gtk_info_bar_set_revealed (self->changed_bar, TRUE);
@@ -459,14 +466,20 @@ save_cb (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
         {
           g_autofree char *body = g_strdup_printf (
-              "“%s” was changed by another program since it was opened or saved here. Saving "
-              "overwrites that version; reloading discards the changes made here.",
+              /* TRANSLATORS: %s is a file name */
+              _("“%s” was changed by another program since it was opened or saved here. Saving "
+                "overwrites that version; reloading discards the changes made here."),
               name);
           AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (
-              adw_message_dialog_new (GTK_WINDOW (self), "The File Changed on Disk", body));
+              adw_message_dialog_new (GTK_WINDOW (self), _("The File Changed on Disk"), body));
 
-          adw_message_dialog_add_responses (dialog, "cancel", "_Cancel", "reload", "_Reload",
-                                            "overwrite", "_Overwrite", NULL);
+          adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"),
+                                            /* TRANSLATORS: reads the file again as the
+                                             * other program left it */
+                                            "reload", _("_Reload"),
+                                            /* TRANSLATORS: saves over the other
+                                             * program's version */
+                                            "overwrite", _("_Overwrite"), NULL);
           adw_message_dialog_set_response_appearance (dialog, "overwrite",
                                                       ADW_RESPONSE_DESTRUCTIVE);
           adw_message_dialog_set_default_response (dialog, "cancel");
@@ -480,13 +493,15 @@ save_cb (GObject      *object,
           gtk_window_present (GTK_WINDOW (dialog));
           return;
         }
-      heading = g_strdup_printf ("Could not save “%s”", name);
+      /* TRANSLATORS: %s is a file name */
+      heading = g_strdup_printf (_("Could not save “%s”"), name);
       _cs_window_show_error (self, heading, error);
       return;
     }
 
   {
-    g_autofree char *text = g_strdup_printf ("Saved “%s”", name);
+    /* TRANSLATORS: a toast; %s is a file name */
+    g_autofree char *text = g_strdup_printf (_("Saved “%s”"), name);
 
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
   }
@@ -552,14 +567,23 @@ suggested_name (CsWindow *self)
 
   if (file != NULL && cs_document_get_can_save_in_place (self->document))
     return g_file_get_basename (file);
-  base = file != NULL ? g_file_get_basename (file) : g_strdup ("graph");
+  /* TRANSLATORS: the file name Save As suggests for a graph that has no
+   * file, before ".json"; better without spaces or slashes */
+  base = file != NULL ? g_file_get_basename (file) : g_strdup (_("graph"));
   /* another format, or the bundled graph: a new name of our format */
   if ((dot = strrchr (base, '.')) != NULL && dot != base)
     *dot = '\0';
   graph = cs_document_get_graph (self->document);
   if (file != NULL && !cs_document_get_can_save_in_place (self->document) &&
       g_strcmp0 (cs_graph_get_source_format (graph), "consortia") == 0)
-    return g_strdup_printf ("%s (edited).json", base);
+    {
+      /* TRANSLATORS: the file name Save As suggests for a changed copy of
+       * a file; %s is the file's name without its extension (".json"
+       * follows) */
+      g_autofree char *edited = g_strdup_printf (_("%s (edited)"), base);
+
+      return g_strconcat (edited, ".json", NULL);
+    }
   return g_strdup_printf ("%s.json", base);
 }
 
@@ -572,10 +596,10 @@ save_as (CsWindow *self)
 
   if (cs_document_get_graph (self->document) == NULL || self->save_chooser != NULL)
     return;
-  self->save_chooser = gtk_file_chooser_native_new ("Save Graph As", GTK_WINDOW (self),
-                                                    GTK_FILE_CHOOSER_ACTION_SAVE, "_Save",
-                                                    "_Cancel");
-  gtk_file_filter_set_name (json, "Consortia graphs (JSON)");
+  self->save_chooser = gtk_file_chooser_native_new (_("Save Graph As"), GTK_WINDOW (self),
+                                                    GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
+                                                    _("_Cancel"));
+  gtk_file_filter_set_name (json, _("Consortia graphs (JSON)"));
   gtk_file_filter_add_suffix (json, "json");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->save_chooser), json);
   name = suggested_name (self);
@@ -803,16 +827,26 @@ _cs_window_offer_recovery (CsWindow  *self,
   local = g_date_time_to_local (entry->time);
   when = g_date_time_format (local, "%Y-%m-%d %H:%M");
   name = entry->original != NULL ? g_file_get_basename (entry->original)
-                                 : g_strdup (entry->title != NULL && entry->title[0] != '\0'
-                                                 ? entry->title
-                                                 : "an unsaved graph");
-  body = g_strdup_printf ("Consortia stopped before the changes to “%s” were saved. "
-                          "A copy from %s has them: restore it and save, or discard it for "
-                          "good.",
-                          name, when);
+                                 : entry->title != NULL && entry->title[0] != '\0'
+                                 ? g_strdup (entry->title)
+                                 : NULL;
+  if (name != NULL)
+    /* TRANSLATORS: the first %s is a file name or the graph's title, the
+     * second a date and time ("2025-08-04 14:30") */
+    body = g_strdup_printf (_("Consortia stopped before the changes to “%s” were saved. "
+                              "A copy from %s has them: restore it and save, or discard it "
+                              "for good."),
+                            name, when);
+  else
+    /* TRANSLATORS: %s is a date and time ("2025-08-04 14:30") */
+    body = g_strdup_printf (_("Consortia stopped before the changes to an unsaved graph were "
+                              "saved. A copy from %s has them: restore it and save, or "
+                              "discard it for good."),
+                            when);
   dialog = ADW_MESSAGE_DIALOG (
-      adw_message_dialog_new (GTK_WINDOW (self), "Restore Unsaved Changes?", body));
-  adw_message_dialog_add_responses (dialog, "discard", "_Discard", "restore", "_Restore", NULL);
+      adw_message_dialog_new (GTK_WINDOW (self), _("Restore Unsaved Changes?"), body));
+  adw_message_dialog_add_responses (dialog, "discard", _("_Discard"), "restore", _("_Restore"),
+                                    NULL);
   adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "restore");
@@ -850,6 +884,19 @@ _cs_window_file_loaded (CsWindow        *self,
   double zoom, x, y;
 
   self->view_quiet++;
+  /* the preferences, then what the file says */
+  if (self->settings != NULL)
+    {
+      g_autofree char *language = g_settings_get_string (self->settings, "label-language");
+      g_autofree char *density = g_settings_get_string (self->settings, "label-density");
+
+      cs_view_state_set_label_language (self->view, g_str_equal (language, "english")
+                                                        ? CS_LABEL_LANGUAGE_ENGLISH
+                                                        : CS_LABEL_LANGUAGE_ORIGINAL);
+      cs_view_state_set_label_density (self->view, g_str_equal (density, "key-names") ? 0.0
+                                                   : g_str_equal (density, "some")    ? 0.5
+                                                                                      : 1.0);
+    }
   cs_view_state_restore (self->view, saved);
   self->view_quiet--;
   if (cs_view_state_get_camera (saved, &zoom, &x, &y))

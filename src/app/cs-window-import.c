@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "cs-csv-importer.h"
 #include "cs-window-private.h"
 
@@ -62,14 +64,15 @@ choose_node_table (CsWindow *self,
 
   if (self->nodes_chooser != NULL)
     return;
-  self->nodes_chooser = gtk_file_chooser_native_new ("Choose the Node Table", GTK_WINDOW (self),
-                                                     GTK_FILE_CHOOSER_ACTION_OPEN, "_Open",
-                                                     "_Cancel");
-  gtk_file_filter_set_name (csv, "Node tables (CSV)");
+  self->nodes_chooser = gtk_file_chooser_native_new (_("Choose the Node Table"),
+                                                     GTK_WINDOW (self),
+                                                     GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+                                                     _("_Cancel"));
+  gtk_file_filter_set_name (csv, _("Node tables (CSV)"));
   gtk_file_filter_add_suffix (csv, "csv");
   gtk_file_filter_add_suffix (csv, "tsv");
   gtk_file_filter_add_mime_type (csv, "text/csv");
-  gtk_file_filter_set_name (all, "All files");
+  gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->nodes_chooser), csv);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->nodes_chooser), all);
@@ -130,14 +133,18 @@ _cs_window_import_ask (CsWindow *self,
   GtkWidget *dialog;
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL);
-  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), "Open “%s” as a List of Links?",
-                                     name);
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
+                                     /* TRANSLATORS: %s is the name of a CSV file */
+                                     _("Open “%s” as a List of Links?"), name);
   adw_message_dialog_set_body (
       ADW_MESSAGE_DIALOG (dialog),
-      "Each row links two nodes. A node table, another CSV file with an id column, can give the "
-      "nodes their names, types and attributes.");
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", "_Cancel", "links",
-                                    "_Links Only", "table", "_Choose Node Table…", NULL);
+      _("Each row links two nodes. A node table, another CSV file with an id column, can give "
+        "the nodes their names, types and attributes."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    /* TRANSLATORS: opens the CSV file as links, without a
+                                     * node table */
+                                    "links", _("_Links Only"),
+                                    "table", _("_Choose Node Table…"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "table",
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "links");
@@ -183,20 +190,26 @@ cs_window_choose_graph_action (GtkWidget  *widget,
     return;
   for (guint k = 0; k < n; k++)
     {
-      g_autofree char *item = g_strdup_printf ("Graph %u of %u", k + 1, n);
+      /* TRANSLATORS: an item of the drop-down of a file's graphs */
+      g_autofree char *item = g_strdup_printf (_("Graph %u of %u"), k + 1, n);
 
       gtk_string_list_append (names, item);
     }
   name = g_file_get_basename (file);
-  body = g_strdup_printf ("“%s” holds %u graphs; graph %u is open.", name, n, index + 1);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), "Open Another Graph?", body);
+  /* TRANSLATORS: %1$s is a file name, %2$u how many graphs it holds (two or
+   * more), %3$u the number of the graph open */
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "“%s” holds %u graph; graph %u is open.",
+                                       "“%s” holds %u graphs; graph %u is open.", n),
+                          name, n, index + 1);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Open Another Graph?"), body);
   graphs = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (graphs), index);
+  /* TRANSLATORS: the accessible name of the drop-down of a file's graphs */
   gtk_accessible_update_property (GTK_ACCESSIBLE (graphs), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  "Graph", -1);
+                                  _("Graph"), -1);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), graphs);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", "_Cancel", "open",
-                                    "_Open", NULL);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "open",
+                                    _("_Open"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open",
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "open");
@@ -228,9 +241,14 @@ _cs_window_import_loaded (CsWindow *self)
       AdwToast *toast;
 
       cs_graph_get_n_file_graphs (graph, &index);
-      title = g_strdup_printf ("“%s” holds %u graphs: graph %u is open", name, n, index + 1);
+      /* TRANSLATORS: a toast; %1$s is a file name, %2$u how many graphs it
+       * holds (two or more), %3$u the number of the graph open */
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "“%s” holds %u graph: graph %u is open",
+                                            "“%s” holds %u graphs: graph %u is open", n),
+                               name, n, index + 1);
       toast = adw_toast_new (title);
-      adw_toast_set_button_label (toast, "_Choose…");
+      /* TRANSLATORS: the toast's button: choose another graph of the file */
+      adw_toast_set_button_label (toast, _("_Choose…"));
       adw_toast_set_action_name (toast, "win.choose-graph");
       adw_toast_set_timeout (toast, 10);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "cs-window-private.h"
 
 /* The window's "Style by Attribute" menu: for colour, size, shape and
@@ -125,22 +127,56 @@ describe (const CsAttributeInfo *info,
   char min[G_ASCII_DTOSTR_BUF_SIZE], max[G_ASCII_DTOSTR_BUF_SIZE];
 
   if (channel == CS_STYLE_COLOR && cs_attribute_info_is_colors (info))
-    return g_strdup_printf ("%s (its colours)", info->key);
+    /* TRANSLATORS: the Style by Attribute menu: colour by the colours an
+     * attribute holds; %s is the attribute's key */
+    return g_strdup_printf (_("%s (its colours)"), info->key);
   if (cs_attribute_info_is_numeric (info) &&
       (channel == CS_STYLE_SIZE || !cs_attribute_info_is_categorical (info)))
     return g_strdup_printf ("%s (%s – %s)", info->key,
                             g_ascii_formatd (min, sizeof min, "%g", info->min),
                             g_ascii_formatd (max, sizeof max, "%g", info->max));
-  return g_strdup_printf ("%s (%u values)", info->key, info->n_values);
+  /* TRANSLATORS: the Style by Attribute menu: %s is an attribute's key, %u
+   * how many different values it has */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%u value)", "%s (%u values)",
+                                       info->n_values),
+                          info->key, info->n_values);
 }
 
 /* the choices for each channel, for the view's graph */
 static void
 rebuild_menu (CsWindow *self)
 {
-  static const char *const headings[] = { "Colour", "Size", "Shape", "Outlines" };
-  static const char *const by_types[] = { "Node _Types", "_Links", "Node T_ypes", "_Consortia" };
-  static const char *const plain[] = { "node types", "links", "node types", "consortia" };
+  /* the headings of the Style by Attribute menu: what of the nodes an
+   * attribute drives (outlines: the shapes drawn round groups) */
+  static const char *const headings[] = {
+    NC_("style menu heading", "Colour"),
+    NC_("style menu heading", "Size"),
+    NC_("style menu heading", "Shape"),
+    /* TRANSLATORS: the shapes drawn round the members of each group */
+    NC_("style menu heading", "Outlines"),
+  };
+  /* the second choice under each heading: colour by node types, size by
+   * the number of links, shape by node types, outlines round the consortia */
+  static const char *const by_types[] = {
+    /* TRANSLATORS: colour by node types */
+    NC_("style menu choice", "Node _Types"),
+    /* TRANSLATORS: size by the number of links */
+    NC_("style menu choice", "_Links"),
+    /* TRANSLATORS: shape by node types (another mnemonic than colour's) */
+    NC_("style menu choice", "Node T_ypes"),
+    /* TRANSLATORS: outlines round the consortia and their members */
+    NC_("style menu choice", "_Consortia"),
+  };
+  /* what "_Automatic (%s)" names when no attribute drives the style */
+  static const char *const plain[] = {
+    /* TRANSLATORS: in "_Automatic (%s)": colour or shape by node types */
+    NC_("style menu automatic", "node types"),
+    /* TRANSLATORS: in "_Automatic (%s)": size by the number of links */
+    NC_("style menu automatic", "links"),
+    NC_("style menu automatic", "node types"),
+    /* TRANSLATORS: in "_Automatic (%s)": outlines round the consortia */
+    NC_("style menu automatic", "consortia"),
+  };
   CsGraph *graph = cs_view_state_get_graph (self->view);
   const CsAttributeSummary *summary = graph != NULL ? cs_attribute_summary_get (graph) : NULL;
 
@@ -155,10 +191,16 @@ rebuild_menu (CsWindow *self)
       guint n_offered = 0;
 
       /* "Automatic (club)": what the default chose */
-      chosen = escape_mnemonics (picked[0] != '\0' ? picked : plain[c]);
-      automatic = g_strdup_printf ("_Automatic (%s)", chosen);
+      chosen = escape_mnemonics (
+          picked[0] != '\0' ? picked
+                             : g_dpgettext2 (GETTEXT_PACKAGE, "style menu automatic", plain[c]));
+      /* TRANSLATORS: the first choice of each heading of the Style by
+       * Attribute menu: what the graph's default chose, an attribute's key
+       * or one of "node types", "links", "consortia" */
+      automatic = g_strdup_printf (_("_Automatic (%s)"), chosen);
       append_choice (section, automatic, action, "auto");
-      append_choice (section, by_types[c], action, "types");
+      append_choice (section, g_dpgettext2 (GETTEXT_PACKAGE, "style menu choice", by_types[c]),
+                     action, "types");
       for (guint k = 0; summary != NULL && k < cs_attribute_summary_get_n_keys (summary); k++)
         {
           const CsAttributeInfo *info = cs_attribute_summary_get_info (summary, k);
@@ -174,7 +216,9 @@ rebuild_menu (CsWindow *self)
           append_choice (section, escaped, action, target);
           n_offered++;
         }
-      g_menu_append_section (self->style_menu, headings[c], G_MENU_MODEL (section));
+      g_menu_append_section (self->style_menu,
+                             g_dpgettext2 (GETTEXT_PACKAGE, "style menu heading", headings[c]),
+                             G_MENU_MODEL (section));
     }
 }
 

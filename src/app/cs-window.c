@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "cs-window-private.h"
 
 #include "cs-export-dialog.h"
@@ -138,7 +140,7 @@ _cs_window_show_error (CsWindow     *self,
     }
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", "_Close");
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -149,7 +151,8 @@ show_error (CsWindow     *self,
             const GError *error)
 {
   g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *heading = g_strdup_printf ("Could not open “%s”", name);
+  /* TRANSLATORS: %s is a file name */
+  g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), name);
 
   _cs_window_show_error (self, heading, error);
 }
@@ -231,9 +234,13 @@ show_problems (CsWindow *self)
   if (n == 0)
     return;
 
-  title = g_strdup_printf (n == 1 ? "Opened with %u problem" : "Opened with %u problems", n);
+  /* TRANSLATORS: a toast: the file just opened was read with problems */
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Opened with %u problem",
+                                        "Opened with %u problems", n),
+                           n);
   toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, "_Details");
+  /* TRANSLATORS: the button of the toast above: shows the problems */
+  adw_toast_set_button_label (toast, _("_Details"));
   adw_toast_set_action_name (toast, "win.show-problems");
   adw_toast_set_timeout (toast, 10);
   self->problems_toast = g_object_ref (toast);
@@ -250,8 +257,12 @@ cs_window_show_problems_action (GtkWidget  *widget,
   CsWindow *self = CS_WINDOW (widget);
   GPtrArray *problems = cs_document_get_problems (self->document);
   GFile *file = cs_document_get_file (self->document);
-  g_autofree char *name = file != NULL ? g_file_get_basename (file) : g_strdup ("the file");
-  g_autofree char *heading = g_strdup_printf ("Problems in “%s”", name);
+  /* TRANSLATORS: stands for the file's name, at the start of each problem
+   * line ("the file:4:3: warning: …") when the graph has no file */
+  g_autofree char *name = file != NULL ? g_file_get_basename (file) : g_strdup (_("the file"));
+  /* TRANSLATORS: %s is a file name */
+  g_autofree char *heading = file != NULL ? g_strdup_printf (_("Problems in “%s”"), name)
+                                          : g_strdup (_("Problems in the file"));
   g_autoptr(GString) text = g_string_new (NULL);
   GtkWidget *dialog, *scroller, *label;
 
@@ -265,7 +276,7 @@ cs_window_show_problems_action (GtkWidget  *widget,
     }
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                   "The graph opened without what these leave out.");
+                                   _("The graph opened without what these leave out."));
   label = gtk_label_new (text->str);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -279,7 +290,7 @@ cs_window_show_problems_action (GtkWidget  *widget,
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", "_Close");
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -418,7 +429,7 @@ _cs_window_new_open_filters (void)
   guint n_types;
   const GType *types = cs_importer_get_types (&n_types);
 
-  gtk_file_filter_set_name (graphs, "All graph files");
+  gtk_file_filter_set_name (graphs, _("All graph files"));
   g_list_store_append (filters, graphs);
   for (guint i = 0; i < n_types; i++)
     {
@@ -439,7 +450,7 @@ _cs_window_new_open_filters (void)
       gtk_file_filter_set_name (filter, klass->display_name);
       g_list_store_append (filters, filter);
     }
-  gtk_file_filter_set_name (all, "All files");
+  gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
   g_list_store_append (filters, all);
   return G_LIST_MODEL (filters);
@@ -461,8 +472,8 @@ _cs_window_new_open_chooser (CsWindow *self)
   GFile *current = cs_document_get_file (self->document);
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new ("Open Graph", GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, "_Open", "_Cancel");
+  chooser = gtk_file_chooser_native_new (_("Open Graph"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   for (guint i = 0; i < g_list_model_get_n_items (filters); i++)
     {
       g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, i);
@@ -612,15 +623,21 @@ static const struct
   const char *name;
   const char *title;
 } layout_titles[] = {
-  { "consortia", "_Consortia First" },
-  { "fruchterman_reingold", "_Force-Directed (Fruchterman–Reingold)" },
-  { "kamada_kawai", "_Spring (Kamada–Kawai)" },
-  { "drl", "Force-Directed for _Large Graphs (DrL)" },
-  { "mds", "_Distances (MDS)" },
-  { "sugiyama", "_Layers (Programme, Consortia, Members, Models)" },
-  { "star", "S_tar Around the Selection" },
-  { "circle", "C_ircle" },
-  { "grid", "_Grid" },
+  /* TRANSLATORS: the layout menu: a layout that places the consortia
+   * first and their members round them */
+  { "consortia", N_("_Consortia First") },
+  { "fruchterman_reingold", N_("_Force-Directed (Fruchterman–Reingold)") },
+  { "kamada_kawai", N_("_Spring (Kamada–Kawai)") },
+  { "drl", N_("Force-Directed for _Large Graphs (DrL)") },
+  /* TRANSLATORS: the layout menu: multidimensional scaling, which places
+   * nodes by their distances in the graph */
+  { "mds", N_("_Distances (MDS)") },
+  /* TRANSLATORS: the layout menu: a layered layout, one layer for the
+   * programme, one for the consortia, and so on */
+  { "sugiyama", N_("_Layers (Programme, Consortia, Members, Models)") },
+  { "star", N_("S_tar Around the Selection") },
+  { "circle", N_("C_ircle") },
+  { "grid", N_("_Grid") },
 };
 
 static GMenuModel *
@@ -638,7 +655,7 @@ build_layout_menu (void)
 
       for (guint k = 0; k < G_N_ELEMENTS (layout_titles) && title == NULL; k++)
         if (g_str_equal (layout_titles[k].name, name))
-          title = g_strdup (layout_titles[k].title);
+          title = g_strdup (g_dgettext (GETTEXT_PACKAGE, layout_titles[k].title));
       if (title == NULL)
         {
           const char *description = cs_layout_algorithm_get_description (i);
@@ -651,8 +668,8 @@ build_layout_menu (void)
       g_menu_item_set_action_and_target_value (item, "win.layout", g_variant_new_string (name));
       g_menu_append_item (algorithms, item);
     }
-  g_menu_append (again, "Lay Out _Again (Keep Pinned Nodes)", "win.relayout");
-  g_menu_append (again, "_Try Another Arrangement", "win.reseed");
+  g_menu_append (again, _("Lay Out _Again (Keep Pinned Nodes)"), "win.relayout");
+  g_menu_append (again, _("_Try Another Arrangement"), "win.reseed");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (algorithms));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (again));
   return G_MENU_MODEL (g_steal_pointer (&menu));
@@ -776,10 +793,11 @@ cs_window_search_changed_cb (CsWindow       *self,
 {
   CsGraph *graph = cs_document_get_graph (self->document);
   g_autoptr(GArray) hits = NULL;
-  GtkWidget *child;
+  GtkListBoxRow *old;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->search_results))) != NULL)
-    gtk_list_box_remove (self->search_results, child);
+  /* the rows, not the first child: the placeholder is a child too */
+  while ((old = gtk_list_box_get_row_at_index (self->search_results, 0)) != NULL)
+    gtk_list_box_remove (self->search_results, GTK_WIDGET (old));
   if (graph == NULL)
     return;
 
@@ -799,7 +817,9 @@ cs_window_search_changed_cb (CsWindow       *self,
         subtitle = g_strdup (cs_graph_get_type_display_name (graph, node->type));
       if (hit->matched != node->label && hit->matched != node->label_en)
         {
-          char *with_alias = g_markup_printf_escaped ("%s · also “%s”", subtitle, hit->matched);
+          /* TRANSLATORS: a search result's subtitle: its English name and
+           * type, then the alias the search matched */
+          char *with_alias = g_markup_printf_escaped (_("%s · also “%s”"), subtitle, hit->matched);
 
           g_free (subtitle);
           subtitle = with_alias;
@@ -810,7 +830,66 @@ cs_window_search_changed_cb (CsWindow       *self,
       g_object_set_data (G_OBJECT (row), "node", GUINT_TO_POINTER (hit->node));
       gtk_list_box_append (self->search_results, row);
     }
-  gtk_widget_set_visible (self->search_scroller, hits->len > 0);
+  /* the results, or "No matches" (the list's placeholder) for a text
+   * that finds nothing */
+  gtk_widget_set_visible (self->search_scroller,
+                          gtk_search_bar_get_search_mode (self->search_bar) &&
+                              *gtk_editable_get_text (GTK_EDITABLE (entry)) != '\0');
+}
+
+/* Down from the search field goes into the results, Up from the first
+ * result back to the field; Escape in the results ends the search */
+static gboolean
+cs_window_search_key_cb (CsWindow              *self,
+                         guint                  keyval,
+                         guint                  keycode,
+                         GdkModifierType        state,
+                         GtkEventControllerKey *controller)
+{
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->search_results, 0);
+
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) || first == NULL ||
+      !gtk_widget_get_visible (self->search_scroller))
+    return GDK_EVENT_PROPAGATE;
+  gtk_widget_grab_focus (GTK_WIDGET (first));
+  return GDK_EVENT_STOP;
+}
+
+static gboolean
+cs_window_search_results_keynav_failed_cb (CsWindow         *self,
+                                           GtkDirectionType  direction,
+                                           GtkListBox       *list)
+{
+  if (direction != GTK_DIR_UP)
+    return GDK_EVENT_PROPAGATE;
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  return GDK_EVENT_STOP;
+}
+
+static gboolean
+cs_window_search_results_key_cb (CsWindow              *self,
+                                 guint                  keyval,
+                                 guint                  keycode,
+                                 GdkModifierType        state,
+                                 GtkEventControllerKey *controller)
+{
+  if (keyval != GDK_KEY_Escape)
+    return GDK_EVENT_PROPAGATE;
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+  return GDK_EVENT_STOP;
+}
+
+/* the floating results go with the search bar */
+static void
+cs_window_search_mode_cb (CsWindow     *self,
+                          GParamSpec   *pspec,
+                          GtkSearchBar *bar)
+{
+  if (!gtk_search_bar_get_search_mode (bar))
+    gtk_widget_set_visible (self->search_scroller, FALSE);
+  else
+    cs_window_search_changed_cb (self, GTK_SEARCH_ENTRY (self->search_entry));
 }
 
 /* Enter: the best match */
@@ -844,6 +923,25 @@ cs_window_search_stop_cb (CsWindow       *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
 }
 
+/* A panel that closes hands the keyboard back to the canvas when the
+ * focus was in it, on its button, or nowhere: the canvas's keys (0, l, h,
+ * the arrows) work at once, without a click. */
+static void
+cs_window_panel_revealed_cb (CsWindow   *self,
+                             GParamSpec *pspec,
+                             AdwFlap    *flap)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
+  GtkWidget *panel = adw_flap_get_flap (flap);
+
+  if (adw_flap_get_reveal_flap (flap))
+    return;
+  if (focus == NULL || !gtk_widget_get_mapped (focus) ||
+      (panel != NULL && (focus == panel || gtk_widget_is_ancestor (focus, panel))) ||
+      focus == GTK_WIDGET (self->list_button))
+    gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+}
+
 /* F8: the list of organisations, for the keyboard and screen readers */
 static void
 cs_window_show_list_action (GtkWidget  *widget,
@@ -864,7 +962,8 @@ cs_window_exported_cb (CsWindow       *self,
                        CsExportDialog *dialog)
 {
   g_autofree char *name = g_filename_display_basename (filename);
-  g_autofree char *text = g_strdup_printf ("Exported to “%s”", name);
+  /* TRANSLATORS: a toast; %s is a file name */
+  g_autofree char *text = g_strdup_printf (_("Exported to “%s”"), name);
 
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
@@ -908,6 +1007,20 @@ cs_window_search_action (GtkWidget  *widget,
 /* Window state, kept between runs: size, maximized, the inspector and the
  * list. Each window starts as the last one closed was. */
 
+/* the preferences' layout for files that name none */
+static void
+cs_window_default_layout_cb (CsWindow   *self,
+                             const char *key,
+                             GSettings  *settings)
+{
+  g_autofree char *name = g_settings_get_string (settings, "default-layout");
+  CsLayoutAlgorithm algorithm;
+
+  cs_document_set_default_layout (self->document, cs_layout_algorithm_from_string (name, &algorithm)
+                                                      ? (int)algorithm
+                                                      : -1);
+}
+
 static void
 restore_window_state (CsWindow *self)
 {
@@ -921,6 +1034,9 @@ restore_window_state (CsWindow *self)
   self->inspector_wanted = g_settings_get_boolean (self->settings, "show-inspector");
   gtk_toggle_button_set_active (self->list_button,
                                 g_settings_get_boolean (self->settings, "show-organisation-list"));
+  cs_window_default_layout_cb (self, "default-layout", self->settings);
+  g_signal_connect_object (self->settings, "changed::default-layout",
+                           G_CALLBACK (cs_window_default_layout_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -1151,6 +1267,32 @@ cs_window_init (CsWindow *self)
   g_signal_connect_object (self->flap, "notify::reveal-progress",
                            G_CALLBACK (cs_window_flap_notify_cb), self, G_CONNECT_SWAPPED);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  g_signal_connect_object (self->flap, "notify::reveal-flap",
+                           G_CALLBACK (cs_window_panel_revealed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_widget_get_parent (GTK_WIDGET (self->node_list)),
+                           "notify::reveal-flap", G_CALLBACK (cs_window_panel_revealed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
+                           G_CALLBACK (cs_window_search_mode_cb), self, G_CONNECT_SWAPPED);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+    GtkWidget *none = gtk_label_new (_("No matches"));
+
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (cs_window_search_key_cb), self,
+                             G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+    keys = gtk_event_controller_key_new ();
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (cs_window_search_results_key_cb),
+                             self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->search_results), keys);
+    g_signal_connect_object (self->search_results, "keynav-failed",
+                             G_CALLBACK (cs_window_search_results_keynav_failed_cb), self,
+                             G_CONNECT_SWAPPED);
+    gtk_widget_add_css_class (none, "dim-label");
+    gtk_widget_set_margin_top (none, 12);
+    gtk_widget_set_margin_bottom (none, 12);
+    gtk_list_box_set_placeholder (self->search_results, none);
+  }
   cs_inspector_set_view_state (self->inspector, self->view);
   cs_inspector_set_document (self->inspector, self->document);
   cs_filter_panel_set_view_state (self->filter_panel, self->view);

@@ -7,9 +7,12 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 
 #include "cs-application.h"
 #include "cs-cli.h"
+#include "cs-install.h"
 
 int
 main (int   argc,
@@ -20,7 +23,15 @@ main (int   argc,
   g_autofree char *file = NULL;
   g_autofree char *path = NULL;
   char *app_argv[3] = { argv[0], NULL, NULL };
+  g_autofree char *localedir = cs_install_get_localedir ();
   int status;
+
+  /* the messages in the language of the session (LANGUAGE, LC_MESSAGES);
+   * installed with the program, or the build's own (CONSORTIA_LOCALEDIR) */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   /* the versions of the libraries linked in, read without a display */
   toolkit = g_strdup_printf ("GTK %u.%u.%u\nlibadwaita %u.%u.%u\n", gtk_get_major_version (),

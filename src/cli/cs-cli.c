@@ -27,6 +27,7 @@
 
 #include <cairo.h>
 #include <errno.h>
+#include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <math.h>
 #include <pango/pango.h>
@@ -119,7 +120,11 @@ usage_error (const char *format,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  fprintf (stderr, "consortia: %s (see consortia --help)\n", message);
+  fputs ("consortia: ", stderr);
+  /* TRANSLATORS: a mistake in the command line, then where to read how to
+   * write it */
+  fprintf (stderr, _("%s (see consortia --help)"), message);
+  fputc ('\n', stderr);
 }
 
 /* A whole number from @min to @max, all of @text */
@@ -134,8 +139,10 @@ parse_integer (const char *option,
 
   if (!g_ascii_string_to_signed (text, 10, min, max, out, &error))
     {
-      usage_error ("%s: “%s” is not a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT,
-                   option, text, min, max);
+      /* TRANSLATORS: an option ("--width"), the value given, and the
+       * least and most it may be */
+      usage_error (_("%s: “%s” is not a whole number from %lld to %lld"), option, text,
+                   (long long)min, (long long)max);
       return FALSE;
     }
   return TRUE;
@@ -157,7 +164,9 @@ parse_number (const char *option,
   if (text[0] == '\0' || end == NULL || *end != '\0' || errno != 0 || !isfinite (value) ||
       value <= min || value > max)
     {
-      usage_error ("%s: “%s” is not a number above %g and up to %g", option, text, min, max);
+      /* TRANSLATORS: an option ("--scale"), the value given, the number
+       * it must be above and the most it may be */
+      usage_error (_("%s: “%s” is not a number above %g and up to %g"), option, text, min, max);
       return FALSE;
     }
   *out = value;
@@ -181,7 +190,9 @@ parse_choice (const char        *option,
         }
     }
   list = g_strjoinv (", ", (char **)choices);
-  usage_error ("%s: unknown value “%s”: use %s", option, text, list);
+  /* TRANSLATORS: an option ("--palette"), the value given, and the
+   * values it takes, separated by commas, to type as they are */
+  usage_error (_("%s: unknown value “%s”: use %s"), option, text, list);
   return FALSE;
 }
 
@@ -249,7 +260,9 @@ load_graph (const char             *filename,
   if (graph != NULL && options->nodes_path != NULL &&
       g_strcmp0 (cs_graph_get_source_format (graph), "csv") != 0)
     {
-      usage_error ("--nodes: a node table goes with a CSV edge list, and %s is a %s file",
+      /* TRANSLATORS: a file's name, then the name of its format, such as
+       * "Graphviz DOT" */
+      usage_error (_("--nodes: a node table goes with a CSV edge list, and %s is a %s file"),
                    display_name, format_display_name (graph));
       g_clear_object (&graph);
       *status = EXIT_USAGE;
@@ -281,7 +294,7 @@ parse_import (const Args      *args,
 
       if (!g_file_test (args->nodes, G_FILE_TEST_IS_REGULAR))
         {
-          usage_error ("--nodes: “%s” is not a file", name);
+          usage_error (_("--nodes: “%s” is not a file"), name);
           return FALSE;
         }
       options->nodes_path = args->nodes;
@@ -324,7 +337,8 @@ parse_layout_choice (const Args   *args,
     {
       if (!cs_layout_algorithm_from_string (args->layout, &choice->algorithm))
         {
-          usage_error ("--layout: unknown layout “%s” (consortia --list-layouts lists them)",
+          /* TRANSLATORS: the layout name given on the command line */
+          usage_error (_("--layout: unknown layout “%s” (consortia --list-layouts lists them)"),
                        args->layout);
           return FALSE;
         }
@@ -431,11 +445,19 @@ print_quality (CsGraph            *graph,
 }
 
 /* the node attributes and what each can drive (--color-by and the like),
- * and what drives the look when nothing is said */
+ * and what drives the look when nothing is said. The "Node attributes:"
+ * and "Style:" lines are for scripts, in English; the lines between them
+ * are for a reader. */
 static void
 print_attributes (CsGraph *graph)
 {
   static const char *const channels[] = { "colour", "size", "shape", "group" };
+  /* TRANSLATORS: what a node attribute can drive, at the end of a line of
+   * consortia --info such as "6 nodes, 2 values; can drive colour, shape" */
+  static const char *const channel_names[] = { NC_("style channel", "colour"),
+                                               NC_("style channel", "size"),
+                                               NC_("style channel", "shape"),
+                                               NC_("style channel", "group") };
   const CsAttributeSummary *summary = cs_attribute_summary_get (graph);
   guint n_keys = cs_attribute_summary_get_n_keys (summary);
   g_autoptr(CsViewState) view = cs_view_state_new ();
@@ -445,27 +467,54 @@ print_attributes (CsGraph *graph)
     {
       const CsAttributeInfo *info = cs_attribute_summary_get_info (summary, k);
       g_autoptr(GString) line = g_string_new (NULL);
+      g_autoptr(GString) drives = g_string_new (NULL);
       char min[G_ASCII_DTOSTR_BUF_SIZE], max[G_ASCII_DTOSTR_BUF_SIZE];
-      gboolean any = FALSE;
 
-      g_string_append_printf (line, "  %-20s %u nodes, ", info->key, info->n_nodes);
+      /* TRANSLATORS: in consortia --info, how many nodes have an
+       * attribute; the line goes on with its values */
+      g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, "%u node", "%u nodes",
+                                                 info->n_nodes),
+                              info->n_nodes);
+      g_string_append (line, ", ");
       if (info->n_values > CS_ATTRIBUTE_MAX_COUNTED)
-        g_string_append_printf (line, "more than %u values", CS_ATTRIBUTE_MAX_COUNTED);
+        /* TRANSLATORS: in consortia --info, how many values an attribute
+         * takes, past what is counted */
+        g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, "more than %u value",
+                                                   "more than %u values",
+                                                   CS_ATTRIBUTE_MAX_COUNTED),
+                                CS_ATTRIBUTE_MAX_COUNTED);
       else
-        g_string_append_printf (line, "%u value%s", info->n_values, info->n_values == 1 ? "" : "s");
+        /* TRANSLATORS: in consortia --info, how many values an attribute
+         * takes */
+        g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, "%u value", "%u values",
+                                                   info->n_values),
+                                info->n_values);
+      g_string_append (line, ", ");
       if (cs_attribute_info_is_colors (info))
-        g_string_append (line, ", colours");
+        /* TRANSLATORS: in consortia --info: the attribute's values are
+         * colours */
+        g_string_append (line, _("colours"));
       else if (cs_attribute_info_is_numeric (info))
-        g_string_append_printf (line, ", numbers %s…%s",
+        /* TRANSLATORS: in consortia --info: the attribute's values are
+         * numbers, from the smallest to the largest */
+        g_string_append_printf (line, _("numbers %s…%s"),
                                 g_ascii_formatd (min, sizeof min, "%g", info->min),
                                 g_ascii_formatd (max, sizeof max, "%g", info->max));
+      else
+        g_string_truncate (line, line->len - 2);
       for (guint c = 0; c < CS_N_STYLE_CHANNELS; c++)
         if (cs_attribute_info_can_drive (info, c))
-          {
-            g_string_append_printf (line, "%s%s", any ? ", " : "; can drive ", channels[c]);
-            any = TRUE;
-          }
-      printf ("%s\n", line->str);
+          g_string_append_printf (drives, "%s%s", drives->len > 0 ? ", " : "",
+                                  g_dpgettext2 (GETTEXT_PACKAGE, "style channel",
+                                                channel_names[c]));
+      printf ("  %-20s ", info->key);
+      if (drives->len > 0)
+        /* TRANSLATORS: in consortia --info: what is known of an attribute
+         * ("6 nodes, 2 values"), then what it can drive ("colour, shape") */
+        printf (_("%s; can drive %s"), line->str, drives->str);
+      else
+        fputs (line->str, stdout);
+      printf ("\n");
     }
   /* as the window shows the file: its saved view, else the choices made
    * for the graph */
@@ -502,7 +551,13 @@ print_stages (CsGraph *graph)
       printf ("  %-24s %s\n", info->name, summary);
     }
   for (guint i = 0; i < problems->len; i++)
-    printf ("  problem: %s\n", (const char *)g_ptr_array_index (problems, i));
+    {
+      printf ("  ");
+      /* TRANSLATORS: in consortia --info, under the stages: what does not
+       * add up in them */
+      printf (_("problem: %s"), (const char *)g_ptr_array_index (problems, i));
+      printf ("\n");
+    }
 }
 
 static int
@@ -590,11 +645,6 @@ run_check_sources (const char            *folder,
                    const char            *filename,
                    const CsImportOptions *import)
 {
-  static const char *const problems[] = {
-    [CS_SOURCE_NO_QUOTE] = "no quote from",
-    [CS_SOURCE_NO_ARTICLE] = "no such article in the folder:",
-    [CS_SOURCE_QUOTE_MISSING] = "the quote is not, word for word, in",
-  };
   g_autoptr(CsGraph) graph = NULL;
   g_autoptr(CsSourceReport) report = NULL;
   g_autofree char *display_name = g_filename_display_name (filename);
@@ -604,7 +654,11 @@ run_check_sources (const char            *folder,
     {
       g_autofree char *folder_name = g_filename_display_name (folder);
 
-      fprintf (stderr, "consortia: %s: not a folder\n", folder_name);
+      fprintf (stderr, "consortia: %s: ", folder_name);
+      /* TRANSLATORS: after the name of what consortia --check-sources was
+       * given as the articles' folder */
+      fputs (_("not a folder"), stderr);
+      fputc ('\n', stderr);
       return EXIT_BAD_INPUT;
     }
   graph = load_graph (filename, import, NULL, &status);
@@ -614,11 +668,45 @@ run_check_sources (const char            *folder,
   for (guint i = 0; i < report->issues->len; i++)
     {
       const CsSourceIssue *issue = g_ptr_array_index (report->issues, i);
+      g_autofree char *problem = NULL;
 
-      printf ("%s: %s: %s %s%s%s%s\n", display_name, issue->where, problems[issue->kind],
-              issue->file, issue->quote != NULL ? ": “" : "",
-              issue->quote != NULL ? issue->quote : "", issue->quote != NULL ? "”" : "");
+      switch (issue->kind)
+        {
+        case CS_SOURCE_NO_QUOTE:
+        default:
+          /* TRANSLATORS: consortia --check-sources: a citation names its
+           * article (a file name) but quotes nothing of it */
+          problem = g_strdup_printf (_("no quote from %s"), issue->file);
+          break;
+        case CS_SOURCE_NO_ARTICLE:
+          problem = issue->quote != NULL
+                        /* TRANSLATORS: consortia --check-sources: the
+                         * article a citation names (a file name) is not in
+                         * the folder given, then the citation's quote */
+                        ? g_strdup_printf (_("no such article in the folder: %s: “%s”"),
+                                           issue->file, issue->quote)
+                        /* TRANSLATORS: consortia --check-sources: the
+                         * article a citation names (a file name) is not in
+                         * the folder given */
+                        : g_strdup_printf (_("no such article in the folder: %s"), issue->file);
+          break;
+        case CS_SOURCE_QUOTE_MISSING:
+          problem = issue->quote != NULL
+                        /* TRANSLATORS: consortia --check-sources: the
+                         * article (a file name) does not hold the quote
+                         * that follows */
+                        ? g_strdup_printf (_("the quote is not, word for word, in %s: “%s”"),
+                                           issue->file, issue->quote)
+                        /* TRANSLATORS: consortia --check-sources: the
+                         * article (a file name) does not hold the quote */
+                        : g_strdup_printf (_("the quote is not, word for word, in %s"),
+                                           issue->file);
+          break;
+        }
+      /* the file, what cites the article ("node kaist"), the problem */
+      printf ("%s: %s: %s\n", display_name, issue->where, problem);
     }
+  /* for scripts: in English */
   printf ("Citations: %u\nWith a quote: %u\nQuotes found word for word: %u\nProblems: %u\n",
           report->n_citations, report->n_quoted, report->n_verified, report->issues->len);
   return report->issues->len > 0 ? EXIT_BAD_INPUT : 0;
@@ -648,14 +736,21 @@ run_inspect (const char            *name,
   if (hits->len == 0)
     {
       g_autoptr(GPtrArray) closest = cs_search_closest_names (graph, name, 3);
-      GString *message = g_string_new (NULL);
+      g_autoptr(GString) names = g_string_new (NULL);
 
-      g_string_printf (message, "consortia: no organisation named “%s”", name);
       for (guint i = 0; i < closest->len; i++)
-        g_string_append_printf (message, "%s“%s”", i == 0 ? "; closest: " : ", ",
+        g_string_append_printf (names, "%s“%s”", i == 0 ? "" : ", ",
                                 (const char *)g_ptr_array_index (closest, i));
-      fprintf (stderr, "%s\n", message->str);
-      g_string_free (message, TRUE);
+      fputs ("consortia: ", stderr);
+      if (closest->len > 0)
+        /* TRANSLATORS: consortia --inspect NAME found nothing: the name
+         * given, then the nearest names in the graph, each in quotes,
+         * separated by commas */
+        fprintf (stderr, _("no organisation named “%s”; closest: %s"), name, names->str);
+      else
+        /* TRANSLATORS: consortia --inspect NAME found nothing */
+        fprintf (stderr, _("no organisation named “%s”"), name);
+      fputc ('\n', stderr);
       return EXIT_BAD_INPUT;
     }
 
@@ -668,11 +763,22 @@ run_inspect (const char            *name,
   fputs (text, stdout);
   if (hits->len > 1)
     {
-      printf ("\nOther matches for “%s”:", name);
+      g_autoptr(GString) others = g_string_new (NULL);
+
       for (guint i = 1; i < MIN (hits->len, 6u); i++)
-        printf ("%s %s", i > 1 ? "," : "",
-                cs_graph_get_node (graph, g_array_index (hits, CsSearchHit, i).node)->label);
-      printf ("%s\n", hits->len > 6 ? ", …" : "");
+        {
+          guint other = g_array_index (hits, CsSearchHit, i).node;
+
+          g_string_append_printf (others, "%s%s", i > 1 ? ", " : "",
+                                  cs_graph_get_node (graph, other)->label);
+        }
+      if (hits->len > 6)
+        g_string_append (others, ", …");
+      printf ("\n");
+      /* TRANSLATORS: after consortia --inspect NAME's card: the name given,
+       * then the other nodes it matches, separated by commas */
+      printf (_("Other matches for “%s”: %s"), name, others->str);
+      printf ("\n");
     }
   return 0;
 }
@@ -760,7 +866,8 @@ parse_export (const Args    *args,
       for (guint i = 0; i < G_N_ELEMENTS (drawing); i++)
         if (given[i])
           {
-            usage_error ("%s: a .json export writes the graph and its positions, not a picture",
+            /* TRANSLATORS: an option that only a picture takes ("--width") */
+            usage_error (_("%s: a .json export writes the graph and its positions, not a picture"),
                          drawing[i]);
             return FALSE;
           }
@@ -769,7 +876,9 @@ parse_export (const Args    *args,
     }
   if (!cs_export_format_from_filename (args->export_path, &options->format))
     {
-      usage_error ("--export: %s: unknown format: use a name ending in .png, .svg, .pdf or .json",
+      /* TRANSLATORS: the file name given to --export */
+      usage_error (_("--export: %s: unknown format: use a name ending in .png, .svg, .pdf or "
+                     ".json"),
                    output_name);
       return FALSE;
     }
@@ -812,7 +921,7 @@ parse_export (const Args    *args,
     }
   if (args->legend && args->no_legend)
     {
-      usage_error ("--legend and --no-legend contradict each other");
+      usage_error (_("--legend and --no-legend contradict each other"));
       return FALSE;
     }
   options->legend = !args->no_legend;
@@ -832,14 +941,18 @@ parse_export (const Args    *args,
     }
   if (options->scope == CS_EXPORT_SCOPE_SELECTION && args->select == NULL)
     {
-      usage_error ("--scope selection needs --select ID (once per node)");
+      /* TRANSLATORS: "--scope selection" and "--select ID" are to be typed
+       * as they are; ID is a node's id */
+      usage_error (_("--scope selection needs --select ID (once per node)"));
       return FALSE;
     }
   if (args->view != NULL)
     {
       if (!parse_world_box (args->view, &request->view))
         {
-          usage_error ("--view: “%s” is not a world box X0,Y0,X1,Y1 with X1 > X0 and Y1 > Y0",
+          /* TRANSLATORS: the value given to --view; a world box is a
+           * rectangle in the graph's own coordinates */
+          usage_error (_("--view: “%s” is not a world box X0,Y0,X1,Y1 with X1 > X0 and Y1 > Y0"),
                        args->view);
           return FALSE;
         }
@@ -847,27 +960,29 @@ parse_export (const Args    *args,
     }
   if (args->view != NULL && options->scope != CS_EXPORT_SCOPE_VIEW)
     {
-      usage_error ("--view goes with --scope view");
+      usage_error (_("--view goes with --scope view"));
       return FALSE;
     }
   if (args->select != NULL && options->scope != CS_EXPORT_SCOPE_SELECTION)
     {
-      usage_error ("--select goes with --scope selection");
+      usage_error (_("--select goes with --scope selection"));
       return FALSE;
     }
   if (options->scope == CS_EXPORT_SCOPE_VIEW && !request->has_view)
     {
-      usage_error ("--scope view needs --view X0,Y0,X1,Y1 (a world box)");
+      /* TRANSLATORS: a world box is a rectangle in the graph's own
+       * coordinates */
+      usage_error (_("--scope view needs --view X0,Y0,X1,Y1 (a world box)"));
       return FALSE;
     }
   if (args->stage != NULL && args->stages)
     {
-      usage_error ("--stage NAME draws one stage, --stages a panel for each: give one");
+      usage_error (_("--stage NAME draws one stage, --stages a panel for each: give one"));
       return FALSE;
     }
   if (args->stages && options->scope != CS_EXPORT_SCOPE_ALL)
     {
-      usage_error ("--stages draws the whole graph in each panel: it does not go with --scope");
+      usage_error (_("--stages draws the whole graph in each panel: it does not go with --scope"));
       return FALSE;
     }
   if (!cs_export_options_check (options, &error))
@@ -887,8 +1002,11 @@ apply_style_options (CsViewState *view,
                      const char  *filename)
 {
   static const char *const options[] = { "--color-by", "--size-by", "--shape-by", "--group-by" };
-  static const char *const wants[] = { "a few values, numbers or colours", "numbers",
-                                       "a few values (at most 24)", "a few values (at most 24)" };
+  /* TRANSLATORS: what an attribute must hold to drive the colour, the
+   * size, the shape or the outlines, in "…or an attribute holding %s" */
+  static const char *const wants[] = { N_("a few values, numbers or colours"), N_("numbers"),
+                                       N_("a few values (at most 24)"),
+                                       N_("a few values (at most 24)") };
   CsGraph *graph = cs_view_state_get_graph (view);
   const CsAttributeSummary *summary = cs_attribute_summary_get (graph);
   g_autofree char *display_name = g_filename_display_name (filename);
@@ -917,12 +1035,28 @@ apply_style_options (CsViewState *view,
               if (cs_attribute_info_can_drive (other, c))
                 g_string_append_printf (keys, "%s%s", keys->len > 0 ? ", " : "", other->key);
             }
-          fprintf (stderr,
-                   "consortia: %s: %s: %s “%s”; it takes types (the node types) or an attribute "
-                   "holding %s: %s\n",
-                   display_name, options[c],
-                   info == NULL ? "no node has an attribute" : "no node can be styled by",
-                   key, wants[c], keys->len > 0 ? keys->str : "this file has none");
+          /* TRANSLATORS: what the file's attributes that can drive it are
+           * when it has none */
+          const char *none = _("this file has none");
+
+          fprintf (stderr, "consortia: %s: %s: ", display_name, options[c]);
+          if (info == NULL)
+            /* TRANSLATORS: --color-by KEY and the like with an attribute no
+             * node has: KEY, what the option takes, then the attributes
+             * that can do, separated by commas. "types" is a word to type
+             * as it is */
+            fprintf (stderr, _("no node has an attribute “%s”; it takes types (the node types) "
+                               "or an attribute holding %s: %s"),
+                     key, _(wants[c]), keys->len > 0 ? keys->str : none);
+          else
+            /* TRANSLATORS: --color-by KEY and the like with an attribute
+             * that cannot drive it: KEY, what the option takes, then the
+             * attributes that can, separated by commas. "types" is a word
+             * to type as it is */
+            fprintf (stderr, _("no node can be styled by “%s”; it takes types (the node types) "
+                               "or an attribute holding %s: %s"),
+                     key, _(wants[c]), keys->len > 0 ? keys->str : none);
+          fputc ('\n', stderr);
           return FALSE;
         }
       cs_view_state_set_style_key (view, c, key);
@@ -972,7 +1106,7 @@ group_layout (CsLayoutParams *params,
     cs_layout_params_set_algorithm (params, CS_LAYOUT_CONSORTIA);
 }
 
-/* "its stages: applied, selected" or "it has no stages" */
+/* "applied, selected": the stage words, as --stage takes them */
 static char *
 stage_names (CsGraph *graph)
 {
@@ -980,10 +1114,8 @@ stage_names (CsGraph *graph)
   GString *names = g_string_new (NULL);
 
   for (guint s = 0; s < cs_stages_get_n_stages (stages); s++)
-    g_string_append_printf (names, "%s%s", s == 0 ? "its stages: " : ", ",
+    g_string_append_printf (names, "%s%s", s == 0 ? "" : ", ",
                             cs_stages_get_stage (stages, s)->name);
-  if (names->len == 0)
-    g_string_append (names, "it has no stages");
   return g_string_free (names, FALSE);
 }
 
@@ -1055,8 +1187,11 @@ run_export (const char            *filename,
 
       if (!cs_graph_lookup (graph, args->select[i], &node))
         {
-          fprintf (stderr, "consortia: --select: no node with id “%s” in %s\n", args->select[i],
-                   filename);
+          fputs ("consortia: --select: ", stderr);
+          /* TRANSLATORS: the node id given to --select, then the graph
+           * file */
+          fprintf (stderr, _("no node with id “%s” in %s"), args->select[i], filename);
+          fputc ('\n', stderr);
           return EXIT_BAD_INPUT;
         }
       cs_view_state_select_node (view, node, CS_SELECTION_EXTEND);
@@ -1078,8 +1213,16 @@ run_export (const char            *filename,
         {
           g_autofree char *names = stage_names (graph);
 
-          fprintf (stderr, "consortia: %s: --stage: no stage “%s” in this graph; %s\n",
-                   filename, args->stage, names);
+          fprintf (stderr, "consortia: %s: --stage: ", filename);
+          if (names[0] != '\0')
+            /* TRANSLATORS: the stage word given to --stage, then the
+             * graph's stage words, separated by commas */
+            fprintf (stderr, _("no stage “%s” in this graph; its stages: %s"), args->stage,
+                     names);
+          else
+            /* TRANSLATORS: the stage word given to --stage */
+            fprintf (stderr, _("no stage “%s” in this graph; it has no stages"), args->stage);
+          fputc ('\n', stderr);
           return EXIT_BAD_INPUT;
         }
       if (args->stage != NULL)
@@ -1104,8 +1247,12 @@ run_export (const char            *filename,
 
       if (panels == NULL)
         {
-          fprintf (stderr, "consortia: %s: --stages: the graph has no stages (no event names "
-                   "one; see data/README.md, Stages)\n", filename);
+          fprintf (stderr, "consortia: %s: --stages: ", filename);
+          /* TRANSLATORS: data/README.md is a file and Stages its section:
+           * leave them as they are */
+          fputs (_("the graph has no stages (no event names one; see data/README.md, Stages)"),
+                 stderr);
+          fputc ('\n', stderr);
           return EXIT_BAD_INPUT;
         }
       if (!cs_export_panels_to_file (panels, &request->options, output, &error))
@@ -1143,87 +1290,92 @@ create_context (Args *args)
 {
   const GOptionEntry commands[] = {
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &args->export_path,
-      "Draw the graph into OUT (.png, .svg or .pdf), or write it with its laid-out "
-      "positions (.json), and exit", "OUT" },
+      N_("Draw the graph into OUT (.png, .svg or .pdf), or write it with its laid-out "
+         "positions (.json), and exit"), N_("OUT") },
     { "info", 0, 0, G_OPTION_ARG_NONE, &args->info,
-      "Print the counts by type and relation and every problem, then exit", NULL },
+      N_("Print the counts by type and relation and every problem, then exit"), NULL },
     { "quality", 0, 0, G_OPTION_ARG_NONE, &args->quality,
-      "With --info: lay the graph out and measure node and label overlaps, edge crossings "
-      "and members nearest their own consortium", NULL },
+      N_("With --info: lay the graph out and measure node and label overlaps, edge crossings "
+         "and members nearest their own consortium"), NULL },
     { "inspect", 0, 0, G_OPTION_ARG_STRING, &args->inspect_name,
-      "Print one organisation's roles, partners and sources, then exit", "NAME" },
+      N_("Print one organisation's roles, partners and sources, then exit"), N_("NAME") },
     { "list-layouts", 0, 0, G_OPTION_ARG_NONE, &args->list_layouts,
-      "List the layout algorithms and exit", NULL },
+      N_("List the layout algorithms and exit"), NULL },
     { "check-sources", 0, 0, G_OPTION_ARG_FILENAME, &args->check_sources,
-      "Check that every citation quotes its article in DIR word for word; print each that "
-      "does not, then exit (1 when any)", "DIR" },
+      N_("Check that every citation quotes its article in DIR word for word; print each that "
+         "does not, then exit (1 when any)"), N_("DIR") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &args->version,
-      "Print the version of Consortia and of the libraries in use", NULL },
-    { "help", 'h', 0, G_OPTION_ARG_NONE, &args->help, "Print this help", NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args->rest, NULL, "[FILE]" },
+      N_("Print the version of Consortia and of the libraries in use"), NULL },
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &args->help, N_("Print this help"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args->rest, NULL, N_("[FILE]") },
     { NULL }
   };
   const GOptionEntry export_entries[] = {
     { "layout", 0, 0, G_OPTION_ARG_STRING, &args->layout,
-      "Layout algorithm (see --list-layouts); default: the file's, else consortia for a graph "
-      "with consortia, else fruchterman_reingold", "NAME" },
+      N_("Layout algorithm (see --list-layouts); default: the file's, else consortia for a graph "
+         "with consortia, else fruchterman_reingold"), N_("NAME") },
     { "seed", 0, 0, G_OPTION_ARG_STRING, &args->seed,
-      "Random seed of the layout, 0 to 4294967295; default: the file's, else 1", "N" },
+      N_("Random seed of the layout, 0 to 4294967295; default: the file's, else 1"), N_("N") },
     { "width", 0, 0, G_OPTION_ARG_STRING, &args->width,
-      "Width in pixels (points for PDF), 16 to 32767 (default 1600)", "W" },
+      N_("Width in pixels (points for PDF), 16 to 32767 (default 1600)"), N_("W") },
     { "height", 0, 0, G_OPTION_ARG_STRING, &args->height,
-      "Height in pixels (points for PDF), 16 to 32767 (default 1200)", "H" },
+      N_("Height in pixels (points for PDF), 16 to 32767 (default 1200)"), N_("H") },
     { "scale", 0, 0, G_OPTION_ARG_STRING, &args->scale,
-      "PNG pixels per unit, above 0 and up to 64 (default 1)", "S" },
+      N_("PNG pixels per unit, above 0 and up to 64 (default 1)"), N_("S") },
     { "dpi", 0, 0, G_OPTION_ARG_STRING, &args->dpi,
-      "Record this resolution in a PNG and scale to it (300 for print)", "DPI" },
+      N_("Record this resolution in a PNG and scale to it (300 for print)"), N_("DPI") },
     { "background", 0, 0, G_OPTION_ARG_STRING, &args->background,
-      "theme (default), white or transparent", "BG" },
-    { "palette", 0, 0, G_OPTION_ARG_STRING, &args->palette, "light (default) or dark",
-      "PALETTE" },
+      N_("theme (default), white or transparent"), N_("BG") },
+    { "palette", 0, 0, G_OPTION_ARG_STRING, &args->palette, N_("light (default) or dark"),
+      N_("PALETTE") },
     { "title", 0, 0, G_OPTION_ARG_STRING, &args->title,
-      "Draw a title; \"\" for the graph's own", "TEXT" },
-    { "legend", 0, 0, G_OPTION_ARG_NONE, &args->legend, "Draw the legend (the default)", NULL },
-    { "no-legend", 0, 0, G_OPTION_ARG_NONE, &args->no_legend, "Leave out the legend", NULL },
+      N_("Draw a title; \"\" for the graph's own"), N_("TEXT") },
+    { "legend", 0, 0, G_OPTION_ARG_NONE, &args->legend, N_("Draw the legend (the default)"),
+      NULL },
+    { "no-legend", 0, 0, G_OPTION_ARG_NONE, &args->no_legend, N_("Leave out the legend"), NULL },
     { "no-hulls", 0, 0, G_OPTION_ARG_NONE, &args->no_hulls,
-      "Leave out the outlines around consortia", NULL },
+      N_("Leave out the outlines around consortia"), NULL },
     { "uniform-size", 0, 0, G_OPTION_ARG_NONE, &args->uniform_size,
-      "Give every node its type's size, whatever its links", NULL },
+      N_("Give every node its type's size, whatever its links"), NULL },
     { "english", 0, 0, G_OPTION_ARG_NONE, &args->english,
-      "Label nodes with their English names where the data has them", NULL },
+      N_("Label nodes with their English names where the data has them"), NULL },
     { "caption", 0, 0, G_OPTION_ARG_NONE, &args->caption,
-      "Add a caption naming the source articles", NULL },
+      N_("Add a caption naming the source articles"), NULL },
     { "scope", 0, 0, G_OPTION_ARG_STRING, &args->scope,
-      "all (default), view (needs --view) or selection (needs --select)", "SCOPE" },
+      N_("all (default), view (needs --view) or selection (needs --select)"), N_("SCOPE") },
     { "select", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args->select,
-      "Select the node with this id (repeat for more)", "ID" },
+      N_("Select the node with this id (repeat for more)"), N_("ID") },
     { "view", 0, 0, G_OPTION_ARG_STRING, &args->view,
-      "The world box --scope view shows", "X0,Y0,X1,Y1" },
+      N_("The world box --scope view shows"), N_("X0,Y0,X1,Y1") },
     { "stage", 0, 0, G_OPTION_ARG_STRING, &args->stage,
-      "Show the graph at this stage of its events (applied, passed_document_review, "
-      "selected, …; see --info): the teams in the running drawn fully, those cut there ringed",
-      "NAME" },
+      N_("Show the graph at this stage of its events (applied, passed_document_review, "
+         "selected, …; see --info): the teams in the running drawn fully, those cut there "
+         "ringed"),
+      N_("NAME") },
     { "stages", 0, 0, G_OPTION_ARG_NONE, &args->stages,
-      "Small multiples: a panel per stage, at the same positions and scale, each titled with "
-      "its stage, date and counts", NULL },
+      N_("Small multiples: a panel per stage, at the same positions and scale, each titled with "
+         "its stage, date and counts"), NULL },
     { "hide", 0, 0, G_OPTION_ARG_NONE, &args->hide,
-      "Leave out what the stage or the file's filter leaves out, instead of fading it", NULL },
+      N_("Leave out what the stage or the file's filter leaves out, instead of fading it"),
+      NULL },
     { "color-by", 0, 0, G_OPTION_ARG_STRING, &args->style_by[CS_STYLE_COLOR],
-      "Colour nodes by this attribute (a few values, numbers or colours; types: the node "
-      "types)", "KEY" },
+      N_("Colour nodes by this attribute (a few values, numbers or colours; types: the node "
+         "types)"), N_("KEY") },
     { "size-by", 0, 0, G_OPTION_ARG_STRING, &args->style_by[CS_STYLE_SIZE],
-      "Size nodes by this attribute's numbers (types: by links)", "KEY" },
+      N_("Size nodes by this attribute's numbers (types: by links)"), N_("KEY") },
     { "shape-by", 0, 0, G_OPTION_ARG_STRING, &args->style_by[CS_STYLE_SHAPE],
-      "Shape nodes by this attribute's values (types: the node types)", "KEY" },
+      N_("Shape nodes by this attribute's values (types: the node types)"), N_("KEY") },
     { "group-by", 0, 0, G_OPTION_ARG_STRING, &args->style_by[CS_STYLE_GROUP],
-      "Outline the nodes of each of this attribute's values (types: the consortia)", "KEY" },
+      N_("Outline the nodes of each of this attribute's values (types: the consortia)"),
+      N_("KEY") },
     { NULL }
   };
   const GOptionEntry import_entries[] = {
     { "graph", 0, 0, G_OPTION_ARG_STRING, &args->graph,
-      "Which graph of a file holding several to read, from 1 (default 1)", "N" },
+      N_("Which graph of a file holding several to read, from 1 (default 1)"), N_("N") },
     { "nodes", 0, 0, G_OPTION_ARG_FILENAME, &args->nodes,
-      "A node table (CSV) for a CSV edge list: its id column joins the edges' ends", "NODES.csv" },
+      N_("A node table (CSV) for a CSV edge list: its id column joins the edges' ends"),
+      N_("NODES.csv") },
     { NULL }
   };
   GOptionContext *context = g_option_context_new (NULL);
@@ -1231,40 +1383,62 @@ create_context (Args *args)
 
   g_option_context_set_summary (
       context,
-      "Explore who works with whom: partnership graphs of organisations, consortia and models.\n"
-      "\n"
-      "  consortia [FILE]                       open FILE in the window\n"
-      "  consortia --export OUT [OPTION…] [FILE]  draw FILE into OUT.png, OUT.svg or OUT.pdf\n"
-      "  consortia --export OUT --stages [FILE]  a panel per stage of the contest\n"
-      "  consortia --export OUT.json [--layout NAME] [--seed N] [FILE]\n"
-      "                                         FILE with laid-out positions, to open as is\n"
-      "  consortia --info [FILE]                counts, vocabulary and every problem in FILE\n"
-      "  consortia --info --quality [--layout NAME] [--seed N] [FILE]\n"
-      "                                         and how clear the layout is\n"
-      "  consortia --inspect NAME [FILE]        one organisation's roles, partners, sources\n"
-      "  consortia --list-layouts               the layout algorithms\n"
-      "\n"
-      "FILE is a Consortia graph (JSON), a Graphviz DOT file or a CSV edge list; --graph N\n"
-      "picks the Nth graph of a file holding several, --nodes NODES.csv a CSV edge list's\n"
-      "node table.\n"
-      "Without FILE, the bundled graph of Korea's 2025 sovereign AI programme is used.\n"
-      "The headless commands need no display.");
+      /* TRANSLATORS: the top of consortia --help. The words in capitals
+       * (FILE, OUT, NAME, N, NODES.csv, OPTION) are the placeholders of
+       * the options below: keep them as those are kept or translated;
+       * the commands and options are typed as they are, and the second
+       * column starts at the same place on each line */
+      _("Explore who works with whom: partnership graphs of organisations, consortia and models.\n"
+        "\n"
+        "  consortia [FILE]                       open FILE in the window\n"
+        "  consortia --export OUT [OPTION…] [FILE]  draw FILE into OUT.png, OUT.svg or OUT.pdf\n"
+        "  consortia --export OUT --stages [FILE]  a panel per stage of the contest\n"
+        "  consortia --export OUT.json [--layout NAME] [--seed N] [FILE]\n"
+        "                                         FILE with laid-out positions, to open as is\n"
+        "  consortia --info [FILE]                counts, vocabulary and every problem in FILE\n"
+        "  consortia --info --quality [--layout NAME] [--seed N] [FILE]\n"
+        "                                         and how clear the layout is\n"
+        "  consortia --inspect NAME [FILE]        one organisation's roles, partners, sources\n"
+        "  consortia --list-layouts               the layout algorithms\n"
+        "\n"
+        "FILE is a Consortia graph (JSON), a Graphviz DOT file or a CSV edge list; --graph N\n"
+        "picks the Nth graph of a file holding several, --nodes NODES.csv a CSV edge list's\n"
+        "node table.\n"
+        "Without FILE, the bundled graph of Korea's 2025 sovereign AI programme is used.\n"
+        "The headless commands need no display."));
   g_option_context_set_description (
       context,
-      "Exit status: 0 on success, 1 when a file cannot be read or has errors (each reported as\n"
-      "consortia: FILE:LINE:COLUMN: PATH: problem), 2 on a mistake in the command line.\n"
-      "\n"
-      "Example:\n"
-      "  consortia --export skt.svg --scope selection --select team-skt --caption");
+      /* TRANSLATORS: the end of consortia --help. "consortia:
+       * FILE:LINE:COLUMN: PATH: problem" is how a problem is printed: the
+       * words in capitals are placeholders, as in the options' help */
+      _("Exit status: 0 on success, 1 when a file cannot be read or has errors (each reported as\n"
+        "consortia: FILE:LINE:COLUMN: PATH: problem), 2 on a mistake in the command line.\n"
+        "\n"
+        "Example:\n"
+        "  consortia --export skt.svg --scope selection --select team-skt --caption"));
   g_option_context_set_help_enabled (context, FALSE);
-  group = g_option_group_new ("commands", "Commands:", "Show the commands", NULL, NULL);
+  /* the summary and description, and each group's entries, are translated
+   * as the help is written; a group's heading is printed as given when the
+   * whole help is, so it is translated here */
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  /* TRANSLATORS: the heading of consortia --help's commands; "Show the
+   * commands" describes --help-commands */
+  group = g_option_group_new ("commands", _("Commands:"), _("Show the commands"), NULL, NULL);
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
   g_option_group_add_entries (group, commands);
   g_option_context_set_main_group (context, group);
-  group = g_option_group_new ("export", "Export options:", "Show the export options", NULL, NULL);
+  /* TRANSLATORS: the heading of consortia --help's export options; "Show
+   * the export options" describes --help-export */
+  group = g_option_group_new ("export", _("Export options:"), _("Show the export options"), NULL,
+                              NULL);
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
   g_option_group_add_entries (group, export_entries);
   g_option_context_add_group (context, group);
-  group = g_option_group_new ("import", "Import options (with --export, --info, --inspect):",
-                              "Show the import options", NULL, NULL);
+  /* TRANSLATORS: the heading of consortia --help's import options; "Show
+   * the import options" describes --help-import */
+  group = g_option_group_new ("import", _("Import options (with --export, --info, --inspect):"),
+                              _("Show the import options"), NULL, NULL);
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
   g_option_group_add_entries (group, import_entries);
   g_option_context_add_group (context, group);
   return context;
@@ -1340,23 +1514,25 @@ cs_cli_main (int          argc,
                args.list_layouts + (args.check_sources != NULL);
   if (n_commands > 1)
     {
-      usage_error ("give one command at a time: --export, --info, --inspect, --check-sources or "
-                   "--list-layouts");
+      usage_error (_("give one command at a time: --export, --info, --inspect, --check-sources "
+                     "or --list-layouts"));
       return EXIT_USAGE;
     }
   if (args.rest != NULL && g_strv_length (args.rest) > 1)
     {
-      usage_error ("give at most one graph FILE, not %u", g_strv_length (args.rest));
+      /* TRANSLATORS: how many files were given; FILE as in consortia
+       * --help */
+      usage_error (_("give at most one graph FILE, not %u"), g_strv_length (args.rest));
       return EXIT_USAGE;
     }
   if (args.quality && !args.info)
     {
-      usage_error ("--quality goes with --info");
+      usage_error (_("--quality goes with --info"));
       return EXIT_USAGE;
     }
   if (args.export_path == NULL && !args.quality && (args.layout || args.seed))
     {
-      usage_error ("--layout and --seed go with --export OUT or --info --quality");
+      usage_error (_("--layout and --seed go with --export OUT or --info --quality"));
       return EXIT_USAGE;
     }
   if (args.export_path == NULL &&
@@ -1367,14 +1543,14 @@ cs_cli_main (int          argc,
        args.style_by[CS_STYLE_COLOR] || args.style_by[CS_STYLE_SIZE] ||
        args.style_by[CS_STYLE_SHAPE] || args.style_by[CS_STYLE_GROUP]))
     {
-      usage_error ("the export options go with --export OUT");
+      usage_error (_("the export options go with --export OUT"));
       return EXIT_USAGE;
     }
 
   if ((args.graph != NULL || args.nodes != NULL) &&
       (n_commands == 0 || args.list_layouts))
     {
-      usage_error ("--graph and --nodes go with --export, --info, --inspect or --check-sources");
+      usage_error (_("--graph and --nodes go with --export, --info, --inspect or --check-sources"));
       return EXIT_USAGE;
     }
 
@@ -1384,7 +1560,7 @@ cs_cli_main (int          argc,
       return -1;
     }
   if (args.list_layouts)
-    return args.rest != NULL ? (usage_error ("--list-layouts takes no FILE"), EXIT_USAGE)
+    return args.rest != NULL ? (usage_error (_("--list-layouts takes no FILE")), EXIT_USAGE)
                              : run_list_layouts ();
   if (args.export_path != NULL && !parse_export (&args, &request))
     return EXIT_USAGE;

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "cs-document.h"
+#include "cs-install.h"
 
 #include "cs-import.h"
 #include "cs-layout-cache.h"
@@ -14,6 +15,7 @@
 #include "cs-node-radii.h"
 #include "cs-save.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 struct _CsDocument
@@ -42,6 +44,7 @@ struct _CsDocument
   /* state */
   guint              betweenness_sources; /* nodes its shortest paths were searched from */
   CsLayoutAlgorithm  algorithm;
+  int                default_layout; /* a CsLayoutAlgorithm, or -1: the kind's own */
   guint32            seed;
   guint              busy;
   guint              saving;
@@ -104,6 +107,7 @@ typedef struct
   GFile *file;
   GFile *nodes; /* nullable: the node table of a CSV edge list */
   guint  graph; /* of a file holding several, from 0 */
+  int    default_layout;
 } LoadRequest;
 
 typedef struct
@@ -299,6 +303,7 @@ cs_document_init (CsDocument *self)
   self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify)move_free);
   self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify)move_free);
   self->algorithm = CS_LAYOUT_FRUCHTERMAN_REINGOLD;
+  self->default_layout = -1;
   self->seed = CS_LAYOUT_DEFAULT_SEED;
   self->next_serial = 1;
 }
@@ -796,6 +801,7 @@ static LoadData *
 load_in_thread (GFile         *file,
                 GFile         *nodes,
                 guint          graph,
+                int            default_layout,
                 gboolean       sketch,
                 GCancellable  *cancellable,
                 GError       **error)
@@ -811,8 +817,10 @@ load_in_thread (GFile         *file,
   /* before reading: a change made while it is read shows as one */
   data->etag = cs_save_query_etag (file);
   if (nodes != NULL && nodes_path == NULL)
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                 "the node table must be a local file");
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                         /* TRANSLATORS: the CSV file of nodes that goes with a
+                          * CSV edge list */
+                         _("the node table must be a local file"));
   else if (path != NULL)
     data->graph = cs_import_file_full (path, &options, cancellable, &data->problems, error);
   else
@@ -833,6 +841,12 @@ load_in_thread (GFile         *file,
     }
 
   data->params = cs_node_radii_new_layout_params (data->graph);
+  /* the user's choice for a file that names no layout (the consortia
+   * layout only where there are consortia) */
+  if (default_layout >= 0 && cs_graph_get_layout_algorithm (data->graph) == NULL &&
+      (default_layout != CS_LAYOUT_CONSORTIA ||
+       cs_graph_count_type (data->graph, CS_NODE_TYPE_CONSORTIUM) > 0))
+    cs_layout_params_set_algorithm (data->params, default_layout);
   if (needs_layout (data->graph))
     {
       g_autoptr(GError) key_error = NULL;
@@ -896,8 +910,8 @@ load_thread (GTask        *task,
 {
   GError *error = NULL;
   LoadRequest *request = task_data;
-  LoadData *data = load_in_thread (request->file, request->nodes, request->graph, TRUE,
-                                   cancellable, &error);
+  LoadData *data = load_in_thread (request->file, request->nodes, request->graph,
+                                   request->default_layout, TRUE, cancellable, &error);
 
   if (data == NULL)
     g_task_return_error (task, error);
@@ -974,9 +988,31 @@ cs_document_load_full_async (CsDocument          *self,
   request->file = g_object_ref (file);
   request->nodes = nodes != NULL ? g_object_ref (nodes) : NULL;
   request->graph = graph;
+  request->default_layout = self->default_layout;
   g_task_set_task_data (task, request, (GDestroyNotify)load_request_free);
   busy_push (self);
   g_task_run_in_thread (task, load_thread);
+}
+
+/**
+ * cs_document_set_default_layout:
+ * @self: a #CsDocument
+ * @algorithm: a #CsLayoutAlgorithm, or -1 for the default of the graph's
+ *   kind (the consortia layout for a graph with consortia, else
+ *   Fruchterman–Reingold)
+ *
+ * The layout the next files loaded get when they name none (the
+ * preferences' default layout). A layout too big for a graph gives way to
+ * the default of its kind.
+ */
+void
+cs_document_set_default_layout (CsDocument *self,
+                                int         algorithm)
+{
+  g_return_if_fail (CS_IS_DOCUMENT (self));
+  g_return_if_fail (algorithm >= -1 && algorithm < CS_N_LAYOUTS);
+
+  self->default_layout = algorithm;
 }
 
 /**
@@ -1043,7 +1079,7 @@ cs_document_load (CsDocument    *self,
   g_return_val_if_fail (CS_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  data = load_in_thread (file, NULL, 0, FALSE, cancellable, error);
+  data = load_in_thread (file, NULL, 0, self->default_layout, FALSE, cancellable, error);
   if (data == NULL)
     return FALSE;
   apply_load (self, data);
@@ -1856,8 +1892,9 @@ cs_document_get_betweenness (CsDocument *self)
 /**
  * cs_document_find_bundled_graph:
  *
- * Finds the bundled graph: in `$CONSORTIA_DATA_DIR`, the installed data
- * folder, or the source tree when run from the build folder. The window
+ * Finds the bundled graph: in `$CONSORTIA_DATA_DIR` (the source tree's
+ * data folder, for the tests and `meson devenv`), else in the data folder
+ * installed with the program (src/core/document/cs-install.c). The window
  * and the headless commands open it when given no file.
  *
  * Returns: (transfer full): the bundled graph's path
@@ -1865,17 +1902,16 @@ cs_document_get_betweenness (CsDocument *self)
 char *
 cs_document_find_bundled_graph (void)
 {
-  const char *dirs[] = { g_getenv ("CONSORTIA_DATA_DIR"), PKGDATADIR, SOURCE_DATADIR };
+  const char *env = g_getenv ("CONSORTIA_DATA_DIR");
+  g_autofree char *datadir = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+  if (env != NULL && *env != '\0')
     {
-      g_autofree char *path = NULL;
+      g_autofree char *path = g_build_filename (env, BUNDLED_GRAPH, NULL);
 
-      if (dirs[i] == NULL)
-        continue;
-      path = g_build_filename (dirs[i], BUNDLED_GRAPH, NULL);
       if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
         return g_steal_pointer (&path);
     }
-  return g_build_filename (SOURCE_DATADIR, BUNDLED_GRAPH, NULL);
+  datadir = cs_install_get_datadir ();
+  return g_build_filename (datadir, "consortia", BUNDLED_GRAPH, NULL);
 }

@@ -46,6 +46,8 @@ void               cs_document_load_full_async (CsDocument           *self,
                                                 GCancellable         *cancellable,
                                                 GAsyncReadyCallback   callback,
                                                 gpointer              user_data);
+void               cs_document_set_default_layout (CsDocument          *self,
+                                                  int                  algorithm);
 GFile             *cs_document_get_nodes_file  (CsDocument           *self);
 gboolean           cs_document_load_finish     (CsDocument           *self,
                                                 GAsyncResult         *result,

@@ -25,6 +25,7 @@
 #include "cs-layout-code-hash.h"
 
 #include <errno.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <utime.h>
 #include <math.h>
@@ -333,7 +334,9 @@ cs_layout_cache_store (const char   *key,
       int saved = errno;
 
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   "Could not make the layout cache folder %s: %s", dir, g_strerror (saved));
+                   /* TRANSLATORS: a folder's path, then why it could not
+                    * be made */
+                   _("Could not make the layout cache folder %s: %s"), dir, g_strerror (saved));
       return FALSE;
     }
   path = g_build_filename (dir, key, NULL);

@@ -8,6 +8,8 @@
 
 #include "cs-save.h"
 
+#include <glib/gi18n-lib.h>
+
 /* Saving a graph file, the one way the window and `consortia --export
  * OUT.json` write one. GIO's g_file_replace() writes a temporary file in
  * the target's folder, flushes it to disk (fsync) and renames it over the
@@ -43,16 +45,18 @@ explain (GFile   *file,
   switch (old->code)
     {
     case G_IO_ERROR_NO_SPACE:
-      reason = "the disk is full";
+      reason = _("the disk is full");
       break;
     case G_IO_ERROR_IS_DIRECTORY:
-      reason = "it is a folder, not a file";
+      reason = _("it is a folder, not a file");
       break;
     case G_IO_ERROR_NOT_FOUND:
-      reason = owned = g_strdup_printf ("the folder “%s” does not exist", folder);
+      /* TRANSLATORS: the folder a file was to be saved in */
+      reason = owned = g_strdup_printf (_("the folder “%s” does not exist"), folder);
       break;
     case G_IO_ERROR_NOT_DIRECTORY:
-      reason = owned = g_strdup_printf ("“%s” is not a folder", folder);
+      /* TRANSLATORS: what was to be the folder a file is saved in */
+      reason = owned = g_strdup_printf (_("“%s” is not a folder"), folder);
       break;
     case G_IO_ERROR_PERMISSION_DENIED:
     case G_IO_ERROR_READ_ONLY:
@@ -62,13 +66,14 @@ explain (GFile   *file,
 
         if (info != NULL && !g_file_info_get_attribute_boolean (info,
                                                                 G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE))
-          reason = "the file is read-only";
+          reason = _("the file is read-only");
         else
-          reason = owned = g_strdup_printf ("the folder “%s” cannot be written to", folder);
+          /* TRANSLATORS: the folder a file was to be saved in */
+          reason = owned = g_strdup_printf (_("the folder “%s” cannot be written to"), folder);
       }
       break;
     case G_IO_ERROR_WRONG_ETAG:
-      reason = "the file was changed by another program since it was opened or saved";
+      reason = _("the file was changed by another program since it was opened or saved");
       break;
     default:
       break;
@@ -156,7 +161,7 @@ cs_save_graph (GFile                *file,
 
       if (now != NULL && !g_str_equal (now, etag))
         g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG,
-                             "the file was changed by another program");
+                             _("the file was changed by another program"));
     }
   if (local_error != NULL || g_cancellable_set_error_if_cancelled (cancellable, &local_error) ||
       !g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error))

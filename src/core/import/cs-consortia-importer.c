@@ -12,6 +12,7 @@
 
 #include "cs-json-tree.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,7 +110,7 @@ check_member_cb (JsonObject  *object,
    * not read, and written back as they were by a save */
   if (!g_strv_contains (check->allowed, name) && !g_str_has_prefix (name, "x-"))
     error_at (check->reader, UNKNOWN_MEMBER, value, check->object->path, name,
-              "unknown member \"%s\"", name);
+              _("unknown member \"%s\""), name);
 }
 
 static void
@@ -159,19 +160,19 @@ get_string (Reader        *reader,
   if (node == NULL)
     {
       if (required)
-        error_at (reader, MISSING, object->node, object->path, NULL, "missing \"%s\"", member);
+        error_at (reader, MISSING, object->node, object->path, NULL, _("missing \"%s\""), member);
       return !required;
     }
   if (!cs_json_holds (node, G_TYPE_STRING))
     {
-      error_at (reader, TYPE, node, object->path, member, "expected a string, found %s",
+      error_at (reader, TYPE, node, object->path, member, _("expected a string, found %s"),
                 cs_json_describe (node));
       return FALSE;
     }
   *out = json_node_get_string (node);
   if (non_empty && **out == '\0')
     {
-      error_at (reader, VALUE, node, object->path, member, "must not be empty");
+      error_at (reader, VALUE, node, object->path, member, _("must not be empty"));
       *out = NULL;
       return FALSE;
     }
@@ -194,14 +195,15 @@ get_number (Reader       *reader,
     return TRUE;
   if (!cs_json_holds (node, G_TYPE_DOUBLE))
     {
-      error_at (reader, TYPE, node, object->path, member, "expected a number, found %s",
+      error_at (reader, TYPE, node, object->path, member, _("expected a number, found %s"),
                 cs_json_describe (node));
       return FALSE;
     }
   *out = json_node_get_double (node);
   if (!isfinite (*out))
     {
-      error_at (reader, NON_FINITE, node, object->path, member, "number is too large to be finite");
+      error_at (reader, NON_FINITE, node, object->path, member,
+                _("number is too large to be finite"));
       return FALSE;
     }
   return TRUE;
@@ -221,13 +223,15 @@ get_container (Reader       *reader,
   if (node == NULL)
     {
       if (required)
-        error_at (reader, MISSING, object->node, object->path, NULL, "missing \"%s\"", member);
+        error_at (reader, MISSING, object->node, object->path, NULL, _("missing \"%s\""), member);
       return NULL;
     }
   if (JSON_NODE_TYPE (node) != type)
     {
-      error_at (reader, TYPE, node, object->path, member, "expected %s, found %s",
-                type == JSON_NODE_ARRAY ? "an array" : "an object", cs_json_describe (node));
+      error_at (reader, TYPE, node, object->path, member, _("expected %s, found %s"),
+                type == JSON_NODE_ARRAY ? C_("JSON value", "an array")
+                                        : C_("JSON value", "an object"),
+                cs_json_describe (node));
       return NULL;
     }
   return node;
@@ -254,7 +258,9 @@ expect_object (Reader           *reader,
 {
   if (!JSON_NODE_HOLDS_OBJECT (element))
     {
-      error_at (reader, TYPE, element, path, NULL, "expected %s, found %s", what,
+      /* TRANSLATORS: the first %s is what the element should be, such as
+       * “a node object”; the second a kind of JSON value, such as “an array” */
+      error_at (reader, TYPE, element, path, NULL, _("expected %s, found %s"), what,
                 cs_json_describe (element));
       return FALSE;
     }
@@ -344,8 +350,8 @@ get_id (Reader        *reader,
   if (*out != NULL && !is_valid_id (*out))
     {
       error_at (reader, VALUE, json_object_get_member (object->object, "id"), object->path, "id",
-                "invalid id \"%s\" (use letters, digits and _ . : -, starting with a letter or "
-                "digit, at most %d characters)",
+                _("invalid id \"%s\" (use letters, digits and _ . : -, starting with a letter "
+                  "or digit, at most %d characters)"),
                 *out, MAX_ID_LENGTH);
       *out = NULL;
       return FALSE;
@@ -364,7 +370,7 @@ get_date (Reader        *reader,
   if (*out != NULL && !is_valid_date (*out))
     {
       error_at (reader, VALUE, json_object_get_member (object->object, member), object->path,
-                member, "\"%s\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", *out);
+                member, _("\"%s\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"), *out);
       *out = NULL;
       return FALSE;
     }
@@ -384,7 +390,10 @@ get_name (Reader        *reader,
   if (*out != NULL && !is_valid_name (*out))
     {
       error_at (reader, VALUE, json_object_get_member (object->object, member), object->path,
-                member, "invalid %s \"%s\" (use lower-case snake_case, like %s)", what, *out,
+                member,
+                /* TRANSLATORS: the first %s is the member, type, stage or relation;
+                 * the last an example of a valid value */
+                _("invalid %s \"%s\" (use lower-case snake_case, like %s)"), what, *out,
                 g_str_equal (member, "type")    ? "research_institute"
                 : g_str_equal (member, "stage") ? "passed_document_review"
                                                 : "member_of");
@@ -422,7 +431,7 @@ parse_sources (Reader       *reader,
           file = json_node_get_string (element);
           if (file[0] == '\0')
             {
-              error_at (reader, VALUE, element, &epath, NULL, "must not be empty");
+              error_at (reader, VALUE, element, &epath, NULL, _("must not be empty"));
               continue;
             }
         }
@@ -438,14 +447,15 @@ parse_sources (Reader       *reader,
       else
         {
           error_at (reader, TYPE, element, &epath, NULL,
-                    "expected a file name or {\"file\", \"quote\"}, found %s",
+                    /* TRANSLATORS: {"file", "quote"} is JSON: keep it as it is */
+                    _("expected a file name or {\"file\", \"quote\"}, found %s"),
                     cs_json_describe (element));
           continue;
         }
 
       if (reader->check_sources && !cs_graph_builder_has_article (reader->builder, file))
         error_at (reader, UNKNOWN_SOURCE, element, &epath, NULL,
-                  "unknown source \"%s\" (not listed in graph.sources)", file);
+                  _("unknown source \"%s\" (not listed in graph.sources)"), file);
 
       take (owner, cs_source_new (file, quote));
     }
@@ -481,13 +491,13 @@ check_scalar (Reader           *reader,
 {
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
     {
-      error_at (reader, TYPE, node, path, member, "expected a string, number or boolean, found %s",
-                cs_json_describe (node));
+      error_at (reader, TYPE, node, path, member,
+                _("expected a string, number or boolean, found %s"), cs_json_describe (node));
       return FALSE;
     }
   if (json_node_get_value_type (node) == G_TYPE_DOUBLE && !isfinite (json_node_get_double (node)))
     {
-      error_at (reader, NON_FINITE, node, path, member, "number is too large to be finite");
+      error_at (reader, NON_FINITE, node, path, member, _("number is too large to be finite"));
       return FALSE;
     }
   return TRUE;
@@ -522,7 +532,7 @@ parse_attribute_cb (JsonObject *object,
 
       if (json_array_get_length (claims) == 0)
         {
-          error_at (reader, VALUE, value, &kpath, NULL, "a list of claims must not be empty");
+          error_at (reader, VALUE, value, &kpath, NULL, _("a list of claims must not be empty"));
           return;
         }
       for (guint i = 0; i < json_array_get_length (claims); i++)
@@ -534,14 +544,15 @@ parse_attribute_cb (JsonObject *object,
           JsonNode *claim_value;
           const char *note = NULL;
 
-          if (!expect_object (reader, element, &cpath, "a claim {\"value\", \"sources\"}",
+          /* TRANSLATORS: fills the first %s of “expected %s, found %s” */
+          if (!expect_object (reader, element, &cpath, _("a claim {\"value\", \"sources\"}"),
                               &claim_object))
             continue;
           check_members (reader, &claim_object, claim_members);
           claim_value = json_object_get_member (claim_object.object, "value");
           if (claim_value == NULL)
             {
-              error_at (reader, MISSING, element, &cpath, NULL, "missing \"value\"");
+              error_at (reader, MISSING, element, &cpath, NULL, _("missing \"value\""));
               continue;
             }
           if (!check_scalar (reader, claim_value, &cpath, "value") ||
@@ -601,7 +612,8 @@ parse_events (Reader       *reader,
       JsonNode *count, *planned;
       gboolean ok = TRUE;
 
-      if (!expect_object (reader, element, &ipath, "an event object", &object))
+      /* TRANSLATORS: fills the first %s of “expected %s, found %s” */
+      if (!expect_object (reader, element, &ipath, _("an event object"), &object))
         continue;
       check_members (reader, &object, allowed);
       event = cs_event_new ();
@@ -613,13 +625,13 @@ parse_events (Reader       *reader,
       if (until != NULL && date == NULL)
         {
           error_at (reader, MISSING, element, &ipath, "until",
-                    "\"until\" is given without \"date\"");
+                    _("\"until\" is given without \"date\""));
           ok = FALSE;
         }
       else if (until != NULL && date != NULL && strcmp (until, date) < 0)
         {
           error_at (reader, VALUE, json_object_get_member (object.object, "until"), &ipath, "until",
-                    "\"%s\" is before the event's date \"%s\"", until, date);
+                    _("\"%s\" is before the event's date \"%s\""), until, date);
           ok = FALSE;
         }
       count = lookup (&object, "count");
@@ -631,11 +643,12 @@ parse_events (Reader       *reader,
             {
               if (cs_json_holds (count, G_TYPE_INT64))
                 error_at (reader, VALUE, count, &ipath, "count",
-                          "count %" G_GINT64_FORMAT " is outside 0…%d", json_node_get_int (count),
+                          /* TRANSLATORS: count is the member of an event */
+                          _("count %lld is outside 0…%d"), (long long)json_node_get_int (count),
                           G_MAXINT);
               else
                 error_at (reader, TYPE, count, &ipath, "count",
-                          "expected a whole number of at least 0, found %s",
+                          _("expected a whole number of at least 0, found %s"),
                           cs_json_describe (count));
               ok = FALSE;
             }
@@ -647,7 +660,7 @@ parse_events (Reader       *reader,
         {
           if (!cs_json_holds (planned, G_TYPE_BOOLEAN))
             {
-              error_at (reader, TYPE, planned, &ipath, "planned", "expected a boolean, found %s",
+              error_at (reader, TYPE, planned, &ipath, "planned", _("expected a boolean, found %s"),
                         cs_json_describe (planned));
               ok = FALSE;
             }
@@ -708,7 +721,8 @@ parse_graph_metadata (Reader       *reader,
           const char *file, *atitle, *publisher, *adate, *language;
           gboolean ok = TRUE;
 
-          if (!expect_object (reader, element, &apath, "an object with \"file\"", &object))
+          /* TRANSLATORS: fills the first %s of “expected %s, found %s” */
+          if (!expect_object (reader, element, &apath, _("an object with \"file\""), &object))
             continue;
           check_members (reader, &object, article_members);
           ok &= get_string (reader, &object, "file", TRUE, TRUE, &file);
@@ -721,7 +735,7 @@ parse_graph_metadata (Reader       *reader,
           if (cs_graph_builder_has_article (reader->builder, file))
             {
               error_at (reader, DUPLICATE_ID, element, &apath, NULL,
-                        "source \"%s\" is listed twice", file);
+                        _("source \"%s\" is listed twice"), file);
               continue;
             }
           article = cs_article_new (file);
@@ -745,11 +759,12 @@ parse_graph_metadata (Reader       *reader,
       if (seed != NULL)
         {
           if (!cs_json_holds (seed, G_TYPE_INT64))
-            error_at (reader, TYPE, seed, &lpath, "seed", "expected a whole number, found %s",
+            error_at (reader, TYPE, seed, &lpath, "seed", _("expected a whole number, found %s"),
                       cs_json_describe (seed));
           else if ((seed_value = json_node_get_int (seed)) < 0 || seed_value > G_MAXUINT32)
             error_at (reader, VALUE, seed, &lpath, "seed",
-                      "seed %" G_GINT64_FORMAT " is outside 0…4294967295", seed_value);
+                      /* TRANSLATORS: seed is the member of the layout */
+                      _("seed %lld is outside 0…4294967295"), (long long)seed_value);
           else
             has_seed = TRUE;
         }
@@ -801,7 +816,8 @@ parse_node (Reader           *reader,
   gboolean has_x, has_y;
   double x = 0, y = 0;
 
-  if (!expect_object (reader, element, path, "a node object", &object))
+  /* TRANSLATORS: fills the first %s of “expected %s, found %s” */
+  if (!expect_object (reader, element, path, _("a node object"), &object))
     return;
   node = cs_node_new ();
 
@@ -812,7 +828,7 @@ parse_node (Reader           *reader,
   if (origin != NULL && !g_str_equal (origin, "article") && !g_str_equal (origin, "outside"))
     {
       error_at (reader, VALUE, json_object_get_member (object.object, "label_en_origin"), path,
-                "label_en_origin", "expected \"article\" or \"outside\", found \"%s\"", origin);
+                "label_en_origin", _("expected \"article\" or \"outside\", found \"%s\""), origin);
       ok = FALSE;
     }
   ok &= get_name (reader, &object, "type", "type", &type);
@@ -834,8 +850,8 @@ parse_node (Reader           *reader,
             {
               CsJsonPath epath = CS_JSON_PATH_ELEMENT (&apath, i);
 
-              error_at (reader, TYPE, alias, &epath, NULL, "expected a non-empty string, found %s",
-                        cs_json_describe (alias));
+              error_at (reader, TYPE, alias, &epath, NULL,
+                        _("expected a non-empty string, found %s"), cs_json_describe (alias));
               ok = FALSE;
               continue;
             }
@@ -848,7 +864,7 @@ parse_node (Reader           *reader,
   ok &= get_number (reader, &object, "y", &has_y, &y);
   if (has_x != has_y)
     {
-      error_at (reader, MISSING, element, path, NULL, "\"%s\" is given without \"%s\"",
+      error_at (reader, MISSING, element, path, NULL, _("\"%s\" is given without \"%s\""),
                 has_x ? "x" : "y", has_x ? "y" : "x");
       ok = FALSE;
     }
@@ -857,13 +873,14 @@ parse_node (Reader           *reader,
     {
       if (!cs_json_holds (pinned, G_TYPE_BOOLEAN))
         {
-          error_at (reader, TYPE, pinned, path, "pinned", "expected a boolean, found %s",
+          error_at (reader, TYPE, pinned, path, "pinned", _("expected a boolean, found %s"),
                     cs_json_describe (pinned));
           ok = FALSE;
         }
       else if (!has_x && json_node_get_boolean (pinned))
         {
-          error_at (reader, MISSING, pinned, path, "pinned", "a pinned node needs \"x\" and \"y\"");
+          error_at (reader, MISSING, pinned, path, "pinned",
+                    _("a pinned node needs \"x\" and \"y\""));
           ok = FALSE;
         }
       else
@@ -883,7 +900,7 @@ parse_node (Reader           *reader,
       if (find_node (reader, id, &first, &taken))
         {
           error_at (reader, DUPLICATE_ID, json_object_get_member (object.object, "id"), path,
-                    "id", "duplicate id \"%s\" (first used by nodes[%u])", id, first);
+                    "id", _("duplicate id \"%s\" (first used by nodes[%u])"), id, first);
           return;
         }
     }
@@ -933,7 +950,7 @@ resolve_end (Reader       *reader,
        * reported already */
       if (!find_node (reader, id, &first, &taken))
         error_at (reader, UNKNOWN_NODE, json_object_get_member (object->object, member),
-                  object->path, member, "unknown node \"%s\"", id);
+                  object->path, member, _("unknown node \"%s\""), id);
       return FALSE;
     }
   return TRUE;
@@ -952,7 +969,8 @@ parse_edge (Reader           *reader,
   const char *id, *relation, *role, *role_en, *note;
   gboolean ok = TRUE;
 
-  if (!expect_object (reader, element, path, "an edge object", &object))
+  /* TRANSLATORS: fills the first %s of “expected %s, found %s” */
+  if (!expect_object (reader, element, path, _("an edge object"), &object))
     return;
   edge = cs_edge_new ();
 
@@ -974,7 +992,7 @@ parse_edge (Reader           *reader,
 
   if (edge->source == edge->target)
     report (reader, CS_PROBLEM_WARNING, CS_IMPORT_ERROR_VALUE, element, path, NULL,
-            "the edge links node \"%s\" to itself",
+            _("the edge links node \"%s\" to itself"),
             cs_graph_builder_get_node (reader->builder, edge->source)->id);
 
   edge->id = g_strdup (id);
@@ -995,7 +1013,7 @@ check_view_member_cb (JsonObject  *object,
 
   if (!g_strv_contains (check->allowed, name) && !g_str_has_prefix (name, "x-"))
     report (check->reader, CS_PROBLEM_WARNING, CS_IMPORT_ERROR_UNKNOWN_MEMBER, value,
-            check->object->path, name, "unknown member \"%s\" of the view, left out", name);
+            check->object->path, name, _("unknown member \"%s\" of the view, left out"), name);
 }
 
 /* as check_members(), but the view's problems are warnings */
@@ -1038,13 +1056,16 @@ view_member (Reader       *reader,
         return node;
     }
   warn_at (reader, TYPE, node, object->path, member,
-           "expected %s, found %s; the view's %s is left as it is",
-           type == JSON_TYPE_OBJECT  ? "an object"
-           : type == JSON_TYPE_ARRAY ? "an array"
-           : type == G_TYPE_STRING   ? "a string"
-           : type == G_TYPE_BOOLEAN  ? "true or false"
-           : type == G_TYPE_INT64    ? "a whole number"
-                                     : "a finite number",
+           /* TRANSLATORS: the first %s is the kind of JSON value the view's
+            * member should hold, the second the one it holds, the last the
+            * member's name, such as zoom */
+           _("expected %s, found %s; the view's %s is left as it is"),
+           type == JSON_TYPE_OBJECT  ? C_("JSON value", "an object")
+           : type == JSON_TYPE_ARRAY ? C_("JSON value", "an array")
+           : type == G_TYPE_STRING   ? C_("JSON value", "a string")
+           : type == G_TYPE_BOOLEAN  ? C_("JSON value", "true or false")
+           : type == G_TYPE_INT64    ? C_("JSON value", "a whole number")
+                                     : C_("JSON value", "a finite number"),
            cs_json_describe (node), member);
   return NULL;
 }
@@ -1064,8 +1085,11 @@ view_choice (Reader            *reader,
   if (g_strv_contains (choices, json_node_get_string (node)))
     return g_strdup (json_node_get_string (node));
   list = g_strjoinv (", ", (char **)choices);
-  warn_at (reader, VALUE, node, object->path, member, "unknown %s \"%s\" (expected one of %s)",
-           member, json_node_get_string (node), list);
+  warn_at (reader, VALUE, node, object->path, member,
+           /* TRANSLATORS: the first %s is the view's member, sizing or labels; the
+            * last the values it takes, such as “degree, uniform” */
+           _("unknown %s \"%s\" (expected one of %s)"), member, json_node_get_string (node),
+           list);
   return NULL;
 }
 
@@ -1101,7 +1125,7 @@ view_stage (Reader     *reader,
   if (cs_stage_word_is_stage (word) && has_stage (reader, word))
     return g_strdup (word);
   warn_at (reader, VALUE, node, object->path, member,
-           "unknown stage \"%s\" (no event of the graph has it)", word);
+           _("unknown stage \"%s\" (no event of the graph has it)"), word);
   return NULL;
 }
 
@@ -1129,11 +1153,11 @@ view_strings (Reader     *reader,
       guint index;
 
       if (!cs_json_holds (element, G_TYPE_STRING))
-        warn_at (reader, TYPE, element, &epath, NULL, "expected a string, found %s",
+        warn_at (reader, TYPE, element, &epath, NULL, _("expected a string, found %s"),
                  cs_json_describe (element));
       else if (nodes &&
                !cs_graph_builder_lookup (reader->builder, json_node_get_string (element), &index))
-        warn_at (reader, UNKNOWN_NODE, element, &epath, NULL, "unknown node \"%s\"",
+        warn_at (reader, UNKNOWN_NODE, element, &epath, NULL, _("unknown node \"%s\""),
                  json_node_get_string (element));
       else
         g_ptr_array_add (strings, g_strdup (json_node_get_string (element)));
@@ -1158,7 +1182,7 @@ view_node (Reader     *reader,
   if ((also != NULL && g_str_equal (id, also)) ||
       cs_graph_builder_lookup (reader->builder, id, &index))
     return g_strdup (id);
-  warn_at (reader, UNKNOWN_NODE, node, object->path, member, "unknown node \"%s\"", id);
+  warn_at (reader, UNKNOWN_NODE, node, object->path, member, _("unknown node \"%s\""), id);
   return NULL;
 }
 
@@ -1188,7 +1212,8 @@ parse_view_filter (Reader      *reader,
         saved->depth = json_node_get_int (member);
       else
         warn_at (reader, VALUE, member, &path, "depth",
-                 "depth %" G_GINT64_FORMAT " is outside 1…3", json_node_get_int (member));
+                 /* TRANSLATORS: depth is the member of the view's filter */
+                 _("depth %lld is outside 1…3"), (long long)json_node_get_int (member));
     }
   if ((member = view_member (reader, &filter, "hide", G_TYPE_BOOLEAN)) != NULL)
     {
@@ -1232,8 +1257,8 @@ parse_view (Reader *reader,
           saved->label_density = json_node_get_double (member);
         }
       else
-        warn_at (reader, VALUE, member, &path, "label_density", "label density %g is outside 0…1",
-                 json_node_get_double (member));
+        warn_at (reader, VALUE, member, &path, "label_density",
+                 _("label density %g is outside 0…1"), json_node_get_double (member));
     }
   if ((member = view_member (reader, &view, "layers", JSON_TYPE_OBJECT)) != NULL)
     {
@@ -1284,7 +1309,7 @@ parse_view (Reader *reader,
 
     if (zoom != NULL && json_node_get_double (zoom) <= 0)
       {
-        warn_at (reader, VALUE, zoom, &path, "zoom", "zoom %g is not above 0",
+        warn_at (reader, VALUE, zoom, &path, "zoom", _("zoom %g is not above 0"),
                  json_node_get_double (zoom));
         zoom = NULL;
       }
@@ -1295,7 +1320,7 @@ parse_view (Reader *reader,
          !isfinite (json_array_get_double_element (xy, 0)) ||
          !isfinite (json_array_get_double_element (xy, 1))))
       {
-        warn_at (reader, VALUE, center, &path, "center", "expected [x, y], two finite numbers");
+        warn_at (reader, VALUE, center, &path, "center", _("expected [x, y], two finite numbers"));
         xy = NULL;
       }
     if (zoom != NULL && xy != NULL)
@@ -1306,7 +1331,7 @@ parse_view (Reader *reader,
         saved->center_y = json_array_get_double_element (xy, 1);
       }
     else if ((zoom != NULL) != (center != NULL))
-      warn_at (reader, MISSING, node, &path, NULL, "\"zoom\" and \"center\" go together");
+      warn_at (reader, MISSING, node, &path, NULL, _("\"zoom\" and \"center\" go together"));
   }
   saved->selection = view_strings (reader, &view, "selection", TRUE);
   check_view_members (reader, &view, allowed);
@@ -1331,7 +1356,7 @@ parse_document (Reader       *reader,
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       error_at (reader, ROOT, root, NULL, NULL,
-                "expected a Consortia graph object at the top level, found %s",
+                _("expected a Consortia graph object at the top level, found %s"),
                 cs_json_describe (root));
       return FALSE;
     }
@@ -1341,34 +1366,33 @@ parse_document (Reader       *reader,
   if (format == NULL)
     {
       error_at (reader, FORMAT, root, NULL, NULL,
-                "not a Consortia graph: missing \"format\": \"%s\"", FORMAT_NAME);
+                _("not a Consortia graph: missing \"format\": \"%s\""), FORMAT_NAME);
       return FALSE;
     }
   if (!cs_json_holds (format, G_TYPE_STRING) ||
       !g_str_equal (json_node_get_string (format), FORMAT_NAME))
     {
-      error_at (reader, FORMAT, format, NULL, "format", "not a Consortia graph: expected \"%s\"",
+      error_at (reader, FORMAT, format, NULL, "format", _("not a Consortia graph: expected \"%s\""),
                 FORMAT_NAME);
       return FALSE;
     }
   version = json_object_get_member (document.object, "version");
   if (version == NULL)
     {
-      error_at (reader, VERSION, root, NULL, NULL, "missing \"version\"");
+      error_at (reader, VERSION, root, NULL, NULL, _("missing \"version\""));
       return FALSE;
     }
   if (!cs_json_holds (version, G_TYPE_INT64))
     {
-      error_at (reader, TYPE, version, NULL, "version", "expected a whole number, found %s",
+      error_at (reader, TYPE, version, NULL, "version", _("expected a whole number, found %s"),
                 cs_json_describe (version));
       return FALSE;
     }
   if (json_node_get_int (version) != FORMAT_VERSION)
     {
       error_at (reader, VERSION, version, NULL, "version",
-                "format version %" G_GINT64_FORMAT
-                " is not supported (this Consortia reads version %d)",
-                json_node_get_int (version), FORMAT_VERSION);
+                _("format version %lld is not supported (this Consortia reads version %d)"),
+                (long long)json_node_get_int (version), FORMAT_VERSION);
       return FALSE;
     }
 
@@ -1420,7 +1444,7 @@ cs_consortia_importer_load (CsImporter            *importer,
   if (options->graph > 0)
     {
       cs_problems_add (problems, CS_PROBLEM_ERROR, CS_IMPORT_ERROR_OPTION, CS_PROBLEM_NO_OFFSET,
-                       NULL, "there is no graph %u: a Consortia graph file holds one graph",
+                       NULL, _("there is no graph %u: a Consortia graph file holds one graph"),
                        options->graph + 1);
       return FALSE;
     }
@@ -1468,7 +1492,8 @@ cs_consortia_importer_class_init (CsConsortiaImporterClass *klass)
   static const char *const extensions[] = { "json", NULL };
 
   importer_class->name = "consortia";
-  importer_class->display_name = "Consortia graph (JSON)";
+  /* TRANSLATORS: the name of a file format, in the file chooser */
+  importer_class->display_name = _("Consortia graph (JSON)");
   importer_class->mime_types = mime_types;
   importer_class->extensions = extensions;
   importer_class->sniff = cs_consortia_importer_sniff;

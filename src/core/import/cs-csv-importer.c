@@ -12,6 +12,7 @@
 #include "cs-import-common-private.h"
 
 #include <csv.h>
+#include <glib/gi18n-lib.h>
 
 #include <math.h>
 #include <string.h>
@@ -390,7 +391,7 @@ table_read (Table        *table,
   if (csv_init (&parser, CSV_APPEND_NULL) != 0)
     {
       cs_problems_add (problems, CS_PROBLEM_ERROR, CS_IMPORT_ERROR_FAILED, CS_PROBLEM_NO_OFFSET,
-                       NULL, "libcsv could not start");
+                       NULL, _("libcsv could not start"));
       return FALSE;
     }
   csv_set_delim (&parser, (unsigned char)table->delimiter);
@@ -407,7 +408,7 @@ table_read (Table        *table,
       if (csv_parse (&parser, d + pos, end - pos, field_cb, row_cb, table) != end - pos)
         {
           cs_problems_add (problems, CS_PROBLEM_ERROR, CS_IMPORT_ERROR_FAILED, pos, NULL,
-                           "libcsv: %s", csv_strerror (csv_error (&parser)));
+                           _("libcsv: %s"), csv_strerror (csv_error (&parser)));
           ok = FALSE;
         }
       pos = end;
@@ -423,7 +424,7 @@ table_read (Table        *table,
 
       cs_problems_add (problems, CS_PROBLEM_ERROR, CS_IMPORT_ERROR_SYNTAX,
                        field_offset (table, row, table_row (table, row)->n_fields), NULL,
-                       "this quoted field is never closed: the rest of the file would be in it");
+                       _("this quoted field is never closed: the rest of the file would be in it"));
       ok = FALSE;
     }
   table->piece_end = table->length;
@@ -461,7 +462,8 @@ table_load (Table        *table,
   if (other != NULL)
     {
       cs_problems_add (problems, CS_PROBLEM_ERROR, CS_IMPORT_ERROR_FORMAT, at, NULL,
-                       "this is %s, not a CSV table", other);
+                       /* TRANSLATORS: %s is JSON or XML */
+                       _("this is %s, not a CSV table"), other);
       return FALSE;
     }
   table->delimiter = sniff_delimiter (table->data + bom,
@@ -600,7 +602,7 @@ nodes_read (Nodes        *nodes,
   if (table->rows->len == 0)
     {
       cs_problems_add (problems, CS_PROBLEM_WARNING, CS_IMPORT_ERROR_EMPTY, CS_PROBLEM_NO_OFFSET,
-                       NULL, "the node table is empty");
+                       NULL, _("the node table is empty"));
       nodes->names = g_ptr_array_new ();
       nodes->id = 0;
       return TRUE;
@@ -631,12 +633,18 @@ nodes_read (Nodes        *nodes,
       if (row->n_fields > n_columns)
         _cs_import_warn (problems, &n_long, CS_IMPORT_ERROR_VALUE,
                          field_offset (table, r, n_columns),
-                         "%u fields, the header has %u: the last %s left out", row->n_fields,
-                         n_columns, row->n_fields - n_columns > 1 ? "ones are" : "one is");
+                         /* TRANSLATORS: the first %u is the row's number of fields,
+                          * more than the header's; the plural is for the fields
+                          * left out */
+                         g_dngettext (GETTEXT_PACKAGE,
+                                      "%u fields, the header has %u: the last one is left out",
+                                      "%u fields, the header has %u: the last ones are left out",
+                                      row->n_fields - n_columns),
+                         row->n_fields, n_columns);
       if (id[0] == '\0')
         {
           _cs_import_warn (problems, &n_no_id, CS_IMPORT_ERROR_MISSING, row->offset,
-                           "no id in column \"%s\": the row is left out",
+                           _("no id in column \"%s\": the row is left out"),
                            (const char *)g_ptr_array_index (nodes->names, nodes->id));
           continue;
         }
@@ -644,17 +652,32 @@ nodes_read (Nodes        *nodes,
         {
           _cs_import_warn (problems, &n_duplicates, CS_IMPORT_ERROR_DUPLICATE_ID,
                            field_offset (table, r, nodes->id),
-                           "duplicate id \"%s\": the first row with it is kept, this one left "
-                           "out",
+                           _("duplicate id \"%s\": the first row with it is kept, this one "
+                             "left out"),
                            id);
           continue;
         }
       g_hash_table_insert (nodes->rows, (char *)id, GUINT_TO_POINTER (r + 1));
       g_array_append_val (nodes->order, r);
     }
-  _cs_import_warn_rest (problems, n_long, "rows with too many fields");
-  _cs_import_warn_rest (problems, n_no_id, "rows without an id");
-  _cs_import_warn_rest (problems, n_duplicates, "duplicate ids");
+  _cs_import_warn_rest (problems, n_long,
+                        g_dngettext (GETTEXT_PACKAGE,
+                                     "%u more row with too many fields is not listed",
+                                     "%u more rows with too many fields are not listed",
+                                     _cs_import_n_unlisted (n_long)),
+                        _cs_import_n_unlisted (n_long));
+  _cs_import_warn_rest (problems, n_no_id,
+                        g_dngettext (GETTEXT_PACKAGE,
+                                     "%u more row without an id is not listed",
+                                     "%u more rows without an id are not listed",
+                                     _cs_import_n_unlisted (n_no_id)),
+                        _cs_import_n_unlisted (n_no_id));
+  _cs_import_warn_rest (problems, n_duplicates,
+                        g_dngettext (GETTEXT_PACKAGE,
+                                     "%u more duplicate id is not listed",
+                                     "%u more duplicate ids are not listed",
+                                     _cs_import_n_unlisted (n_duplicates)),
+                        _cs_import_n_unlisted (n_duplicates));
   return TRUE;
 }
 
@@ -708,7 +731,7 @@ node_from_row (Reader    *reader,
       if (nodes->label != G_MAXUINT)
         _cs_import_warn (problems, n_unlabelled, CS_IMPORT_ERROR_MISSING,
                          field_offset (table, r, nodes->label),
-                         "node \"%s\" has no %s: its id is shown", name,
+                         _("node \"%s\" has no %s: its id is shown"), name,
                          (const char *)g_ptr_array_index (nodes->names, nodes->label));
       node->label = g_strdup (name);
     }
@@ -717,8 +740,8 @@ node_from_row (Reader    *reader,
   if (!position && (x[0] != '\0' || y[0] != '\0'))
     _cs_import_warn (problems, n_bad_xy, CS_IMPORT_ERROR_VALUE,
                      field_offset (table, r, x[0] != '\0' ? nodes->x : nodes->y),
-                     "node \"%s\": x \"%s\" and y \"%s\" are not a position: they are kept as "
-                     "attributes, and the layout places the node",
+                     _("node \"%s\": x \"%s\" and y \"%s\" are not a position: they are "
+                       "kept as attributes, and the layout places the node"),
                      name, x, y);
   if (nodes->description != G_MAXUINT && table_field (table, r, nodes->description)[0] != '\0')
     node->description = g_strdup (table_field (table, r, nodes->description));
@@ -763,7 +786,7 @@ end_node (Reader      *reader,
   if (reader->nodes_name != NULL)
     _cs_import_warn (reader->problems, &reader->n_unknown, CS_IMPORT_ERROR_UNKNOWN_NODE,
                      field_offset (edges, row, column),
-                     "unknown node \"%s\" (not in %s): a node is made of it", name,
+                     _("unknown node \"%s\" (not in %s): a node is made of it"), name,
                      reader->nodes_name);
   node = cs_node_new ();
   node->id = g_strdup (assign_id (reader, name, field_offset (edges, row, column), FALSE));
@@ -851,8 +874,10 @@ has_header (const Table *edges,
     }
   if (!g_hash_table_contains (ends, a) && !g_hash_table_contains (ends, b))
     cs_problems_add (problems, CS_PROBLEM_WARNING, CS_IMPORT_ERROR_VALUE, first->offset, NULL,
-                     "no header row (no columns named source and target, or from and to): "
-                     "the first row is read as an edge");
+                     /* TRANSLATORS: source, target, from and to are names of
+                      * columns: keep them as they are */
+                     _("no header row (no columns named source and target, or from and to): "
+                       "the first row is read as an edge"));
   return FALSE;
 }
 
@@ -873,11 +898,34 @@ read_edge (Reader      *reader,
 
   if (row->n_fields < needed)
     {
-      _cs_import_warn (reader->problems, &reader->n_short, CS_IMPORT_ERROR_MISSING, row->offset,
-                       "%u field%s, %s %u: no %s here, the row is left out", row->n_fields,
-                       row->n_fields > 1 ? "s" : "",
-                       columns->header ? "the header has" : "other rows have", n_columns,
-                       columns->source >= row->n_fields ? "source" : "target");
+      const char *end = columns->source >= row->n_fields ? "source" : "target";
+
+      if (columns->header)
+        _cs_import_warn (reader->problems, &reader->n_short, CS_IMPORT_ERROR_MISSING,
+                         row->offset,
+                         /* TRANSLATORS: the first %u is the row's number of fields, the
+                          * second the number of columns; %s is source or target, the end of
+                          * the edge: keep it as it is */
+                         g_dngettext (GETTEXT_PACKAGE,
+                                      "%u field, the header has %u: no %s here, the row is "
+                                      "left out",
+                                      "%u fields, the header has %u: no %s here, the row is "
+                                      "left out",
+                                      row->n_fields),
+                         row->n_fields, n_columns, end);
+      else
+        _cs_import_warn (reader->problems, &reader->n_short, CS_IMPORT_ERROR_MISSING,
+                         row->offset,
+                         /* TRANSLATORS: the first %u is the row's number of fields, the
+                          * second the number of columns; %s is source or target, the end of
+                          * the edge: keep it as it is */
+                         g_dngettext (GETTEXT_PACKAGE,
+                                      "%u field, other rows have %u: no %s here, the row is "
+                                      "left out",
+                                      "%u fields, other rows have %u: no %s here, the row is "
+                                      "left out",
+                                      row->n_fields),
+                         row->n_fields, n_columns, end);
       return;
     }
   if (source_name[0] == '\0' || target_name[0] == '\0')
@@ -885,20 +933,51 @@ read_edge (Reader      *reader,
       guint empty = source_name[0] == '\0' ? columns->source : columns->target;
 
       _cs_import_warn (reader->problems, &reader->n_empty_end, CS_IMPORT_ERROR_MISSING,
-                       field_offset (edges, r, empty), "empty %s: the row is left out",
+                       field_offset (edges, r, empty),
+                       /* TRANSLATORS: %s is source or target, the end of the
+                        * edge: keep it as it is */
+                       _("empty %s: the row is left out"),
                        empty == columns->source ? "source" : "target");
       return;
     }
-  if (row->n_fields < n_columns)
+  if (row->n_fields < n_columns && columns->header)
     _cs_import_warn (reader->problems, &reader->n_short, CS_IMPORT_ERROR_MISSING, row->offset,
-                     "%u fields, %s %u: the missing ones are left empty", row->n_fields,
-                     columns->header ? "the header has" : "other rows have", n_columns);
+                     /* TRANSLATORS: the first %u is the row's number of fields, the second
+                      * the number of columns */
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "%u field, the header has %u: the missing ones are left empty",
+                                  "%u fields, the header has %u: the missing ones are left empty",
+                                  row->n_fields),
+                     row->n_fields, n_columns);
+  else if (row->n_fields < n_columns)
+    _cs_import_warn (reader->problems, &reader->n_short, CS_IMPORT_ERROR_MISSING, row->offset,
+                     /* TRANSLATORS: the first %u is the row's number of fields, the second
+                      * the number of columns */
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "%u field, other rows have %u: the missing ones are left empty",
+                                  "%u fields, other rows have %u: the missing ones are left empty",
+                                  row->n_fields),
+                     row->n_fields, n_columns);
+  else if (row->n_fields > n_columns && columns->header)
+    _cs_import_warn (reader->problems, &reader->n_long, CS_IMPORT_ERROR_VALUE,
+                     field_offset (edges, r, n_columns),
+                     /* TRANSLATORS: the first %u is the row's number of fields, more than
+                      * the number of columns; the plural is for the fields left out */
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "%u fields, the header has %u: the last one is left out",
+                                  "%u fields, the header has %u: the last ones are left out",
+                                  row->n_fields - n_columns),
+                     row->n_fields, n_columns);
   else if (row->n_fields > n_columns)
     _cs_import_warn (reader->problems, &reader->n_long, CS_IMPORT_ERROR_VALUE,
                      field_offset (edges, r, n_columns),
-                     "%u fields, %s %u: the last %s left out", row->n_fields,
-                     columns->header ? "the header has" : "other rows have", n_columns,
-                     row->n_fields - n_columns > 1 ? "ones are" : "one is");
+                     /* TRANSLATORS: the first %u is the row's number of fields, more than
+                      * the number of columns; the plural is for the fields left out */
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "%u fields, other rows have %u: the last one is left out",
+                                  "%u fields, other rows have %u: the last ones are left out",
+                                  row->n_fields - n_columns),
+                     row->n_fields, n_columns);
 
   edge = cs_edge_new ();
   end_node (reader, edges, r, columns->source, &edge->source);
@@ -928,11 +1007,11 @@ read_edge (Reader      *reader,
 
   if (edge->source == edge->target)
     _cs_import_warn (reader->problems, &reader->n_loops, CS_IMPORT_ERROR_VALUE, row->offset,
-                     "the edge links node \"%s\" to itself", source_name);
+                     _("the edge links node \"%s\" to itself"), source_name);
   pair = g_strdup_printf ("%u %u", edge->source, edge->target);
   if (g_hash_table_contains (pairs, pair))
     _cs_import_warn (reader->problems, &reader->n_parallel, CS_IMPORT_ERROR_VALUE, row->offset,
-                     "another row links \"%s\" to \"%s\" already (parallel edges)", source_name,
+                     _("another row links \"%s\" to \"%s\" already (parallel edges)"), source_name,
                      target_name);
   else
     g_hash_table_add (pairs, g_steal_pointer (&pair));
@@ -973,13 +1052,13 @@ load_nodes (Nodes                 *nodes,
   if (*mapped == NULL)
     {
       cs_problems_add (problems, CS_PROBLEM_ERROR, CS_IMPORT_ERROR_IO, CS_PROBLEM_NO_OFFSET, NULL,
-                       "cannot read the node table: %s", error->message);
+                       _("cannot read the node table: %s"), error->message);
       return FALSE;
     }
   if (g_mapped_file_get_length (*mapped) > CS_IMPORT_MAX_SIZE)
     {
       cs_problems_add (problems, CS_PROBLEM_ERROR, CS_IMPORT_ERROR_TOO_LARGE, CS_PROBLEM_NO_OFFSET,
-                       NULL, "the node table %s is larger than %d MiB", name,
+                       NULL, _("the node table %s is larger than %d MiB"), name,
                        CS_IMPORT_MAX_SIZE / (1024 * 1024));
       return FALSE;
     }
@@ -1015,7 +1094,7 @@ cs_csv_importer_load (CsImporter            *importer,
   if (options->graph > 0)
     {
       cs_problems_add (problems, CS_PROBLEM_ERROR, CS_IMPORT_ERROR_OPTION, CS_PROBLEM_NO_OFFSET,
-                       NULL, "there is no graph %u: a CSV edge list holds one graph",
+                       NULL, _("there is no graph %u: a CSV edge list holds one graph"),
                        options->graph + 1);
       return FALSE;
     }
@@ -1039,8 +1118,9 @@ cs_csv_importer_load (CsImporter            *importer,
       cs_problems_add (problems, CS_PROBLEM_ERROR, CS_IMPORT_ERROR_MISSING,
                        edges.rows->len > 0 ? table_row (&edges, 0)->offset : CS_PROBLEM_NO_OFFSET,
                        NULL,
-                       "an edge list needs two columns, the source and the target of each edge; "
-                       "with the delimiter \"%s\" this file has one",
+                       /* TRANSLATORS: %s is the delimiter, such as , or \t */
+                       _("an edge list needs two columns, the source and the target of each "
+                         "edge; with the delimiter \"%s\" this file has one"),
                        edges.delimiter == '\t' ? "\\t" : (char[]) { edges.delimiter, '\0' });
       return FALSE;
     }
@@ -1080,14 +1160,55 @@ cs_csv_importer_load (CsImporter            *importer,
     }
   g_ptr_array_unref (columns.names);
 
-  _cs_import_warn_rest (node_problems, n_unlabelled, "nodes without a label");
-  _cs_import_warn_rest (node_problems, n_bad_xy, "nodes whose x and y are not a position");
-  _cs_import_warn_rest (problems, reader.n_short, "rows with too few fields");
-  _cs_import_warn_rest (problems, reader.n_long, "rows with too many fields");
-  _cs_import_warn_rest (problems, reader.n_empty_end, "rows with an empty end");
-  _cs_import_warn_rest (problems, reader.n_unknown, "unknown nodes");
-  _cs_import_warn_rest (problems, reader.n_loops, "self-loops");
-  _cs_import_warn_rest (problems, reader.n_parallel, "parallel edges");
+  _cs_import_warn_rest (node_problems, n_unlabelled,
+                        g_dngettext (GETTEXT_PACKAGE,
+                                     "%u more node without a label is not listed",
+                                     "%u more nodes without a label are not listed",
+                                     _cs_import_n_unlisted (n_unlabelled)),
+                        _cs_import_n_unlisted (n_unlabelled));
+  _cs_import_warn_rest (node_problems, n_bad_xy,
+                        g_dngettext (GETTEXT_PACKAGE,
+                                     "%u more node whose x and y are not a position is not listed",
+                                     "%u more nodes whose x and y are not a position are not "
+                                     "listed",
+                                     _cs_import_n_unlisted (n_bad_xy)),
+                        _cs_import_n_unlisted (n_bad_xy));
+  _cs_import_warn_rest (problems, reader.n_short,
+                        g_dngettext (GETTEXT_PACKAGE,
+                                     "%u more row with too few fields is not listed",
+                                     "%u more rows with too few fields are not listed",
+                                     _cs_import_n_unlisted (reader.n_short)),
+                        _cs_import_n_unlisted (reader.n_short));
+  _cs_import_warn_rest (problems, reader.n_long,
+                        g_dngettext (GETTEXT_PACKAGE,
+                                     "%u more row with too many fields is not listed",
+                                     "%u more rows with too many fields are not listed",
+                                     _cs_import_n_unlisted (reader.n_long)),
+                        _cs_import_n_unlisted (reader.n_long));
+  _cs_import_warn_rest (problems, reader.n_empty_end,
+                        g_dngettext (GETTEXT_PACKAGE,
+                                     "%u more row with an empty end is not listed",
+                                     "%u more rows with an empty end are not listed",
+                                     _cs_import_n_unlisted (reader.n_empty_end)),
+                        _cs_import_n_unlisted (reader.n_empty_end));
+  _cs_import_warn_rest (problems, reader.n_unknown,
+                        g_dngettext (GETTEXT_PACKAGE,
+                                     "%u more unknown node is not listed",
+                                     "%u more unknown nodes are not listed",
+                                     _cs_import_n_unlisted (reader.n_unknown)),
+                        _cs_import_n_unlisted (reader.n_unknown));
+  _cs_import_warn_rest (problems, reader.n_loops,
+                        g_dngettext (GETTEXT_PACKAGE,
+                                     "%u more self-loop is not listed",
+                                     "%u more self-loops are not listed",
+                                     _cs_import_n_unlisted (reader.n_loops)),
+                        _cs_import_n_unlisted (reader.n_loops));
+  _cs_import_warn_rest (problems, reader.n_parallel,
+                        g_dngettext (GETTEXT_PACKAGE,
+                                     "%u more parallel edge is not listed",
+                                     "%u more parallel edges are not listed",
+                                     _cs_import_n_unlisted (reader.n_parallel)),
+                        _cs_import_n_unlisted (reader.n_parallel));
   if (_cs_id_map_get_n_renamed (ids) > 0)
     {
       const char *id;
@@ -1096,10 +1217,17 @@ cs_csv_importer_load (CsImporter            *importer,
 
       cs_problems_add (reader.renamed_in_nodes ? node_problems : problems, CS_PROBLEM_WARNING,
                        CS_IMPORT_ERROR_VALUE, reader.renamed_offset, NULL,
-                       "%u node name%s %s not Consortia ids (letters, digits and _ . : -): each "
-                       "gets an id of its own (\"%s\" is \"%s\") and keeps its name as its label "
-                       "or an alias",
-                       n, n > 1 ? "s" : "", n > 1 ? "are" : "is", name, id);
+                       /* TRANSLATORS: the %s are the first name changed and the
+                        * id it gets */
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "%u node name is not a Consortia id (letters, digits and "
+                                    "_ . : -): it gets an id of its own (\"%s\" is \"%s\") and "
+                                    "keeps its name as its label or an alias",
+                                    "%u node names are not Consortia ids (letters, digits and "
+                                    "_ . : -): each gets an id of its own (\"%s\" is \"%s\") and "
+                                    "keeps its name as its label or an alias",
+                                    n),
+                       n, name, id);
     }
   if (node_problems->len > 0)
     move_problems (node_problems, &nodes.table, nodes_name, problems);
@@ -1114,7 +1242,8 @@ cs_csv_importer_class_init (CsCsvImporterClass *klass)
   static const char *const extensions[] = { "csv", "tsv", NULL };
 
   importer_class->name = "csv";
-  importer_class->display_name = "CSV edge list";
+  /* TRANSLATORS: the name of a file format, in the file chooser */
+  importer_class->display_name = _("CSV edge list");
   importer_class->mime_types = mime_types;
   importer_class->extensions = extensions;
   importer_class->sniff = cs_csv_importer_sniff;

@@ -11,6 +11,8 @@
 #include "cs-json-graph-private.h"
 #include "cs-json-tree.h"
 
+#include <glib/gi18n-lib.h>
+
 /* Cytoscape.js JSON (also what Cytoscape's desktop app exports as .cyjs),
  * parsed with json-glib: a top-level array of elements, or an object
  * whose "elements" is {"nodes": [...], "edges": [...]} or an array. An
@@ -86,7 +88,7 @@ element_data (Reader           *reader,
   if (!JSON_NODE_HOLDS_OBJECT (data))
     {
       cs_json_graph_warn (reader->graph, TYPE, data, path, "data",
-                          "expected an object, found %s; it is left out",
+                          _("expected an object, found %s; it is left out"),
                           cs_json_describe (data));
       return NULL;
     }
@@ -106,7 +108,7 @@ element_kind (Reader           *reader,
   if (!JSON_NODE_HOLDS_OBJECT (element))
     {
       cs_json_graph_warn (reader->graph, TYPE, element, path, NULL,
-                          "expected an element object, found %s; it is left out",
+                          _("expected an element object, found %s; it is left out"),
                           cs_json_describe (element));
       return ELEMENT_NONE;
     }
@@ -121,7 +123,7 @@ element_kind (Reader           *reader,
       if (g_str_equal (name, "edges"))
         return ELEMENT_EDGE;
       cs_json_graph_warn (reader->graph, VALUE, group, path, "group",
-                          "expected \"nodes\" or \"edges\"; the element is left out");
+                          _("expected \"nodes\" or \"edges\"; the element is left out"));
       return ELEMENT_NONE;
     }
   data = json_object_get_member (object, "data");
@@ -150,7 +152,7 @@ read_node (Reader           *reader,
   if (!JSON_NODE_HOLDS_OBJECT (element))
     {
       cs_json_graph_warn (reader->graph, TYPE, element, path, NULL,
-                          "expected a node object, found %s; it is left out",
+                          _("expected a node object, found %s; it is left out"),
                           cs_json_describe (element));
       _cs_json_graph_skip_node (reader->graph);
       return;
@@ -180,7 +182,7 @@ read_node (Reader           *reader,
     }
   else if (position != NULL && !JSON_NODE_HOLDS_NULL (position))
     cs_json_graph_warn (reader->graph, TYPE, position, path, "position",
-                        "expected an object {x, y}, found %s; the layout places the node",
+                        _("expected an object {x, y}, found %s; the layout places the node"),
                         cs_json_describe (position));
 
   if (data != NULL)
@@ -238,7 +240,7 @@ make_groups (Reader *reader,
       if (index == p->child)
         {
           cs_json_graph_warn (reader->graph, VALUE, p->parent, &path, "parent",
-                              "the node is its own parent; it is in no group");
+                              _("the node is its own parent; it is in no group"));
           continue;
         }
       group->type = consortium;
@@ -253,15 +255,44 @@ make_groups (Reader *reader,
     {
       guint n_groups = g_hash_table_size (groups);
       guint n_members = links->len / 2;
-      g_autofree char *added = n_added == 0
-                                   ? g_strdup ("")
-                                   : g_strdup_printf ("; %u %s not in the file, added", n_added,
-                                                      n_added == 1 ? "parent was" : "parents were");
 
-      cs_json_graph_warn (reader->graph, VALUE, reader->first_parent, NULL, NULL,
-                          "%u %s made from compound nodes: each parent is a consortium node, "
-                          "with a member_of edge from each of its children (%u in all)%s",
-                          n_groups, n_groups == 1 ? "group" : "groups", n_members, added);
+      if (n_added == 0)
+        cs_json_graph_warn (reader->graph, VALUE, reader->first_parent, NULL, NULL,
+                            /* TRANSLATORS: the last %u counts the children; consortium
+                             * and member_of are a node type and a relation: keep them */
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "%u group made from compound nodes: each parent is a "
+                                         "consortium node, with a member_of edge from each of "
+                                         "its children (%u in all)",
+                                         "%u groups made from compound nodes: each parent is a "
+                                         "consortium node, with a member_of edge from each of "
+                                         "its children (%u in all)",
+                                         n_groups),
+                            n_groups, n_members);
+      else
+        {
+          g_autofree char *added = g_strdup_printf (
+              /* TRANSLATORS: ends the message “N groups made from compound
+               * nodes: …; %s” */
+              g_dngettext (GETTEXT_PACKAGE, "%u parent was not in the file, added",
+                           "%u parents were not in the file, added", n_added),
+              n_added);
+
+          cs_json_graph_warn (reader->graph, VALUE, reader->first_parent, NULL, NULL,
+                              /* TRANSLATORS: the last %u counts the children; %s says
+                               * how many parents were not in the file, “2 parents were
+                               * not in the file, added”; consortium and member_of are a
+                               * node type and a relation: keep them */
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%u group made from compound nodes: each parent is "
+                                           "a consortium node, with a member_of edge from each "
+                                           "of its children (%u in all); %s",
+                                           "%u groups made from compound nodes: each parent is "
+                                           "a consortium node, with a member_of edge from each "
+                                           "of its children (%u in all); %s",
+                                           n_groups),
+                              n_groups, n_members, added);
+        }
     }
 }
 
@@ -283,7 +314,7 @@ read_edge (Reader           *reader,
   if (!JSON_NODE_HOLDS_OBJECT (element))
     {
       cs_json_graph_warn (reader->graph, TYPE, element, path, NULL,
-                          "expected an edge object, found %s; it is left out",
+                          _("expected an edge object, found %s; it is left out"),
                           cs_json_describe (element));
       return;
     }
@@ -292,7 +323,7 @@ read_edge (Reader           *reader,
   if (data == NULL)
     {
       cs_json_graph_warn (reader->graph, MISSING, element, path, NULL,
-                          "an edge without data.source and data.target; it is left out");
+                          _("an edge without data.source and data.target; it is left out"));
       return;
     }
   if (!_cs_json_graph_resolve_end (reader->graph, element, &data_path, "source",
@@ -415,7 +446,7 @@ read_document (Reader       *reader,
       if (elements == NULL)
         {
           cs_json_graph_error (reader->graph, MISSING, root, NULL, NULL,
-                               "not a Cytoscape.js file: missing \"elements\"");
+                               _("not a Cytoscape.js file: missing \"elements\""));
           return FALSE;
         }
       list_path = &elements_path;
@@ -435,16 +466,21 @@ read_document (Reader       *reader,
       else if (!JSON_NODE_HOLDS_ARRAY (elements))
         {
           cs_json_graph_error (reader->graph, TYPE, elements, NULL, "elements",
-                               "expected {\"nodes\": [...], \"edges\": [...]} or an array, "
-                               "found %s", cs_json_describe (elements));
+                               /* TRANSLATORS: {"nodes": [...], "edges": [...]} is JSON:
+                                * keep it; %s is a kind of JSON value, such as “a string” */
+                               _("expected {\"nodes\": [...], \"edges\": [...]} or an array, "
+                                 "found %s"),
+                               cs_json_describe (elements));
           return FALSE;
         }
     }
   else
     {
       cs_json_graph_error (reader->graph, ROOT, root, NULL, NULL,
-                           "expected an array of Cytoscape.js elements or an object with "
-                           "\"elements\" at the top level, found %s", cs_json_describe (root));
+                           /* TRANSLATORS: %s is a kind of JSON value, such as “a string” */
+                           _("expected an array of Cytoscape.js elements or an object with "
+                             "\"elements\" at the top level, found %s"),
+                           cs_json_describe (root));
       return FALSE;
     }
 

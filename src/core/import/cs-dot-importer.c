@@ -11,6 +11,7 @@
 #include "cs-dot-scan-private.h"
 #include "cs-import-common-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <graphviz/cgraph.h>
 
 #include <math.h>
@@ -231,17 +232,19 @@ report_messages (const char *data,
           /* the scan is there to keep this from happening: see
            * cs-dot-scan.c. cgraph keeps a stale parser stack after it. */
           cgraph_broken = TRUE;
-          text = g_strdup_printf ("%s: the statement is too long for Graphviz's parser",
+          /* TRANSLATORS: %s is Graphviz's message, in English */
+          text = g_strdup_printf (_("%s: the statement is too long for Graphviz's parser"),
                                   message->text);
         }
       else if (message->near != NULL &&
                (g_str_equal (message->near, "--") || g_str_equal (message->near, "->")))
-        text = g_strdup_printf ("%s (a digraph's edges are written ->, a graph's --)",
+        /* TRANSLATORS: %s is Graphviz's message, in English */
+        text = g_strdup_printf (_("%s (a digraph's edges are written ->, a graph's --)"),
                                 message->text);
       else if (message->error && message->near == NULL && !scan->closed)
         {
           offset = scan->end;
-          text = g_strdup ("the graph ends before its closing }");
+          text = g_strdup (_("the graph ends before its closing }"));
         }
       else
         text = g_strdup (message->text);
@@ -255,7 +258,12 @@ report_messages (const char *data,
       else
         _cs_import_warn (problems, &n_warnings, CS_IMPORT_ERROR_SYNTAX, offset, "%s", text);
     }
-  _cs_import_warn_rest (problems, n_warnings, "warnings of Graphviz's parser");
+  _cs_import_warn_rest (problems, n_warnings,
+                        g_dngettext (GETTEXT_PACKAGE,
+                                     "%u more warning of Graphviz's parser is not listed",
+                                     "%u more warnings of Graphviz's parser are not listed",
+                                     _cs_import_n_unlisted (n_warnings)),
+                        _cs_import_n_unlisted (n_warnings));
   return ok;
 }
 
@@ -265,11 +273,11 @@ unclosed_message (char kind)
   switch (kind)
     {
     case '"':
-      return "this quoted string is never closed (a \" is missing)";
+      return _("this quoted string is never closed (a \" is missing)");
     case '<':
-      return "this HTML string is never closed (a > is missing, or its < and > do not pair)";
+      return _("this HTML string is never closed (a > is missing, or its < and > do not pair)");
     default:
-      return "this comment is never closed (*/ is missing)";
+      return _("this comment is never closed (*/ is missing)");
     }
 }
 
@@ -313,8 +321,8 @@ parse (const char *data,
     {
       cs_problems_add (problems, CS_PROBLEM_ERROR, CS_IMPORT_ERROR_FAILED, CS_PROBLEM_NO_OFFSET,
                        NULL,
-                       "Graphviz's parser failed on an earlier file and cannot read another "
-                       "in this run of Consortia: start it again");
+                       _("Graphviz's parser failed on an earlier file and cannot read "
+                         "another in this run of Consortia: start it again"));
       return NULL;
     }
 
@@ -353,7 +361,7 @@ parse (const char *data,
     g_clear_pointer (&graph, agclose);
   if (ok && graph == NULL)
     cs_problems_add (problems, CS_PROBLEM_ERROR, CS_IMPORT_ERROR_SYNTAX, scan->start, NULL,
-                     "no DOT graph here (a graph starts with graph or digraph and a {)");
+                     _("no DOT graph here (a graph starts with graph or digraph and a {)"));
   return graph;
 }
 
@@ -579,8 +587,9 @@ read_node (Reader   *reader,
               continue;
             }
           _cs_import_warn (reader->problems, &reader->n_bad_pos, CS_IMPORT_ERROR_VALUE, offset,
-                           "node \"%s\": pos \"%s\" is not x,y: it is kept as an attribute, and "
-                           "the layout places the node",
+                           /* TRANSLATORS: pos is the DOT attribute: keep it as it is */
+                           _("node \"%s\": pos \"%s\" is not x,y: it is kept as an "
+                             "attribute, and the layout places the node"),
                            name, value);
         }
       if (g_str_equal (sym->name, "type") && (word = _cs_import_word (value)) != NULL)
@@ -684,11 +693,12 @@ read_edges (Reader *reader)
       offset = _cs_dot_scan_edge_offset (reader->scan, tail, head, nth);
       if (source == target)
         _cs_import_warn (reader->problems, &reader->n_loops, CS_IMPORT_ERROR_VALUE, offset,
-                         "the edge links node \"%s\" to itself", tail);
+                         _("the edge links node \"%s\" to itself"), tail);
       else if (nth > 0)
         _cs_import_warn (reader->problems, &reader->n_parallel, CS_IMPORT_ERROR_VALUE, offset,
-                         "another edge links \"%s\" %s \"%s\" already (parallel edges)", tail,
-                         directed ? "->" : "--", head);
+                         /* TRANSLATORS: the middle %s is the edge operator, -> or -- */
+                         _("another edge links \"%s\" %s \"%s\" already (parallel edges)"),
+                         tail, directed ? "->" : "--", head);
       cs_graph_builder_take_edge (reader->builder, g_steal_pointer (&edge));
     }
 }
@@ -795,7 +805,7 @@ read_groups (Reader *reader)
           if (agnnodes (sub) == 0)
             _cs_import_warn (reader->problems, &reader->n_empty, CS_IMPORT_ERROR_VALUE,
                              _cs_dot_scan_subgraph_offset (reader->scan, name),
-                             "subgraph \"%s\" holds no nodes: no group is made of it", name);
+                             _("subgraph \"%s\" holds no nodes: no group is made of it"), name);
           else
             {
               Group g = { sub, agparent (sub), parent_group, g_strdup (name) };
@@ -884,23 +894,27 @@ read_groups (Reader *reader)
       cs_graph_builder_take_edge (reader->builder, edge);
     }
 
-  if (groups->len == 1)
+  if (groups->len > 0)
     cs_problems_add (reader->problems, CS_PROBLEM_WARNING, CS_IMPORT_ERROR_VALUE,
                      _cs_dot_scan_subgraph_offset (reader->scan,
                                                    g_array_index (groups, Group, 0).name),
                      NULL,
-                     "1 subgraph made into a group (%s): a node of type consortium, with a "
-                     "member_of edge from each of its members",
-                     listed->str);
-  else if (groups->len > 1)
-    cs_problems_add (reader->problems, CS_PROBLEM_WARNING, CS_IMPORT_ERROR_VALUE,
-                     _cs_dot_scan_subgraph_offset (reader->scan,
-                                                   g_array_index (groups, Group, 0).name),
-                     NULL,
-                     "%u subgraphs made into groups (%s): a node of type consortium each, with "
-                     "a member_of edge from each of its members",
+                     /* TRANSLATORS: %s lists the first subgraphs' names; consortium
+                      * and member_of are a node type and a relation: keep them */
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "%u subgraph made into a group (%s): a node of type "
+                                  "consortium, with a member_of edge from each of its members",
+                                  "%u subgraphs made into groups (%s): a node of type "
+                                  "consortium each, with a member_of edge from each of its "
+                                  "members",
+                                  groups->len),
                      groups->len, listed->str);
-  _cs_import_warn_rest (reader->problems, reader->n_empty, "empty subgraphs");
+  _cs_import_warn_rest (reader->problems, reader->n_empty,
+                        g_dngettext (GETTEXT_PACKAGE,
+                                     "%u more empty subgraph is not listed",
+                                     "%u more empty subgraphs are not listed",
+                                     _cs_import_n_unlisted (reader->n_empty)),
+                        _cs_import_n_unlisted (reader->n_empty));
 }
 
 static void
@@ -931,9 +945,14 @@ read_graph (Reader *reader)
   if (n > 0)
     cs_problems_add (reader->problems, CS_PROBLEM_WARNING, CS_IMPORT_ERROR_UNKNOWN_MEMBER,
                      first, NULL,
-                     "the graph's attribute%s %s %s left out (Consortia keeps a graph's label, "
-                     "as its title)",
-                     n > 1 ? "s" : "", left_out->str, n > 1 ? "are" : "is");
+                     /* TRANSLATORS: %s lists the attributes' names */
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "the graph's attribute %s is left out (Consortia keeps a "
+                                  "graph's label, as its title)",
+                                  "the graph's attributes %s are left out (Consortia keeps a "
+                                  "graph's label, as its title)",
+                                  n),
+                     left_out->str);
 }
 
 static void
@@ -962,21 +981,44 @@ read_all (Reader *reader)
 
       cs_problems_add (reader->problems, CS_PROBLEM_WARNING, CS_IMPORT_ERROR_VALUE,
                        _cs_dot_scan_node_offset (reader->scan, name), NULL,
-                       "%u node name%s %s not Consortia ids (letters, digits and _ . : -): "
-                       "each gets an id of its own (\"%s\" is \"%s\") and keeps its name as "
-                       "its label or an alias",
-                       _cs_id_map_get_n_renamed (reader->ids),
-                       _cs_id_map_get_n_renamed (reader->ids) > 1 ? "s" : "",
-                       _cs_id_map_get_n_renamed (reader->ids) > 1 ? "are" : "is", name, id);
+                       /* TRANSLATORS: the %s are the first name changed and the
+                        * id it gets */
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "%u node name is not a Consortia id (letters, digits and "
+                                    "_ . : -): it gets an id of its own (\"%s\" is \"%s\") and "
+                                    "keeps its name as its label or an alias",
+                                    "%u node names are not Consortia ids (letters, digits and "
+                                    "_ . : -): each gets an id of its own (\"%s\" is \"%s\") and "
+                                    "keeps its name as its label or an alias",
+                                    _cs_id_map_get_n_renamed (reader->ids)),
+                       _cs_id_map_get_n_renamed (reader->ids), name, id);
     }
   if (reader->n_html > 0)
     cs_problems_add (reader->problems, CS_PROBLEM_WARNING, CS_IMPORT_ERROR_VALUE,
                      reader->first_html, NULL,
-                     "%u HTML label%s read as %s text: the markup is left out", reader->n_html,
-                     reader->n_html > 1 ? "s" : "", reader->n_html > 1 ? "their" : "its");
-  _cs_import_warn_rest (reader->problems, reader->n_bad_pos, "nodes with a pos that is not x,y");
-  _cs_import_warn_rest (reader->problems, reader->n_loops, "self-loops");
-  _cs_import_warn_rest (reader->problems, reader->n_parallel, "parallel edges");
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "%u HTML label read as its text: the markup is left out",
+                                  "%u HTML labels read as their text: the markup is left out",
+                                  reader->n_html),
+                     reader->n_html);
+  _cs_import_warn_rest (reader->problems, reader->n_bad_pos,
+                        g_dngettext (GETTEXT_PACKAGE,
+                                     "%u more node with a pos that is not x,y is not listed",
+                                     "%u more nodes with a pos that is not x,y are not listed",
+                                     _cs_import_n_unlisted (reader->n_bad_pos)),
+                        _cs_import_n_unlisted (reader->n_bad_pos));
+  _cs_import_warn_rest (reader->problems, reader->n_loops,
+                        g_dngettext (GETTEXT_PACKAGE,
+                                     "%u more self-loop is not listed",
+                                     "%u more self-loops are not listed",
+                                     _cs_import_n_unlisted (reader->n_loops)),
+                        _cs_import_n_unlisted (reader->n_loops));
+  _cs_import_warn_rest (reader->problems, reader->n_parallel,
+                        g_dngettext (GETTEXT_PACKAGE,
+                                     "%u more parallel edge is not listed",
+                                     "%u more parallel edges are not listed",
+                                     _cs_import_n_unlisted (reader->n_parallel)),
+                        _cs_import_n_unlisted (reader->n_parallel));
 }
 
 static gboolean
@@ -1000,18 +1042,24 @@ cs_dot_importer_load (CsImporter            *importer,
     {
       cs_problems_add (problems, CS_PROBLEM_ERROR, CS_IMPORT_ERROR_SYNTAX,
                        scan->trailing != CS_PROBLEM_NO_OFFSET ? scan->trailing : 0, NULL,
-                       "no DOT graph here (a graph is written graph { … } or digraph { … })");
+                       _("no DOT graph here (a graph is written graph { … } or digraph { … })"));
       return FALSE;
     }
   if (!scan->found)
     {
       if (scan->n_graphs == 1)
         cs_problems_add (problems, CS_PROBLEM_ERROR, CS_IMPORT_ERROR_OPTION, CS_PROBLEM_NO_OFFSET,
-                         NULL, "there is no graph %u: the file holds one graph",
+                         NULL, _("there is no graph %u: the file holds one graph"),
                          options->graph + 1);
       else
         cs_problems_add (problems, CS_PROBLEM_ERROR, CS_IMPORT_ERROR_OPTION, CS_PROBLEM_NO_OFFSET,
-                         NULL, "there is no graph %u: the file holds %u graphs",
+                         NULL,
+                         /* TRANSLATORS: the first %u is the number given to --graph, the
+                          * second the number of graphs of the file, more than one */
+                         g_dngettext (GETTEXT_PACKAGE,
+                                      "there is no graph %u: the file holds %u graph",
+                                      "there is no graph %u: the file holds %u graphs",
+                                      scan->n_graphs),
                          options->graph + 1, scan->n_graphs);
       return FALSE;
     }
@@ -1042,12 +1090,18 @@ cs_dot_importer_load (CsImporter            *importer,
         cs_graph_builder_set_file_graphs (builder, scan->n_graphs, options->graph);
       if (scan->n_graphs > 1)
         cs_problems_add (problems, CS_PROBLEM_WARNING, CS_IMPORT_ERROR_VALUE, scan->header, NULL,
-                         "the file holds %u graphs: this is graph %u (the command line's "
-                         "--graph N reads another)",
+                         /* TRANSLATORS: the first %u is the number of graphs of the
+                          * file, more than one */
+                         g_dngettext (GETTEXT_PACKAGE,
+                                      "the file holds %u graph: this is graph %u (the command "
+                                      "line's --graph N reads another)",
+                                      "the file holds %u graphs: this is graph %u (the command "
+                                      "line's --graph N reads another)",
+                                      scan->n_graphs),
                          scan->n_graphs, options->graph + 1);
       if (scan->trailing != CS_PROBLEM_NO_OFFSET)
         cs_problems_add (problems, CS_PROBLEM_WARNING, CS_IMPORT_ERROR_SYNTAX, scan->trailing,
-                         NULL, "text after the last graph is left out");
+                         NULL, _("text after the last graph is left out"));
     }
   g_mutex_unlock (&cgraph_lock);
   return graph != NULL && cs_problems_count_errors (problems) == 0;

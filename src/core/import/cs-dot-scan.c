@@ -10,6 +10,7 @@
 
 #include "cs-problem.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 /* The lexer follows cgraph's (lib/cgraph/scan.l in Graphviz 2.42): names
@@ -452,8 +453,8 @@ check_stack (Scanner *s,
 {
   if (s->stack > PARSER_STACK_BUDGET)
     fail (s, CS_IMPORT_ERROR_TOO_DEEP, offset,
-          "this statement is too long for Graphviz's parser: an edge chain (a -> b -> c …) of "
-          "more than about %d links, or long chains within nested subgraphs",
+          _("this statement is too long for Graphviz's parser: an edge chain (a -> b -> c …) "
+            "of more than about %d links, or long chains within nested subgraphs"),
           PARSER_STACK_BUDGET / PARSER_STACK_PER_LINK);
 }
 
@@ -504,14 +505,14 @@ operand (Scanner    *s,
       s->n_memberships += pairs * (s->frames->len - 1);
       if (s->n_edges > CS_DOT_MAX_EDGES)
         fail (s, CS_IMPORT_ERROR_TOO_LARGE, f->edge_offset,
-              "the edges made up to here are more than %d, the most Consortia reads from a DOT "
-              "graph (an edge between two subgraphs stands for an edge from each node of the "
-              "first to each node of the second)",
+              _("the edges made up to here are more than %d, the most Consortia reads from a "
+                "DOT graph (an edge between two subgraphs stands for an edge from each node of "
+                "the first to each node of the second)"),
               CS_DOT_MAX_EDGES);
       else if (s->n_memberships > CS_DOT_MAX_MEMBERSHIPS)
         fail (s, CS_IMPORT_ERROR_TOO_LARGE, f->edge_offset,
-              "subgraphs would hold nodes and edges more than %d times over here, the most "
-              "Consortia reads from a DOT graph",
+              _("subgraphs would hold nodes and edges more than %d times over here, the most "
+                "Consortia reads from a DOT graph"),
               CS_DOT_MAX_MEMBERSHIPS);
       if (f->prev_name != NULL && name != NULL)
         record_edge (s, f->prev_name, name, f->edge_offset);
@@ -536,7 +537,7 @@ mention (Scanner    *s,
       g_hash_table_insert (s->scan->nodes, g_strdup (name), GSIZE_TO_POINTER (offset + 1));
       if (g_hash_table_size (s->scan->nodes) > CS_DOT_MAX_NODES)
         fail (s, CS_IMPORT_ERROR_TOO_LARGE, offset,
-              "more than %d nodes: Consortia reads DOT graphs of up to %d nodes and %d edges",
+              _("more than %d nodes: Consortia reads DOT graphs of up to %d nodes and %d edges"),
               CS_DOT_MAX_NODES, CS_DOT_MAX_NODES, CS_DOT_MAX_EDGES);
     }
 }
@@ -551,7 +552,7 @@ open_frame (Scanner    *s,
 
   if (s->frames->len > CS_DOT_MAX_DEPTH)
     {
-      fail (s, CS_IMPORT_ERROR_TOO_DEEP, offset, "subgraphs nested deeper than %d levels",
+      fail (s, CS_IMPORT_ERROR_TOO_DEEP, offset, _("subgraphs nested deeper than %d levels"),
             CS_DOT_MAX_DEPTH);
       return;
     }
@@ -604,8 +605,8 @@ close_frame (Scanner     *s,
   s->n_memberships += child.count;
   if (s->n_memberships > CS_DOT_MAX_MEMBERSHIPS)
     fail (s, CS_IMPORT_ERROR_TOO_LARGE, t->start,
-          "subgraphs hold nodes and edges more than %d times over here, the most Consortia "
-          "reads from a DOT graph",
+          _("subgraphs hold nodes and edges more than %d times over here, the most Consortia "
+            "reads from a DOT graph"),
           CS_DOT_MAX_MEMBERSHIPS);
   operand (s, *size, NULL);
   return FALSE;
@@ -837,11 +838,11 @@ check_values (Scanner *s)
 
   if (values > CS_DOT_MAX_VALUES)
     fail (s, CS_IMPORT_ERROR_TOO_LARGE, s->scan->start,
-          "the graph's attributes would take more than %d values (%" G_GUINT64_FORMAT
-          " node attributes for %" G_GUINT64_FORMAT " nodes, %" G_GUINT64_FORMAT
-          " edge attributes for %" G_GUINT64_FORMAT " edges), the most Consortia reads from a "
-          "DOT graph",
-          CS_DOT_MAX_VALUES, node_names, nodes, edge_names, s->n_edges);
+          _("the graph's attributes would take more than %d values (%llu node attributes for "
+            "%llu nodes, %llu edge attributes for %llu edges), the most Consortia reads from a "
+            "DOT graph"),
+          CS_DOT_MAX_VALUES, (unsigned long long)node_names, (unsigned long long)nodes,
+          (unsigned long long)edge_names, (unsigned long long)s->n_edges);
 }
 
 static void

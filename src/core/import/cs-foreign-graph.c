@@ -8,6 +8,7 @@
 
 #include "cs-foreign-graph-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,18 +46,71 @@ struct _CsForeignGraph
   gboolean        failed;
 };
 
-/* after "and N more" */
-static const char *const summaries[CS_FOREIGN_N_WARNINGS] = {
-  [CS_FOREIGN_WARNING_DUPLICATE_NODE] = "nodes left out for a duplicate id",
-  [CS_FOREIGN_WARNING_UNKNOWN_NODE] = "nodes created for the edges that name them",
-  [CS_FOREIGN_WARNING_SELF_LOOP] = "self-loops",
-  [CS_FOREIGN_WARNING_PARALLEL_EDGE] = "parallel edges",
-  [CS_FOREIGN_WARNING_NODE_ID] = "node ids changed",
-  [CS_FOREIGN_WARNING_EDGE_ID] = "edge ids changed",
-  [CS_FOREIGN_WARNING_VALUE] = "values that are not of their declared type",
-  [CS_FOREIGN_WARNING_UNSUPPORTED] = "parts that are not read",
-  [CS_FOREIGN_WARNING_OTHER] = "warnings",
-};
+/* "and N more …" for the warnings of @kind past the ones listed */
+static char *
+summary_text (CsForeignWarning kind,
+              guint            n)
+{
+  switch (kind)
+    {
+    case CS_FOREIGN_WARNING_DUPLICATE_NODE:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "and %u more node left out for a duplicate id (not "
+                                           "listed)",
+                                           "and %u more nodes left out for a duplicate id (not "
+                                           "listed)",
+                                           n),
+                              n);
+    case CS_FOREIGN_WARNING_UNKNOWN_NODE:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "and %u more node created for the edges that name it "
+                                           "(not listed)",
+                                           "and %u more nodes created for the edges that name "
+                                           "them (not listed)",
+                                           n),
+                              n);
+    case CS_FOREIGN_WARNING_SELF_LOOP:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "and %u more self-loop (not listed)",
+                                           "and %u more self-loops (not listed)", n),
+                              n);
+    case CS_FOREIGN_WARNING_PARALLEL_EDGE:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "and %u more parallel edge (not listed)",
+                                           "and %u more parallel edges (not listed)", n),
+                              n);
+    case CS_FOREIGN_WARNING_NODE_ID:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "and %u more node id changed (not listed)",
+                                           "and %u more node ids changed (not listed)", n),
+                              n);
+    case CS_FOREIGN_WARNING_EDGE_ID:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "and %u more edge id changed (not listed)",
+                                           "and %u more edge ids changed (not listed)", n),
+                              n);
+    case CS_FOREIGN_WARNING_VALUE:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "and %u more value that is not of its declared type "
+                                           "(not listed)",
+                                           "and %u more values that are not of their declared "
+                                           "type (not listed)",
+                                           n),
+                              n);
+    case CS_FOREIGN_WARNING_UNSUPPORTED:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "and %u more part that is not read (not listed)",
+                                           "and %u more parts that are not read (not listed)",
+                                           n),
+                              n);
+    case CS_FOREIGN_WARNING_OTHER:
+    default:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "and %u more warning (not listed)",
+                                           "and %u more warnings (not listed)", n),
+                              n);
+    }
+}
 
 static const char *const label_keys[] = { "label", "name", "Label", "title" };
 
@@ -163,16 +217,16 @@ _cs_foreign_graph_check_text (CsForeignGraph *self,
   if (length >= 2 && ((d[0] == 0xff && d[1] == 0xfe) || (d[0] == 0xfe && d[1] == 0xff)))
     {
       _cs_foreign_graph_error (self, CS_IMPORT_ERROR_ENCODING, 0,
-                               "the file is UTF-16 encoded; save it as UTF-8");
+                               _("the file is UTF-16 encoded; save it as UTF-8"));
       return FALSE;
     }
   nul = memchr (d, '\0', length);
   if (nul != NULL)
     {
       _cs_foreign_graph_error (self, CS_IMPORT_ERROR_ENCODING, nul - d,
-                               "the file contains a NUL byte at offset %" G_GSIZE_FORMAT
-                               " (UTF-16 or UTF-32 text, or not a text file); save it as UTF-8",
-                               (gsize)(nul - d));
+                               _("the file contains a NUL byte at offset %zu (UTF-16 or "
+                                 "UTF-32 text, or not a text file); save it as UTF-8"),
+                               (size_t)(nul - d));
       return FALSE;
     }
   if (!g_utf8_validate (data, length, &end))
@@ -180,8 +234,8 @@ _cs_foreign_graph_check_text (CsForeignGraph *self,
       gsize offset = end - data;
 
       _cs_foreign_graph_error (self, CS_IMPORT_ERROR_ENCODING, offset,
-                               "invalid UTF-8 (byte 0x%02x at offset %" G_GSIZE_FORMAT ")",
-                               d[offset], offset);
+                               _("invalid UTF-8 (byte 0x%02x at offset %zu)"), d[offset],
+                               (size_t)offset);
       return FALSE;
     }
   return TRUE;
@@ -200,22 +254,40 @@ _cs_foreign_graph_check_choice (CsForeignGraph *self,
 
   if (n_graphs == 0)
     cs_problems_add (self->problems, CS_PROBLEM_WARNING, CS_IMPORT_ERROR_MISSING,
-                     CS_PROBLEM_NO_OFFSET, NULL, "the file holds no graph");
+                     CS_PROBLEM_NO_OFFSET, NULL, _("the file holds no graph"));
   else if (chosen >= n_graphs)
     {
       _cs_foreign_graph_error (self, CS_IMPORT_ERROR_VALUE, CS_PROBLEM_NO_OFFSET,
-                               "the file holds %u graph%s; there is no graph %u", n_graphs,
-                               n_graphs == 1 ? "" : "s", chosen + 1);
+                               /* TRANSLATORS: the last %u is the graph asked for */
+                               g_dngettext (GETTEXT_PACKAGE,
+                                            "the file holds %u graph; there is no graph %u",
+                                            "the file holds %u graphs; there is no graph %u",
+                                            n_graphs),
+                               n_graphs, chosen + 1);
       return FALSE;
     }
   if (n_graphs > 0)
     cs_graph_builder_set_file_graphs (self->builder, n_graphs, chosen);
-  if (n_graphs > 1)
+  if (n_graphs > 1 && id != NULL)
     cs_problems_add (self->problems, CS_PROBLEM_WARNING, CS_IMPORT_ERROR_VALUE, offset, NULL,
-                     "the file holds %u graphs; graph %u%s%s%s is read (the graph option "
-                     "picks another)",
-                     n_graphs, chosen + 1, id != NULL ? " (\"" : "", id != NULL ? id : "",
-                     id != NULL ? "\")" : "");
+                     /* TRANSLATORS: the second %u is the graph read, %s its id */
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "the file holds %u graph; graph %u (\"%s\") is read (the graph "
+                                  "option picks another)",
+                                  "the file holds %u graphs; graph %u (\"%s\") is read (the graph "
+                                  "option picks another)",
+                                  n_graphs),
+                     n_graphs, chosen + 1, id);
+  else if (n_graphs > 1)
+    cs_problems_add (self->problems, CS_PROBLEM_WARNING, CS_IMPORT_ERROR_VALUE, offset, NULL,
+                     /* TRANSLATORS: the second %u is the graph read */
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "the file holds %u graph; graph %u is read (the graph option "
+                                  "picks another)",
+                                  "the file holds %u graphs; graph %u is read (the graph option "
+                                  "picks another)",
+                                  n_graphs),
+                     n_graphs, chosen + 1);
   return TRUE;
 }
 
@@ -235,10 +307,20 @@ _cs_foreign_graph_check_id (CsForeignGraph *self,
   length = strlen (id);
   if (length <= CS_FOREIGN_MAX_ID_LENGTH)
     return TRUE;
-  _cs_foreign_graph_error (self, CS_IMPORT_ERROR_VALUE, offset,
-                           "%s id of %" G_GSIZE_FORMAT " bytes (\"%.20s…\"); Consortia reads ids "
-                           "of at most %d bytes",
-                           what, length, id, CS_FOREIGN_MAX_ID_LENGTH);
+  if (g_str_equal (what, "edge"))
+    _cs_foreign_graph_error (self, CS_IMPORT_ERROR_VALUE, offset,
+                             /* TRANSLATORS: %zu is the id's length, %.20s its
+                              * first 20 bytes */
+                             _("edge id of %zu bytes (\"%.20s…\"); Consortia reads ids of at "
+                               "most %d bytes"),
+                             (size_t)length, id, CS_FOREIGN_MAX_ID_LENGTH);
+  else
+    _cs_foreign_graph_error (self, CS_IMPORT_ERROR_VALUE, offset,
+                             /* TRANSLATORS: %zu is the id's length, %.20s its
+                              * first 20 bytes */
+                             _("node id of %zu bytes (\"%.20s…\"); Consortia reads ids of at "
+                               "most %d bytes"),
+                             (size_t)length, id, CS_FOREIGN_MAX_ID_LENGTH);
   return FALSE;
 }
 
@@ -413,7 +495,8 @@ take_position (CsForeignGraph *self,
   if (!isfinite (x) || !isfinite (y))
     {
       _cs_foreign_graph_warn (self, CS_FOREIGN_WARNING_VALUE, foreign->offset,
-                              "node \"%s\": position (%s, %s) is not finite; kept as attributes",
+                              _("node \"%s\": position (%s, %s) is not finite; kept as "
+                                "attributes"),
                               foreign->id, xs, ys);
       return;
     }
@@ -457,12 +540,19 @@ add_node (CsForeignGraph *self,
 
       if (keep)
         _cs_foreign_attributes_add (foreign->attributes, ORIGINAL_ID, foreign->id, NULL);
-      _cs_foreign_graph_warn (self, CS_FOREIGN_WARNING_NODE_ID, foreign->offset,
-                              "node id \"%s\" is saved as \"%s\" (Consortia ids are letters, "
-                              "digits and _ . : -, at most %d)%s",
-                              foreign->id, node->id, CONSORTIA_ID_LENGTH,
-                              keep ? "; the file's id is kept as attribute \"" ORIGINAL_ID "\""
-                                   : "");
+      if (keep)
+        _cs_foreign_graph_warn (self, CS_FOREIGN_WARNING_NODE_ID, foreign->offset,
+                                /* TRANSLATORS: original_id is the name of an
+                                 * attribute: keep it as it is */
+                                _("node id \"%s\" is saved as \"%s\" (Consortia ids are "
+                                  "letters, digits and _ . : -, at most %d); the file's id is "
+                                  "kept as attribute \"original_id\""),
+                                foreign->id, node->id, CONSORTIA_ID_LENGTH);
+      else
+        _cs_foreign_graph_warn (self, CS_FOREIGN_WARNING_NODE_ID, foreign->offset,
+                                _("node id \"%s\" is saved as \"%s\" (Consortia ids are "
+                                  "letters, digits and _ . : -, at most %d)"),
+                                foreign->id, node->id, CONSORTIA_ID_LENGTH);
     }
 
   for (guint i = 0; i < foreign->attributes->len; i++)
@@ -497,8 +587,8 @@ _cs_foreign_graph_take_node (CsForeignGraph *self,
     ;
   else if (g_hash_table_contains (self->ids, node->id))
     _cs_foreign_graph_warn (self, CS_FOREIGN_WARNING_DUPLICATE_NODE, node->offset,
-                            "duplicate node id \"%s\": this node is left out, the first one "
-                            "with the id is kept",
+                            _("duplicate node id \"%s\": this node is left out, the first "
+                              "one with the id is kept"),
                             node->id);
   else
     {
@@ -558,7 +648,7 @@ resolve (CsForeignGraph *self,
   if (value != NULL)
     return GPOINTER_TO_UINT (value) - 1;
   _cs_foreign_graph_warn (self, CS_FOREIGN_WARNING_UNKNOWN_NODE, offset,
-                          "edge to unknown node \"%s\": the node is created", id);
+                          _("edge to unknown node \"%s\": the node is created"), id);
   created = _cs_foreign_node_new (id, offset);
   return add_node (self, created, TRUE);
 }
@@ -588,21 +678,35 @@ add_summaries (CsForeignGraph *self,
   if (self->n_unlabelled > 0)
     cs_problems_add (self->problems, CS_PROBLEM_WARNING, CS_IMPORT_ERROR_MISSING,
                      self->first_unlabelled, NULL,
-                     "%u node%s no label (label, name, Label or title); %s shown by its id",
-                     self->n_unlabelled, self->n_unlabelled == 1 ? " has" : "s have",
-                     self->n_unlabelled == 1 ? "it is" : "each is");
+                     /* TRANSLATORS: label, name, Label and title are names of
+                      * attributes: keep them as they are */
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "%u node has no label (label, name, Label or title); it is "
+                                  "shown by its id",
+                                  "%u nodes have no label (label, name, Label or title); each is "
+                                  "shown by its id",
+                                  self->n_unlabelled),
+                     self->n_unlabelled);
   if (n_directed > 0)
     cs_problems_add (self->problems, CS_PROBLEM_WARNING, CS_IMPORT_ERROR_VALUE, first_directed,
                      NULL,
-                     "%u of %u edges are directed; Consortia draws the edges of a %s file "
-                     "without arrows",
+                     /* TRANSLATORS: %s is a file format, such as GraphML */
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "%u of %u edge is directed; Consortia draws the edges of a %s "
+                                  "file without arrows",
+                                  "%u of %u edges are directed; Consortia draws the edges of a %s "
+                                  "file without arrows",
+                                  self->edges->len),
                      n_directed, self->edges->len, self->format);
   for (guint k = 0; k < CS_FOREIGN_N_WARNINGS; k++)
     {
       if (self->n_warnings[k] > MAX_REPORTED)
-        cs_problems_add (self->problems, CS_PROBLEM_WARNING, CS_IMPORT_ERROR_VALUE,
-                         CS_PROBLEM_NO_OFFSET, NULL, "and %u more %s (not listed)",
-                         self->n_warnings[k] - MAX_REPORTED, summaries[k]);
+        {
+          g_autofree char *text = summary_text (k, self->n_warnings[k] - MAX_REPORTED);
+
+          cs_problems_add (self->problems, CS_PROBLEM_WARNING, CS_IMPORT_ERROR_VALUE,
+                           CS_PROBLEM_NO_OFFSET, NULL, "%s", text);
+        }
     }
 }
 
@@ -690,20 +794,25 @@ _cs_foreign_graph_finish (CsForeignGraph *self,
           if (find_attribute (foreign->attributes, ORIGINAL_ID) < 0)
             _cs_foreign_attributes_add (foreign->attributes, ORIGINAL_ID, foreign->id, NULL);
           _cs_foreign_graph_warn (self, CS_FOREIGN_WARNING_EDGE_ID, foreign->offset,
-                                  "edge id \"%s\" is not one Consortia can save (letters, digits "
-                                  "and _ . : -, at most %d); it is kept as attribute \""
-                                  ORIGINAL_ID "\"",
+                                  /* TRANSLATORS: original_id is the name of an
+                                   * attribute: keep it as it is */
+                                  _("edge id \"%s\" is not one Consortia can save (letters, "
+                                    "digits and _ . : -, at most %d); it is kept as attribute "
+                                    "\"original_id\""),
                                   foreign->id, CONSORTIA_ID_LENGTH);
         }
 
       if (edge->source == edge->target)
         _cs_foreign_graph_warn (self, CS_FOREIGN_WARNING_SELF_LOOP, foreign->offset,
-                                "the edge links node \"%s\" to itself", source->label);
+                                _("the edge links node \"%s\" to itself"), source->label);
       else if (parallel[i])
         _cs_foreign_graph_warn (self, CS_FOREIGN_WARNING_PARALLEL_EDGE, foreign->offset,
-                                "parallel edge: \"%s\" and \"%s\" are linked%s already (kept)",
-                                source->label, target->label,
-                                foreign->directed ? " in this direction" : "");
+                                foreign->directed
+                                    ? _("parallel edge: \"%s\" and \"%s\" are linked in this "
+                                        "direction already (kept)")
+                                    : _("parallel edge: \"%s\" and \"%s\" are linked already "
+                                        "(kept)"),
+                                source->label, target->label);
       if (foreign->directed && n_directed++ == 0)
         first_directed = foreign->offset;
 

@@ -11,6 +11,7 @@
 #include "cs-foreign-graph-private.h"
 #include "cs-xml-parser-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -126,9 +127,11 @@ warn_dynamic (Reader *reader,
     return;
   reader->warned_dynamic = TRUE;
   _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_UNSUPPORTED, offset,
-                          "the graph is dynamic (it has times); Consortia shows it as one static "
-                          "graph, the times kept as attributes (start, end, spells) and as notes "
-                          "on values");
+                          /* TRANSLATORS: start, end and spells are names of
+                           * attributes: keep them as they are */
+                          _("the graph is dynamic (it has times); Consortia shows it as one "
+                            "static graph, the times kept as attributes (start, end, spells) and "
+                            "as notes on values"));
 }
 
 static void
@@ -139,8 +142,9 @@ warn_hierarchy (Reader *reader,
     return;
   reader->warned_hierarchy = TRUE;
   _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_UNSUPPORTED, offset,
-                          "the graph is hierarchical (nodes in nodes); its nodes are read as one "
-                          "graph, each with the attribute \"parent\"");
+                          /* TRANSLATORS: parent is the name of an attribute: keep it */
+                          _("the graph is hierarchical (nodes in nodes); its nodes are read as "
+                            "one graph, each with the attribute \"parent\""));
 }
 
 /* "[start, end]" with "(" and ")" for open ends; NULL without either */
@@ -190,7 +194,7 @@ typed_value (Reader       *reader,
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (text));
   const char *type = column->type;
-  const char *expected = NULL;
+  enum { FINE, NOT_INTEGER, NOT_NUMBER, NOT_BOOLEAN } expected = FINE;
   gint64 integer;
   double number;
 
@@ -198,28 +202,47 @@ typed_value (Reader       *reader,
       g_str_equal (type, "byte"))
     {
       if (!_cs_foreign_parse_integer (trimmed, &integer))
-        expected = "a whole number";
+        expected = NOT_INTEGER;
     }
   else if (g_str_equal (type, "double") || g_str_equal (type, "float") ||
            g_str_equal (type, "bigdecimal"))
     {
       if (!_cs_foreign_parse_double (trimmed, &number))
-        expected = "a number";
+        expected = NOT_NUMBER;
     }
   else if (g_str_equal (type, "boolean"))
     {
       if (g_ascii_strcasecmp (trimmed, "true") != 0 && g_ascii_strcasecmp (trimmed, "false") != 0 &&
           !g_str_equal (trimmed, "1") && !g_str_equal (trimmed, "0"))
-        expected = "true or false";
+        expected = NOT_BOOLEAN;
     }
   else
     return g_strdup (text);
 
-  if (expected != NULL)
+  if (expected == NOT_INTEGER)
     _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_VALUE, offset,
-                            "value \"%s\" of \"%s\" is not %s (the attribute's type is %s); kept "
-                            "as text",
-                            trimmed, column->title, expected, type);
+                            /* TRANSLATORS: the first %s is the value, the second the
+                             * attribute's name, the last its type as the file declares
+                             * it (integer, double…) */
+                            _("value \"%s\" of \"%s\" is not a whole "
+                              "number (the attribute's type is %s); kept as text"),
+                            trimmed, column->title, type);
+  else if (expected == NOT_NUMBER)
+    _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_VALUE, offset,
+                            /* TRANSLATORS: the first %s is the value, the second the
+                             * attribute's name, the last its type as the file declares
+                             * it (integer, double…) */
+                            _("value \"%s\" of \"%s\" is not a number "
+                              "(the attribute's type is %s); kept as text"),
+                            trimmed, column->title, type);
+  else if (expected == NOT_BOOLEAN)
+    _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_VALUE, offset,
+                            /* TRANSLATORS: the first %s is the value, the second the
+                             * attribute's name, the last its type as the file declares
+                             * it (integer, double…) */
+                            _("value \"%s\" of \"%s\" is not true or "
+                              "false (the attribute's type is %s); kept as text"),
+                            trimmed, column->title, type);
   return g_steal_pointer (&trimmed);
 }
 
@@ -236,15 +259,18 @@ read_column (Reader             *reader,
   if (id == NULL || id[0] == '\0')
     {
       _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_OTHER, element->offset,
-                              "an <attribute> without an id is left out");
+                              _("an <attribute> without an id is left out"));
       return;
     }
   if (g_hash_table_contains (reader->columns[reader->column_class], id))
     {
       _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_OTHER, element->offset,
-                              "%s attribute \"%s\" is declared twice; the first declaration is "
-                              "kept",
-                              reader->column_class == CLASS_NODE ? "node" : "edge", id);
+                              reader->column_class == CLASS_NODE
+                                  ? _("node attribute \"%s\" is declared twice; the first "
+                                      "declaration is kept")
+                                  : _("edge attribute \"%s\" is declared twice; the first "
+                                      "declaration is kept"),
+                              id);
       return;
     }
   column = g_new0 (Column, 1);
@@ -275,14 +301,15 @@ read_attvalue (Reader             *reader,
   if (id == NULL || value == NULL)
     {
       _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_OTHER, element->offset,
-                              "an <attvalue> without \"for\" or \"value\" is left out");
+                              _("an <attvalue> without \"for\" or \"value\" is left out"));
       return;
     }
   column = g_hash_table_lookup (reader->columns[klass], id);
   if (column == NULL)
     {
       _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_OTHER, element->offset,
-                              "no <attribute> declares \"%s\"; its values are kept under that name",
+                              _("no <attribute> declares \"%s\"; its values are kept under "
+                                "that name"),
                               id);
       column = g_new0 (Column, 1);
       column->id = g_strdup (id);
@@ -324,7 +351,9 @@ viz_number (Reader             *reader,
   if (_cs_foreign_parse_double (text, value) && isfinite (*value))
     return TRUE;
   _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_VALUE, element->offset,
-                          "viz:%s %s=\"%s\" is not a finite number; left out", element->name,
+                          /* TRANSLATORS: viz:%s is the element (viz:position,
+                           * viz:size…), %s=\"%s\" its attribute and value */
+                          _("viz:%s %s=\"%s\" is not a finite number; left out"), element->name,
                           name, text);
   return FALSE;
 }
@@ -350,8 +379,9 @@ read_color (Reader             *reader,
           if (rgb[i] < 0 || rgb[i] > 255)
             {
               _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_VALUE, element->offset,
-                                      "viz:color %s=\"%g\" is outside 0…255; the colour is left "
-                                      "out",
+                                      /* TRANSLATORS: %s is r, g or b */
+                                      _("viz:color %s=\"%g\" is outside 0…255; the colour is "
+                                        "left out"),
                                       channels[i], rgb[i]);
               return;
             }
@@ -442,7 +472,7 @@ start_node (Reader             *reader,
   if (id == NULL || id[0] == '\0')
     {
       _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_OTHER, element->offset,
-                              "a node without an id is left out");
+                              _("a node without an id is left out"));
       return KIND_SKIP;
     }
   reader->node = _cs_foreign_node_new (id, element->offset);
@@ -468,7 +498,7 @@ start_edge (Reader             *reader,
   if (source == NULL || target == NULL || source[0] == '\0' || target[0] == '\0')
     {
       _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_OTHER, element->offset,
-                              "an edge without a source or a target is left out");
+                              _("an edge without a source or a target is left out"));
       return KIND_SKIP;
     }
   edge = reader->edge = _cs_foreign_edge_new (source, target, element->offset);
@@ -505,14 +535,15 @@ start_cb (CsXmlParser        *parser,
       if (!g_str_equal (name, "gexf"))
         {
           _cs_foreign_graph_error (reader->graph, CS_IMPORT_ERROR_FORMAT, element->offset,
-                                   "not a GEXF file: the root element is <%s>, not <gexf>", name);
+                                   _("not a GEXF file: the root element is <%s>, not <gexf>"),
+                                   name);
           _cs_xml_parser_stop (parser);
           return;
         }
       if (version != NULL && !g_str_equal (version, "1.1") && !g_str_equal (version, "1.2") &&
           !g_str_equal (version, "1.3"))
         _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_UNSUPPORTED, element->offset,
-                                "GEXF version %s is read as version 1.3", version);
+                                _("GEXF version %s is read as version 1.3"), version);
       frame.kind = KIND_GEXF;
     }
   else

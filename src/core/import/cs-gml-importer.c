@@ -10,6 +10,7 @@
 
 #include "cs-foreign-graph-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 /* GML, the Graph Modelling Language (Himsolt 1997), as Mark Newman's data
@@ -166,7 +167,7 @@ next_token (Reader *reader)
         {
           token.type = TOKEN_ERROR;
           _cs_foreign_graph_error (reader->graph, CS_IMPORT_ERROR_SYNTAX, p,
-                                   "unterminated string (no closing \")");
+                                   _("unterminated string (no closing \")"));
           return token;
         }
       token.type = TOKEN_STRING;
@@ -202,7 +203,8 @@ next_token (Reader *reader)
 
       token.type = TOKEN_ERROR;
       _cs_foreign_graph_error (reader->graph, CS_IMPORT_ERROR_SYNTAX, p,
-                               "unexpected character U+%04X (expected a key, a value, [ or ])", c);
+                               _("unexpected character U+%04X (expected a key, a value, [ or ])"),
+                               c);
       return token;
     }
   reader->position = p + token.length;
@@ -291,10 +293,12 @@ finish_node (Reader *reader)
     {
       if (reader->x != NULL || reader->y != NULL)
         _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_VALUE, node->offset,
-                                "node %s: graphics x %s, y %s is not a position; kept as "
-                                "attributes",
-                                node->id, reader->x != NULL ? reader->x : "(none)",
-                                reader->y != NULL ? reader->y : "(none)");
+                                /* TRANSLATORS: graphics, x and y are GML keys: keep them;
+                                 * the second and third %s are values, or “(none)” */
+                                _("node %s: graphics x %s, y %s is not a position; kept as "
+                                  "attributes"),
+                                node->id, reader->x != NULL ? reader->x : C_("GML value", "(none)"),
+                                reader->y != NULL ? reader->y : C_("GML value", "(none)"));
       if (reader->x != NULL)
         _cs_foreign_attributes_add (node->attributes, "graphics.x", reader->x, NULL);
       if (reader->y != NULL)
@@ -306,7 +310,7 @@ finish_node (Reader *reader)
   if (!reader->node_has_id)
     {
       _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_OTHER, node->offset,
-                              "a node without an id is left out");
+                              _("a node without an id is left out"));
       _cs_foreign_node_free (node);
       return;
     }
@@ -321,7 +325,7 @@ finish_edge (Reader *reader)
   if (edge->source[0] == '\0' || edge->target[0] == '\0')
     {
       _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_OTHER, edge->offset,
-                              "an edge without a source or a target is left out");
+                              _("an edge without a source or a target is left out"));
       _cs_foreign_edge_free (edge);
       return;
     }
@@ -374,7 +378,7 @@ open_list (Reader      *reader,
       else if (!g_hash_table_contains (reader->warned, name))
         {
           _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_UNSUPPORTED, key->offset,
-                                  "graph list \"%s\" is not read", name);
+                                  _("graph list \"%s\" is not read"), name);
           g_hash_table_add (reader->warned, g_steal_pointer (&name));
         }
       break;
@@ -432,8 +436,8 @@ read_value (Reader      *reader,
                !g_str_equal (name, "hierarchic") && !g_hash_table_contains (reader->warned, name))
         {
           _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_UNSUPPORTED, key->offset,
-                                  "graph attribute \"%s\" is not read (Consortia keeps attributes "
-                                  "of nodes and edges)",
+                                  _("graph attribute \"%s\" is not read (Consortia keeps "
+                                    "attributes of nodes and edges)"),
                                   name);
           g_hash_table_add (reader->warned, g_steal_pointer (&name));
         }
@@ -514,8 +518,8 @@ parse (Reader       *reader,
               const List *open = &g_array_index (reader->lists, List, reader->lists->len - 1);
 
               _cs_foreign_graph_error (reader->graph, CS_IMPORT_ERROR_SYNTAX, open->offset,
-                                       "the file ends inside this list (no closing ]): it may be "
-                                       "cut short");
+                                       _("the file ends inside this list (no closing ]): it may "
+                                         "be cut short"));
               return FALSE;
             }
           return TRUE;
@@ -523,7 +527,7 @@ parse (Reader       *reader,
           if (reader->lists->len == 1)
             {
               _cs_foreign_graph_error (reader->graph, CS_IMPORT_ERROR_SYNTAX, key.offset,
-                                       "] without a [");
+                                       _("] without a ["));
               return FALSE;
             }
           close_list (reader);
@@ -536,7 +540,7 @@ parse (Reader       *reader,
         case TOKEN_STRING:
         case TOKEN_OPEN:
           _cs_foreign_graph_error (reader->graph, CS_IMPORT_ERROR_SYNTAX, key.offset,
-                                   "expected a key (a word such as node or label)");
+                                   _("expected a key (a word such as node or label)"));
           return FALSE;
         default:
           g_assert_not_reached ();
@@ -551,7 +555,7 @@ parse (Reader       *reader,
           if (reader->lists->len > MAX_DEPTH)
             {
               _cs_foreign_graph_error (reader->graph, CS_IMPORT_ERROR_TOO_DEEP, value.offset,
-                                       "lists nested deeper than %d levels", MAX_DEPTH);
+                                       _("lists nested deeper than %d levels"), MAX_DEPTH);
               return FALSE;
             }
           open_list (reader, &key, &value);
@@ -568,7 +572,7 @@ parse (Reader       *reader,
 
             _cs_foreign_graph_error (reader->graph, CS_IMPORT_ERROR_SYNTAX,
                                      value.type == TOKEN_END ? key.offset : value.offset,
-                                     "\"%s\" has no value", name);
+                                     _("\"%s\" has no value"), name);
             return FALSE;
           }
         default:

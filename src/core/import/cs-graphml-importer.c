@@ -11,6 +11,7 @@
 #include "cs-foreign-graph-private.h"
 #include "cs-xml-parser-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 /* GraphML (http://graphml.graphdrawing.org/), as yEd, Gephi, igraph,
@@ -173,13 +174,13 @@ read_key (Reader             *reader,
   if (id == NULL || id[0] == '\0')
     {
       _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_OTHER, element->offset,
-                              "a <key> without an id is left out");
+                              _("a <key> without an id is left out"));
       return;
     }
   if (g_hash_table_contains (reader->keys, id))
     {
       _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_OTHER, element->offset,
-                              "key \"%s\" is declared twice; the first declaration is kept", id);
+                              _("key \"%s\" is declared twice; the first declaration is kept"), id);
       return;
     }
 
@@ -201,7 +202,8 @@ read_key (Reader             *reader,
   else
     {
       _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_VALUE, element->offset,
-                              "key \"%s\" has the unknown type \"%s\"; its values are read as text",
+                              _("key \"%s\" has the unknown type \"%s\"; its values are read "
+                                "as text"),
                               id, type);
       key->type = TYPE_STRING;
     }
@@ -229,7 +231,7 @@ typed_value (Reader     *reader,
              gsize       offset)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (text));
-  const char *expected = NULL;
+  KeyType expected = TYPE_STRING; /* the type @text is not of, when it is not */
   gint64 integer;
   double number;
 
@@ -240,25 +242,44 @@ typed_value (Reader     *reader,
       return g_strdup (text);
     case TYPE_INTEGER:
       if (!_cs_foreign_parse_integer (trimmed, &integer))
-        expected = "a whole number";
+        expected = TYPE_INTEGER;
       break;
     case TYPE_NUMBER:
       if (!_cs_foreign_parse_double (trimmed, &number))
-        expected = "a number";
+        expected = TYPE_NUMBER;
       break;
     case TYPE_BOOLEAN:
       if (g_ascii_strcasecmp (trimmed, "true") != 0 && g_ascii_strcasecmp (trimmed, "false") != 0 &&
           !g_str_equal (trimmed, "1") && !g_str_equal (trimmed, "0"))
-        expected = "true or false";
+        expected = TYPE_BOOLEAN;
       break;
     default:
       g_assert_not_reached ();
     }
-  if (expected != NULL)
+  if (expected == TYPE_INTEGER)
     _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_VALUE, offset,
-                            "value \"%s\" of \"%s\" is not %s (the key's type is %s); kept as "
-                            "text",
-                            trimmed, key->name, expected, key->type_name);
+                            /* TRANSLATORS: the first %s is the value, the second the
+                             * key's name, the last its type as the file declares
+                             * it (int, long, double…) */
+                            _("value \"%s\" of \"%s\" is not a whole "
+                              "number (the key's type is %s); kept as text"),
+                            trimmed, key->name, key->type_name);
+  else if (expected == TYPE_NUMBER)
+    _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_VALUE, offset,
+                            /* TRANSLATORS: the first %s is the value, the second the
+                             * key's name, the last its type as the file declares
+                             * it (int, long, double…) */
+                            _("value \"%s\" of \"%s\" is not a number "
+                              "(the key's type is %s); kept as text"),
+                            trimmed, key->name, key->type_name);
+  else if (expected == TYPE_BOOLEAN)
+    _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_VALUE, offset,
+                            /* TRANSLATORS: the first %s is the value, the second the
+                             * key's name, the last its type as the file declares
+                             * it (int, long, double…) */
+                            _("value \"%s\" of \"%s\" is not true or "
+                              "false (the key's type is %s); kept as text"),
+                            trimmed, key->name, key->type_name);
   return g_steal_pointer (&trimmed);
 }
 
@@ -373,7 +394,7 @@ start_node (Reader             *reader,
   if (id == NULL || id[0] == '\0')
     {
       _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_OTHER, element->offset,
-                              "a node without an id is left out");
+                              _("a node without an id is left out"));
       return KIND_SKIP;
     }
   reset_yed (reader);
@@ -389,7 +410,7 @@ warn_ports (Reader             *reader,
     return;
   reader->warned_ports = TRUE;
   _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_UNSUPPORTED, element->offset,
-                          "ports are not read; edges attach to their nodes");
+                          _("ports are not read; edges attach to their nodes"));
 }
 
 static Kind
@@ -404,7 +425,7 @@ start_edge (Reader             *reader,
   if (source == NULL || target == NULL || source[0] == '\0' || target[0] == '\0')
     {
       _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_OTHER, element->offset,
-                              "an edge without a source or a target is left out");
+                              _("an edge without a source or a target is left out"));
       return KIND_SKIP;
     }
   if (_cs_xml_element_get (element, "sourceport") != NULL ||
@@ -431,14 +452,16 @@ start_data (Reader             *reader,
   if (id == NULL)
     {
       _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_OTHER, element->offset,
-                              "a <data> without a key is left out");
+                              _("a <data> without a key is left out"));
       return KIND_SKIP;
     }
   key = g_hash_table_lookup (reader->keys, id);
   if (key == NULL)
     {
       _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_OTHER, element->offset,
-                              "no <key> declares \"%s\"; its values are kept under that name", id);
+                              _("no <key> declares \"%s\"; its values are kept under that "
+                                "name"),
+                              id);
       key = g_new0 (Key, 1);
       key->id = g_strdup (id);
       key->name = g_strdup (id);
@@ -473,7 +496,7 @@ finish_data (Reader             *reader,
     {
       if (first_warning_for (reader, "xml", key->id))
         _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_UNSUPPORTED, offset,
-                                "the values of \"%s\" are XML, not text; they are left out",
+                                _("the values of \"%s\" are XML, not text; they are left out"),
                                 key->name);
       return;
     }
@@ -505,8 +528,8 @@ finish_data (Reader             *reader,
         }
       else if (first_warning_for (reader, "graph", key->id))
         _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_UNSUPPORTED, offset,
-                                "graph attribute \"%s\" is not read (Consortia keeps attributes "
-                                "of nodes and edges)",
+                                _("graph attribute \"%s\" is not read (Consortia keeps "
+                                  "attributes of nodes and edges)"),
                                 key->name);
       break;
     default:
@@ -572,8 +595,9 @@ start_nested_graph (Reader             *reader,
       g_autofree char *id = g_strdup (reader->node->id);
 
       _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_UNSUPPORTED, element->offset,
-                              "node \"%s\" holds a graph of its own; its nodes and edges are read "
-                              "into this graph, each node with the attribute \"parent\"",
+                              /* TRANSLATORS: parent is the name of an attribute: keep it */
+                              _("node \"%s\" holds a graph of its own; its nodes and edges are "
+                                "read into this graph, each node with the attribute \"parent\""),
                               id);
       finish_node (reader, parser);
       g_ptr_array_add (reader->parents, g_steal_pointer (&id));
@@ -584,8 +608,8 @@ start_nested_graph (Reader             *reader,
         finish_edge (reader, parser);
       if (!reader->warned_nested_edge)
         _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_UNSUPPORTED, element->offset,
-                                "an edge holds a graph of its own; its nodes and edges are read "
-                                "into this graph");
+                                _("an edge holds a graph of its own; its nodes and edges are "
+                                  "read into this graph"));
       reader->warned_nested_edge = TRUE;
       g_ptr_array_add (reader->parents, NULL);
     }
@@ -609,7 +633,8 @@ start_cb (CsXmlParser        *parser,
       if (!g_str_equal (name, "graphml"))
         {
           _cs_foreign_graph_error (reader->graph, CS_IMPORT_ERROR_FORMAT, element->offset,
-                                   "not a GraphML file: the root element is <%s>, not <graphml>",
+                                   _("not a GraphML file: the root element is <%s>, not "
+                                     "<graphml>"),
                                    name);
           _cs_xml_parser_stop (parser);
           return;
@@ -660,8 +685,8 @@ start_cb (CsXmlParser        *parser,
           frame.kind = start_edge (reader, element, parent);
         else if (g_str_equal (name, "hyperedge"))
           _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_UNSUPPORTED, element->offset,
-                                  "a hyperedge is left out (Consortia reads edges between two "
-                                  "nodes)");
+                                  _("a hyperedge is left out (Consortia reads edges between "
+                                    "two nodes)"));
         else if (g_str_equal (name, "data"))
           frame.kind = start_data (reader, element, parser, FOR_GRAPH);
         else if (g_str_equal (name, "desc") && !parent->nested)
@@ -691,7 +716,8 @@ start_cb (CsXmlParser        *parser,
             reader->warned_locator = TRUE;
             _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_UNSUPPORTED,
                                     element->offset,
-                                    "a <locator> names a graph in another file; it is not read");
+                                    _("a <locator> names a graph in another file; it is not "
+                                      "read"));
           }
         break;
 

@@ -11,6 +11,8 @@
 #include "cs-json-graph-private.h"
 #include "cs-json-tree.h"
 
+#include <glib/gi18n-lib.h>
+
 /* graphology's serialized graphs (graph.export(): {attributes, options,
  * nodes: [{key, attributes}], edges: [{key, source, target, attributes,
  * undirected}]}) and MiniVan bundles (such a graph under "graph", with
@@ -48,7 +50,7 @@ attributes_of (CsJsonGraph      *graph,
   if (!JSON_NODE_HOLDS_OBJECT (attributes))
     {
       cs_json_graph_warn (graph, TYPE, attributes, path, "attributes",
-                          "expected an object, found %s; it is left out",
+                          _("expected an object, found %s; it is left out"),
                           cs_json_describe (attributes));
       return NULL;
     }
@@ -71,7 +73,7 @@ read_node (CsJsonGraph      *graph,
   if (!JSON_NODE_HOLDS_OBJECT (element))
     {
       cs_json_graph_warn (graph, TYPE, element, path, NULL,
-                          "expected a node object {key, attributes}, found %s; it is left out",
+                          _("expected a node object {key, attributes}, found %s; it is left out"),
                           cs_json_describe (element));
       _cs_json_graph_skip_node (graph);
       return;
@@ -118,7 +120,7 @@ read_edge (CsJsonGraph      *graph,
   if (!JSON_NODE_HOLDS_OBJECT (element))
     {
       cs_json_graph_warn (graph, TYPE, element, path, NULL,
-                          "expected an edge object {source, target}, found %s; it is left out",
+                          _("expected an edge object {source, target}, found %s; it is left out"),
                           cs_json_describe (element));
       return;
     }
@@ -255,7 +257,10 @@ cs_graphology_importer_load (CsImporter            *importer,
     return FALSE;
   graph = _cs_json_graph_new (tree, builder, problems, cancellable);
   root = cs_json_tree_get_root (tree);
-  if (!_cs_json_graph_expect_root (graph, root, "a graphology graph or MiniVan bundle object"))
+  if (!_cs_json_graph_expect_root (graph, root,
+                                   /* TRANSLATORS: fills the first %s of “expected %s at
+                                    * the top level, found %s” */
+                                   _("a graphology graph or MiniVan bundle object")))
     return FALSE;
   if (!_cs_json_graph_expect_one (graph, root, options))
     return FALSE;
@@ -310,7 +315,8 @@ cs_graphology_importer_class_init (CsGraphologyImporterClass *klass)
   static const char *const extensions[] = { "json", NULL };
 
   importer_class->name = "graphology";
-  importer_class->display_name = "graphology JSON (and MiniVan bundles)";
+  /* TRANSLATORS: the name of a file format, in the file chooser */
+  importer_class->display_name = _("graphology JSON (and MiniVan bundles)");
   importer_class->mime_types = mime_types;
   importer_class->extensions = extensions;
   importer_class->sniff = cs_graphology_importer_sniff;

@@ -53,9 +53,11 @@ void         _cs_import_warn              (GPtrArray     *problems,
                                            gsize          offset,
                                            const char    *format,
                                            ...) G_GNUC_PRINTF (5, 6);
+guint        _cs_import_n_unlisted        (guint          count);
 void         _cs_import_warn_rest         (GPtrArray     *problems,
                                            guint          count,
-                                           const char    *what);
+                                           const char    *format,
+                                           ...) G_GNUC_PRINTF (3, 4);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsIdMap, _cs_id_map_free)
 

@@ -8,6 +8,7 @@
 
 #include "cs-import-common-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 struct _CsIdMap
@@ -253,16 +254,16 @@ _cs_import_check_text (const char *data,
   if (length >= 2 && ((d[0] == 0xff && d[1] == 0xfe) || (d[0] == 0xfe && d[1] == 0xff)))
     {
       cs_problems_add (problems, CS_PROBLEM_ERROR, CS_IMPORT_ERROR_ENCODING, 0, NULL,
-                       "the file is UTF-16 encoded; save it as UTF-8");
+                       _("the file is UTF-16 encoded; save it as UTF-8"));
       return FALSE;
     }
   nul = memchr (d, '\0', length);
   if (nul != NULL)
     {
       cs_problems_add (problems, CS_PROBLEM_ERROR, CS_IMPORT_ERROR_ENCODING, nul - d, NULL,
-                       "the file contains a NUL byte at offset %" G_GSIZE_FORMAT
-                       " (UTF-16 or UTF-32 text, or not a text file); save it as UTF-8",
-                       (gsize)(nul - d));
+                       _("the file contains a NUL byte at offset %zu (UTF-16 or UTF-32 "
+                         "text, or not a text file); save it as UTF-8"),
+                       (size_t)(nul - d));
       return FALSE;
     }
   if (!g_utf8_validate (data, length, &end))
@@ -270,9 +271,8 @@ _cs_import_check_text (const char *data,
       gsize offset = end - data;
 
       cs_problems_add (problems, CS_PROBLEM_ERROR, CS_IMPORT_ERROR_ENCODING, offset, NULL,
-                       "invalid UTF-8 (byte 0x%02x at offset %" G_GSIZE_FORMAT
-                       "); save the file as UTF-8",
-                       d[offset], offset);
+                       _("invalid UTF-8 (byte 0x%02x at offset %zu); save the file as UTF-8"),
+                       d[offset], (size_t)offset);
       return FALSE;
     }
   return TRUE;
@@ -298,14 +298,31 @@ _cs_import_warn (GPtrArray     *problems,
   g_ptr_array_add (problems, cs_problem_new (CS_PROBLEM_WARNING, code, offset, NULL, message));
 }
 
-/* Says how many warnings of a kind (@what, in the plural) were not listed */
+/* How many of @count warnings of a kind are not listed: the number for
+ * the plural form, and the %u, of _cs_import_warn_rest()'s message */
+guint
+_cs_import_n_unlisted (guint count)
+{
+  return count > CS_IMPORT_WARNINGS_PER_KIND ? count - CS_IMPORT_WARNINGS_PER_KIND : 0;
+}
+
+/* Says how many of @count warnings of a kind were not listed, when some
+ * were not: @format is a whole sentence from g_dngettext() for
+ * _cs_import_n_unlisted (@count), "%u more self-loops are not listed" */
 void
 _cs_import_warn_rest (GPtrArray  *problems,
                       guint       count,
-                      const char *what)
+                      const char *format,
+                      ...)
 {
-  if (count > CS_IMPORT_WARNINGS_PER_KIND)
-    cs_problems_add (problems, CS_PROBLEM_WARNING, CS_IMPORT_ERROR_VALUE, CS_PROBLEM_NO_OFFSET,
-                     NULL, "%u more %s are not listed", count - CS_IMPORT_WARNINGS_PER_KIND,
-                     what);
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (count <= CS_IMPORT_WARNINGS_PER_KIND)
+    return;
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (problems, cs_problem_new (CS_PROBLEM_WARNING, CS_IMPORT_ERROR_VALUE,
+                                             CS_PROBLEM_NO_OFFSET, NULL, message));
 }

@@ -11,6 +11,7 @@
 #include "cs-importer.h"
 
 #include <csv.h>
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <libxml/xmlversion.h>
 
@@ -113,18 +114,19 @@ cs_import_data_full (const char             *data,
 
   if (length > CS_IMPORT_MAX_SIZE)
     cs_problems_add (found, CS_PROBLEM_ERROR, CS_IMPORT_ERROR_TOO_LARGE, CS_PROBLEM_NO_OFFSET, NULL,
-                     "the file is larger than %d MiB", CS_IMPORT_MAX_SIZE / (1024 * 1024));
+                     _("the file is larger than %d MiB"), CS_IMPORT_MAX_SIZE / (1024 * 1024));
   else if (is_blank (data + cs_problems_bom_length (data, length),
                      length - cs_problems_bom_length (data, length)))
     cs_problems_add (found, CS_PROBLEM_ERROR, CS_IMPORT_ERROR_EMPTY, CS_PROBLEM_NO_OFFSET, NULL,
-                     "the file is empty");
+                     _("the file is empty"));
   else if ((importer = cs_importer_new_for_data (data, length, display_name)) == NULL)
     {
       g_autofree char *names = format_names ();
 
       cs_problems_add (found, CS_PROBLEM_ERROR, CS_IMPORT_ERROR_UNKNOWN_FORMAT,
                        CS_PROBLEM_NO_OFFSET, NULL,
-                       "not a graph format Consortia reads (it reads: %s)", names);
+                       /* TRANSLATORS: %s lists the formats' names, “GraphML, GML, …” */
+                       _("not a graph format Consortia reads (it reads: %s)"), names);
     }
   else
     {
@@ -146,7 +148,9 @@ cs_import_data_full (const char             *data,
     {
       if (cs_problems_count_errors (found) == 0)
         cs_problems_add (found, CS_PROBLEM_ERROR, CS_IMPORT_ERROR_FAILED, CS_PROBLEM_NO_OFFSET,
-                         NULL, "the %s importer failed without saying why",
+                         NULL,
+                         /* TRANSLATORS: %s is the importer's name, such as graphml */
+                         _("the %s importer failed without saying why"),
                          cs_importer_get_name (importer));
       cs_problems_set_error (found, display_name, error);
       return NULL;

@@ -11,6 +11,8 @@
 #include "cs-json-graph-private.h"
 #include "cs-json-tree.h"
 
+#include <glib/gi18n-lib.h>
+
 /* JSON Graph Format (jsongraphformat.info), parsed with json-glib:
  * version 1 (nodes as an array of objects with "id") and version 2 (nodes
  * as an object, one member per node id); a file's "graph", or one of its
@@ -57,7 +59,7 @@ read_node (Reader           *reader,
   if (!JSON_NODE_HOLDS_OBJECT (element))
     {
       cs_json_graph_warn (reader->graph, TYPE, element, path, NULL,
-                          "expected a node object, found %s; it is left out",
+                          _("expected a node object, found %s; it is left out"),
                           cs_json_describe (element));
       _cs_json_graph_skip_node (reader->graph);
       return;
@@ -112,7 +114,7 @@ read_edge (Reader           *reader,
   if (!JSON_NODE_HOLDS_OBJECT (element))
     {
       cs_json_graph_warn (reader->graph, TYPE, element, path, NULL,
-                          "expected an edge object, found %s; it is left out",
+                          _("expected an edge object, found %s; it is left out"),
                           cs_json_describe (element));
       return;
     }
@@ -223,8 +225,10 @@ read_graph (Reader           *reader,
   else if (nodes != NULL && !JSON_NODE_HOLDS_NULL (nodes))
     {
       cs_json_graph_error (reader->graph, TYPE, nodes, path, "nodes",
-                           "expected an object (JSON Graph Format 2) or an array (version 1), "
-                           "found %s", cs_json_describe (nodes));
+                           /* TRANSLATORS: %s is a kind of JSON value, such as “a string” */
+                           _("expected an object (JSON Graph Format 2) or an array (version 1), "
+                             "found %s"),
+                           cs_json_describe (nodes));
       return FALSE;
     }
   _cs_json_graph_end_nodes (reader->graph);
@@ -247,8 +251,13 @@ read_graph (Reader           *reader,
     count_hyperedges (reader, hyperedges, json_array_get_length (json_node_get_array (hyperedges)));
   if (reader->n_hyper > 0)
     cs_json_graph_warn (reader->graph, VALUE, reader->first_hyper, NULL, NULL,
-                        "%u %s left out: Consortia links two nodes at a time", reader->n_hyper,
-                        reader->n_hyper == 1 ? "hyperedge is" : "hyperedges are");
+                        g_dngettext (GETTEXT_PACKAGE,
+                                     "%u hyperedge is left out: Consortia links two nodes at a "
+                                     "time",
+                                     "%u hyperedges are left out: Consortia links two nodes at a "
+                                     "time",
+                                     reader->n_hyper),
+                        reader->n_hyper);
   return TRUE;
 }
 
@@ -272,13 +281,18 @@ pick_graph (Reader                *reader,
   if (n == 0)
     {
       cs_json_graph_error (reader->graph, MISSING, graphs, NULL, "graphs",
-                           "the file holds no graph");
+                           _("the file holds no graph"));
       return NULL;
     }
   if (options->graph >= n)
     {
       cs_json_graph_error (reader->graph, VALUE, graphs, NULL, "graphs",
-                           "there is no graph %u: the file holds %u (--graph 1 to %u)",
+                           /* TRANSLATORS: the first %u is the number given to --graph,
+                            * the others the number of graphs of the file */
+                           g_dngettext (GETTEXT_PACKAGE,
+                                        "there is no graph %u: the file holds %u (--graph 1 to %u)",
+                                        "there is no graph %u: the file holds %u (--graph 1 to %u)",
+                                        n),
                            options->graph + 1, n, n);
       return NULL;
     }
@@ -288,20 +302,35 @@ pick_graph (Reader                *reader,
   if (!JSON_NODE_HOLDS_OBJECT (chosen))
     {
       cs_json_graph_error (reader->graph, TYPE, chosen, path, NULL,
-                           "expected a graph object, found %s", cs_json_describe (chosen));
+                           _("expected a graph object, found %s"), cs_json_describe (chosen));
       return NULL;
     }
   if (n > 1)
     {
       JsonNode *label = json_object_get_member (json_node_get_object (chosen), "label");
-      g_autofree char *name = cs_json_holds (label, G_TYPE_STRING)
-                                  ? g_strdup_printf (" (\"%s\")", json_node_get_string (label))
-                                  : g_strdup ("");
 
-      cs_json_graph_warn (reader->graph, VALUE, chosen, path, NULL,
-                          "the file holds %u graphs; this is graph %u%s, and --graph N opens "
-                          "graph N (1 to %u)",
-                          n, options->graph + 1, name, n);
+      if (cs_json_holds (label, G_TYPE_STRING))
+        cs_json_graph_warn (reader->graph, VALUE, chosen, path, NULL,
+                            /* TRANSLATORS: the first and last %u are the number of graphs of the
+                             * file, more than one; the second the graph read, %s its label */
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "the file holds %u graph; this is graph %u (\"%s\"), "
+                                         "and --graph N opens graph N (1 to %u)",
+                                         "the file holds %u graphs; this is graph %u (\"%s\"), "
+                                         "and --graph N opens graph N (1 to %u)",
+                                         n),
+                            n, options->graph + 1, json_node_get_string (label), n);
+      else
+        cs_json_graph_warn (reader->graph, VALUE, chosen, path, NULL,
+                            /* TRANSLATORS: the first and last %u are the number of graphs of the
+                             * file, more than one; the second the graph read, %s its label */
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "the file holds %u graph; this is graph %u, and --graph "
+                                         "N opens graph N (1 to %u)",
+                                         "the file holds %u graphs; this is graph %u, and "
+                                         "--graph N opens graph N (1 to %u)",
+                                         n),
+                            n, options->graph + 1, n);
     }
   return chosen;
 }
@@ -330,7 +359,10 @@ cs_jgf_importer_load (CsImporter            *importer,
   reader.graph = graph;
   reader.builder = builder;
   root = cs_json_tree_get_root (tree);
-  if (!_cs_json_graph_expect_root (graph, root, "a JSON Graph Format object"))
+  if (!_cs_json_graph_expect_root (graph, root,
+                                   /* TRANSLATORS: fills the first %s of “expected %s at
+                                    * the top level, found %s” */
+                                   _("a JSON Graph Format object")))
     return FALSE;
 
   if (json_object_get_member (json_node_get_object (root), "graphs") != NULL)
@@ -340,8 +372,9 @@ cs_jgf_importer_load (CsImporter            *importer,
       if (json_object_get_member (json_node_get_object (root), "graph") != NULL)
         cs_json_graph_warn (graph, UNKNOWN_MEMBER,
                             json_object_get_member (json_node_get_object (root), "graph"), NULL,
-                            "graph", "the file has both \"graphs\" and \"graph\"; \"graph\" is "
-                            "left out");
+                            "graph",
+                            _("the file has both \"graphs\" and \"graph\"; \"graph\" is left "
+                              "out"));
     }
   else if (json_object_get_member (json_node_get_object (root), "graph") != NULL)
     {
@@ -352,7 +385,7 @@ cs_jgf_importer_load (CsImporter            *importer,
   else
     {
       cs_json_graph_error (graph, MISSING, root, NULL, NULL,
-                           "not a JSON Graph Format file: missing \"graph\" or \"graphs\"");
+                           _("not a JSON Graph Format file: missing \"graph\" or \"graphs\""));
       return FALSE;
     }
   if (chosen == NULL)

@@ -8,6 +8,7 @@
 
 #include "cs-json-graph-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -232,13 +233,17 @@ _cs_json_graph_get_member (CsJsonGraph      *self,
   if (node == NULL)
     {
       if (required)
-        cs_json_graph_error (self, MISSING, object, path, NULL, "missing \"%s\"", member);
+        /* TRANSLATORS: %s is the name of a JSON member, such as nodes */
+        cs_json_graph_error (self, MISSING, object, path, NULL, _("missing \"%s\""), member);
       return NULL;
     }
   if (JSON_NODE_TYPE (node) != type)
     {
-      cs_json_graph_error (self, TYPE, node, path, member, "expected %s, found %s",
-                           type == JSON_NODE_ARRAY ? "an array" : "an object",
+      /* TRANSLATORS: the %s are kinds of JSON value: “expected an array,
+       * found a string” */
+      cs_json_graph_error (self, TYPE, node, path, member, _("expected %s, found %s"),
+                           type == JSON_NODE_ARRAY ? C_("JSON value", "an array")
+                                                   : C_("JSON value", "an object"),
                            cs_json_describe (node));
       return NULL;
     }
@@ -252,7 +257,10 @@ _cs_json_graph_expect_root (CsJsonGraph *self,
 {
   if (JSON_NODE_HOLDS_OBJECT (root))
     return TRUE;
-  cs_json_graph_error (self, ROOT, root, NULL, NULL, "expected %s at the top level, found %s",
+  /* TRANSLATORS: the first %s is what the format's files hold, such as
+   * “a JSON Graph Format object”; the second a kind of JSON value, such
+   * as “an array” */
+  cs_json_graph_error (self, ROOT, root, NULL, NULL, _("expected %s at the top level, found %s"),
                        what, cs_json_describe (root));
   return FALSE;
 }
@@ -267,7 +275,8 @@ _cs_json_graph_expect_one (CsJsonGraph           *self,
   if (options->graph == 0)
     return TRUE;
   cs_json_graph_error (self, VALUE, at, NULL, NULL,
-                       "there is no graph %u: the file holds one graph (--graph 1)",
+                       /* TRANSLATORS: %u is the number given to --graph */
+                       _("there is no graph %u: the file holds one graph (--graph 1)"),
                        options->graph + 1);
   return FALSE;
 }
@@ -571,8 +580,8 @@ _cs_json_graph_read_position (CsJsonGraph      *self,
       !isfinite (json_node_get_double (x)) || !isfinite (json_node_get_double (y)))
     {
       cs_json_graph_warn (self, VALUE, at, path, NULL,
-                          "the position is not two finite numbers x and y; the layout places "
-                          "the node");
+                          _("the position is not two finite numbers x and y; the layout "
+                            "places the node"));
       return FALSE;
     }
   node->has_position = TRUE;
@@ -866,7 +875,9 @@ _cs_json_graph_read_id (CsJsonGraph      *self,
   if (cs_json_holds (value, G_TYPE_STRING) || cs_json_holds (value, G_TYPE_DOUBLE))
     return _cs_json_graph_value_text (value);
   cs_json_graph_warn (self, TYPE, value, path, member,
-                      "expected a string or a number as the id, found %s; the id is left out",
+                      /* TRANSLATORS: %s is a kind of JSON value, such as “an array” */
+                      _("expected a string or a number as the id, found %s; the id is left "
+                        "out"),
                       cs_json_describe (value));
   return NULL;
 }
@@ -880,8 +891,8 @@ warn_long_id (CsJsonGraph      *self,
               const CsJsonPath *path)
 {
   cs_json_graph_warn (self, VALUE, at, path, NULL,
-                      "the id is %" G_GSIZE_FORMAT " bytes long; only its first %d characters "
-                      "are kept (Consortia ids are at most %d)",
+                      _("the id is %zu bytes long; only its first %d characters are kept "
+                        "(Consortia ids are at most %d)"),
                       strlen (id), MAX_ID_LENGTH, MAX_ID_LENGTH);
 }
 
@@ -920,8 +931,8 @@ _cs_json_graph_add_node (CsJsonGraph      *self,
 
       index = GPOINTER_TO_UINT (first) - 1;
       cs_json_graph_warn (self, DUPLICATE_ID, at, path, NULL,
-                          "duplicate node id \"%s\"; this node is left out, edges to it go to "
-                          "the first", text);
+                          _("duplicate node id \"%s\"; this node is left out, edges to it go "
+                            "to the first"), text);
       g_array_append_val (self->positions, index);
       g_free (id);
       return CS_JSON_GRAPH_NO_NODE;
@@ -1122,8 +1133,10 @@ _cs_json_graph_resolve_end (CsJsonGraph      *self,
 
   if (value == NULL || JSON_NODE_HOLDS_NULL (value))
     {
-      cs_json_graph_warn (self, MISSING, edge, path, NULL, "missing \"%s\"; the edge is left out",
-                          member);
+      cs_json_graph_warn (self, MISSING, edge, path, NULL,
+                          /* TRANSLATORS: %s is source or target, the JSON member naming an
+                           * end of the edge */
+                          _("missing \"%s\"; the edge is left out"), member);
       return FALSE;
     }
   if (self->ends_by_index && cs_json_holds (value, G_TYPE_INT64))
@@ -1134,9 +1147,9 @@ _cs_json_graph_resolve_end (CsJsonGraph      *self,
           g_array_index (self->positions, guint, i) == CS_JSON_GRAPH_NO_NODE)
         {
           cs_json_graph_warn (self, UNKNOWN_NODE, value, path, member,
-                              "no node at index %" G_GINT64_FORMAT
-                              " (the nodes are numbered from 0 to %d); the edge is left out",
-                              i, (int)self->positions->len - 1);
+                              _("no node at index %lld (the nodes are numbered from 0 to %d); "
+                                "the edge is left out"),
+                              (long long)i, (int)self->positions->len - 1);
           return FALSE;
         }
       *index = g_array_index (self->positions, guint, i);
@@ -1145,7 +1158,8 @@ _cs_json_graph_resolve_end (CsJsonGraph      *self,
   if (!cs_json_holds (value, G_TYPE_STRING) && !cs_json_holds (value, G_TYPE_DOUBLE))
     {
       cs_json_graph_warn (self, TYPE, value, path, member,
-                          "expected a node id, found %s; the edge is left out",
+                          /* TRANSLATORS: %s is a kind of JSON value, such as “an array” */
+                          _("expected a node id, found %s; the edge is left out"),
                           cs_json_describe (value));
       return FALSE;
     }
@@ -1155,7 +1169,7 @@ _cs_json_graph_resolve_end (CsJsonGraph      *self,
       g_autofree char *text = shorten (id);
 
       cs_json_graph_warn (self, UNKNOWN_NODE, value, path, member,
-                          "unknown node \"%s\"; the edge is left out", text);
+                          _("unknown node \"%s\"; the edge is left out"), text);
       return FALSE;
     }
   *index = GPOINTER_TO_UINT (found) - 1;
@@ -1190,7 +1204,7 @@ _cs_json_graph_add_edge (CsJsonGraph      *self,
   g_assert (self->nodes_ended);
 
   if (a == b)
-    cs_json_graph_warn (self, VALUE, at, path, NULL, "the edge links node \"%s\" to itself",
+    cs_json_graph_warn (self, VALUE, at, path, NULL, _("the edge links node \"%s\" to itself"),
                         node_id (self, a));
   if (!directed && a > b)
     {
@@ -1202,7 +1216,7 @@ _cs_json_graph_add_edge (CsJsonGraph      *self,
     {
       if (!self->multigraph)
         cs_json_graph_warn (self, VALUE, at, path, NULL,
-                            "another edge between \"%s\" and \"%s\"; both are kept",
+                            _("another edge between \"%s\" and \"%s\"; both are kept"),
                             node_id (self, edge->source), node_id (self, edge->target));
     }
   else
@@ -1228,7 +1242,9 @@ _cs_json_graph_add_edge (CsJsonGraph      *self,
           if (edge->id[0] == '\0')
             g_clear_pointer (&edge->id, g_free);
           count_summary (self, SUMMARY_EDGE_ID_CHANGED, at, original,
-                         edge->id != NULL ? edge->id : "none");
+                         /* TRANSLATORS: shown as the new id of an edge whose id had
+                          * nothing an id can keep, in “… "%s" to "%s" and so on …” */
+                         edge->id != NULL ? edge->id : C_("edge id", "none"));
           claim->value = g_steal_pointer (&original);
           cs_attribute_take_claim (attribute, claim);
           cs_edge_take_attribute (edge, attribute);
@@ -1285,14 +1301,6 @@ add_summary (CsJsonGraph  *self,
                                    NULL, message));
 }
 
-static const char *
-plural (guint       n,
-        const char *one,
-        const char *many)
-{
-  return n == 1 ? one : many;
-}
-
 /**
  * _cs_json_graph_finish:
  * @self: a graph read
@@ -1306,44 +1314,72 @@ _cs_json_graph_finish (CsJsonGraph *self)
   SummaryCount *s = self->summaries;
   g_autofree char *description = NULL;
 
+  guint n;
+
+  n = s[SUMMARY_NO_LABEL].count;
   add_summary (self, SUMMARY_NO_LABEL, CS_IMPORT_ERROR_MISSING,
-               "%u %s no label (label, name, title, Label or Name); %s shown by %s",
-               s[SUMMARY_NO_LABEL].count,
-               plural (s[SUMMARY_NO_LABEL].count, "node has", "nodes have"),
-               plural (s[SUMMARY_NO_LABEL].count, "it is", "they are"),
-               plural (s[SUMMARY_NO_LABEL].count, "its id", "their ids"));
+               /* TRANSLATORS: label, name, title, Label and Name are JSON
+                * members: keep them as they are */
+               g_dngettext (GETTEXT_PACKAGE,
+                            "%u node has no label (label, name, title, Label or Name); it is "
+                            "shown by its id",
+                            "%u nodes have no label (label, name, title, Label or Name); they "
+                            "are shown by their ids", n),
+               n);
+  n = s[SUMMARY_NO_ID].count;
   add_summary (self, SUMMARY_NO_ID, CS_IMPORT_ERROR_MISSING,
-               "%u %s no id; %s named node-N by %s place among the nodes, from 0",
-               s[SUMMARY_NO_ID].count, plural (s[SUMMARY_NO_ID].count, "node has", "nodes have"),
-               plural (s[SUMMARY_NO_ID].count, "it is", "they are"),
-               plural (s[SUMMARY_NO_ID].count, "its", "their"));
+               /* TRANSLATORS: node-N stands for the ids made: node-0, node-1… */
+               g_dngettext (GETTEXT_PACKAGE,
+                            "%u node has no id; it is named node-N by its place among the "
+                            "nodes, from 0",
+                            "%u nodes have no id; they are named node-N by their place among "
+                            "the nodes, from 0", n),
+               n);
+  n = s[SUMMARY_NODE_ID_CHANGED].count;
   add_summary (self, SUMMARY_NODE_ID_CHANGED, CS_IMPORT_ERROR_VALUE,
-               "%u node %s not %s (letters, digits and _ . : -, starting with a letter or "
-               "digit); %s changed, \"%s\" to \"%s\" and so on, and the file's id kept as the "
-               "attribute " ORIGINAL_ID,
-               s[SUMMARY_NODE_ID_CHANGED].count,
-               plural (s[SUMMARY_NODE_ID_CHANGED].count, "id is", "ids are"),
-               plural (s[SUMMARY_NODE_ID_CHANGED].count, "a Consortia id", "Consortia ids"),
-               plural (s[SUMMARY_NODE_ID_CHANGED].count, "it is", "they are"),
-               s[SUMMARY_NODE_ID_CHANGED].example_from, s[SUMMARY_NODE_ID_CHANGED].example_to);
+               /* TRANSLATORS: the %s are the first of the ids changed and
+                * what it became; original_id is the name of an attribute:
+                * keep it as it is */
+               g_dngettext (GETTEXT_PACKAGE,
+                            "%u node id is not a Consortia id (letters, digits and _ . : -, "
+                            "starting with a letter or digit); it is changed, \"%s\" to "
+                            "\"%s\" and so on, and the file's id kept as the attribute "
+                            "original_id",
+                            "%u node ids are not Consortia ids (letters, digits and _ . : -, "
+                            "starting with a letter or digit); they are changed, \"%s\" to "
+                            "\"%s\" and so on, and the file's id kept as the attribute "
+                            "original_id", n),
+               n, s[SUMMARY_NODE_ID_CHANGED].example_from, s[SUMMARY_NODE_ID_CHANGED].example_to);
+  n = s[SUMMARY_EDGE_ID_CHANGED].count;
   add_summary (self, SUMMARY_EDGE_ID_CHANGED, CS_IMPORT_ERROR_VALUE,
-               "%u edge %s not %s; %s changed, \"%s\" to \"%s\" and so on, and the file's id "
-               "kept as the attribute " ORIGINAL_ID,
-               s[SUMMARY_EDGE_ID_CHANGED].count,
-               plural (s[SUMMARY_EDGE_ID_CHANGED].count, "id is", "ids are"),
-               plural (s[SUMMARY_EDGE_ID_CHANGED].count, "a Consortia id", "Consortia ids"),
-               plural (s[SUMMARY_EDGE_ID_CHANGED].count, "it is", "they are"),
-               s[SUMMARY_EDGE_ID_CHANGED].example_from, s[SUMMARY_EDGE_ID_CHANGED].example_to);
+               /* TRANSLATORS: the %s are the first of the ids changed and
+                * what it became; original_id is the name of an attribute:
+                * keep it as it is */
+               g_dngettext (GETTEXT_PACKAGE,
+                            "%u edge id is not a Consortia id; it is changed, \"%s\" to "
+                            "\"%s\" and so on, and the file's id kept as the attribute "
+                            "original_id",
+                            "%u edge ids are not Consortia ids; they are changed, \"%s\" to "
+                            "\"%s\" and so on, and the file's id kept as the attribute "
+                            "original_id", n),
+               n, s[SUMMARY_EDGE_ID_CHANGED].example_from, s[SUMMARY_EDGE_ID_CHANGED].example_to);
 
   for (guint i = 0; i < self->kinds->len; i++)
     {
       Listed *listed = g_ptr_array_index (self->kinds, i);
 
       if (listed->count > CS_JSON_GRAPH_MAX_LISTED)
-        cs_problems_add (self->problems, CS_PROBLEM_WARNING, CS_IMPORT_ERROR_VALUE,
-                         CS_PROBLEM_NO_OFFSET, NULL,
-                         "%u more warnings like this one are not listed: %s",
-                         listed->count - CS_JSON_GRAPH_MAX_LISTED, listed->last);
+        {
+          n = listed->count - CS_JSON_GRAPH_MAX_LISTED;
+          cs_problems_add (self->problems, CS_PROBLEM_WARNING, CS_IMPORT_ERROR_VALUE,
+                           CS_PROBLEM_NO_OFFSET, NULL,
+                           /* TRANSLATORS: %s is the last warning listed, with
+                            * where it is */
+                           g_dngettext (GETTEXT_PACKAGE,
+                                        "%u more warning like this one is not listed: %s",
+                                        "%u more warnings like this one are not listed: %s", n),
+                           n, listed->last);
+        }
     }
 
   if (self->description != NULL && self->info->len > 0)

@@ -8,6 +8,7 @@
 
 #include "cs-json-tree.h"
 
+#include <glib/gi18n-lib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -170,7 +171,7 @@ check_encoding (CsJsonTree *self,
   if (self->length >= 2 && ((d[0] == 0xff && d[1] == 0xfe) || (d[0] == 0xfe && d[1] == 0xff)))
     {
       cs_problems_add (problems, CS_PROBLEM_ERROR, CS_IMPORT_ERROR_ENCODING, 0, NULL,
-                       "the file is UTF-16 encoded; save it as UTF-8");
+                       _("the file is UTF-16 encoded; save it as UTF-8"));
       return FALSE;
     }
 
@@ -179,9 +180,9 @@ check_encoding (CsJsonTree *self,
     {
       cs_problems_add (problems, CS_PROBLEM_ERROR, CS_IMPORT_ERROR_ENCODING, CS_PROBLEM_NO_OFFSET,
                        NULL,
-                       "the file contains a NUL byte at offset %" G_GSIZE_FORMAT
-                       " (UTF-16 or UTF-32 text, or not a text file); save it as UTF-8",
-                       self->skipped + (gsize)(nul - d));
+                       _("the file contains a NUL byte at offset %zu (UTF-16 or UTF-32 "
+                         "text, or not a text file); save it as UTF-8"),
+                       (size_t)(self->skipped + (gsize)(nul - d)));
       return FALSE;
     }
 
@@ -191,8 +192,8 @@ check_encoding (CsJsonTree *self,
 
       cs_problems_add (problems, CS_PROBLEM_ERROR, CS_IMPORT_ERROR_ENCODING,
                        self->skipped + offset, NULL,
-                       "invalid UTF-8 (byte 0x%02x at offset %" G_GSIZE_FORMAT ")", d[offset],
-                       self->skipped + offset);
+                       _("invalid UTF-8 (byte 0x%02x at offset %zu)"), d[offset],
+                       (size_t)(self->skipped + offset));
       return FALSE;
     }
   return TRUE;
@@ -223,7 +224,7 @@ check_depth (CsJsonTree *self,
           if (++depth > CS_JSON_MAX_DEPTH)
             {
               cs_problems_add (problems, CS_PROBLEM_ERROR, CS_IMPORT_ERROR_TOO_DEEP,
-                               self->skipped + i, NULL, "nesting deeper than %d levels",
+                               self->skipped + i, NULL, _("nesting deeper than %d levels"),
                                CS_JSON_MAX_DEPTH);
               return FALSE;
             }
@@ -251,7 +252,8 @@ find_line_starts (const char *data,
   return line_starts;
 }
 
-/* json-glib says "<data>:LINE:COL: Parse error: what" */
+/* json-glib says "<data>:LINE:COL: Parse error: what", "Parse error" in
+ * the user's language */
 static void
 add_syntax_problem (CsJsonTree   *self,
                     const GError *error,
@@ -263,17 +265,28 @@ add_syntax_problem (CsJsonTree   *self,
   gsize offset = CS_PROBLEM_NO_OFFSET;
   guint line = 0;
   guint column = 0;
+  int end = 0;
 
+  if (what != NULL)
+    what += strlen ("Parse error: ");
   if (g_str_has_prefix (message, "<data>:") &&
-      sscanf (message + strlen ("<data>:"), "%u:%u:", &line, &column) == 2 && line > 0 &&
-      line <= line_starts->len)
+      sscanf (message + strlen ("<data>:"), "%u:%u: %n", &line, &column, &end) == 2 &&
+      line > 0 && line <= line_starts->len)
     {
       offset = g_array_index (line_starts, gsize, line - 1) + (column > 0 ? column - 1 : 0);
       offset = MIN (offset, self->length > 0 ? self->length - 1 : 0);
+      /* a translated "Parse error" ends at the first ": " after the place */
+      if (what == NULL && end > 0)
+        {
+          what = strstr (message + strlen ("<data>:") + end, ": ");
+          if (what != NULL)
+            what += 2;
+        }
     }
   cs_problems_add (problems, CS_PROBLEM_ERROR, CS_IMPORT_ERROR_SYNTAX,
                    offset != CS_PROBLEM_NO_OFFSET ? self->skipped + offset : offset, NULL,
-                   "not valid JSON: %s", what != NULL ? what + strlen ("Parse error: ") : message);
+                   /* TRANSLATORS: %s is json-glib's message saying what is wrong */
+                   _("not valid JSON: %s"), what != NULL ? what : message);
 }
 
 /**
@@ -320,7 +333,7 @@ cs_json_tree_parse (const char *data,
   if (json_parser_get_root (self->parser) == NULL)
     {
       cs_problems_add (problems, CS_PROBLEM_ERROR, CS_IMPORT_ERROR_EMPTY, CS_PROBLEM_NO_OFFSET,
-                       NULL, "the file holds no JSON value");
+                       NULL, _("the file holds no JSON value"));
       return NULL;
     }
   return g_steal_pointer (&self);
@@ -498,27 +511,31 @@ cs_json_path_to_string (const CsJsonPath *path,
  * @node: (nullable): a value
  *
  * Returns: what @node is, for messages: "a string", "an array", "null"
+ *   (translated)
  */
 const char *
 cs_json_describe (JsonNode *node)
 {
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return "null";
+    /* TRANSLATORS: the JSON values below are what a file gives where another
+     * kind of value is expected; each fills a %s of a message like “expected
+     * a number, found %s” or “expected %s, found %s” */
+    return C_("JSON value", "null");
   if (JSON_NODE_HOLDS_OBJECT (node))
-    return "an object";
+    return C_("JSON value", "an object");
   if (JSON_NODE_HOLDS_ARRAY (node))
-    return "an array";
+    return C_("JSON value", "an array");
   switch (json_node_get_value_type (node))
     {
     case G_TYPE_STRING:
-      return "a string";
+      return C_("JSON value", "a string");
     case G_TYPE_BOOLEAN:
-      return "a boolean";
+      return C_("JSON value", "a boolean");
     case G_TYPE_INT64:
     case G_TYPE_DOUBLE:
-      return "a number";
+      return C_("JSON value", "a number");
     default:
-      return "a value";
+      return C_("JSON value", "a value");
     }
 }
 

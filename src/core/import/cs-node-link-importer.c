@@ -11,6 +11,8 @@
 #include "cs-json-graph-private.h"
 #include "cs-json-tree.h"
 
+#include <glib/gi18n-lib.h>
+
 /* Node-link JSON, as d3's force examples and NetworkX's node_link_data()
  * write it, parsed with json-glib: "nodes" and "links" (or "edges", as
  * NetworkX 3.4 can write them), the "directed" and "multigraph" flags, and
@@ -51,7 +53,7 @@ read_node (CsJsonGraph      *graph,
   if (!JSON_NODE_HOLDS_OBJECT (element))
     {
       cs_json_graph_warn (graph, TYPE, element, path, NULL,
-                          "expected a node object, found %s; it is left out",
+                          _("expected a node object, found %s; it is left out"),
                           cs_json_describe (element));
       _cs_json_graph_skip_node (graph);
       return;
@@ -87,7 +89,7 @@ read_edge (CsJsonGraph      *graph,
   if (!JSON_NODE_HOLDS_OBJECT (element))
     {
       cs_json_graph_warn (graph, TYPE, element, path, NULL,
-                          "expected a link object, found %s; it is left out",
+                          _("expected a link object, found %s; it is left out"),
                           cs_json_describe (element));
       return;
     }
@@ -134,7 +136,7 @@ read_graph_pairs (CsJsonGraph *graph,
           CsJsonPath pair_path = CS_JSON_PATH_ELEMENT (&path, i);
 
           cs_json_graph_warn (graph, TYPE, pair, &pair_path, NULL,
-                              "expected a pair [key, value], found %s; it is left out",
+                              _("expected a pair [key, value], found %s; it is left out"),
                               cs_json_describe (pair));
           continue;
         }
@@ -214,8 +216,9 @@ read_document (CsJsonGraph  *graph,
     return FALSE;
   if (g_str_equal (links_key, "links") && json_object_has_member (object, "edges"))
     cs_json_graph_warn (graph, UNKNOWN_MEMBER, json_object_get_member (object, "edges"), NULL,
-                        "edges", "the file has both \"links\" and \"edges\"; the links are read, "
-                        "\"edges\" is left out");
+                        "edges",
+                        _("the file has both \"links\" and \"edges\"; the links are read, "
+                          "\"edges\" is left out"));
   links_array = links != NULL ? json_node_get_array (links) : NULL;
 
   /* NetworkX's defaults */
@@ -271,7 +274,11 @@ cs_node_link_importer_load (CsImporter            *importer,
     return FALSE;
   graph = _cs_json_graph_new (tree, builder, problems, cancellable);
   root = cs_json_tree_get_root (tree);
-  if (!_cs_json_graph_expect_root (graph, root, "a node-link object {\"nodes\", \"links\"}"))
+  if (!_cs_json_graph_expect_root (graph, root,
+                                   /* TRANSLATORS: fills the first %s of “expected %s at
+                                    * the top level, found %s”; {"nodes", "links"} is
+                                    * JSON: keep it */
+                                   _("a node-link object {\"nodes\", \"links\"}")))
     return FALSE;
   if (!_cs_json_graph_expect_one (graph, root, options))
     return FALSE;
@@ -320,7 +327,8 @@ cs_node_link_importer_class_init (CsNodeLinkImporterClass *klass)
   static const char *const extensions[] = { "json", NULL };
 
   importer_class->name = "node-link";
-  importer_class->display_name = "Node-link JSON (d3, NetworkX)";
+  /* TRANSLATORS: the name of a file format, in the file chooser */
+  importer_class->display_name = _("Node-link JSON (d3, NetworkX)");
   importer_class->mime_types = mime_types;
   importer_class->extensions = extensions;
   importer_class->sniff = cs_node_link_importer_sniff;

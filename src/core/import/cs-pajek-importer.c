@@ -10,6 +10,7 @@
 
 #include "cs-foreign-graph-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 /* Pajek networks (.net), as Pajek, igraph and networkx write them:
@@ -144,8 +145,8 @@ split_line (Reader *reader,
 
           if (close == NULL)
             _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_VALUE, p,
-                                    "the quote is not closed on its line; it runs to the line's "
-                                    "end");
+                                    _("the quote is not closed on its line; it runs to the "
+                                      "line's end"));
           token = (Token) { d + p + 1, stop - p - 1, p };
           p = close != NULL ? stop + 1 : end;
         }
@@ -232,7 +233,7 @@ read_vertex (Reader *reader)
       g_autofree char *text = token_text (first);
 
       _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_OTHER, first->offset,
-                              "\"%s\" is not a vertex number; the line is left out", text);
+                              _("\"%s\" is not a vertex number; the line is left out"), text);
       return;
     }
   id = vertex_id (number);
@@ -245,7 +246,7 @@ read_vertex (Reader *reader)
   if (n_coordinates >= 2 && !_cs_foreign_node_set_position (node, xyz[0] * PAJEK_SCALE,
                                                             xyz[1] * PAJEK_SCALE))
     _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_VALUE, first->offset,
-                            "vertex %s: its coordinates are not finite; left out", id);
+                            _("vertex %s: its coordinates are not finite; left out"), id);
   if (n_coordinates == 3)
     {
       g_autofree char *z = token_text (token_at (reader, 4));
@@ -273,13 +274,15 @@ read_vertex (Reader *reader)
   if (number > reader->n)
     {
       _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_OTHER, first->offset,
-                              "vertex %s is beyond *Vertices %" G_GUINT64_FORMAT "; it is added",
-                              id, reader->n);
+                              /* TRANSLATORS: *Vertices is Pajek's section: keep it */
+                              _("vertex %s is beyond *Vertices %llu; it is added"), id,
+                              (unsigned long long)reader->n);
       g_ptr_array_add (reader->extra, g_steal_pointer (&node));
     }
   else if (g_ptr_array_index (reader->vertices, number) != NULL)
     _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_DUPLICATE_NODE, first->offset,
-                            "vertex %s is listed twice; this line is left out, the first is kept",
+                            _("vertex %s is listed twice; this line is left out, the first is "
+                              "kept"),
                             id);
   else
     g_ptr_array_index (reader->vertices, number) = g_steal_pointer (&node);
@@ -308,7 +311,7 @@ warn_not_vertex (Reader      *reader,
   g_autofree char *text = token_text (token);
 
   _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_OTHER, token->offset,
-                          "\"%s\" is not a vertex number; the line is left out", text);
+                          _("\"%s\" is not a vertex number; the line is left out"), text);
 }
 
 static void
@@ -382,16 +385,23 @@ read_matrix_row (Reader *reader)
   if (row > rows)
     {
       _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_OTHER, token_at (reader, 0)->offset,
-                              "row %" G_GUINT64_FORMAT " of *Matrix is beyond its %"
-                              G_GUINT64_FORMAT " rows; left out",
-                              row, rows);
+                              /* TRANSLATORS: *Matrix is Pajek's section: keep it */
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "row %llu of *Matrix is beyond its %llu row; left out",
+                                           "row %llu of *Matrix is beyond its %llu rows; left out",
+                                           (gulong)rows),
+                              (unsigned long long)row, (unsigned long long)rows);
       return;
     }
   if (reader->tokens->len != columns)
     _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_OTHER, token_at (reader, 0)->offset,
-                            "row %" G_GUINT64_FORMAT " of *Matrix has %u values, not %"
-                            G_GUINT64_FORMAT,
-                            row, reader->tokens->len, columns);
+                            /* TRANSLATORS: *Matrix is Pajek's section: keep it */
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "row %llu of *Matrix has %u value, not %llu",
+                                         "row %llu of *Matrix has %u values, not %llu",
+                                         reader->tokens->len),
+                            (unsigned long long)row, reader->tokens->len,
+                            (unsigned long long)columns);
   for (guint i = 0; i < reader->tokens->len && i < columns; i++)
     {
       const Token *token = token_at (reader, i);
@@ -403,7 +413,7 @@ read_matrix_row (Reader *reader)
         {
           text = token_text (token);
           _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_VALUE, token->offset,
-                                  "\"%s\" in *Matrix is not a number; left out", text);
+                                  _("\"%s\" in *Matrix is not a number; left out"), text);
           continue;
         }
       if (value == 0)
@@ -426,7 +436,7 @@ start_vertices (Reader *reader,
   if (reader->have_vertices)
     {
       _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_UNSUPPORTED, offset,
-                              "a second *Vertices section is not read");
+                              _("a second *Vertices section is not read"));
       return FALSE;
     }
   reader->have_vertices = TRUE;
@@ -434,25 +444,26 @@ start_vertices (Reader *reader,
   if (count == NULL || !g_ascii_string_to_unsigned (count, 10, 0, G_MAXUINT64, &reader->n, NULL))
     {
       _cs_foreign_graph_error (reader->graph, CS_IMPORT_ERROR_SYNTAX, offset,
-                               "*Vertices needs the number of vertices");
+                               _("*Vertices needs the number of vertices"));
       return FALSE;
     }
   if (reader->n > limit)
     {
       _cs_foreign_graph_error (reader->graph, CS_IMPORT_ERROR_TOO_LARGE, offset,
-                               "*Vertices %" G_GUINT64_FORMAT ": more vertices than Consortia "
-                               "reads from a file of %" G_GSIZE_FORMAT " bytes (at most %"
-                               G_GUINT64_FORMAT ")",
-                               reader->n, reader->length, limit);
+                               /* TRANSLATORS: *Vertices is Pajek's section: keep it */
+                               _("*Vertices %llu: more vertices than Consortia reads from a "
+                                 "file of %zu bytes (at most %llu)"),
+                               (unsigned long long)reader->n, (size_t)reader->length,
+                               (unsigned long long)limit);
       return FALSE;
     }
   if (has_token (reader, 2) &&
       (!token_vertex (token_at (reader, 2), &reader->n1) || reader->n1 >= reader->n))
     {
       _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_VALUE, token_at (reader, 2)->offset,
-                              "the size of the first mode is not a number below %" G_GUINT64_FORMAT
-                              "; the network is read as one-mode",
-                              reader->n);
+                              _("the size of the first mode is not a number below %llu; the "
+                                "network is read as one-mode"),
+                              (unsigned long long)reader->n);
       reader->n1 = 0;
     }
   g_ptr_array_set_size (reader->vertices, reader->n + 1);
@@ -517,7 +528,8 @@ start_section (Reader *reader,
       if (!g_hash_table_contains (reader->warned, word))
         {
           _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_UNSUPPORTED, offset,
-                                  "section *%.*s is not read", (int)(n - 1), first->start + 1);
+                                  /* TRANSLATORS: *%.*s is the section's name, such as *Arcs */
+                                  _("section *%.*s is not read"), (int)(n - 1), first->start + 1);
           g_hash_table_add (reader->warned, g_steal_pointer (&word));
         }
       reader->section = SECTION_SKIP;
@@ -570,7 +582,7 @@ parse (Reader       *reader,
           case SECTION_NONE:
             if (!warned_outside)
               _cs_foreign_graph_warn (reader->graph, CS_FOREIGN_WARNING_OTHER, start,
-                                      "a line outside any section is left out");
+                                      _("a line outside any section is left out"));
             warned_outside = TRUE;
             break;
           case SECTION_SKIP:
@@ -662,7 +674,8 @@ cs_pajek_importer_class_init (CsPajekImporterClass *klass)
   static const char *const extensions[] = { "net", NULL };
 
   importer_class->name = "pajek";
-  importer_class->display_name = "Pajek network";
+  /* TRANSLATORS: the name of a file format, in the file chooser */
+  importer_class->display_name = _("Pajek network");
   importer_class->mime_types = mime_types;
   importer_class->extensions = extensions;
   importer_class->sniff = cs_pajek_importer_sniff;

@@ -8,6 +8,7 @@
 
 #include "cs-problem.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 G_DEFINE_QUARK (cs-import-error-quark, cs_import_error)
@@ -77,7 +78,9 @@ cs_problem_to_string (const CsProblem *problem,
   if (str->len > 0)
     g_string_append (str, ": ");
   if (problem->severity == CS_PROBLEM_WARNING)
-    g_string_append (str, "warning: ");
+    /* TRANSLATORS: put before a problem the file still loads with, as in
+     * “FILE:LINE:COL: warning: nodes[3]: …”; keep the colon and the space */
+    g_string_append (str, _("warning: "));
   if (problem->path != NULL && problem->path[0] != '\0')
     g_string_append_printf (str, "%s: ", problem->path);
   g_string_append (str, problem->message);
@@ -241,8 +244,12 @@ cs_problems_set_error (GPtrArray   *problems,
 
   text = cs_problem_to_string (first, display_name);
   if (n_errors > 1)
-    g_set_error (error, CS_IMPORT_ERROR, first->code, "%s (and %u more problem%s)", text,
-                 n_errors - 1, n_errors > 2 ? "s" : "");
+    g_set_error (error, CS_IMPORT_ERROR, first->code,
+                 /* TRANSLATORS: %s is the first problem, “FILE:LINE:COL: PATH: problem”;
+                  * %u is how many other problems the file has */
+                 g_dngettext (GETTEXT_PACKAGE, "%s (and %u more problem)",
+                              "%s (and %u more problems)", n_errors - 1),
+                 text, n_errors - 1);
   else
     g_set_error_literal (error, CS_IMPORT_ERROR, first->code, text);
 }

@@ -8,6 +8,7 @@
 
 #include "cs-xml-parser-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
@@ -124,7 +125,7 @@ fail (CsXmlParser   *self,
 static char *
 tidy_message (const char *message)
 {
-  g_autofree char *copy = g_strdup (message != NULL ? message : "unknown error");
+  g_autofree char *copy = g_strdup (message != NULL ? message : _("unknown error"));
   g_auto (GStrv) lines = g_strsplit (g_strstrip (copy), "\n", -1);
   char *text = g_strjoinv ("; ", lines);
 
@@ -152,13 +153,19 @@ error_cb (void        *user_data,
 
       while (rest < self->length && g_ascii_isspace (self->data[rest]))
         rest++;
-      fail (self, CS_IMPORT_ERROR_SYNTAX, offset, "not well-formed XML: %s%s", message,
-            rest >= self->length ? " (the file ends here: it may be cut short)" : "");
+      if (rest >= self->length)
+        fail (self, CS_IMPORT_ERROR_SYNTAX, offset,
+              /* TRANSLATORS: %s is libxml2's message, in English */
+              _("not well-formed XML: %s (the file ends here: it may be cut short)"), message);
+      else
+        /* TRANSLATORS: %s is libxml2's message, in English */
+        fail (self, CS_IMPORT_ERROR_SYNTAX, offset, _("not well-formed XML: %s"), message);
       return;
     }
   if (++self->n_warnings <= MAX_XML_WARNINGS)
     cs_problems_add (self->problems, CS_PROBLEM_WARNING, CS_IMPORT_ERROR_SYNTAX,
-                     current_offset (self), NULL, "XML: %s", message);
+                     /* TRANSLATORS: %s is libxml2's warning, in English */
+                     current_offset (self), NULL, _("XML: %s"), message);
 }
 
 static void
@@ -216,7 +223,7 @@ start_element_cb (void           *user_data,
   if (self->depth > CS_XML_MAX_DEPTH)
     {
       fail (self, CS_IMPORT_ERROR_TOO_DEEP, back_to (self, current_offset (self), "<"),
-            "elements nested deeper than %d levels", CS_XML_MAX_DEPTH);
+            _("elements nested deeper than %d levels"), CS_XML_MAX_DEPTH);
       return;
     }
 
@@ -280,7 +287,7 @@ characters_cb (void          *user_data,
   if (self->text->len + length > MAX_TEXT)
     {
       fail (self, CS_IMPORT_ERROR_TOO_LARGE, current_offset (self),
-            "text of an element longer than %d MiB", MAX_TEXT / (1024 * 1024));
+            _("text of an element longer than %d MiB"), MAX_TEXT / (1024 * 1024));
       return;
     }
   g_string_append_len (self->text, (const char *)chars, length);
@@ -299,8 +306,8 @@ entity_decl_cb (void          *user_data,
   if (self->stopped)
     return;
   fail (self, CS_IMPORT_ERROR_FORMAT, back_to (self, current_offset (self), "<!ENTITY"),
-        "the file declares the entity \"%s\"; Consortia reads no entity declarations (they can "
-        "expand without bound or name other files)",
+        _("the file declares the entity \"%s\"; Consortia reads no entity declarations (they "
+          "can expand without bound or name other files)"),
         (const char *)name);
 }
 
@@ -316,7 +323,8 @@ internal_subset_cb (void          *user_data,
   if (named != NULL && !self->stopped)
     cs_problems_add (self->problems, CS_PROBLEM_WARNING, CS_IMPORT_ERROR_FORMAT,
                      back_to (self, current_offset (self), "<!DOCTYPE"), NULL,
-                     "the document type names \"%s\", which is not read", named);
+                     /* TRANSLATORS: %s is the DTD the document type names */
+                     _("the document type names \"%s\", which is not read"), named);
 }
 
 /* Encodings libxml2 converts are fine; in a UTF-8 file (the default),
@@ -357,8 +365,8 @@ check_encoding (CsXmlParser *self)
   if (nul != NULL)
     {
       fail (self, CS_IMPORT_ERROR_ENCODING, nul - d,
-            "the file contains a NUL byte at offset %" G_GSIZE_FORMAT " (not a text file?)",
-            (gsize)(nul - d));
+            _("the file contains a NUL byte at offset %zu (not a text file?)"),
+            (size_t)(nul - d));
       return FALSE;
     }
   if (utf8 && !g_utf8_validate (self->data, n, &end))
@@ -366,7 +374,7 @@ check_encoding (CsXmlParser *self)
       gsize offset = end - self->data;
 
       fail (self, CS_IMPORT_ERROR_ENCODING, offset,
-            "invalid UTF-8 (byte 0x%02x at offset %" G_GSIZE_FORMAT ")", d[offset], offset);
+            _("invalid UTF-8 (byte 0x%02x at offset %zu)"), d[offset], (size_t)offset);
       return FALSE;
     }
   return TRUE;
@@ -446,7 +454,7 @@ _cs_xml_parse (const char          *data,
       xmlSetStructuredErrorFunc (old_structured_context, old_structured);
       xmlSetGenericErrorFunc (old_generic_context, old_generic);
       if (!self.cancelled)
-        fail (&self, CS_IMPORT_ERROR_FAILED, CS_PROBLEM_NO_OFFSET, "libxml2 could not start");
+        fail (&self, CS_IMPORT_ERROR_FAILED, CS_PROBLEM_NO_OFFSET, _("libxml2 could not start"));
       return FALSE;
     }
   xmlCtxtUseOptions (self.ctxt, XML_PARSE_NONET);
@@ -465,10 +473,13 @@ _cs_xml_parse (const char          *data,
     return FALSE;
   if (self.n_warnings > MAX_XML_WARNINGS)
     cs_problems_add (problems, CS_PROBLEM_WARNING, CS_IMPORT_ERROR_SYNTAX, CS_PROBLEM_NO_OFFSET,
-                     NULL, "and %u more XML warnings (not listed)",
+                     NULL,
+                     g_dngettext (GETTEXT_PACKAGE, "and %u more XML warning (not listed)",
+                                  "and %u more XML warnings (not listed)",
+                                  self.n_warnings - MAX_XML_WARNINGS),
                      self.n_warnings - MAX_XML_WARNINGS);
   if (!self.failed && !well_formed && !self.stopped)
-    fail (&self, CS_IMPORT_ERROR_SYNTAX, CS_PROBLEM_NO_OFFSET, "not well-formed XML");
+    fail (&self, CS_IMPORT_ERROR_SYNTAX, CS_PROBLEM_NO_OFFSET, _("not well-formed XML"));
   return !self.failed;
 }
 

@@ -14,6 +14,7 @@
 #include "cs-layout-overlap.h"
 #include "cs-layout-overlap-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -56,51 +57,53 @@ static const struct
 {
   const char *name;
   const char *alias;
-  const char *description;
+  const char *description; /* marked with N_() */
   guint       flags;
   Scale       scale;
   guint       max_nodes; /* 0 for any size */
 } algorithms[CS_N_LAYOUTS] = {
   [CS_LAYOUT_FRUCHTERMAN_REINGOLD] = {
     "fruchterman_reingold", "fr",
-    "force-directed (Fruchterman–Reingold); a re-layout starts from the current positions",
+    /* TRANSLATORS: the layouts, as consortia --list-layouts and the window
+     * describe them; a re-layout is laying the graph out again */
+    N_("force-directed (Fruchterman–Reingold); a re-layout starts from the current positions"),
     SEEDED | STARTABLE | BOUNDED, SCALE_MEDIAN_EDGE },
   [CS_LAYOUT_KAMADA_KAWAI] = {
     "kamada_kawai", "kk",
-    "spring model (Kamada–Kawai); even edge lengths; starts from the current positions "
-    "(up to 2,000 nodes)",
+    N_("spring model (Kamada–Kawai); even edge lengths; starts from the current positions "
+       "(up to 2,000 nodes)"),
     /* not BOUNDED: igraph's Kamada–Kawai moves the most stressed node each
      * step, and when that node is held it stops for good. It keeps every
      * distance between two nodes, n², and its steps grow as n²: 5 s for
      * 2,000 nodes, 50 s for 5,000 */
     STARTABLE, SCALE_MEDIAN_EDGE, 2000 },
   [CS_LAYOUT_DRL] = {
-    "drl", "drl", "DrL, force-directed for large graphs",
+    "drl", "drl", N_("DrL, force-directed for large graphs"),
     /* not STARTABLE: DrL refines in a scale of its own, and from positions
      * in ours it throws nodes thousands of edges away */
     SEEDED, SCALE_MEDIAN_EDGE },
   [CS_LAYOUT_CIRCLE] = {
-    "circle", "circle", "every node on one circle, in file order", 0, SCALE_OWN },
+    "circle", "circle", N_("every node on one circle, in file order"), 0, SCALE_OWN },
   [CS_LAYOUT_GRID] = {
-    "grid", "grid", "nodes on a square grid, in file order", 0, SCALE_OWN },
+    "grid", "grid", N_("nodes on a square grid, in file order"), 0, SCALE_OWN },
   [CS_LAYOUT_STAR] = {
     "star", "star",
-    "the selected node (else the best-connected) in the middle, the rest around it",
+    N_("the selected node (else the best-connected) in the middle, the rest around it"),
     0, SCALE_OWN },
   [CS_LAYOUT_MDS] = {
     "mds", "mds",
-    "multidimensional scaling: distances on the page follow links (up to 2,000 nodes)",
+    N_("multidimensional scaling: distances on the page follow links (up to 2,000 nodes)"),
     /* every distance, n², and an eigenproblem on them: 5.6 s for 2,000
      * nodes, 130 s for 5,000 */
     0, SCALE_MEDIAN_EDGE, 2000 },
   [CS_LAYOUT_SUGIYAMA] = {
     "sugiyama", "layered",
-    "layers from the top: ministry, programme, consortia, members, models",
+    N_("layers from the top: ministry, programme, consortia, members, models"),
     0, SCALE_OWN },
   [CS_LAYOUT_CONSORTIA] = {
     "consortia", "teams",
-    "a region per consortium, lead at its heart, members around, the programme in the middle; "
-    "the default for graphs with consortia",
+    N_("a region per consortium, lead at its heart, members around, the programme in the "
+       "middle; the default for graphs with consortia"),
     SEEDED, SCALE_OWN },
 };
 
@@ -261,7 +264,7 @@ cs_layout_algorithm_get_description (CsLayoutAlgorithm algorithm)
 {
   g_return_val_if_fail (algorithm < CS_N_LAYOUTS, NULL);
 
-  return algorithms[algorithm].description;
+  return _(algorithms[algorithm].description);
 }
 
 /**
@@ -1156,8 +1159,12 @@ cs_layout_run (CsGraph               *graph,
       n_nodes > algorithms[params->algorithm].max_nodes)
     {
       g_set_error (error, CS_LAYOUT_ERROR, CS_LAYOUT_ERROR_TOO_LARGE,
-                   "Layout “%s” takes at most %u nodes and this graph has %u: it keeps every "
-                   "distance between two nodes. Use fruchterman_reingold, drl or consortia.",
+                   /* TRANSLATORS: a layout's name as typed on the command
+                    * line ("kamada_kawai"), the most nodes it can lay out
+                    * and the graph's nodes; fruchterman_reingold, drl and
+                    * consortia are names of layouts, to type as they are */
+                   _("Layout “%s” takes at most %u nodes and this graph has %u: it keeps every "
+                     "distance between two nodes. Use fruchterman_reingold, drl or consortia."),
                    algorithms[params->algorithm].name, algorithms[params->algorithm].max_nodes,
                    n_nodes);
       return NULL;
@@ -1294,7 +1301,7 @@ cs_layout_run (CsGraph               *graph,
           if (!isfinite (xy[2 * i]) || !isfinite (xy[2 * i + 1]))
             {
               ret = IGRAPH_FAILURE;
-              g_strlcpy (igraph_reason, "the layout produced a non-finite coordinate",
+              g_strlcpy (igraph_reason, _("the layout produced a non-finite coordinate"),
                          sizeof igraph_reason);
               break;
             }
@@ -1310,12 +1317,13 @@ cs_layout_run (CsGraph               *graph,
     {
       g_cancellable_set_error_if_cancelled (cancellable, error);
       if (error != NULL && *error == NULL)
-        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Layout cancelled");
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Layout cancelled"));
       return NULL;
     }
   if (ret != IGRAPH_SUCCESS)
     {
-      g_set_error (error, CS_LAYOUT_ERROR, CS_LAYOUT_ERROR_FAILED, "Layout “%s” failed: %s",
+      /* TRANSLATORS: a layout's name ("kamada_kawai") and why it failed */
+      g_set_error (error, CS_LAYOUT_ERROR, CS_LAYOUT_ERROR_FAILED, _("Layout “%s” failed: %s"),
                    algorithms[params->algorithm].name,
                    igraph_reason[0] ? igraph_reason : igraph_strerror (ret));
       return NULL;
@@ -1340,8 +1348,9 @@ cs_layout_run (CsGraph               *graph,
 
 fail_early:
   igraph_cancellable = NULL;
-  g_set_error (error, CS_LAYOUT_ERROR, CS_LAYOUT_ERROR_FAILED, "Layout failed: %s",
-               igraph_reason[0] ? igraph_reason : "out of memory");
+  /* TRANSLATORS: why the layout failed */
+  g_set_error (error, CS_LAYOUT_ERROR, CS_LAYOUT_ERROR_FAILED, _("Layout failed: %s"),
+               igraph_reason[0] ? igraph_reason : _("out of memory"));
   return NULL;
 }
 

@@ -10,6 +10,7 @@
 
 #include "cs-layout-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <igraph.h>
 #include <stdlib.h>
 
@@ -147,8 +148,9 @@ out_edges:
 
 out:
   if (values == NULL && !g_cancellable_set_error_if_cancelled (cancellable, error))
-    g_set_error (error, CS_LAYOUT_ERROR, CS_LAYOUT_ERROR_FAILED, "Betweenness failed: %s",
-                 _cs_igraph_reason ()[0] ? _cs_igraph_reason () : "out of memory");
+    /* TRANSLATORS: betweenness centrality could not be computed, and why */
+    g_set_error (error, CS_LAYOUT_ERROR, CS_LAYOUT_ERROR_FAILED, _("Betweenness failed: %s"),
+                 _cs_igraph_reason ()[0] ? _cs_igraph_reason () : _("out of memory"));
   _cs_igraph_unlock ();
   return values;
 }

@@ -8,6 +8,8 @@
 
 #include "cs-graph-builder.h"
 
+#include <glib/gi18n-lib.h>
+
 /* A vocabulary: the known names first, at their enum's ids, then the
  * graph's own names in the order they appear. */
 typedef struct
@@ -63,9 +65,16 @@ static const char *node_type_names[CS_N_NODE_TYPES] = {
   "consortium", "model", "product", "chip", "person", "programme", "other",
 };
 
+/* shown through g_dpgettext2() with the context "node type" */
 static const char *node_type_display[CS_N_NODE_TYPES] = {
-  "Company", "University", "Research institute", "Government", "Public agency",
-  "Consortium", "Model", "Product", "Chip", "Person", "Programme", "Other",
+  NC_("node type", "Company"), NC_("node type", "University"),
+  NC_("node type", "Research institute"), NC_("node type", "Government"),
+  NC_("node type", "Public agency"), NC_("node type", "Consortium"),
+  NC_("node type", "Model"), NC_("node type", "Product"),
+  /* TRANSLATORS: a semiconductor chip (an AI accelerator), as a kind of node */
+  NC_("node type", "Chip"), NC_("node type", "Person"),
+  /* TRANSLATORS: a government programme, such as the sovereign AI contest */
+  NC_("node type", "Programme"), NC_("node type", "Other"),
 };
 
 static const char *relation_names[CS_N_RELATIONS] = {
@@ -74,21 +83,35 @@ static const char *relation_names[CS_N_RELATIONS] = {
   "version_of", "other",
 };
 
+/* shown through g_dpgettext2() with the context "relation": a legend
+ * entry, a filter, and the start of an inspector row ("Member of: team") */
 static const char *relation_display[CS_N_RELATIONS] = {
-  "Member of", "Leads", "Develops", "Supplies", "Partner of", "Funds",
-  "Advises", "Works at", "Affiliate of", "Runs", "Applied to", "Uses",
-  "Version of", "Other relation",
+  /* TRANSLATORS: the kinds of link between two nodes, as the legend, the
+   * filters and the inspector name them; "A member of B", "A leads B"… */
+  NC_("relation", "Member of"), NC_("relation", "Leads"), NC_("relation", "Develops"),
+  NC_("relation", "Supplies"), NC_("relation", "Partner of"), NC_("relation", "Funds"),
+  NC_("relation", "Advises"), NC_("relation", "Works at"), NC_("relation", "Affiliate of"),
+  NC_("relation", "Runs"), NC_("relation", "Applied to"), NC_("relation", "Uses"),
+  NC_("relation", "Version of"), NC_("relation", "Other relation"),
 };
 
 /* the stage words the format names, and how the app says them */
 static const char *stage_names[][2] = {
-  { "applied", "applied" },
-  { "passed_document_review", "passed the document review" },
-  { "failed_document_review", "failed the document review" },
-  { "selected", "selected" },
-  { "not_selected", "not selected" },
-  { "evaluation", "evaluation" },
-  { "other", "event" },
+  /* TRANSLATORS: what happened to a team at a stage of the contest, shown
+   * in the stage history ("applied → passed the document review
+   * 2025-07-25") and, with a capital, as the heading of a stage */
+  { "applied", NC_("stage", "applied") },
+  { "passed_document_review", NC_("stage", "passed the document review") },
+  { "failed_document_review", NC_("stage", "failed the document review") },
+  { "selected", NC_("stage", "selected") },
+  { "not_selected", NC_("stage", "not selected") },
+  { "evaluation", NC_("stage", "evaluation") },
+  /* the programme's planned six-monthly evaluations and its last choice */
+  { "stage_evaluation_1", NC_("stage", "stage evaluation 1") },
+  { "stage_evaluation_2", NC_("stage", "stage evaluation 2") },
+  { "stage_evaluation_3", NC_("stage", "stage evaluation 3") },
+  { "final_selection", NC_("stage", "final selection") },
+  { "other", NC_("stage", "event") },
 };
 
 static void
@@ -960,7 +983,7 @@ cs_node_type_get_display_name (CsNodeType type)
 {
   g_return_val_if_fail (type < CS_N_NODE_TYPES, NULL);
 
-  return node_type_display[type];
+  return g_dpgettext2 (GETTEXT_PACKAGE, "node type", node_type_display[type]);
 }
 
 const char *
@@ -1009,7 +1032,7 @@ cs_relation_get_display_name (CsRelation relation)
 {
   g_return_val_if_fail (relation < CS_N_RELATIONS, NULL);
 
-  return relation_display[relation];
+  return g_dpgettext2 (GETTEXT_PACKAGE, "relation", relation_display[relation]);
 }
 
 /**
@@ -1044,7 +1067,7 @@ cs_stage_get_display_name (const char *stage)
 
   for (guint i = 0; i < G_N_ELEMENTS (stage_names); i++)
     if (g_str_equal (stage, stage_names[i][0]))
-      return g_strdup (stage_names[i][1]);
+      return g_strdup (g_dpgettext2 (GETTEXT_PACKAGE, "stage", stage_names[i][1]));
   return g_strdelimit (g_strdup (stage), "_", ' ');
 }
 

@@ -8,6 +8,7 @@
 
 #include "cs-inspection.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 static void
@@ -141,13 +142,14 @@ role_text (const CsEdge *edge)
   return g_strdup (edge->role);
 }
 
+/* the other node as a row names it: its names and its role, "KAIST —
+ * 주관 (lead)" */
 static char *
 link_text (const CsNode *other,
-           const char   *prefix,
            const CsEdge *edge)
 {
   g_autofree char *role = role_text (edge);
-  GString *str = g_string_new (prefix);
+  GString *str = g_string_new (NULL);
 
   g_string_append (str, other->label);
   if (other->label_en != NULL && !g_str_equal (other->label_en, other->label))
@@ -186,7 +188,11 @@ add_attributes (CsGraph          *graph,
         {
           const CsClaim *claim = g_ptr_array_index (attribute->claims, c);
           char *text = attribute->claims->len > 1
-                           ? g_strdup_printf ("%s (claim %u of %u): %s", key, c + 1,
+                           /* TRANSLATORS: an attribute's name, which of its
+                            * conflicting values this is and how many there
+                            * are, then the value: "founded (claim 1 of 2):
+                            * 2013" */
+                           ? g_strdup_printf (_("%s (claim %u of %u): %s"), key, c + 1,
                                               attribute->claims->len, claim->value)
                            : g_strdup_printf ("%s: %s", key, claim->value);
 
@@ -255,27 +261,36 @@ cs_inspection_new (CsGraph      *graph,
                        : g_strdup (cs_graph_get_type_display_name (graph, n->type));
   self->sections = g_ptr_array_new_with_free_func ((GDestroyNotify)section_free);
 
-  about = section_new ("About");
-  stages = section_new ("Stage results");
-  consortia = section_new ("Consortia");
-  members = section_new ("Lead and members");
-  makers = section_new ("Developed, supplied or used by");
-  things = section_new ("Models, products and chips");
-  versions = section_new ("Versions");
-  people = section_new ("People");
-  links = section_new ("Other links");
-  bridges = section_new ("Bridges");
-  metrics = section_new ("Metrics");
-  sources = section_new ("Sources");
+  /* TRANSLATORS: the headings of the inspector's sections, and of
+   * consortia --inspect's; "Metrics" is also the section the window adds
+   * its notes to, so both must say it the same way */
+  about = section_new (_("About"));
+  stages = section_new (_("Stage results"));
+  /* TRANSLATORS: the inspector's section of the consortia a node is in */
+  consortia = section_new (C_("inspector section", "Consortia"));
+  members = section_new (_("Lead and members"));
+  makers = section_new (_("Developed, supplied or used by"));
+  things = section_new (_("Models, products and chips"));
+  versions = section_new (_("Versions"));
+  people = section_new (_("People"));
+  links = section_new (_("Other links"));
+  /* TRANSLATORS: the consortia a node links together by belonging to
+   * several */
+  bridges = section_new (_("Bridges"));
+  metrics = section_new (_("Metrics"));
+  sources = section_new (_("Sources"));
 
   if (n->label_en != NULL && n->label_en_outside)
-    add_row (about, -1, g_strdup_printf ("English name: %s", n->label_en),
-             g_strdup ("spelling not given in the articles"), NULL);
+    add_row (about, -1, g_strdup_printf (_("English name: %s"), n->label_en),
+             /* TRANSLATORS: under "English name: …": the articles give the
+              * name in Korean only, so this spelling is the app's */
+             g_strdup (_("spelling not given in the articles")), NULL);
   if (n->aliases[0] != NULL)
     {
       g_autofree char *joined = g_strjoinv (", ", n->aliases);
 
-      add_row (about, -1, g_strdup_printf ("Also called: %s", joined), NULL, NULL);
+      /* TRANSLATORS: the node's other names, separated by commas */
+      add_row (about, -1, g_strdup_printf (_("Also called: %s"), joined), NULL, NULL);
     }
   if (n->description != NULL)
     add_row (about, -1, g_strdup (n->description), NULL, NULL);
@@ -285,17 +300,25 @@ cs_inspection_new (CsGraph      *graph,
     {
       const CsEvent *event = g_ptr_array_index (n->events, i);
       g_autofree char *name = cs_stage_get_display_name (event->stage);
+      g_autofree char *what = NULL;
       GString *text = g_string_new (NULL);
 
       if (event->date != NULL && event->until != NULL)
         g_string_append_printf (text, "%s – %s: ", event->date, event->until);
       else if (event->date != NULL)
         g_string_append_printf (text, "%s: ", event->date);
-      g_string_append (text, name);
-      if (event->count >= 0)
-        g_string_append_printf (text, ", %d in the running", event->count);
-      if (event->planned)
-        g_string_append (text, " (planned)");
+      if (event->count >= 0 && event->planned)
+        /* TRANSLATORS: a stage of the contest ("selected"), how many teams
+         * it leaves in the running, and that it is still to come */
+        what = g_strdup_printf (_("%s, %d in the running (planned)"), name, event->count);
+      else if (event->count >= 0)
+        /* TRANSLATORS: a stage of the contest ("selected") and how many
+         * teams it left in the running */
+        what = g_strdup_printf (_("%s, %d in the running"), name, event->count);
+      else if (event->planned)
+        /* TRANSLATORS: a stage of the contest ("selected") still to come */
+        what = g_strdup_printf (_("%s (planned)"), name);
+      g_string_append (text, what != NULL ? what : name);
       cite (add_row (stages, -1, g_string_free (text, FALSE),
                      g_strdup (event->label != NULL ? event->label : event->label_en), NULL),
             graph, event->sources);
@@ -309,7 +332,13 @@ cs_inspection_new (CsGraph      *graph,
       guint other_index = outgoing ? edge->target : edge->source;
       const CsNode *other = cs_graph_get_node (graph, other_index);
       const char *relation = cs_graph_get_relation_display_name (graph, edge->relation);
-      g_autofree char *prefix = g_strdup_printf ("%s: ", relation);
+      g_autofree char *name = link_text (other, edge);
+      /* TRANSLATORS: a kind of link ("Partner of", "Develops") and the
+       * node at its other end */
+      g_autofree char *related = g_strdup_printf (C_("inspector row", "%s: %s"), relation, name);
+      /* TRANSLATORS: under a row naming a node that links to this one:
+       * the kind of link, such as "Develops" */
+      g_autofree char *incoming = g_strdup_printf (_("%s this"), relation);
       CsInspectRow *row;
       gboolean membership = edge->relation == CS_RELATION_MEMBER_OF ||
                             edge->relation == CS_RELATION_LEADS;
@@ -318,31 +347,37 @@ cs_inspection_new (CsGraph      *graph,
         {
           g_hash_table_add (member_of, GUINT_TO_POINTER (other_index));
           row = add_row (consortia, other_index,
-                         link_text (other, edge->relation == CS_RELATION_LEADS ? "Leads " : "", edge),
+                         /* TRANSLATORS: the consortium the node leads, with
+                          * its role there */
+                         edge->relation == CS_RELATION_LEADS ? g_strdup_printf (_("Leads %s"), name)
+                                                             : g_strdup (name),
                          edge_detail (edge, other), NULL);
         }
       else if (!outgoing && membership && n->type == CS_NODE_TYPE_CONSORTIUM)
         row = add_row (members, other_index,
-                       link_text (other, edge->relation == CS_RELATION_LEADS ? "Lead: " : "", edge),
+                       /* TRANSLATORS: the member leading the consortium,
+                        * with its role there */
+                       edge->relation == CS_RELATION_LEADS ? g_strdup_printf (_("Lead: %s"), name)
+                                                           : g_strdup (name),
                        g_strdup (edge->note), NULL);
       else if (edge->relation == CS_RELATION_VERSION_OF)
         row = add_row (versions, other_index,
-                       link_text (other, outgoing ? "Version of " : "Version: ", edge),
+                       /* TRANSLATORS: the model this one is a version of */
+                       outgoing ? g_strdup_printf (_("Version of %s"), name)
+                                /* TRANSLATORS: a version of this model */
+                                : g_strdup_printf (_("Version: %s"), name),
                        g_strdup (edge->note), NULL);
       else if (is_thing (n->type) && !outgoing && other->type != CS_NODE_TYPE_PERSON)
-        row = add_row (makers, other_index, link_text (other, "", edge), g_strdup (relation),
-                       NULL);
+        row = add_row (makers, other_index, g_strdup (name), g_strdup (relation), NULL);
       else if (other->type == CS_NODE_TYPE_PERSON)
-        row = add_row (people, other_index, link_text (other, outgoing ? prefix : "", edge),
+        row = add_row (people, other_index, g_strdup (outgoing ? related : name),
                        outgoing ? g_strdup (edge->note) : g_strdup (relation), NULL);
       else if (is_thing (other->type))
-        row = add_row (things, other_index, link_text (other, outgoing ? prefix : "", edge),
-                       outgoing ? g_strdup (edge->note) : g_strdup_printf ("%s this", relation),
-                       NULL);
+        row = add_row (things, other_index, g_strdup (outgoing ? related : name),
+                       outgoing ? g_strdup (edge->note) : g_strdup (incoming), NULL);
       else
-        row = add_row (links, other_index, link_text (other, prefix, edge),
-                       outgoing ? g_strdup (edge->note) : g_strdup_printf ("%s this", relation),
-                       NULL);
+        row = add_row (links, other_index, g_strdup (related),
+                       outgoing ? g_strdup (edge->note) : g_strdup (incoming), NULL);
       cite (row, graph, edge->sources);
     }
 
@@ -353,29 +388,47 @@ cs_inspection_new (CsGraph      *graph,
    * but say which consortia the node links together */
   if (g_hash_table_size (member_of) >= 2)
     {
-      GString *text = g_string_new ("Links ");
+      g_autoptr(GString) list = g_string_new (NULL);
       guint k = 0;
 
       for (guint i = 0; i < cs_graph_get_n_nodes (graph); i++)
         if (g_hash_table_contains (member_of, GUINT_TO_POINTER (i)))
-          g_string_append_printf (text, "%s%s", k++ ? ", " : "",
+          g_string_append_printf (list, "%s%s", k++ ? ", " : "",
                                   cs_graph_get_node (graph, i)->label);
-      add_row (bridges, -1, g_string_free (text, FALSE), NULL, NULL);
+      /* TRANSLATORS: under "Bridges": the consortia the node belongs to,
+       * separated by commas, which it links together */
+      add_row (bridges, -1, g_strdup_printf (_("Links %s"), list->str), NULL, NULL);
     }
 
-  add_row (metrics, -1, g_strdup_printf ("Links: %u", n_edges), NULL, NULL);
+  /* TRANSLATORS: how many links the node has */
+  add_row (metrics, -1, g_strdup_printf (_("Links: %u"), n_edges), NULL, NULL);
   if (n->type != CS_NODE_TYPE_CONSORTIUM && !is_thing (n->type))
-    add_row (metrics, -1, g_strdup_printf ("Consortia: %u", g_hash_table_size (member_of)), NULL,
-             NULL);
+    /* TRANSLATORS: how many consortia the node belongs to */
+    add_row (metrics, -1, g_strdup_printf (_("Consortia: %u"), g_hash_table_size (member_of)),
+             NULL, NULL);
   if (betweenness != NULL && betweenness_sources < cs_graph_get_n_nodes (graph))
-    add_row (metrics, -1, g_strdup_printf ("Betweenness: about %.3f", betweenness[node]),
-             g_strdup_printf ("share of shortest paths between other nodes that pass through it, "
-                              "estimated from the paths out of %u of the %u nodes",
-                              betweenness_sources, cs_graph_get_n_nodes (graph)),
-             NULL);
+    {
+      guint n_nodes = cs_graph_get_n_nodes (graph);
+      /* TRANSLATORS: what betweenness measures; the first number is the
+       * nodes searched from, the second all the graph's nodes */
+      char *detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "share of shortest paths "
+                                                   "between other nodes that pass through it, "
+                                                   "estimated from the paths out of %u of the %u "
+                                                   "node",
+                                                   "share of shortest paths between other nodes "
+                                                   "that pass through it, estimated from the "
+                                                   "paths out of %u of the %u nodes",
+                                                   n_nodes),
+                                      betweenness_sources, n_nodes);
+
+      /* TRANSLATORS: betweenness centrality, estimated */
+      add_row (metrics, -1, g_strdup_printf (_("Betweenness: about %.3f"), betweenness[node]),
+               detail, NULL);
+    }
   else if (betweenness != NULL)
-    add_row (metrics, -1, g_strdup_printf ("Betweenness: %.3f", betweenness[node]),
-             g_strdup ("share of shortest paths between other nodes that pass through it"), NULL);
+    add_row (metrics, -1, g_strdup_printf (_("Betweenness: %.3f"), betweenness[node]),
+             g_strdup (_("share of shortest paths between other nodes that pass through it")),
+             NULL);
 
   /* the node's own sources: an article per row, its quote under it */
   for (guint i = 0; i < n->sources->len; i++)
@@ -485,11 +538,17 @@ cs_inspection_to_text (const CsInspection *self)
             {
               const CsInspectCitation *citation = g_ptr_array_index (row->citations, c);
 
+              g_string_append (str, "      ");
               if (citation->quote != NULL)
-                g_string_append_printf (str, "      source: “%s” — %s\n", citation->quote,
+                /* TRANSLATORS: under a row of consortia --inspect: a quote
+                 * backing it and the article it is from */
+                g_string_append_printf (str, _("source: “%s” — %s"), citation->quote,
                                         citation->article);
               else
-                g_string_append_printf (str, "      source: %s\n", citation->article);
+                /* TRANSLATORS: under a row of consortia --inspect: the
+                 * article backing it */
+                g_string_append_printf (str, _("source: %s"), citation->article);
+              g_string_append_c (str, '\n');
             }
         }
     }

@@ -8,6 +8,7 @@
 
 #include "cs-node-summary.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 /* "000_f3ced14ea170172e.txt" → "000": the seed's number is what a reader
@@ -79,9 +80,13 @@ cs_node_summary_markup (CsGraph *graph,
     }
 
   edges = cs_graph_get_incident_edges (graph, node, &n_edges);
-  g_string_append_printf (str, "\n<small>%s · %u link%s</small>",
-                          cs_graph_get_type_display_name (graph, n->type), n_edges,
-                          n_edges == 1 ? "" : "s");
+  g_string_append (str, "\n<small>");
+  /* TRANSLATORS: in a node's tooltip: its type ("Company") and how many
+   * links it has */
+  g_string_append_printf (str, g_dngettext (GETTEXT_PACKAGE, "%s · %u link", "%s · %u links",
+                                            n_edges),
+                          cs_graph_get_type_display_name (graph, n->type), n_edges);
+  g_string_append (str, "</small>");
 
   /* links with a role first: they say what the organisation does */
   for (guint pass = 0; pass < 2; pass++)
@@ -99,7 +104,12 @@ cs_node_summary_markup (CsGraph *graph,
           continue;
         shown++;
         if (outgoing)
-          g_string_append_printf (str, "\n• %s %s", relation, other_label);
+          {
+            g_string_append (str, "\n• ");
+            /* TRANSLATORS: in a node's tooltip, a link of the node's: its
+             * kind ("Member of", "Leads") and the node at the other end */
+            g_string_append_printf (str, C_("node tooltip", "%s %s"), relation, other_label);
+          }
         else
           {
             relation_lower = g_ascii_strdown (relation, -1);
@@ -123,12 +133,25 @@ cs_node_summary_markup (CsGraph *graph,
           }
       }
   if (shown < n_edges)
-    g_string_append_printf (str, "\n<small>… and %u more</small>", n_edges - shown);
+    {
+      g_string_append (str, "\n<small>");
+      /* TRANSLATORS: in a node's tooltip, after the links it lists: how
+       * many more it has */
+      g_string_append_printf (str, g_dngettext (GETTEXT_PACKAGE, "… and %u more", "… and %u more",
+                                                n_edges - shown),
+                              n_edges - shown);
+      g_string_append (str, "</small>");
+    }
 
   if (n->sources->len > 0)
     {
-      g_string_append (str, "\n<small>Sources: ");
-      append_source_list (str, n->sources);
+      g_autoptr(GString) list = g_string_new (NULL);
+
+      append_source_list (list, n->sources);
+      g_string_append (str, "\n<small>");
+      /* TRANSLATORS: in a node's tooltip: the articles its facts come
+       * from, separated by commas */
+      g_string_append_printf (str, _("Sources: %s"), list->str);
       g_string_append (str, "</small>");
     }
 

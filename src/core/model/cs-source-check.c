@@ -8,6 +8,7 @@
 
 #include "cs-source-check.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 /* Checks every citation of a graph against the articles it cites: each
@@ -150,7 +151,9 @@ check_attributes (Checker    *checker,
   for (guint a = 0; a < attributes->len; a++)
     {
       const CsAttribute *attribute = g_ptr_array_index (attributes, a);
-      g_autofree char *where = g_strdup_printf ("%s, attribute %s", owner, attribute->key);
+      /* TRANSLATORS: what cites an article: a node or an edge ("node
+       * kaist"), then the name of its attribute */
+      g_autofree char *where = g_strdup_printf (_("%s, attribute %s"), owner, attribute->key);
 
       for (guint c = 0; c < attribute->claims->len; c++)
         check_sources (checker, ((const CsClaim *)g_ptr_array_index (attribute->claims, c))->sources,
@@ -182,7 +185,8 @@ cs_source_check (CsGraph    *graph,
   for (guint i = 0; i < cs_graph_get_n_nodes (graph); i++)
     {
       const CsNode *node = cs_graph_get_node (graph, i);
-      g_autofree char *where = g_strdup_printf ("node %s", node->id);
+      /* TRANSLATORS: what cites an article: the node with this id */
+      g_autofree char *where = g_strdup_printf (_("node %s"), node->id);
 
       check_sources (&checker, node->sources, where);
       check_attributes (&checker, node->attributes, where);
@@ -190,8 +194,14 @@ cs_source_check (CsGraph    *graph,
         {
           const CsEvent *event = g_ptr_array_index (node->events, e);
           g_autofree char *event_where =
-              g_strdup_printf ("%s, event %s%s%s", where, event->stage,
-                               event->date != NULL ? " " : "", event->date != NULL ? event->date : "");
+              event->date != NULL
+                  /* TRANSLATORS: what cites an article: a node ("node
+                   * kaist"), then one of its events by its stage word
+                   * ("selected") and its date */
+                  ? g_strdup_printf (_("%s, event %s %s"), where, event->stage, event->date)
+                  /* TRANSLATORS: what cites an article: a node ("node
+                   * kaist"), then one of its events by its stage word */
+                  : g_strdup_printf (_("%s, event %s"), where, event->stage);
 
           check_sources (&checker, event->sources, event_where);
         }
@@ -201,8 +211,12 @@ cs_source_check (CsGraph    *graph,
       const CsEdge *edge = cs_graph_get_edge (graph, e);
       g_autofree char *where =
           edge->id != NULL
-              ? g_strdup_printf ("edge %s", edge->id)
-              : g_strdup_printf ("edge %s → %s (%s)", cs_graph_get_node (graph, edge->source)->id,
+              /* TRANSLATORS: what cites an article: the edge with this id */
+              ? g_strdup_printf (_("edge %s"), edge->id)
+              /* TRANSLATORS: what cites an article: the edge from one node
+               * id to another, with its relation ("member_of") */
+              : g_strdup_printf (_("edge %s → %s (%s)"),
+                                 cs_graph_get_node (graph, edge->source)->id,
                                  cs_graph_get_node (graph, edge->target)->id,
                                  cs_graph_get_relation_name (graph, edge->relation));
 

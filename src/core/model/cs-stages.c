@@ -19,6 +19,7 @@
 
 #include "cs-stages.h"
 
+#include <glib/gi18n-lib.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -423,13 +424,23 @@ cs_stages_describe (const CsStages *self,
   else if (info->date != NULL)
     g_ptr_array_add (parts, g_strdup (info->date));
   if (info->planned)
-    g_ptr_array_add (parts, g_strdup ("planned"));
+    /* TRANSLATORS: a stage of the contest that is still to come, in a
+     * line such as "2027 · planned · 2 stated" */
+    g_ptr_array_add (parts, g_strdup (C_("stage", "planned")));
   if (info->stated >= 0 && info->n_named > 0)
-    g_ptr_array_add (parts, g_strdup_printf ("%d stated, %u named", info->stated, info->n_named));
+    g_ptr_array_add (parts,
+                     /* TRANSLATORS: how many teams the articles say are in
+                      * the running at a stage, and how many of them they
+                      * name */
+                     g_strdup_printf (_("%d stated, %u named"), info->stated, info->n_named));
   else if (info->stated >= 0)
-    g_ptr_array_add (parts, g_strdup_printf ("%d stated", info->stated));
+    /* TRANSLATORS: how many teams the articles say are in the running at
+     * a stage */
+    g_ptr_array_add (parts, g_strdup_printf (_("%d stated"), info->stated));
   else if (info->n_named > 0)
-    g_ptr_array_add (parts, g_strdup_printf ("%u named", info->n_named));
+    /* TRANSLATORS: how many of the teams in the running at a stage the
+     * articles name */
+    g_ptr_array_add (parts, g_strdup_printf (_("%u named"), info->n_named));
   g_ptr_array_add (parts, NULL);
   return g_strjoinv (" · ", (char **)parts->pdata);
 }
@@ -448,13 +459,18 @@ cs_stages_summarise (const CsStages *self,
 {
   const CsStageInfo *info = cs_stages_get_stage (self, stage);
   g_autofree char *described = cs_stages_describe (self, stage);
+  g_autofree char *cut = NULL;
 
   g_return_val_if_fail (info != NULL, NULL);
 
   if (info->n_cut == 0)
     return g_steal_pointer (&described);
-  return g_strdup_printf ("%s%s%u cut", described, described[0] != '\0' ? " · " : "",
-                          info->n_cut);
+  /* TRANSLATORS: how many teams were cut at a stage of the contest, at the
+   * end of a line such as "2025-08 · 5 stated, 5 named · 5 cut" */
+  cut = g_strdup_printf (_("%u cut"), info->n_cut);
+  if (described[0] == '\0')
+    return g_steal_pointer (&cut);
+  return g_strdup_printf ("%s · %s", described, cut);
 }
 
 /**
@@ -480,7 +496,11 @@ cs_stages_get_problems (const CsStages *self)
 
       if (info->stated >= 0 && info->n_named > (guint)info->stated)
         g_ptr_array_add (problems,
-                         g_strdup_printf ("stage \"%s\" names %u in the running, but its count is %d",
+                         /* TRANSLATORS: a stage word of the data ("selected"),
+                          * how many teams its events name and how many it
+                          * says there are */
+                         g_strdup_printf (_("stage \"%s\" names %u in the running, but its "
+                                            "count is %d"),
                                           info->name, info->n_named, info->stated));
       for (guint c = 1; c < stage->counts->len; c++)
         {
@@ -488,12 +508,18 @@ cs_stages_get_problems (const CsStages *self)
 
           if (event->count != info->stated)
             g_ptr_array_add (problems,
-                             g_strdup_printf ("stage \"%s\" has two counts, %d and %d", info->name,
-                                              info->stated, event->count));
+                             /* TRANSLATORS: a stage word of the data
+                              * ("selected") and the two numbers of teams
+                              * in the running its events give */
+                             g_strdup_printf (_("stage \"%s\" has two counts, %d and %d"),
+                                              info->name, info->stated, event->count));
         }
       if (info->planned && info->n_named > 0)
         g_ptr_array_add (problems,
-                         g_strdup_printf ("stage \"%s\" is planned, yet names %u in the running",
+                         /* TRANSLATORS: a stage word of the data ("final")
+                          * and how many teams its events name */
+                         g_strdup_printf (_("stage \"%s\" is planned, yet names %u in the "
+                                            "running"),
                                           info->name, info->n_named));
     }
   return problems;

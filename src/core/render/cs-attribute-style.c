@@ -8,6 +8,7 @@
 
 #include "cs-render-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,7 +87,9 @@ legend_text (const char *value)
   g_autofree char *cut = NULL;
 
   if (length <= MAX_LEGEND_TEXT)
-    return g_strdup (value[0] != '\0' ? value : "(empty)");
+    /* TRANSLATORS: a legend entry: the nodes whose attribute is an empty
+     * text */
+    return g_strdup (value[0] != '\0' ? value : _("(empty)"));
   cut = g_utf8_substring (value, 0, MAX_LEGEND_TEXT - 1);
   return g_strconcat (cut, "…", NULL);
 }
@@ -182,10 +185,17 @@ build_categories (CsStyleScale        *scale,
     }
   scale->n_categories = n_kept;
   if (n_other > 0)
-    add_entry (scale, g_strdup_printf ("%u other values", parts->len - n_kept), n_other,
-               &no_value, CS_SHAPE_RING, 0);
+    add_entry (scale,
+               /* TRANSLATORS: a legend entry: the nodes with the values
+                * past the most common ones, which have no colour or shape
+                * of their own */
+               g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u other value", "%u other values",
+                                             parts->len - n_kept),
+                                parts->len - n_kept),
+               n_other, &no_value, CS_SHAPE_RING, 0);
   if (n_missing > 0)
-    add_entry (scale, g_strdup ("No value"), n_missing, &no_value, CS_SHAPE_CIRCLE, 0);
+    /* TRANSLATORS: a legend entry: the nodes without the attribute */
+    add_entry (scale, g_strdup (_("No value")), n_missing, &no_value, CS_SHAPE_CIRCLE, 0);
 }
 
 /* the legend's stops of a numeric scale: the smallest, the largest, and

@@ -15,6 +15,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 #include <zlib.h>
@@ -60,14 +61,15 @@ cs_export_png_set_dpi (GBytes  *png,
 
   if (!isfinite (dpi) || dpi <= 0 || dpi > 100000)
     {
-      g_set_error (error, CS_EXPORT_ERROR, CS_EXPORT_ERROR_FAILED, "Invalid resolution %g dpi",
+      /* TRANSLATORS: a PNG's resolution, in dots per inch */
+      g_set_error (error, CS_EXPORT_ERROR, CS_EXPORT_ERROR_FAILED, _("Invalid resolution %g dpi"),
                    dpi);
       return NULL;
     }
   if (length < PNG_IHDR_END || memcmp (data, "\x89PNG\r\n\x1a\n", 8) != 0 ||
       memcmp (data + 12, "IHDR", 4) != 0)
     {
-      g_set_error_literal (error, CS_EXPORT_ERROR, CS_EXPORT_ERROR_FAILED, "Not a PNG image");
+      g_set_error_literal (error, CS_EXPORT_ERROR, CS_EXPORT_ERROR_FAILED, _("Not a PNG image"));
       return NULL;
     }
 
@@ -157,28 +159,36 @@ check_size (const CsExportOptions  *options,
 
   if (!isfinite (scale) || scale <= 0)
     {
-      g_set_error (error, CS_EXPORT_ERROR, CS_EXPORT_ERROR_FAILED, "Invalid scale %g",
+      /* TRANSLATORS: the PNG pixels per unit of an export */
+      g_set_error (error, CS_EXPORT_ERROR, CS_EXPORT_ERROR_FAILED, _("Invalid scale %g"),
                    options->scale);
       return FALSE;
     }
   if (options->width < CS_EXPORT_MIN_SIDE || options->height < CS_EXPORT_MIN_SIDE)
     {
       g_set_error (error, CS_EXPORT_ERROR, CS_EXPORT_ERROR_TOO_LARGE,
-                   "%d × %d is too small: each side needs at least %d", options->width,
+                   /* TRANSLATORS: an export's width × height, in pixels
+                    * (points for PDF), then the least each side may be */
+                   _("%d × %d is too small: each side needs at least %d"), options->width,
                    options->height, CS_EXPORT_MIN_SIDE);
       return FALSE;
     }
   if (w > CS_EXPORT_MAX_SIDE || h > CS_EXPORT_MAX_SIDE)
     {
       g_set_error (error, CS_EXPORT_ERROR, CS_EXPORT_ERROR_TOO_LARGE,
-                   "%.0f × %.0f is too large: cairo allows at most %d on each side",
+                   /* TRANSLATORS: an export's width × height in device
+                    * pixels, then the most each side may be; cairo is the
+                    * drawing library */
+                   _("%.0f × %.0f is too large: cairo allows at most %d on each side"),
                    w, h, CS_EXPORT_MAX_SIDE);
       return FALSE;
     }
   if (options->format == CS_EXPORT_FORMAT_PNG && w * h > CS_EXPORT_MAX_PIXELS)
     {
       g_set_error (error, CS_EXPORT_ERROR, CS_EXPORT_ERROR_TOO_LARGE,
-                   "%.0f × %.0f is too large: a PNG may have at most %.0f million pixels",
+                   /* TRANSLATORS: a PNG's width × height in pixels, then the
+                    * most pixels it may have, in millions */
+                   _("%.0f × %.0f is too large: a PNG may have at most %.0f million pixels"),
                    w, h, CS_EXPORT_MAX_PIXELS / 1e6);
       return FALSE;
     }
@@ -433,7 +443,9 @@ draw_to_bytes (CsGraph                *graph,
     {
       g_set_error (error, CS_EXPORT_ERROR, status == CAIRO_STATUS_NO_MEMORY ?
                    CS_EXPORT_ERROR_TOO_LARGE : CS_EXPORT_ERROR_FAILED,
-                   "Could not create the drawing surface: %s", cairo_status_to_string (status));
+                   /* TRANSLATORS: cairo's reason follows */
+                   _("Could not create the drawing surface: %s"),
+                   cairo_status_to_string (status));
       cairo_surface_destroy (surface);
       return NULL;
     }
@@ -475,7 +487,8 @@ draw_to_bytes (CsGraph                *graph,
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, CS_EXPORT_ERROR, CS_EXPORT_ERROR_FAILED,
-                   "Drawing failed: %s", cairo_status_to_string (status));
+                   /* TRANSLATORS: cairo's reason follows */
+                   _("Drawing failed: %s"), cairo_status_to_string (status));
       return NULL;
     }
   if (g_cancellable_set_error_if_cancelled (cancellable, error))

@@ -10,6 +10,8 @@
 
 #include "cs-render-private.h"
 
+#include <glib/gi18n-lib.h>
+
 /* What sits over the graph: the title and legend at the top left of the
  * visible area, and the caption naming the sources along the bottom;
  * labels keep clear of them, and a fitted graph leaves them room. */
@@ -21,11 +23,11 @@
 static char *
 caption_text (CsGraph *graph)
 {
-  GString *str;
+  g_autoptr(GString) str = NULL;
 
   if (cs_graph_get_n_articles (graph) == 0)
     return NULL;
-  str = g_string_new ("Sources: ");
+  str = g_string_new (NULL);
   for (guint i = 0; i < cs_graph_get_n_articles (graph); i++)
     {
       g_autofree char *article =
@@ -33,7 +35,9 @@ caption_text (CsGraph *graph)
 
       g_string_append_printf (str, "%s%s", i > 0 ? " · " : "", article);
     }
-  return g_string_free (str, FALSE);
+  /* TRANSLATORS: the caption under an exported picture, or the end of a
+   * node's tooltip: the articles the graph's facts come from */
+  return g_strdup_printf (_("Sources: %s"), str->str);
 }
 
 /* Lays the caption out across the bottom; draws it when @cr is set.
@@ -130,10 +134,33 @@ static void
 add_scale_rows (GArray             *rows,
                 const CsStyleScale *scale)
 {
-  static const char *const headers[] = { "Colour", "Size", "Shape", "Groups" };
+  char *header = NULL;
 
-  add_row (rows, ROW_HEADER, 3 + scale->channel,
-           g_strdup_printf ("%s: %s", headers[scale->channel], scale->key));
+  switch (scale->channel)
+    {
+    case CS_STYLE_COLOR:
+      /* TRANSLATORS: a legend's heading: the node attribute whose values
+       * the colours stand for */
+      header = g_strdup_printf (_("Colour: %s"), scale->key);
+      break;
+    case CS_STYLE_SIZE:
+      /* TRANSLATORS: a legend's heading: the node attribute whose numbers
+       * the sizes stand for */
+      header = g_strdup_printf (_("Size: %s"), scale->key);
+      break;
+    case CS_STYLE_SHAPE:
+      /* TRANSLATORS: a legend's heading: the node attribute whose values
+       * the shapes stand for */
+      header = g_strdup_printf (_("Shape: %s"), scale->key);
+      break;
+    case CS_STYLE_GROUP:
+    default:
+      /* TRANSLATORS: a legend's heading: the node attribute whose values
+       * the outlines around groups of nodes stand for */
+      header = g_strdup_printf (_("Groups: %s"), scale->key);
+      break;
+    }
+  add_row (rows, ROW_HEADER, 3 + scale->channel, header);
   for (guint e = 0; e < scale->entries->len; e++)
     {
       const CsScaleEntry *entry = &g_array_index (scale->entries, CsScaleEntry, e);
@@ -165,17 +192,22 @@ legend_rows (const CsScene *scene)
 
   g_array_set_clear_func (rows, (GDestroyNotify)legend_row_clear);
   if (legend_interactive (scene))
-    add_row (rows, ROW_TOGGLE, 0, g_strdup ("Legend"));
+    add_row (rows, ROW_TOGGLE, 0, g_strdup (_("Legend")));
   if (legend_folded (scene))
     return rows;
 
   /* the stage shown heads the legend: its date and counts, who was cut */
   if (content->stage_text != NULL)
     {
-      add_row (rows, ROW_HEADER, 7, g_strdup_printf ("Stage: %s", content->stage_text));
+      /* TRANSLATORS: a legend's heading: the stage of the contest the
+       * picture shows, with its date and counts ("Selected · 2025-08 · 5
+       * stated, 5 named") */
+      add_row (rows, ROW_HEADER, 7, g_strdup_printf (_("Stage: %s"), content->stage_text));
       if (content->n_cut > 0)
         add_row (rows, ROW_CUT, 0,
-                 g_strdup_printf ("Cut at this stage (%u)", content->n_cut));
+                 /* TRANSLATORS: a legend entry: how many teams were cut at
+                  * the stage the picture shows */
+                 g_strdup_printf (_("Cut at this stage (%u)"), content->n_cut));
     }
 
   /* with an attribute's colours, the types only tell their shapes apart */
@@ -192,7 +224,9 @@ legend_rows (const CsScene *scene)
     if (content->type_counts[t] > 0)
       {
         if (!any)
-          add_row (rows, ROW_HEADER, 0, g_strdup ("Organisations and things"));
+          /* TRANSLATORS: a legend's heading over the node types
+           * (organisations, models, products, chips, people) */
+          add_row (rows, ROW_HEADER, 0, g_strdup (_("Organisations and things")));
         any = TRUE;
         add_row (rows, ROW_NODE, t,
                  g_strdup_printf ("%s (%u)", cs_graph_get_type_display_name (graph, t),
@@ -203,7 +237,8 @@ legend_rows (const CsScene *scene)
     if (content->relation_counts[r] > 0)
       {
         if (!any)
-          add_row (rows, ROW_HEADER, 1, g_strdup ("Links"));
+          /* TRANSLATORS: a legend's heading over the kinds of link */
+          add_row (rows, ROW_HEADER, 1, g_strdup (C_("legend", "Links")));
         any = TRUE;
         add_row (rows, ROW_RELATION, r,
                  g_strdup_printf ("%s (%u)", cs_graph_get_relation_display_name (graph, r),
@@ -219,7 +254,9 @@ legend_rows (const CsScene *scene)
         if (cs_scene_is_node_shown (scene, i))
           for (guint k = content->member_offsets[i]; k < content->member_offsets[i + 1]; k++)
             members[content->member_places[k]]++;
-      add_row (rows, ROW_HEADER, 2, g_strdup ("Consortia (members)"));
+      /* TRANSLATORS: a legend's heading over the consortia, each with how
+       * many members its outline holds */
+      add_row (rows, ROW_HEADER, 2, g_strdup (_("Consortia (members)")));
       for (guint place = 0; place < content->n_consortia; place++)
         if (cs_scene_is_node_shown (scene, content->consortia[place]))
           add_row (rows, ROW_CONSORTIUM, place,

@@ -13,6 +13,7 @@
 #include "cs-renderer.h"
 #include "cs-stages.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 /* The figure: the title across the top, a line saying how to read it, the
@@ -185,11 +186,16 @@ cs_stage_panels_new (CsGraph               *graph,
       const CsRenderStyle *style = cs_scene_get_style (self->frame);
 
       self->key = g_strdup (cs_view_state_get_filter (view)->hide
-                                ? "Each panel shows the teams in the running at that stage, "
-                                  "with their members; a dashed red ring marks a team cut there."
-                                : "Each panel shows the teams in the running at that stage, "
-                                  "with their members; the others are faded, and a dashed red "
-                                  "ring marks a team cut there.");
+                                /* TRANSLATORS: the key over the panels of
+                                 * consortia --export --stages --hide */
+                                ? _("Each panel shows the teams in the running at that stage, "
+                                    "with their members; a dashed red ring marks a team cut "
+                                    "there.")
+                                /* TRANSLATORS: the key over the panels of
+                                 * consortia --export --stages */
+                                : _("Each panel shows the teams in the running at that stage, "
+                                    "with their members; the others are faded, and a dashed "
+                                    "red ring marks a team cut there."));
       self->key_y = area.y0;
       area.y0 += 1.6 * style->legend_font_size;
     }
