@@ -1340,11 +1340,169 @@ test_help_overlay (void)
   gtk_window_destroy (GTK_WINDOW (overlay));
 }
 
+/* Every control has a name a screen reader says (its text, or an
+ * accessible label) and the icon-only ones a tooltip; the canvas is an
+ * image named after the graph, described by what it shows and what is
+ * selected. */
+static void
+collect_unnamed (GtkWidget *widget,
+                 GPtrArray *unnamed)
+{
+  /* the insides of composite controls are named by the control */
+  if (GTK_IS_MENU_BUTTON (widget) || GTK_IS_DROP_DOWN (widget) || ADW_IS_COMBO_ROW (widget) ||
+      GTK_IS_WINDOW_CONTROLS (widget) || GTK_IS_POPOVER_MENU (widget) ||
+      GTK_IS_SPIN_BUTTON (widget) || GTK_IS_SEARCH_ENTRY (widget))
+    {
+      if (GTK_IS_MENU_BUTTON (widget) &&
+          gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)) == NULL &&
+          (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget),
+                                              GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+           gtk_widget_get_tooltip_text (widget) == NULL))
+        g_ptr_array_add (unnamed, g_strdup (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget))));
+      return;
+    }
+  if (GTK_IS_BUTTON (widget) && !GTK_IS_LINK_BUTTON (widget))
+    {
+      const char *label = gtk_button_get_label (GTK_BUTTON (widget));
+      GtkWidget *child = gtk_button_get_child (GTK_BUTTON (widget));
+      gboolean has_text = (label != NULL && *label != '\0' &&
+                           gtk_button_get_icon_name (GTK_BUTTON (widget)) == NULL) ||
+                          GTK_IS_LABEL (child) || (child != NULL && !GTK_IS_IMAGE (child));
+
+      if (!has_text && (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget),
+                                                           GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+                        gtk_widget_get_tooltip_text (widget) == NULL))
+        g_ptr_array_add (unnamed, g_strdup_printf ("%s in %s",
+                                                   gtk_button_get_icon_name (GTK_BUTTON (widget))
+                                                       ? gtk_button_get_icon_name (GTK_BUTTON (widget))
+                                                       : G_OBJECT_TYPE_NAME (widget),
+                                                   G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget))));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_unnamed (child, unnamed);
+}
+
+static void
+test_accessible (void)
+{
+  g_autoptr(GFile) file = cs_application_get_bundled_file ();
+  CsWindow *window = open_window (file);
+  CsCanvas *canvas = cs_window_get_canvas (window);
+  CsGraph *graph = cs_document_get_graph (cs_window_get_document (window));
+  g_autoptr(GPtrArray) unnamed = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *expected = NULL;
+  g_autofree char *failed = NULL;
+  guint krafton = bundled_node (window, "krafton");
+
+  collect_unnamed (GTK_WIDGET (window), unnamed);
+  collect_unnamed (GTK_WIDGET (cs_window_get_inspector (window)), unnamed);
+  for (guint i = 0; i < unnamed->len; i++)
+    g_printerr ("# unnamed: %s\n", (char *)unnamed->pdata[i]);
+  g_assert_cmpuint (unnamed->len, ==, 0);
+
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (canvas), GTK_ACCESSIBLE_ROLE_IMG);
+  failed = gtk_test_accessible_check_property (GTK_ACCESSIBLE (canvas),
+                                               GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                               cs_graph_get_title (graph));
+  g_assert_null (failed);
+  expected = g_strdup_printf ("%u of %u nodes and %u of %u links shown; nothing selected",
+                              cs_graph_get_n_nodes (graph), cs_graph_get_n_nodes (graph),
+                              cs_graph_get_n_edges (graph), cs_graph_get_n_edges (graph));
+  failed = gtk_test_accessible_check_property (GTK_ACCESSIBLE (canvas),
+                                               GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected);
+  g_assert_null (failed);
+  cs_view_state_select_node (cs_window_get_view_state (window), krafton, CS_SELECTION_REPLACE);
+  g_free (expected);
+  expected = g_strdup_printf ("%u of %u nodes and %u of %u links shown; selected: 크래프톤",
+                              cs_graph_get_n_nodes (graph), cs_graph_get_n_nodes (graph),
+                              cs_graph_get_n_edges (graph), cs_graph_get_n_edges (graph));
+  failed = gtk_test_accessible_check_property (GTK_ACCESSIBLE (canvas),
+                                               GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected);
+  g_assert_null (failed);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A panel that closes gives the keyboard back to the canvas */
+static void
+test_panel_focus (void)
+{
+  g_autoptr(GFile) file = cs_application_get_bundled_file ();
+  CsWindow *window = open_window (file);
+  GtkWidget *canvas = GTK_WIDGET (cs_window_get_canvas (window));
+  GtkWidget *list = GTK_WIDGET (cs_window_get_node_list (window));
+  GtkWidget *focus;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-list", NULL));
+  /* once the list has slid in */
+  for (gint64 end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+       g_get_monotonic_time () < end &&
+       ((focus = gtk_window_get_focus (GTK_WINDOW (window))) == NULL ||
+        !(focus == list || gtk_widget_is_ancestor (focus, list)));)
+    cs_test_iterate ();
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == list || gtk_widget_is_ancestor (focus, list));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-list", NULL));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == canvas);
+
+  /* the inspector: focus in it, then the selection cleared closes it */
+  cs_view_state_select_node (cs_window_get_view_state (window), bundled_node (window, "krafton"),
+                             CS_SELECTION_REPLACE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_true (cs_window_get_inspector_revealed (window));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (cs_window_get_inspector (window)),
+                                         GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)),
+                                         GTK_WIDGET (cs_window_get_inspector (window))));
+  cs_view_state_select_node (cs_window_get_view_state (window), -1, CS_SELECTION_REPLACE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_false (cs_window_get_inspector_revealed (window));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == canvas);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Alt+arrows move the selection as a drag does: pinned, one undo step */
+static void
+test_keyboard_move (void)
+{
+  g_autoptr(GFile) file = cs_application_get_bundled_file ();
+  CsWindow *window = open_window (file);
+  CsCanvas *canvas = cs_window_get_canvas (window);
+  CsDocument *document = cs_window_get_document (window);
+  guint krafton = bundled_node (window, "krafton");
+  double x0, y0, zoom;
+
+  cs_view_state_select_node (cs_window_get_view_state (window), krafton, CS_SELECTION_REPLACE);
+  x0 = cs_positions_get_x (cs_document_get_positions (document), krafton);
+  y0 = cs_positions_get_y (cs_document_get_positions (document), krafton);
+  zoom = cs_scene_get_zoom (cs_canvas_get_scene (canvas));
+  g_assert_false (cs_document_get_pinned (document, krafton));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.nudge", "(dd)", 5.0,
+                                             -1.0));
+  g_assert_cmpfloat_with_epsilon (cs_positions_get_x (cs_document_get_positions (document), krafton),
+                                  x0 + 40 / zoom, 1e-6);
+  g_assert_cmpfloat_with_epsilon (cs_positions_get_y (cs_document_get_positions (document), krafton),
+                                  y0 - 8 / zoom, 1e-6);
+  g_assert_true (cs_document_get_pinned (document, krafton));
+  g_assert_true (cs_document_undo (document));
+  g_assert_cmpfloat (cs_positions_get_x (cs_document_get_positions (document), krafton), ==, x0);
+  g_assert_false (cs_document_get_pinned (document, krafton));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   cs_test_use_own_state_dir ();
+  /* GTK's test accessibility backend: the accessible properties can be
+   * read back (with "none" there are none) */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   /* no ISOLATE_DIRS: GTK finds image formats through the MIME database in
    * the system data dirs; settings stay in memory (GSETTINGS_BACKEND) */
   g_test_init (&argc, &argv, NULL);
@@ -1364,6 +1522,9 @@ main (int   argc,
   g_test_add_func ("/cs/window/help-overlay", test_help_overlay);
   g_test_add_func ("/cs/window/inspector", test_inspector);
   g_test_add_func ("/cs/window/search", test_search);
+  g_test_add_func ("/cs/window/accessible", test_accessible);
+  g_test_add_func ("/cs/window/panel-focus", test_panel_focus);
+  g_test_add_func ("/cs/window/keyboard-move", test_keyboard_move);
   g_test_add_func ("/cs/window/filter-panel", test_filter_panel);
   g_test_add_func ("/cs/window/node-list", test_node_list);
   g_test_add_func ("/cs/window/timeline", test_timeline);

@@ -36,6 +36,7 @@ struct _CsWindow
   GtkMenuButton        *filter_button;
   GtkMenuButton        *layout_button;
   GtkToggleButton      *list_button;
+  gboolean              focus_list; /* F8 opened the list: focus it once shown */
   CsNodeList           *node_list;
   CsFilterPanel        *filter_panel;
   GtkInfoBar           *changed_bar;

@@ -923,6 +923,31 @@ cs_window_search_stop_cb (CsWindow       *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
 }
 
+/* GTK 4.8 leaves the close buttons it adds to search and info bars
+ * without a name or tooltip: give them ours */
+static void
+name_close_buttons (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "window-close-symbolic") == 0 &&
+      gtk_widget_get_tooltip_text (widget) == NULL)
+    {
+      GtkWidget *bar = gtk_widget_get_ancestor (widget, GTK_TYPE_SEARCH_BAR);
+      const char *name;
+
+      if (bar == NULL)
+        bar = gtk_widget_get_ancestor (widget, GTK_TYPE_INFO_BAR);
+      name = bar != NULL && GTK_IS_SEARCH_BAR (bar) ? _("Close the search") : _("Close");
+      gtk_widget_set_tooltip_text (widget, name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      -1);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_close_buttons (child);
+}
+
 /* A panel that closes hands the keyboard back to the canvas when the
  * focus was in it, on its button, or nowhere: the canvas's keys (0, l, h,
  * the arrows) work at once, without a click. */
@@ -952,8 +977,20 @@ cs_window_show_list_action (GtkWidget  *widget,
   gboolean show = !gtk_toggle_button_get_active (self->list_button);
 
   gtk_toggle_button_set_active (self->list_button, show);
-  if (show)
-    gtk_widget_child_focus (GTK_WIDGET (self->node_list), GTK_DIR_TAB_FORWARD);
+  /* into the list once it is there (the flap slides in first) */
+  self->focus_list = show;
+  if (show && gtk_widget_child_focus (GTK_WIDGET (self->node_list), GTK_DIR_TAB_FORWARD))
+    self->focus_list = FALSE;
+}
+
+static void
+cs_window_list_progress_cb (CsWindow   *self,
+                            GParamSpec *pspec,
+                            AdwFlap    *flap)
+{
+  if (self->focus_list && adw_flap_get_reveal_progress (flap) >= 1.0 &&
+      gtk_widget_child_focus (GTK_WIDGET (self->node_list), GTK_DIR_TAB_FORWARD))
+    self->focus_list = FALSE;
 }
 
 static void
@@ -1269,9 +1306,13 @@ cs_window_init (CsWindow *self)
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   g_signal_connect_object (self->flap, "notify::reveal-flap",
                            G_CALLBACK (cs_window_panel_revealed_cb), self, G_CONNECT_SWAPPED);
+  name_close_buttons (GTK_WIDGET (self));
   g_signal_connect_object (gtk_widget_get_parent (GTK_WIDGET (self->node_list)),
                            "notify::reveal-flap", G_CALLBACK (cs_window_panel_revealed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_widget_get_parent (GTK_WIDGET (self->node_list)),
+                           "notify::reveal-progress", G_CALLBACK (cs_window_list_progress_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
                            G_CALLBACK (cs_window_search_mode_cb), self, G_CONNECT_SWAPPED);
   {
