@@ -1495,6 +1495,69 @@ test_keyboard_move (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A view the user has not moved follows the window's size, a selection
+ * notwithstanding; one zoomed by hand keeps its zoom */
+static void
+wait_for_canvas_width (CsCanvas *canvas,
+                       int       old_width)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (gtk_widget_get_width (GTK_WIDGET (canvas)) == old_width)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      cs_test_iterate ();
+    }
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+test_resize_refits (void)
+{
+  g_autoptr(GFile) file = cs_application_get_bundled_file ();
+  CsWindow *window = open_window (file);
+  CsCanvas *canvas = cs_window_get_canvas (window);
+  CsViewport *viewport = cs_view_state_get_viewport (cs_window_get_view_state (window));
+  CsScene *scene;
+  double zoom;
+  int width;
+
+  /* a selection made with the inspector kept closed (F9) */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-inspector", NULL));
+  cs_view_state_select_node (cs_window_get_view_state (window), bundled_node (window, "krafton"),
+                             CS_SELECTION_REPLACE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  zoom = cs_viewport_get_zoom (viewport);
+  width = gtk_widget_get_width (GTK_WIDGET (canvas));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 1000);
+  wait_for_canvas_width (canvas, width);
+  cs_test_wait_for_frame (canvas);
+  /* bigger window, bigger picture, every node inside it */
+  g_assert_cmpfloat (cs_viewport_get_zoom (viewport), >, zoom * 1.1);
+  scene = cs_canvas_get_scene (canvas);
+  for (guint i = 0; i < cs_graph_get_n_nodes (cs_scene_get_graph (scene)); i++)
+    {
+      double x, y;
+
+      cs_scene_node_to_device (scene, i, &x, &y);
+      g_assert_cmpfloat (x, >=, 0);
+      g_assert_cmpfloat (x, <=, gtk_widget_get_width (GTK_WIDGET (canvas)));
+      g_assert_cmpfloat (y, >=, 0);
+      g_assert_cmpfloat (y, <=, gtk_widget_get_height (GTK_WIDGET (canvas)));
+    }
+
+  /* zoomed by hand: the window's size no longer changes the zoom */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.zoom-in", NULL));
+  zoom = cs_viewport_get_zoom (viewport);
+  width = gtk_widget_get_width (GTK_WIDGET (canvas));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
+  wait_for_canvas_width (canvas, width);
+  g_assert_cmpfloat (cs_viewport_get_zoom (viewport), ==, zoom);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1525,6 +1588,7 @@ main (int   argc,
   g_test_add_func ("/cs/window/accessible", test_accessible);
   g_test_add_func ("/cs/window/panel-focus", test_panel_focus);
   g_test_add_func ("/cs/window/keyboard-move", test_keyboard_move);
+  g_test_add_func ("/cs/window/resize-refits", test_resize_refits);
   g_test_add_func ("/cs/window/filter-panel", test_filter_panel);
   g_test_add_func ("/cs/window/node-list", test_node_list);
   g_test_add_func ("/cs/window/timeline", test_timeline);

@@ -82,6 +82,9 @@ struct _CsCanvas
   double         pinch_zoom;
   double         covered_right;  /* a panel folded over the right side, in pixels */
   int            allocated_width; /* the size last allocated */
+  int            root_width;      /* the window's size then */
+  int            root_height;
+  gboolean       user_moved;      /* panned or zoomed since the last fit */
   int            allocated_height;
   double         kinetic_vx;
   double         kinetic_vy;

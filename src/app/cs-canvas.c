@@ -481,6 +481,7 @@ _cs_canvas_release_view (CsCanvas *self)
   self->framing = FALSE;
   self->fitted = FALSE;
   self->camera_kept = FALSE;
+  self->user_moved = TRUE;
 }
 
 static void
@@ -512,6 +513,7 @@ fit_now (CsCanvas *self)
       return;
     }
   self->fitted = TRUE;
+  self->user_moved = FALSE;
   cs_scene_get_world_bounds (scene, &bounds);
   /* mid-glide, frame where the nodes are going, with the same room round
    * them as the scene gives the nodes where they are */
@@ -748,6 +750,19 @@ cs_canvas_size_allocate (GtkWidget *widget,
   CsCanvas *self = CS_CANVAS (widget);
   int selected = self->view != NULL ? cs_view_state_get_selected_node (self->view) : -1;
   double clearance = -G_MAXDOUBLE;
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
+  gboolean window_resized = FALSE;
+
+  /* the window itself resized (not a panel opening beside the canvas) */
+  if (root != NULL)
+    {
+      int root_width = gtk_widget_get_width (root), root_height = gtk_widget_get_height (root);
+
+      window_resized = self->root_width > 0 &&
+                       (root_width != self->root_width || root_height != self->root_height);
+      self->root_width = root_width;
+      self->root_height = root_height;
+    }
 
   /* how far inside the view the selection was at the old size */
   if (selected >= 0 && selected < (int)_cs_canvas_n_nodes (self) && self->allocated_width > 0)
@@ -765,7 +780,9 @@ cs_canvas_size_allocate (GtkWidget *widget,
     centre (self, self->centring);
   else if (self->framing)
     fit_bounds (self, &self->framed);
-  else if (self->fitted && self->transition == NULL)
+  else if ((self->fitted || (window_resized && !self->user_moved && !self->camera_kept)) &&
+           self->transition == NULL)
+    /* a view the user has not moved follows the window's size */
     fit_now (self);
   else if (self->camera_kept)
     {

@@ -30,7 +30,8 @@ static const struct
   [CS_NODE_TYPE_MODEL] = { "#d4a900", "#f2cf3b", CS_SHAPE_TRIANGLE, 11 },
   [CS_NODE_TYPE_PRODUCT] = { "#e8738a", "#ff9db0", CS_SHAPE_TRIANGLE_DOWN, 10 },
   [CS_NODE_TYPE_CHIP] = { "#9d755d", "#c9a28a", CS_SHAPE_SQUARE, 10 },
-  [CS_NODE_TYPE_PERSON] = { "#8c8c8c", "#b5b5b5", CS_SHAPE_CIRCLE, 7 },
+  /* people lavender, apart from the grey of "other" */
+  [CS_NODE_TYPE_PERSON] = { "#7c7fb8", "#a9acf0", CS_SHAPE_CIRCLE, 7 },
   [CS_NODE_TYPE_PROGRAMME] = { "#3b3b8f", "#8f8fe6", CS_SHAPE_STAR, 22 },
   [CS_NODE_TYPE_OTHER] = { "#6b6b6b", "#9a9a9a", CS_SHAPE_CIRCLE, 9 },
 };
