@@ -1558,6 +1558,69 @@ test_resize_refits (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A filter frames what it keeps, clearing it frames the whole graph
+ * again; a stage step keeps the view; after a zoom by hand nothing moves */
+static void
+test_filter_frames (void)
+{
+  g_autoptr(GFile) file = cs_application_get_bundled_file ();
+  CsWindow *window = open_window (file);
+  CsCanvas *canvas = cs_window_get_canvas (window);
+  CsViewState *view = cs_window_get_view_state (window);
+  CsViewport *viewport = cs_view_state_get_viewport (view);
+  g_autoptr(CsFilter) filter = cs_filter_new ();
+  const guint8 *shown;
+  CsScene *scene;
+  double all_zoom, team_zoom;
+
+  all_zoom = cs_viewport_get_zoom (viewport);
+  filter->consortium = (int)bundled_node (window, "team-skt");
+  cs_view_state_set_filter (view, filter);
+  cs_test_wait_for_frame (canvas);
+  team_zoom = cs_viewport_get_zoom (viewport);
+  g_assert_cmpfloat (team_zoom, >, all_zoom * 1.2);
+  scene = cs_canvas_get_scene (canvas);
+  shown = cs_view_state_get_node_shown (view);
+  for (guint i = 0; i < cs_graph_get_n_nodes (cs_scene_get_graph (scene)); i++)
+    {
+      double x, y;
+
+      if (!shown[i])
+        continue;
+      cs_scene_node_to_device (scene, i, &x, &y);
+      g_assert_cmpfloat (x, >=, 0);
+      g_assert_cmpfloat (x, <=, gtk_widget_get_width (GTK_WIDGET (canvas)));
+      g_assert_cmpfloat (y, >=, 0);
+      g_assert_cmpfloat (y, <=, gtk_widget_get_height (GTK_WIDGET (canvas)));
+    }
+
+  /* a stage shown with it: the view stays */
+  g_free (filter->stage);
+  filter->stage = g_strdup ("selected");
+  cs_view_state_set_filter (view, filter);
+  cs_test_wait_for_frame (canvas);
+  g_assert_cmpfloat (cs_viewport_get_zoom (viewport), ==, team_zoom);
+
+  /* cleared: the whole graph again */
+  {
+    g_autoptr(CsFilter) none = cs_filter_new ();
+
+    cs_view_state_set_filter (view, none);
+  }
+  cs_test_wait_for_frame (canvas);
+  g_assert_cmpfloat_with_epsilon (cs_viewport_get_zoom (viewport), all_zoom, all_zoom * 1e-6);
+
+  /* zoomed by hand: a filter leaves the view as it is */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.zoom-in", NULL));
+  all_zoom = cs_viewport_get_zoom (viewport);
+  g_free (filter->stage);
+  filter->stage = NULL;
+  cs_view_state_set_filter (view, filter);
+  cs_test_wait_for_frame (canvas);
+  g_assert_cmpfloat (cs_viewport_get_zoom (viewport), ==, all_zoom);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1589,6 +1652,7 @@ main (int   argc,
   g_test_add_func ("/cs/window/panel-focus", test_panel_focus);
   g_test_add_func ("/cs/window/keyboard-move", test_keyboard_move);
   g_test_add_func ("/cs/window/resize-refits", test_resize_refits);
+  g_test_add_func ("/cs/window/filter-frames", test_filter_frames);
   g_test_add_func ("/cs/window/filter-panel", test_filter_panel);
   g_test_add_func ("/cs/window/node-list", test_node_list);
   g_test_add_func ("/cs/window/timeline", test_timeline);

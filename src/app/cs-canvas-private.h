@@ -85,6 +85,7 @@ struct _CsCanvas
   int            root_width;      /* the window's size then */
   int            root_height;
   gboolean       user_moved;      /* panned or zoomed since the last fit */
+  CsFilter      *last_filter;     /* the filter framed last, nullable */
   int            allocated_height;
   double         kinetic_vx;
   double         kinetic_vy;

@@ -954,10 +954,37 @@ cs_canvas_view_graph_cb (CsCanvas    *self,
                          CsViewState *view)
 {
   forget_nodes (self);
+  g_clear_pointer (&self->last_filter, cs_filter_free);
+  self->last_filter = cs_filter_copy (cs_view_state_get_filter (view));
   _cs_canvas_invalidate_scene (self);
   _cs_canvas_update_actions (self);
   fit_now (self);
   update_accessible (self);
+}
+
+/* A new filter frames what it keeps (all of the graph when it keeps
+ * everything), unless the user has moved the view since the last fit; a
+ * step along the stages keeps the view, as it keeps the nodes' places. */
+static void
+frame_filtered (CsCanvas *self)
+{
+  const CsFilter *filter = cs_view_state_get_filter (self->view);
+  g_autoptr(CsFilter) same_stage = cs_filter_copy (filter);
+  gboolean changed;
+  CsScene *scene;
+  CsBounds bounds;
+
+  g_free (same_stage->stage);
+  same_stage->stage = self->last_filter != NULL ? g_strdup (self->last_filter->stage) : NULL;
+  changed = self->last_filter != NULL && !cs_filter_equal (same_stage, self->last_filter);
+  g_clear_pointer (&self->last_filter, cs_filter_free);
+  self->last_filter = cs_filter_copy (filter);
+  if (!changed || self->user_moved || (scene = cs_canvas_get_scene (self)) == NULL)
+    return;
+  if (!cs_filter_is_active (filter) || !cs_scene_get_shown_bounds (scene, &bounds))
+    fit_now (self);
+  else
+    frame_bounds (self, &bounds);
 }
 
 static void
@@ -969,6 +996,7 @@ cs_canvas_view_visibility_cb (CsCanvas    *self,
   _cs_canvas_invalidate_scene (self);
   if (self->hover >= 0 && shown != NULL && !shown[self->hover])
     _cs_canvas_set_hover (self, -1);
+  frame_filtered (self);
   update_accessible (self);
 }
 
@@ -1161,6 +1189,7 @@ cs_canvas_dispose (GObject *object)
   _cs_canvas_stop_kinetic (self);
   _cs_canvas_finish_transition (self);
   g_clear_pointer (&self->shown_positions, cs_positions_unref);
+  g_clear_pointer (&self->last_filter, cs_filter_free);
   g_clear_handle_id (&self->sharpen_source, g_source_remove);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);

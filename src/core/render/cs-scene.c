@@ -1077,26 +1077,18 @@ cs_scene_node_to_device (const CsScene *self,
     *y = cs_positions_get_y (self->content->positions, node) * self->zoom + self->offset_y;
 }
 
-/**
- * cs_scene_get_world_bounds:
- * @self: a scene
- * @bounds: (out): the world box that holds every node with its radius and
- *   room for its label, leaving out nodes the scene hides
- */
-void
-cs_scene_get_world_bounds (const CsScene *self,
-                           CsBounds      *bounds)
+/* the box of the nodes the scene draws (@shown_only: those the filter or
+ * stage keeps, faded ones left out too); FALSE when there is none */
+static gboolean
+nodes_bounds (const CsScene *self,
+              gboolean       shown_only,
+              CsBounds      *bounds)
 {
-  const CsSceneContent *content;
-  guint n_nodes;
+  const CsSceneContent *content = self->content;
+  guint n_nodes = cs_graph_get_n_nodes (content->graph);
   gboolean seen = FALSE;
 
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (bounds != NULL);
-
-  content = self->content;
   *bounds = (CsBounds) { 0, 0, 0, 0 };
-  n_nodes = cs_graph_get_n_nodes (content->graph);
   for (guint i = 0; i < n_nodes; i++)
     {
       double x = cs_positions_get_x (content->positions, i);
@@ -1107,7 +1099,7 @@ cs_scene_get_world_bounds (const CsScene *self,
       double below = r + CS_RENDER_LABEL_GAP + 1.5 * content->style.font_size;
 
       /* hidden nodes take no room; faded ones stay in the picture */
-      if (content->hide_filtered && !content_node_shown (content, i))
+      if ((shown_only || content->hide_filtered) && !content_node_shown (content, i))
         continue;
       if (!seen)
         *bounds = (CsBounds) { x, y, x, y };
@@ -1117,6 +1109,41 @@ cs_scene_get_world_bounds (const CsScene *self,
       bounds->y0 = MIN (bounds->y0, y - r);
       bounds->y1 = MAX (bounds->y1, y + below);
     }
+  return seen;
+}
+
+/**
+ * cs_scene_get_world_bounds:
+ * @self: a scene
+ * @bounds: (out): the world box that holds every node with its radius and
+ *   room for its label, leaving out nodes the scene hides
+ */
+void
+cs_scene_get_world_bounds (const CsScene *self,
+                           CsBounds      *bounds)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (bounds != NULL);
+
+  nodes_bounds (self, FALSE, bounds);
+}
+
+/**
+ * cs_scene_get_shown_bounds:
+ * @self: a scene
+ * @bounds: (out): the world box of the nodes the filter and stage keep,
+ *   faded ones left out, as cs_scene_get_world_bounds() measures them
+ *
+ * Returns: %FALSE when the filter keeps no node
+ */
+gboolean
+cs_scene_get_shown_bounds (const CsScene *self,
+                           CsBounds      *bounds)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (bounds != NULL, FALSE);
+
+  return nodes_bounds (self, TRUE, bounds);
 }
 
 /**

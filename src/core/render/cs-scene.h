@@ -141,6 +141,8 @@ void           cs_scene_node_to_device     (const CsScene       *self,
                                             double              *y);
 void           cs_scene_get_world_bounds   (const CsScene       *self,
                                             CsBounds            *bounds);
+gboolean       cs_scene_get_shown_bounds   (const CsScene       *self,
+                                            CsBounds            *bounds);
 void           cs_scene_get_graph_area     (const CsScene       *self,
                                             double               margin,
                                             CsBounds            *area);
