@@ -1621,6 +1621,49 @@ test_filter_frames (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Escape in the filter's role field closes the filter panel */
+static void
+test_filter_role_escape (void)
+{
+  g_autoptr(GFile) file = cs_application_get_bundled_file ();
+  CsWindow *window = open_window (file);
+  GtkWidget *panel = find_child (GTK_WIDGET (window), CS_TYPE_FILTER_PANEL);
+  GtkWidget *popover = gtk_widget_get_ancestor (panel, GTK_TYPE_POPOVER);
+  GtkWidget *role = NULL;
+
+  /* the panel's own search entry, not one in a drop-down's popup */
+  {
+    g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+    g_ptr_array_add (stack, panel);
+    while (stack->len > 0 && role == NULL)
+      {
+        GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+
+        if (GTK_IS_DROP_DOWN (w))
+          continue;
+        if (GTK_IS_SEARCH_ENTRY (w))
+          role = w;
+        for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL;
+             c = gtk_widget_get_next_sibling (c))
+          g_ptr_array_add (stack, c);
+      }
+  }
+
+  g_assert_nonnull (popover);
+  g_assert_nonnull (role);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.filter", NULL));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_true (gtk_widget_get_visible (popover));
+  gtk_editable_set_text (GTK_EDITABLE (role), "NPU");
+  g_signal_emit_by_name (role, "stop-search");
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_false (gtk_widget_get_visible (popover));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1653,6 +1696,7 @@ main (int   argc,
   g_test_add_func ("/cs/window/keyboard-move", test_keyboard_move);
   g_test_add_func ("/cs/window/resize-refits", test_resize_refits);
   g_test_add_func ("/cs/window/filter-frames", test_filter_frames);
+  g_test_add_func ("/cs/window/filter-role-escape", test_filter_role_escape);
   g_test_add_func ("/cs/window/filter-panel", test_filter_panel);
   g_test_add_func ("/cs/window/node-list", test_node_list);
   g_test_add_func ("/cs/window/timeline", test_timeline);

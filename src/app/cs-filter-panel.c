@@ -326,6 +326,18 @@ cs_filter_panel_finalize (GObject *object)
   G_OBJECT_CLASS (cs_filter_panel_parent_class)->finalize (object);
 }
 
+/* Escape in the role field closes the panel, as it does anywhere else in
+ * it (the search entry would keep the key to itself) */
+static void
+cs_filter_panel_role_stop_cb (CsFilterPanel  *self,
+                              GtkSearchEntry *entry)
+{
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_POPOVER);
+
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
 static void
 cs_filter_panel_class_init (CsFilterPanelClass *klass)
 {
@@ -369,6 +381,8 @@ cs_filter_panel_init (CsFilterPanel *self)
   g_signal_connect_object (self->hide, "toggled", G_CALLBACK (apply), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->role, "search-changed", G_CALLBACK (apply), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->role, "stop-search", G_CALLBACK (cs_filter_panel_role_stop_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->reset, "clicked", G_CALLBACK (cs_filter_panel_reset_cb), self,
                            G_CONNECT_SWAPPED);
 }
