@@ -123,6 +123,15 @@ test_consortium (void)
   g_assert_true (nodes[node ("nhn-cloud")]);
   g_assert_false (nodes[node ("skt")]);
   g_assert_false (nodes[node ("krafton")]);
+  /* the models the team itself uses or develops come with it; its
+   * members' other models do not */
+  g_assert_true (nodes[node ("model-varco")]);
+  g_assert_false (nodes[node ("model-exaone")]);
+  g_clear_pointer (&nodes, g_free);
+  filter->consortium = node ("team-skt");
+  nodes = cs_filter_apply (filter, graph, NULL, 0, NULL);
+  g_assert_true (nodes[node ("model-skt-sovereign")]);
+  g_assert_false (nodes[node ("model-adot")]);
 }
 
 static void

@@ -183,7 +183,8 @@ role_matches (const CsEdge *edge,
          (role_en != NULL && strstr (role_en, folded) != NULL);
 }
 
-/* marks @team and the nodes that lead it or are members of it */
+/* marks @team, the nodes that lead it or are members of it, and what the
+ * team itself develops, uses or supplies (its models) */
 static void
 mark_team (CsGraph *graph,
            guint    team,
@@ -200,6 +201,10 @@ mark_team (CsGraph *graph,
       if (edge->target == team &&
           (edge->relation == CS_RELATION_MEMBER_OF || edge->relation == CS_RELATION_LEADS))
         marks[edge->source] = 1;
+      else if (edge->source == team &&
+               (edge->relation == CS_RELATION_DEVELOPS || edge->relation == CS_RELATION_USES ||
+                edge->relation == CS_RELATION_SUPPLIES))
+        marks[edge->target] = 1;
     }
 }
 
