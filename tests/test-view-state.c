@@ -334,6 +334,39 @@ test_preconditions (Fixture       *f,
   g_test_trap_assert_stderr ("*CRITICAL*node < (int)n_nodes (self)*");
 }
 
+/* A filter around the selection stays around the last nodes selected
+ * when a click on the background clears the selection */
+static void
+test_around_cleared_selection (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(CsFilter) filter = cs_filter_new ();
+  guint ax = node (f, "ax"), msit = node (f, "msit"), skt = node (f, "skt");
+  const guint8 *shown;
+
+  filter->around = CS_FILTER_AROUND_SELECTION;
+  filter->depth = 1;
+  cs_view_state_set_filter (f->view, filter);
+  cs_view_state_select_node (f->view, ax, CS_SELECTION_REPLACE);
+  shown = cs_view_state_get_node_shown (f->view);
+  g_assert_true (shown[ax] && shown[skt]);
+  g_assert_false (shown[msit]);
+
+  f->visibility_changed = 0;
+  cs_view_state_select_node (f->view, -1, CS_SELECTION_REPLACE);
+  g_assert_cmpint (cs_view_state_get_selected_node (f->view), ==, -1);
+  g_assert_cmpuint (f->visibility_changed, ==, 0);
+  shown = cs_view_state_get_node_shown (f->view);
+  g_assert_true (shown[ax] && shown[skt]);
+  g_assert_false (shown[msit]);
+
+  /* a new selection moves it */
+  cs_view_state_select_node (f->view, msit, CS_SELECTION_REPLACE);
+  shown = cs_view_state_get_node_shown (f->view);
+  g_assert_true (shown[msit]);
+  g_assert_false (shown[ax]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -348,6 +381,7 @@ main (int   argc,
   ADD ("new-graph", test_new_graph);
   ADD ("copy", test_copy);
   ADD ("preconditions", test_preconditions);
+  ADD ("around-cleared-selection", test_around_cleared_selection);
 #undef ADD
 
   return g_test_run ();

@@ -23,6 +23,8 @@ struct _CsViewState
   CsViewport      *viewport;
   CsFilter        *filter;
   GArray          *selection;   /* guint, the primary node last */
+  GArray          *anchor;      /* guint: the last selection that was not empty, what a
+                                 * filter around the selection is around once it is cleared */
   guint8          *selected;    /* per node: 1 when selected */
   guint8          *node_shown;  /* the filter applied; NULL until asked for, or when all show */
   guint8          *edge_shown;
@@ -134,16 +136,23 @@ ensure_shown (CsViewState *self)
   if (self->graph == NULL || !cs_filter_is_active (self->filter))
     return;
   self->node_shown = cs_filter_apply (self->filter, self->graph,
-                                      (const guint *)self->selection->data, self->selection->len,
+                                      (const guint *)self->anchor->data, self->anchor->len,
                                       &self->edge_shown);
 }
 
 static void
 selection_changed (CsViewState *self)
 {
+  /* a click on the background clears the selection, not the filter
+   * around it: that stays around the last nodes selected */
+  if (self->selection->len > 0)
+    {
+      g_array_set_size (self->anchor, 0);
+      g_array_append_vals (self->anchor, self->selection->data, self->selection->len);
+    }
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_NODE]);
-  if (self->filter->around == CS_FILTER_AROUND_SELECTION)
+  if (self->filter->around == CS_FILTER_AROUND_SELECTION && self->selection->len > 0)
     invalidate_shown (self);
 }
 
@@ -156,6 +165,7 @@ cs_view_state_finalize (GObject *object)
   g_clear_object (&self->viewport);
   g_clear_pointer (&self->filter, cs_filter_free);
   g_clear_pointer (&self->selection, g_array_unref);
+  g_clear_pointer (&self->anchor, g_array_unref);
   g_clear_pointer (&self->selected, g_free);
   g_clear_pointer (&self->node_shown, g_free);
   g_clear_pointer (&self->edge_shown, g_free);
@@ -405,6 +415,7 @@ cs_view_state_init (CsViewState *self)
   self->viewport = cs_viewport_new ();
   self->filter = cs_filter_new ();
   self->selection = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->anchor = g_array_new (FALSE, FALSE, sizeof (guint));
   self->sizing = CS_NODE_SIZE_DEGREE;
   self->label_language = CS_LABEL_LANGUAGE_ORIGINAL;
   self->layers = CS_LAYERS_DEFAULT;
@@ -438,6 +449,7 @@ cs_view_state_copy (CsViewState *self)
   cs_filter_free (copy->filter);
   copy->filter = cs_filter_copy (self->filter);
   g_array_append_vals (copy->selection, self->selection->data, self->selection->len);
+  g_array_append_vals (copy->anchor, self->anchor->data, self->anchor->len);
   if (self->selected != NULL)
     copy->selected = g_memdup2 (self->selected, MAX (n_nodes (self), 1));
   copy->sizing = self->sizing;
@@ -497,6 +509,7 @@ cs_view_state_set_graph (CsViewState *self,
   g_set_object (&self->graph, graph);
   had_selection = self->selection->len > 0;
   g_array_set_size (self->selection, 0);
+  g_array_set_size (self->anchor, 0);
   g_clear_pointer (&self->selected, g_free);
   if (cs_filter_is_active (self->filter) || self->filter->hide || self->filter->depth != 1)
     {
