@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-#include "cs-canvas-private.h"
 #include "cs-window.h"
 #include "test-gui-support.h"
 #include "test-support.h"
@@ -769,42 +768,6 @@ test_big_graph_layer_in_worker (void)
   g_rmdir (dir);
 }
 
-/* The tooltip keeps clear of the neighbourhood it describes: its area
- * holds the node and every neighbour, inside the canvas */
-static void
-test_tooltip_area (Fixture       *f,
-                   gconstpointer  data)
-{
-  CsScene *scene = cs_canvas_get_scene (f->canvas);
-  guint skt = node (f, "skt");
-  const guint *edges;
-  guint n_edges;
-  GdkRectangle area;
-  double x, y;
-
-  _cs_canvas_get_tooltip_area (f->canvas, skt, &area);
-  g_assert_cmpint (area.x, >=, 0);
-  g_assert_cmpint (area.y, >=, 0);
-  g_assert_cmpint (area.x + area.width, <=, gtk_widget_get_width (GTK_WIDGET (f->canvas)));
-  g_assert_cmpint (area.y + area.height, <=, gtk_widget_get_height (GTK_WIDGET (f->canvas)));
-  cs_scene_node_to_device (scene, skt, &x, &y);
-  g_assert_true (x >= area.x && x <= area.x + area.width && y >= area.y &&
-                 y <= area.y + area.height);
-  edges = cs_graph_get_incident_edges (f->graph, skt, &n_edges);
-  g_assert_cmpuint (n_edges, >=, 2);
-  for (guint e = 0; e < n_edges; e++)
-    {
-      const CsEdge *edge = cs_graph_get_edge (f->graph, edges[e]);
-
-      cs_scene_node_to_device (scene, edge->source == skt ? edge->target : edge->source, &x, &y);
-      g_assert_true (x >= area.x - 1 && x <= area.x + area.width + 1 && y >= area.y - 1 &&
-                     y <= area.y + area.height + 1);
-    }
-  /* wider than the node alone */
-  g_assert_cmpint (area.width, >, 2 * cs_scene_get_node_radius (scene, skt) *
-                                      cs_scene_get_zoom (scene) + 4);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -823,7 +786,6 @@ main (int   argc,
 #define ADD(path, func)                                                                            \
   g_test_add ("/cs/canvas/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("hover", test_hover);
-  ADD ("tooltip-area", test_tooltip_area);
   ADD ("click-selects", test_click_selects);
   ADD ("double-click-focuses", test_double_click_focuses);
   ADD ("drag-node-undo", test_drag_node_undo);

@@ -121,9 +121,6 @@ int       _cs_canvas_hit_test           (CsCanvas    *self,
 void      _cs_canvas_set_hover          (CsCanvas    *self,
                                          int          hover);
 void      _cs_canvas_release_view       (CsCanvas    *self);
-void      _cs_canvas_get_tooltip_area   (CsCanvas    *self,
-                                         guint        node,
-                                         GdkRectangle *area);
 void      _cs_canvas_reveal_node        (CsCanvas    *self,
                                          guint        node);
 void      _cs_canvas_add_gestures       (CsCanvas    *self);

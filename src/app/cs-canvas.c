@@ -844,56 +844,6 @@ _cs_canvas_hit_test (CsCanvas *self,
   return cs_renderer_hit_test_indexed (scene, self->hit_index, x, y);
 }
 
-/* Beyond this share of the canvas's height, the tooltip goes by the node
- * alone: placed outside a box that tall it would leave the window */
-#define TOOLTIP_AREA_MAX_SHARE 0.6
-
-/**
- * _cs_canvas_get_tooltip_area:
- * @self: a canvas with a scene
- * @node: the node the tooltip describes
- * @area: (out): where on the canvas the tooltip must not cover
- *
- * The box of @node and the neighbours its hover brings forward, in the
- * canvas's pixels and within it, so GTK places the tooltip beside the
- * neighbourhood it describes, not over it; the node's own box when the
- * neighbourhood fills most of the canvas.
- */
-void
-_cs_canvas_get_tooltip_area (CsCanvas     *self,
-                             guint         node,
-                             GdkRectangle *area)
-{
-  CsScene *scene = cs_canvas_get_scene (self);
-  CsGraph *graph = _cs_canvas_get_graph (self);
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
-  double x, y, r, x0, y0, x1, y1;
-  const guint *edges;
-  guint n_edges;
-
-  cs_scene_node_to_device (scene, node, &x, &y);
-  r = MAX (cs_scene_get_node_radius (scene, node) * cs_scene_get_zoom (scene), 4.0);
-  x0 = x - r, y0 = y - r, x1 = x + r, y1 = y + r;
-  *area = (GdkRectangle) { (int)floor (x0), (int)floor (y0), (int)ceil (x1 - x0),
-                           (int)ceil (y1 - y0) };
-  edges = cs_graph_get_incident_edges (graph, node, &n_edges);
-  for (guint e = 0; e < n_edges; e++)
-    {
-      const CsEdge *edge = cs_graph_get_edge (graph, edges[e]);
-      guint other = edge->source == node ? edge->target : edge->source;
-      double ox, oy;
-
-      cs_scene_node_to_device (scene, other, &ox, &oy);
-      x0 = MIN (x0, ox), y0 = MIN (y0, oy), x1 = MAX (x1, ox), y1 = MAX (y1, oy);
-    }
-  x0 = MAX (x0, 0), y0 = MAX (y0, 0), x1 = MIN (x1, width), y1 = MIN (y1, height);
-  if (x1 <= x0 || y1 <= y0 || y1 - y0 > TOOLTIP_AREA_MAX_SHARE * height)
-    return;
-  *area = (GdkRectangle) { (int)floor (x0), (int)floor (y0), (int)ceil (x1 - x0),
-                           (int)ceil (y1 - y0) };
-}
-
 static gboolean
 cs_canvas_query_tooltip (GtkWidget  *widget,
                          int         x,
@@ -913,13 +863,6 @@ cs_canvas_query_tooltip (GtkWidget  *widget,
     return FALSE;
   markup = cs_node_summary_markup (_cs_canvas_get_graph (self), node, TOOLTIP_MAX_LINKS);
   gtk_tooltip_set_markup (tooltip, markup);
-  if (cs_canvas_get_scene (self) != NULL)
-    {
-      GdkRectangle area;
-
-      _cs_canvas_get_tooltip_area (self, node, &area);
-      gtk_tooltip_set_tip_area (tooltip, &area);
-    }
   return TRUE;
 }
 
