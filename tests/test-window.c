@@ -422,6 +422,8 @@ test_search (void)
   g_signal_emit_by_name (entry, "activate");
   g_assert_cmpint (cs_view_state_get_selected_node (view), ==, krafton);
   g_assert_true (cs_window_get_inspector_revealed (window));
+  /* the chosen one is shown, the results make way for it */
+  g_assert_false (gtk_widget_get_visible (results));
 
   /* a text that finds nothing says so */
   gtk_editable_set_text (GTK_EDITABLE (entry), "zqxzqx");

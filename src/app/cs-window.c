@@ -905,6 +905,9 @@ cs_window_search_activate_cb (CsWindow       *self,
       return;
     }
   show_node (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (first), "node")));
+  /* the picture, not the results, once one is chosen (typing shows them
+   * again) */
+  gtk_widget_set_visible (self->search_scroller, FALSE);
 }
 
 static void
@@ -913,6 +916,7 @@ cs_window_search_row_activated_cb (CsWindow      *self,
                                    GtkListBox    *list)
 {
   show_node (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "node")));
+  gtk_widget_set_visible (self->search_scroller, FALSE);
 }
 
 static void
