@@ -1666,6 +1666,46 @@ test_filter_role_escape (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The inspector's back button returns to the nodes shown before, as a
+ * browser's does; it is there only when there is somewhere to go back to */
+static void
+test_inspector_back (void)
+{
+  g_autoptr(GFile) file = cs_application_get_bundled_file ();
+  CsWindow *window = open_window (file);
+  CsViewState *view = cs_window_get_view_state (window);
+  CsInspector *inspector = cs_window_get_inspector (window);
+  /* the first button of the inspector's header is the back button */
+  GtkWidget *back = find_child (GTK_WIDGET (inspector), GTK_TYPE_BUTTON);
+  guint kaist = bundled_node (window, "kaist"), krafton = bundled_node (window, "krafton"),
+        skt = bundled_node (window, "skt");
+
+  g_assert_nonnull (back);
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (back)), ==, "go-previous-symbolic");
+
+  cs_view_state_select_node (view, kaist, CS_SELECTION_REPLACE);
+  g_assert_false (gtk_widget_get_visible (back));
+  cs_view_state_select_node (view, krafton, CS_SELECTION_REPLACE);
+  cs_view_state_select_node (view, skt, CS_SELECTION_REPLACE);
+  g_assert_true (gtk_widget_get_visible (back));
+
+  g_signal_emit_by_name (back, "clicked");
+  g_assert_cmpint (cs_view_state_get_selected_node (view), ==, krafton);
+  g_assert_cmpint (cs_inspector_get_node (inspector), ==, krafton);
+  g_assert_true (gtk_widget_get_visible (back));
+  g_signal_emit_by_name (back, "clicked");
+  g_assert_cmpint (cs_view_state_get_selected_node (view), ==, kaist);
+  g_assert_false (gtk_widget_get_visible (back));
+
+  /* clearing the selection ends the trail */
+  cs_view_state_select_node (view, krafton, CS_SELECTION_REPLACE);
+  g_assert_true (gtk_widget_get_visible (back));
+  cs_view_state_select_node (view, -1, CS_SELECTION_REPLACE);
+  cs_view_state_select_node (view, skt, CS_SELECTION_REPLACE);
+  g_assert_false (gtk_widget_get_visible (back));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1692,6 +1732,7 @@ main (int   argc,
   g_test_add_func ("/cs/window/pan-and-zoom", test_pan_and_zoom);
   g_test_add_func ("/cs/window/help-overlay", test_help_overlay);
   g_test_add_func ("/cs/window/inspector", test_inspector);
+  g_test_add_func ("/cs/window/inspector-back", test_inspector_back);
   g_test_add_func ("/cs/window/search", test_search);
   g_test_add_func ("/cs/window/accessible", test_accessible);
   g_test_add_func ("/cs/window/panel-focus", test_panel_focus);

@@ -29,6 +29,7 @@ struct _CsInspector
   GtkLabel     *title;
   GtkLabel     *subtitle;
   GtkBox       *sections;
+  GtkWidget    *back_button;
 
   /* owned */
   CsDocument   *document;
@@ -38,6 +39,8 @@ struct _CsInspector
 
   /* state */
   int           node;
+  GArray       *history;    /* int: the nodes shown before, the last on top */
+  gboolean      going_back;
   gboolean      requesting; /* asking for metrics, which may notify back */
 };
 
@@ -64,6 +67,26 @@ cs_inspector_row_activated_cb (CsInspector   *self,
   int node = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "node"));
 
   g_signal_emit (self, signals[NAVIGATE], 0, (guint)node);
+}
+
+/* The back button: the node shown before this one, as a browser's back
+ * goes (the window selects it, which shows it here) */
+#define HISTORY_MAX 64
+
+static void
+cs_inspector_back_cb (CsInspector *self,
+                      GtkButton   *button)
+{
+  int node;
+
+  if (self->history->len == 0)
+    return;
+  node = g_array_index (self->history, int, self->history->len - 1);
+  g_array_set_size (self->history, self->history->len - 1);
+  self->going_back = TRUE;
+  g_signal_emit (self, signals[NAVIGATE], 0, (guint)node);
+  self->going_back = FALSE;
+  gtk_widget_set_visible (self->back_button, self->history->len > 0);
 }
 
 /* quotes a row writes out; the rest are in its tooltip */
@@ -228,6 +251,9 @@ set_graph (CsInspector *self,
   if (self->graph == graph)
     return;
   g_set_object (&self->graph, graph);
+  /* nodes of another graph */
+  g_array_set_size (self->history, 0);
+  gtk_widget_set_visible (self->back_button, FALSE);
   if (self->node >= 0)
     {
       self->node = -1;
@@ -318,6 +344,16 @@ cs_inspector_set_node (CsInspector *self,
   node = MAX (node, -1);
   if (self->node == node)
     return;
+  /* nothing shown ends the trail; going back does not lay a new one */
+  if (node < 0)
+    g_array_set_size (self->history, 0);
+  else if (self->node >= 0 && !self->going_back)
+    {
+      if (self->history->len == HISTORY_MAX)
+        g_array_remove_index (self->history, 0);
+      g_array_append_val (self->history, self->node);
+    }
+  gtk_widget_set_visible (self->back_button, self->history->len > 0);
   self->node = node;
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NODE]);
@@ -350,6 +386,7 @@ cs_inspector_dispose (GObject *object)
   g_clear_object (&self->view);
   g_clear_object (&self->document);
   g_clear_object (&self->graph);
+  g_clear_pointer (&self->history, g_array_unref);
   g_clear_pointer (&self->inspection, cs_inspection_free);
 
   G_OBJECT_CLASS (cs_inspector_parent_class)->dispose (object);
@@ -425,6 +462,8 @@ cs_inspector_class_init (CsInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsInspector, title);
   gtk_widget_class_bind_template_child (widget_class, CsInspector, subtitle);
   gtk_widget_class_bind_template_child (widget_class, CsInspector, sections);
+  gtk_widget_class_bind_template_child (widget_class, CsInspector, back_button);
+  gtk_widget_class_bind_template_callback (widget_class, cs_inspector_back_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "inspector");
 }
@@ -433,5 +472,6 @@ static void
 cs_inspector_init (CsInspector *self)
 {
   self->node = -1;
+  self->history = g_array_new (FALSE, FALSE, sizeof (int));
   gtk_widget_init_template (GTK_WIDGET (self));
 }
