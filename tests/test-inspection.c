@@ -151,6 +151,58 @@ test_betweenness (void)
     }
 }
 
+/* A rubber band's catch: counts by type, the consortia they are in, the
+ * links among them, each node a row leading to it */
+static void
+test_several (void)
+{
+  const char *ids[] = { "skt", "kaist", "krafton", "model-ax" };
+  guint nodes[G_N_ELEMENTS (ids)];
+  g_autoptr(CsInspection) summary = NULL;
+  g_autofree char *links = NULL;
+  const CsInspectSection *section;
+  const CsInspectRow *row;
+  guint team, expected_links = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_assert_true (cs_graph_lookup (graph, ids[i], &nodes[i]));
+  g_assert_true (cs_graph_lookup (graph, "team-skt", &team));
+  summary = cs_inspection_new_for_nodes (graph, nodes, G_N_ELEMENTS (nodes));
+  g_assert_cmpstr (summary->title, ==, "4 nodes selected");
+  g_assert_cmpstr (summary->subtitle, ==, "Company: 2 · University: 1 · Model: 1");
+  find_row (summary, "Types", "Company: 2");
+  find_row (summary, "Types", "Model: 1");
+
+  /* team-skt first: three of the four are in it */
+  section = cs_inspection_find_section (summary, "Consortia");
+  g_assert_nonnull (section);
+  row = g_ptr_array_index (section->rows, 0);
+  g_assert_cmpint (row->node, ==, (int)team);
+  g_assert_cmpstr (row->detail, ==, "3 of the selection");
+
+  for (guint e = 0; e < cs_graph_get_n_edges (graph); e++)
+    {
+      const CsEdge *edge = cs_graph_get_edge (graph, e);
+      gboolean source = FALSE, target = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (nodes); i++)
+        {
+          source |= edge->source == nodes[i];
+          target |= edge->target == nodes[i];
+        }
+      expected_links += source && target && edge->source != edge->target;
+    }
+  g_assert_cmpuint (expected_links, >, 0);
+  links = g_strdup_printf ("%u link", expected_links);
+  row = find_row (summary, "Links among them", links);
+  g_assert_cmpint (row->node, ==, -1);
+
+  section = cs_inspection_find_section (summary, "Selected");
+  g_assert_cmpuint (section->rows->len, ==, G_N_ELEMENTS (nodes));
+  row = find_row (summary, "Selected", "SK텔레콤 (SK Telecom)");
+  g_assert_cmpint (row->node, ==, (int)nodes[0]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -168,6 +220,7 @@ main (int   argc,
   g_test_add_func ("/cs/inspection/model", test_model);
   g_test_add_func ("/cs/inspection/text", test_text);
   g_test_add_func ("/cs/inspection/betweenness", test_betweenness);
+  g_test_add_func ("/cs/inspection/several", test_several);
 
   status = g_test_run ();
   g_free (betweenness);

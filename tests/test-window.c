@@ -1706,6 +1706,34 @@ test_inspector_back (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Several nodes selected: the inspector sums them up; a row leads to one */
+static void
+test_inspector_several (void)
+{
+  g_autoptr(GFile) file = cs_application_get_bundled_file ();
+  CsWindow *window = open_window (file);
+  CsViewState *view = cs_window_get_view_state (window);
+  CsInspector *inspector = cs_window_get_inspector (window);
+  guint nodes[] = { bundled_node (window, "kaist"), bundled_node (window, "krafton"),
+                    bundled_node (window, "skt") };
+  g_autofree char *text = NULL;
+
+  cs_view_state_select_nodes (view, nodes, G_N_ELEMENTS (nodes), CS_SELECTION_REPLACE);
+  g_assert_true (cs_window_get_inspector_revealed (window));
+  text = cs_inspector_dup_text (inspector);
+  g_assert_true (g_str_has_prefix (text, "3 nodes selected\n"));
+  g_assert_nonnull (strstr (text, "Links among them"));
+  g_assert_nonnull (strstr (text, "SK텔레콤 (SK Telecom)"));
+
+  /* down to one: that node's own inspection */
+  g_signal_emit_by_name (inspector, "navigate", nodes[1]);
+  g_assert_cmpint (cs_view_state_get_selected_node (view), ==, (int)nodes[1]);
+  g_clear_pointer (&text, g_free);
+  text = cs_inspector_dup_text (inspector);
+  g_assert_true (g_str_has_prefix (text, "크래프톤"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1733,6 +1761,7 @@ main (int   argc,
   g_test_add_func ("/cs/window/help-overlay", test_help_overlay);
   g_test_add_func ("/cs/window/inspector", test_inspector);
   g_test_add_func ("/cs/window/inspector-back", test_inspector_back);
+  g_test_add_func ("/cs/window/inspector-several", test_inspector_several);
   g_test_add_func ("/cs/window/search", test_search);
   g_test_add_func ("/cs/window/accessible", test_accessible);
   g_test_add_func ("/cs/window/panel-focus", test_panel_focus);

@@ -40,6 +40,7 @@ struct _CsInspector
   /* state */
   int           node;
   GArray       *history;    /* int: the nodes shown before, the last on top */
+  GArray       *summary;    /* guint: the selection, when it is several nodes */
   gboolean      going_back;
   gboolean      requesting; /* asking for metrics, which may notify back */
 };
@@ -196,6 +197,11 @@ rebuild (CsInspector *self)
       return;
     }
 
+  if (self->summary->len > 1)
+    self->inspection = cs_inspection_new_for_nodes (self->graph,
+                                                    (const guint *)self->summary->data,
+                                                    self->summary->len);
+  else
   {
     const double *betweenness = NULL;
 
@@ -265,7 +271,23 @@ set_graph (CsInspector *self,
 static void
 cs_inspector_view_changed_cb (CsInspector *self)
 {
+  guint n = 0;
+  const guint *selection;
+  gboolean was_summary = self->summary->len > 1;
+
   set_graph (self, cs_view_state_get_graph (self->view));
+  selection = cs_view_state_get_selection (self->view, &n);
+  g_array_set_size (self->summary, 0);
+  /* several nodes (a rubber band, Shift-clicks): a summary of them all */
+  if (n > 1)
+    g_array_append_vals (self->summary, selection, n);
+  if (n > 1 || was_summary)
+    {
+      self->node = cs_view_state_get_selected_node (self->view);
+      rebuild (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NODE]);
+      return;
+    }
   cs_inspector_set_node (self, cs_view_state_get_selected_node (self->view));
 }
 
@@ -387,6 +409,7 @@ cs_inspector_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->graph);
   g_clear_pointer (&self->history, g_array_unref);
+  g_clear_pointer (&self->summary, g_array_unref);
   g_clear_pointer (&self->inspection, cs_inspection_free);
 
   G_OBJECT_CLASS (cs_inspector_parent_class)->dispose (object);
@@ -473,5 +496,6 @@ cs_inspector_init (CsInspector *self)
 {
   self->node = -1;
   self->history = g_array_new (FALSE, FALSE, sizeof (int));
+  self->summary = g_array_new (FALSE, FALSE, sizeof (guint));
   gtk_widget_init_template (GTK_WIDGET (self));
 }

@@ -454,6 +454,172 @@ cs_inspection_new (CsGraph      *graph,
   return self;
 }
 
+/* a consortium's members counted among the selected */
+typedef struct
+{
+  guint node;
+  guint count;
+} TeamCount;
+
+static int
+compare_team_counts (gconstpointer a,
+                     gconstpointer b)
+{
+  const TeamCount *x = a, *y = b;
+
+  if (x->count != y->count)
+    return x->count > y->count ? -1 : 1;
+  return x->node < y->node ? -1 : x->node > y->node;
+}
+
+/**
+ * cs_inspection_new_for_nodes:
+ * @graph: a graph
+ * @nodes: (array length=n_nodes): the nodes, two or more (a selection)
+ * @n_nodes: how many
+ *
+ * A summary of several nodes, as the inspector shows a selection made with
+ * a rubber band: how many of each type, the consortia they are in (with
+ * how many of them each), the links among them, and every node as a row
+ * leading to it. O(nodes + their links).
+ *
+ * Returns: (transfer full): the summary; its node is the first of @nodes
+ */
+CsInspection *
+cs_inspection_new_for_nodes (CsGraph     *graph,
+                             const guint *nodes,
+                             guint        n_nodes)
+{
+  CsInspection *self;
+  CsInspectSection *types, *teams, *links, *members;
+  g_autofree guint8 *in = NULL;
+  g_autofree guint *by_type = NULL;
+  g_autoptr(GHashTable) team_counts = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) team_last = g_hash_table_new (NULL, NULL); /* team → 1 + the last node counted */
+  g_autoptr(GArray) team_list = g_array_new (FALSE, FALSE, sizeof (TeamCount));
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  guint n_types, n_links = 0;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (CS_IS_GRAPH (graph), NULL);
+  g_return_val_if_fail (n_nodes == 0 || nodes != NULL, NULL);
+
+  n_types = cs_graph_get_n_types (graph);
+  in = g_new0 (guint8, MAX (cs_graph_get_n_nodes (graph), 1));
+  by_type = g_new0 (guint, MAX (n_types, 1));
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      g_return_val_if_fail (nodes[i] < cs_graph_get_n_nodes (graph), NULL);
+      in[nodes[i]] = 1;
+    }
+
+  self = g_new0 (CsInspection, 1);
+  self->node = n_nodes > 0 ? nodes[0] : 0;
+  self->sections = g_ptr_array_new_with_free_func ((GDestroyNotify)section_free);
+  self->title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u node selected",
+                                              "%u nodes selected", n_nodes),
+                                 n_nodes);
+  /* TRANSLATORS: the inspector's section of a selection of several
+   * nodes: how many there are of each type */
+  types = section_new (_("Types"));
+  /* TRANSLATORS: the inspector's section of a selection of several
+   * nodes: the consortia they are in */
+  teams = section_new (C_("inspector section", "Consortia"));
+  /* TRANSLATORS: the inspector's section of a selection of several
+   * nodes: the links between two of them */
+  links = section_new (_("Links among them"));
+  /* TRANSLATORS: the inspector's section of a selection of several
+   * nodes: each of them, to inspect one */
+  members = section_new (_("Selected"));
+
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      const CsNode *node = cs_graph_get_node (graph, nodes[i]);
+      guint n_edges;
+      const guint *edges = cs_graph_get_incident_edges (graph, nodes[i], &n_edges);
+
+      by_type[node->type]++;
+      add_row (members, (int)nodes[i],
+               node->label_en != NULL && g_strcmp0 (node->label_en, node->label) != 0
+                   ? g_strdup_printf ("%s (%s)", node->label, node->label_en)
+                   : g_strdup (node->label),
+               g_strdup (cs_graph_get_type_display_name (graph, node->type)), NULL);
+      for (guint e = 0; e < n_edges; e++)
+        {
+          const CsEdge *edge = cs_graph_get_edge (graph, edges[e]);
+
+          /* each link among them once, from its source */
+          if (edge->source == nodes[i] && in[edge->target] && edge->target != edge->source)
+            n_links++;
+          /* once a node for a team it both leads and is a member of */
+          if (edge->source == nodes[i] &&
+              (edge->relation == CS_RELATION_MEMBER_OF || edge->relation == CS_RELATION_LEADS) &&
+              GPOINTER_TO_UINT (g_hash_table_lookup (team_last, GUINT_TO_POINTER (edge->target))) !=
+                  i + 1)
+            {
+              g_hash_table_insert (team_last, GUINT_TO_POINTER (edge->target),
+                                   GUINT_TO_POINTER (i + 1));
+              gpointer count = g_hash_table_lookup (team_counts, GUINT_TO_POINTER (edge->target));
+
+              g_hash_table_insert (team_counts, GUINT_TO_POINTER (edge->target),
+                                   GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+            }
+        }
+    }
+
+  for (guint t = 0; t < n_types; t++)
+    if (by_type[t] > 0)
+      {
+        add_row (types, -1,
+                 /* TRANSLATORS: a node type and how many of the selection
+                  * are of it: "Company: 3" */
+                 g_strdup_printf (C_("inspector row", "%s: %u"),
+                                  cs_graph_get_type_display_name (graph, t), by_type[t]),
+                 NULL, NULL);
+        if (subtitle->len > 0)
+          g_string_append (subtitle, " · ");
+        g_string_append_printf (subtitle, C_("inspector row", "%s: %u"),
+                                cs_graph_get_type_display_name (graph, t), by_type[t]);
+      }
+  self->subtitle = g_strdup (subtitle->str);
+
+  g_hash_table_iter_init (&iter, team_counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_array_append_val (team_list, ((TeamCount) { GPOINTER_TO_UINT (key),
+                                                  GPOINTER_TO_UINT (value) }));
+  g_array_sort (team_list, compare_team_counts);
+  for (guint i = 0; i < team_list->len; i++)
+    {
+      const TeamCount *team = &g_array_index (team_list, TeamCount, i);
+
+      add_row (teams, (int)team->node, g_strdup (cs_graph_get_node (graph, team->node)->label),
+               g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of the selection",
+                                             "%u of the selection", team->count),
+                                team->count),
+               NULL);
+    }
+
+  add_row (links, -1,
+           g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u link between selected nodes",
+                                         "%u links between selected nodes", n_links),
+                            n_links),
+           NULL, NULL);
+
+  {
+    CsInspectSection *order[] = { types, teams, links, members };
+
+    for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+      {
+        if (order[i]->rows->len > 0)
+          g_ptr_array_add (self->sections, order[i]);
+        else
+          section_free (order[i]);
+      }
+  }
+  return self;
+}
+
 /**
  * cs_inspection_find_section:
  * @self: an inspection

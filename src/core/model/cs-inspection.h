@@ -51,6 +51,9 @@ CsInspection *cs_inspection_new      (CsGraph            *graph,
                                       guint               node,
                                       const double       *betweenness,
                                       guint               betweenness_sources);
+CsInspection *cs_inspection_new_for_nodes (CsGraph         *graph,
+                                           const guint     *nodes,
+                                           guint            n_nodes);
 void          cs_inspection_free     (CsInspection       *self);
 char         *cs_inspection_to_text  (const CsInspection *self);
 void          cs_inspection_add_note (CsInspection       *self,
