@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include "cs-inspector.h"
+#include "cs-renderer.h"
 #include "cs-window.h"
 #include "test-gui-support.h"
 #include "test-support.h"
@@ -768,6 +770,51 @@ test_big_graph_layer_in_worker (void)
   g_rmdir (dir);
 }
 
+/* A click on a link selects it: drawn in the selection's colour, and the
+ * inspector shows its relation, role and sources; a click on the
+ * background or on a node lets go of it */
+static void
+test_click_selects_link (Fixture       *f,
+                         gconstpointer  data)
+{
+  guint kaist = node (f, "kaist"), team = node (f, "team");
+  int edge = -1;
+  double kx, ky, tx, ty;
+  g_autofree char *text = NULL;
+
+  for (guint e = 0; e < cs_graph_get_n_edges (f->graph); e++)
+    if (cs_graph_get_edge (f->graph, e)->source == kaist &&
+        cs_graph_get_edge (f->graph, e)->target == team)
+      edge = (int)e;
+  g_assert_cmpint (edge, >=, 0);
+  node_xy (f, kaist, &kx, &ky);
+  node_xy (f, team, &tx, &ty);
+  g_assert_cmpint (cs_renderer_hit_test_edge (cs_canvas_get_scene (f->canvas), (kx + tx) / 2,
+                                              (ky + ty) / 2, 4), ==, edge);
+  /* a point well away from every link */
+  g_assert_cmpint (cs_renderer_hit_test_edge (cs_canvas_get_scene (f->canvas), 3, 3, 4), ==, -1);
+
+  press (f, 1, (kx + tx) / 2, (ky + ty) / 2);
+  g_assert_cmpint (cs_view_state_get_selected_edge (f->view), ==, edge);
+  g_assert_cmpint (cs_view_state_get_selected_node (f->view), ==, -1);
+  g_assert_true (cs_window_get_inspector_revealed (f->window));
+  text = cs_inspector_dup_text (cs_window_get_inspector (f->window));
+  g_assert_true (g_str_has_prefix (text, "KAIST → SK텔레콤 컨소시엄\n"));
+  g_assert_nonnull (strstr (text, "Role: 연구"));
+  settle (f);
+
+  /* a node click lets go of it */
+  press (f, 1, kx, ky);
+  g_assert_cmpint (cs_view_state_get_selected_edge (f->view), ==, -1);
+  g_assert_cmpint (cs_view_state_get_selected_node (f->view), ==, kaist);
+  press (f, 1, (kx + tx) / 2, (ky + ty) / 2);
+  g_assert_cmpint (cs_view_state_get_selected_edge (f->view), ==, edge);
+  /* and so does the background */
+  press (f, 1, 3, 3);
+  g_assert_cmpint (cs_view_state_get_selected_edge (f->view), ==, -1);
+  g_assert_false (cs_window_get_inspector_revealed (f->window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -787,6 +834,7 @@ main (int   argc,
   g_test_add ("/cs/canvas/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("hover", test_hover);
   ADD ("click-selects", test_click_selects);
+  ADD ("click-selects-link", test_click_selects_link);
   ADD ("double-click-focuses", test_double_click_focuses);
   ADD ("drag-node-undo", test_drag_node_undo);
   ADD ("drag-selection", test_drag_selection);

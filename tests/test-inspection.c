@@ -203,6 +203,42 @@ test_several (void)
   g_assert_cmpint (row->node, ==, (int)nodes[0]);
 }
 
+/* A selected link: relation, role, note and sources, and its two ends */
+static void
+test_edge (void)
+{
+  guint kaist, team;
+  int edge = -1;
+  g_autoptr(CsInspection) inspection = NULL;
+  const CsInspectSection *ends;
+  const CsInspectRow *row;
+  g_autofree char *relation = NULL;
+
+  g_assert_true (cs_graph_lookup (graph, "kaist", &kaist));
+  g_assert_true (cs_graph_lookup (graph, "team-skt", &team));
+  for (guint e = 0; e < cs_graph_get_n_edges (graph); e++)
+    if (cs_graph_get_edge (graph, e)->source == kaist &&
+        cs_graph_get_edge (graph, e)->target == team)
+      edge = (int)e;
+  g_assert_cmpint (edge, >=, 0);
+  inspection = cs_inspection_new_for_edge (graph, edge);
+  g_assert_cmpstr (inspection->title, ==, "KAIST → SK텔레콤 컨소시엄");
+  relation = g_strdup_printf ("Relation: %s",
+                              cs_graph_get_relation_display_name (
+                                  graph, cs_graph_get_edge (graph, edge)->relation));
+  find_row (inspection, "About", relation);
+  row = find_row (inspection, "About", "Role: ");
+  g_assert_nonnull (strstr (row->text, cs_graph_get_edge (graph, edge)->role));
+  /* its sources, each quote with its article */
+  g_assert_nonnull (row->citations);
+  g_assert_cmpuint (row->citations->len, ==, cs_graph_get_edge (graph, edge)->sources->len);
+  g_assert_nonnull (((CsInspectCitation *)row->citations->pdata[0])->quote);
+  ends = cs_inspection_find_section (inspection, "Ends");
+  g_assert_cmpuint (ends->rows->len, ==, 2);
+  g_assert_cmpint (((CsInspectRow *)ends->rows->pdata[0])->node, ==, (int)kaist);
+  g_assert_cmpint (((CsInspectRow *)ends->rows->pdata[1])->node, ==, (int)team);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -221,6 +257,7 @@ main (int   argc,
   g_test_add_func ("/cs/inspection/text", test_text);
   g_test_add_func ("/cs/inspection/betweenness", test_betweenness);
   g_test_add_func ("/cs/inspection/several", test_several);
+  g_test_add_func ("/cs/inspection/edge", test_edge);
 
   status = g_test_run ();
   g_free (betweenness);

@@ -17,6 +17,10 @@
 
 #define WHEEL_STEP 1.15
 
+
+/* how far from a link's course a click still selects it, in pixels */
+#define EDGE_HIT_SLOP 4.0
+
 static CsSelectionMode
 mode_for_state (GdkModifierType state)
 {
@@ -107,7 +111,16 @@ cs_canvas_click_pressed_cb (CsCanvas        *self,
         cs_view_state_select_node (self->view, node, mode_for_state (state));
     }
   else if (mode_for_state (state) == CS_SELECTION_REPLACE)
-    cs_view_state_select_node (self->view, -1, CS_SELECTION_REPLACE);
+    {
+      /* a link under the press is selected, to inspect its role and
+       * sources; the background clears the selection */
+      int edge = scene != NULL ? cs_renderer_hit_test_edge (scene, x, y, EDGE_HIT_SLOP) : -1;
+
+      if (edge >= 0)
+        cs_view_state_select_edge (self->view, edge);
+      else
+        cs_view_state_select_node (self->view, -1, CS_SELECTION_REPLACE);
+    }
 }
 
 static void

@@ -353,6 +353,7 @@ cs_canvas_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   guint n_selected = 0;
+  int edge;
   const guint *selected;
   CsScene *scene;
   cairo_t *cr;
@@ -379,14 +380,17 @@ cs_canvas_snapshot (GtkWidget   *widget,
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   selected = cs_view_state_get_selection (self->view, &n_selected);
+  edge = cs_view_state_get_selected_edge (self->view);
   /* hover and selection change often: they are drawn over the layer */
-  if (self->hover >= 0 || n_selected > 0)
+  if (self->hover >= 0 || n_selected > 0 || edge >= 0)
     {
       g_autoptr(CsScene) over = cs_scene_copy (scene);
       CsRenderFocus focus = {
         .hover = self->drag_mode == CS_CANVAS_DRAG_NONE ? self->hover : -1,
         .selected = selected,
         .n_selected = n_selected,
+        .has_edge = edge >= 0,
+        .edge = edge >= 0 ? (guint)edge : 0,
       };
 
       cs_scene_set_flags (over, cs_scene_get_flags (over) | CS_RENDER_OVERLAYS_APART);

@@ -41,6 +41,7 @@ struct _CsInspector
   int           node;
   GArray       *history;    /* int: the nodes shown before, the last on top */
   GArray       *summary;    /* guint: the selection, when it is several nodes */
+  int           edge;       /* the link shown instead of a node, or -1 */
   gboolean      going_back;
   gboolean      requesting; /* asking for metrics, which may notify back */
 };
@@ -197,7 +198,9 @@ rebuild (CsInspector *self)
       return;
     }
 
-  if (self->summary->len > 1)
+  if (self->edge >= 0)
+    self->inspection = cs_inspection_new_for_edge (self->graph, self->edge);
+  else if (self->summary->len > 1)
     self->inspection = cs_inspection_new_for_nodes (self->graph,
                                                     (const guint *)self->summary->data,
                                                     self->summary->len);
@@ -259,6 +262,7 @@ set_graph (CsInspector *self,
   g_set_object (&self->graph, graph);
   /* nodes of another graph */
   g_array_set_size (self->history, 0);
+  self->edge = -1;
   gtk_widget_set_visible (self->back_button, FALSE);
   if (self->node >= 0)
     {
@@ -278,6 +282,20 @@ cs_inspector_view_changed_cb (CsInspector *self)
   set_graph (self, cs_view_state_get_graph (self->view));
   selection = cs_view_state_get_selection (self->view, &n);
   g_array_set_size (self->summary, 0);
+  /* a link selected: its relation, role and sources */
+  if (cs_view_state_get_selected_edge (self->view) >= 0 || self->edge >= 0)
+    {
+      self->edge = cs_view_state_get_selected_edge (self->view);
+      if (self->edge >= 0)
+        {
+          self->node = (int)cs_graph_get_edge (self->graph, self->edge)->source;
+          rebuild (self);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NODE]);
+          return;
+        }
+      /* back to nodes: whatever is selected now is shown afresh */
+      self->node = -1;
+    }
   /* several nodes (a rubber band, Shift-clicks): a summary of them all */
   if (n > 1)
     g_array_append_vals (self->summary, selection, n);
@@ -495,6 +513,7 @@ static void
 cs_inspector_init (CsInspector *self)
 {
   self->node = -1;
+  self->edge = -1;
   self->history = g_array_new (FALSE, FALSE, sizeof (int));
   self->summary = g_array_new (FALSE, FALSE, sizeof (guint));
   gtk_widget_init_template (GTK_WIDGET (self));

@@ -715,7 +715,8 @@ cs_window_selection_changed_cb (CsWindow    *self,
   /* the window is being taken apart */
   if (self->flap == NULL)
     return;
-  adw_flap_set_reveal_flap (self->flap, node >= 0 && self->inspector_wanted);
+  adw_flap_set_reveal_flap (self->flap, (node >= 0 || cs_view_state_get_selected_edge (view) >= 0) &&
+                                            self->inspector_wanted);
 }
 
 /* In a narrow window the inspector folds over the canvas instead of

@@ -621,6 +621,77 @@ cs_inspection_new_for_nodes (CsGraph     *graph,
 }
 
 /**
+ * cs_inspection_new_for_edge:
+ * @graph: a graph
+ * @edge: a link's index
+ *
+ * What the graph says of one link, as the inspector shows a selected link:
+ * its relation and role, the note, its two ends (rows leading to them) and
+ * every source with its quote.
+ *
+ * Returns: (transfer full): the inspection; its node is the link's source
+ */
+CsInspection *
+cs_inspection_new_for_edge (CsGraph *graph,
+                            guint    edge_index)
+{
+  const CsEdge *edge;
+  const CsNode *source, *target;
+  CsInspection *self;
+  CsInspectSection *about, *ends;
+  g_autofree char *role = NULL;
+  CsInspectRow *row;
+
+  g_return_val_if_fail (CS_IS_GRAPH (graph), NULL);
+  g_return_val_if_fail (edge_index < cs_graph_get_n_edges (graph), NULL);
+
+  edge = cs_graph_get_edge (graph, edge_index);
+  source = cs_graph_get_node (graph, edge->source);
+  target = cs_graph_get_node (graph, edge->target);
+  self = g_new0 (CsInspection, 1);
+  self->node = edge->source;
+  self->sections = g_ptr_array_new_with_free_func ((GDestroyNotify)section_free);
+  /* TRANSLATORS: the inspector's title for a selected link: its source and
+   * its target */
+  self->title = g_strdup_printf (_("%s → %s"), source->label, target->label);
+  /* TRANSLATORS: the inspector's subtitle for a selected link: the kind
+   * of link it is */
+  self->subtitle = g_strdup_printf (_("Link · %s"),
+                                    cs_graph_get_relation_display_name (graph, edge->relation));
+
+  about = section_new (_("About"));
+  role = role_text (edge);
+  row = add_row (about, -1,
+                 /* TRANSLATORS: a link's row: its relation, "member of" */
+                 g_strdup_printf (_("Relation: %s"),
+                                  cs_graph_get_relation_display_name (graph, edge->relation)),
+                 NULL, NULL);
+  if (role != NULL)
+    /* TRANSLATORS: a link's row: the member's role in the consortium */
+    row = add_row (about, -1, g_strdup_printf (_("Role: %s"), role), NULL, NULL);
+  if (edge->note != NULL)
+    add_row (about, -1, g_strdup (edge->note), NULL, NULL);
+  cite (row, graph, edge->sources);
+
+  /* TRANSLATORS: the inspector's section of a link's two ends */
+  ends = section_new (_("Ends"));
+  for (guint i = 0; i < 2; i++)
+    {
+      const CsNode *end = i == 0 ? source : target;
+
+      add_row (ends, (int)(i == 0 ? edge->source : edge->target),
+               end->label_en != NULL && !g_str_equal (end->label_en, end->label)
+                   ? g_strdup_printf ("%s (%s)", end->label, end->label_en)
+                   : g_strdup (end->label),
+               g_strdup (cs_graph_get_type_display_name (graph, end->type)), NULL);
+    }
+
+  g_ptr_array_add (self->sections, about);
+  g_ptr_array_add (self->sections, ends);
+  return self;
+}
+
+/**
  * cs_inspection_find_section:
  * @self: an inspection
  * @title: a section's title

@@ -54,6 +54,8 @@ CsInspection *cs_inspection_new      (CsGraph            *graph,
 CsInspection *cs_inspection_new_for_nodes (CsGraph         *graph,
                                            const guint     *nodes,
                                            guint            n_nodes);
+CsInspection *cs_inspection_new_for_edge  (CsGraph         *graph,
+                                           guint            edge);
 void          cs_inspection_free     (CsInspection       *self);
 char         *cs_inspection_to_text  (const CsInspection *self);
 void          cs_inspection_add_note (CsInspection       *self,

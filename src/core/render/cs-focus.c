@@ -159,7 +159,7 @@ draw_hover (cairo_t       *cr,
  * cs_renderer_draw_focus:
  * @cr: the context the scene was drawn on
  * @scene: the scene
- * @focus: the hovered and selected nodes
+ * @focus: the hovered and selected nodes, and the selected link
  *
  * Draws over cs_renderer_draw()'s picture, so the picture can be kept and
  * only this redrawn as the pointer moves. O(d log d) in the degree d of
@@ -188,6 +188,29 @@ cs_renderer_draw_focus (cairo_t             *cr,
 
   if (focus->hover >= 0)
     draw_hover (cr, scene, focus->hover, size);
+
+  /* the selected link: its course in the selection's colour over a halo */
+  if (focus->has_edge && focus->edge < cs_graph_get_n_edges (graph))
+    {
+      CsEdgeGeometry g;
+
+      if (_cs_render_edge_geometry (scene, focus->edge, &g))
+        {
+          cairo_new_path (cr);
+          cairo_move_to (cr, g.x0, g.y0);
+          if (g.curved)
+            cairo_curve_to (cr, g.c1x, g.c1y, g.c2x, g.c2y, g.ex, g.ey);
+          else
+            cairo_line_to (cr, g.ex, g.ey);
+          cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+          _cs_render_set_color (cr, &content->style.halo);
+          cairo_set_line_width (cr, 7);
+          cairo_stroke_preserve (cr);
+          _cs_render_set_color (cr, &content->style.selection);
+          cairo_set_line_width (cr, 3.5);
+          cairo_stroke (cr);
+        }
+    }
 
   for (guint s = 0; s < focus->n_selected; s++)
     {

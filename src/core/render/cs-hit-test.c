@@ -10,6 +10,8 @@
 
 #include "cs-render-private.h"
 
+#include <math.h>
+
 /* Which node is under a point, with the drawing's own geometry: the node
  * drawn last (the highest index) is on top. */
 
@@ -121,4 +123,108 @@ cs_renderer_hit_test_indexed (const CsScene *scene,
         best = i;
     }
   return best;
+}
+
+/* the distance from (@x, @y) to the segment from (@ax, @ay) to (@bx, @by) */
+static double
+segment_distance (double x,
+                  double y,
+                  double ax,
+                  double ay,
+                  double bx,
+                  double by)
+{
+  double dx = bx - ax, dy = by - ay;
+  double length2 = dx * dx + dy * dy;
+  double t = length2 > 0 ? ((x - ax) * dx + (y - ay) * dy) / length2 : 0;
+
+  t = CLAMP (t, 0, 1);
+  dx = ax + t * dx - x;
+  dy = ay + t * dy - y;
+  return sqrt (dx * dx + dy * dy);
+}
+
+/* a bent link, followed in this many straight pieces */
+#define CURVE_PIECES 16
+
+static double
+edge_distance (const CsEdgeGeometry *g,
+               double                x,
+               double                y)
+{
+  double best = G_MAXDOUBLE, px = g->x0, py = g->y0;
+
+  if (!g->curved)
+    return segment_distance (x, y, g->x0, g->y0, g->ex, g->ey);
+  for (guint i = 1; i <= CURVE_PIECES; i++)
+    {
+      double t = (double)i / CURVE_PIECES, u = 1 - t;
+      double qx = u * u * u * g->x0 + 3 * u * u * t * g->c1x + 3 * u * t * t * g->c2x +
+                  t * t * t * g->ex;
+      double qy = u * u * u * g->y0 + 3 * u * u * t * g->c1y + 3 * u * t * t * g->c2y +
+                  t * t * t * g->ey;
+
+      best = MIN (best, segment_distance (x, y, px, py, qx, qy));
+      px = qx, py = qy;
+    }
+  return best;
+}
+
+/**
+ * cs_renderer_hit_test_edge:
+ * @scene: a scene
+ * @x: a device x
+ * @y: a device y
+ * @tolerance: how far from a link's course a point still hits it, in
+ *   device units
+ *
+ * The link nearest (@x, @y) within @tolerance, along the course the
+ * drawing gives it (bent ones followed closely). Links the filter leaves
+ * out are never hit. Looks at every link, skipping those whose box is
+ * away from the point: for a click, not for every motion of the pointer.
+ *
+ * Returns: the link's index, or -1
+ */
+int
+cs_renderer_hit_test_edge (const CsScene *scene,
+                           double         x,
+                           double         y,
+                           double         tolerance)
+{
+  CsGraph *graph;
+  double best = tolerance;
+  int found = -1;
+
+  g_return_val_if_fail (scene != NULL, -1);
+
+  graph = scene->content->graph;
+  for (guint e = 0; e < cs_graph_get_n_edges (graph); e++)
+    {
+      const CsEdge *edge = cs_graph_get_edge (graph, e);
+      double sx, sy, tx, ty, d;
+      CsEdgeGeometry g;
+
+      if (!_cs_scene_edge_shown (scene, e) || !cs_scene_is_node_shown (scene, edge->source) ||
+          !cs_scene_is_node_shown (scene, edge->target))
+        continue;
+      cs_scene_node_to_device (scene, edge->source, &sx, &sy);
+      cs_scene_node_to_device (scene, edge->target, &tx, &ty);
+      /* the box of the ends, grown for a bend */
+      {
+        double pad = tolerance + 0.3 * hypot (tx - sx, ty - sy);
+
+        if (x < MIN (sx, tx) - pad || x > MAX (sx, tx) + pad || y < MIN (sy, ty) - pad ||
+            y > MAX (sy, ty) + pad)
+          continue;
+      }
+      if (!_cs_render_edge_geometry (scene, e, &g))
+        continue;
+      d = edge_distance (&g, x, y);
+      if (d <= best)
+        {
+          best = d;
+          found = (int)e;
+        }
+    }
+  return found;
 }

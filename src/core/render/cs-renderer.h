@@ -37,6 +37,10 @@ void           cs_renderer_draw_focus           (cairo_t             *cr,
 int            cs_renderer_hit_test             (const CsScene       *scene,
                                                  double               x,
                                                  double               y);
+int            cs_renderer_hit_test_edge        (const CsScene       *scene,
+                                                 double               x,
+                                                 double               y,
+                                                 double               tolerance);
 CsSpatialGrid *cs_renderer_build_hit_index      (const CsScene       *scene);
 int            cs_renderer_hit_test_indexed     (const CsScene       *scene,
                                                  CsSpatialGrid       *index,

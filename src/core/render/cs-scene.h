@@ -42,6 +42,8 @@ typedef struct
   int          hover;      /* node under the pointer, or -1 */
   const guint *selected;   /* selected nodes */
   guint        n_selected;
+  gboolean     has_edge;   /* a link is selected: @edge */
+  guint        edge;
 } CsRenderFocus;
 
 typedef struct

@@ -23,6 +23,7 @@ struct _CsViewState
   CsViewport      *viewport;
   CsFilter        *filter;
   GArray          *selection;   /* guint, the primary node last */
+  int              selected_edge; /* a link selected instead of nodes, or -1 */
   GArray          *anchor;      /* guint: the last selection that was not empty, what a
                                  * filter around the selection is around once it is cleared */
   guint8          *selected;    /* per node: 1 when selected */
@@ -147,6 +148,8 @@ selection_changed (CsViewState *self)
    * around it: that stays around the last nodes selected */
   if (self->selection->len > 0)
     {
+      /* nodes or a link: selecting one lets go of the other */
+      self->selected_edge = -1;
       g_array_set_size (self->anchor, 0);
       g_array_append_vals (self->anchor, self->selection->data, self->selection->len);
     }
@@ -416,6 +419,7 @@ cs_view_state_init (CsViewState *self)
   self->filter = cs_filter_new ();
   self->selection = g_array_new (FALSE, FALSE, sizeof (guint));
   self->anchor = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->selected_edge = -1;
   self->sizing = CS_NODE_SIZE_DEGREE;
   self->label_language = CS_LABEL_LANGUAGE_ORIGINAL;
   self->layers = CS_LAYERS_DEFAULT;
@@ -450,6 +454,7 @@ cs_view_state_copy (CsViewState *self)
   copy->filter = cs_filter_copy (self->filter);
   g_array_append_vals (copy->selection, self->selection->data, self->selection->len);
   g_array_append_vals (copy->anchor, self->anchor->data, self->anchor->len);
+  copy->selected_edge = self->selected_edge;
   if (self->selected != NULL)
     copy->selected = g_memdup2 (self->selected, MAX (n_nodes (self), 1));
   copy->sizing = self->sizing;
@@ -510,6 +515,7 @@ cs_view_state_set_graph (CsViewState *self,
   had_selection = self->selection->len > 0;
   g_array_set_size (self->selection, 0);
   g_array_set_size (self->anchor, 0);
+  self->selected_edge = -1;
   g_clear_pointer (&self->selected, g_free);
   if (cs_filter_is_active (self->filter) || self->filter->hide || self->filter->depth != 1)
     {
@@ -644,8 +650,10 @@ cs_view_state_select_node (CsViewState     *self,
 
   if (node < 0)
     {
-      if (mode != CS_SELECTION_REPLACE || self->selection->len == 0)
+      if (mode != CS_SELECTION_REPLACE ||
+          (self->selection->len == 0 && self->selected_edge < 0))
         return;
+      self->selected_edge = -1;
       clear_selection (self);
       selection_changed (self);
       return;
@@ -668,6 +676,45 @@ cs_view_state_select_node (CsViewState     *self,
     }
   add_to_selection (self, node);
   selection_changed (self);
+}
+
+/**
+ * cs_view_state_select_edge:
+ * @self: a #CsViewState with a graph
+ * @edge: a link's index, or -1 for none
+ *
+ * Selects one link instead of nodes (the inspector shows its relation,
+ * role and sources); selecting nodes lets go of it. Emits
+ * #CsViewState::selection-changed.
+ */
+void
+cs_view_state_select_edge (CsViewState *self,
+                           int          edge)
+{
+  g_return_if_fail (CS_IS_VIEW_STATE (self));
+  g_return_if_fail (edge < 0 ||
+                    (self->graph != NULL && edge < (int)cs_graph_get_n_edges (self->graph)));
+
+  edge = MAX (edge, -1);
+  if (edge == self->selected_edge && (edge < 0 || self->selection->len == 0))
+    return;
+  clear_selection (self);
+  self->selected_edge = edge;
+  selection_changed (self);
+}
+
+/**
+ * cs_view_state_get_selected_edge:
+ * @self: a #CsViewState
+ *
+ * Returns: the selected link, or -1
+ */
+int
+cs_view_state_get_selected_edge (CsViewState *self)
+{
+  g_return_val_if_fail (CS_IS_VIEW_STATE (self), -1);
+
+  return self->selected_edge;
 }
 
 /**

@@ -88,6 +88,9 @@ gboolean         cs_view_state_is_selected        (CsViewState     *self,
 void             cs_view_state_select_node        (CsViewState     *self,
                                                    int              node,
                                                    CsSelectionMode  mode);
+void             cs_view_state_select_edge        (CsViewState     *self,
+                                                   int              edge);
+int              cs_view_state_get_selected_edge  (CsViewState     *self);
 void             cs_view_state_select_nodes       (CsViewState     *self,
                                                    const guint     *nodes,
                                                    guint            n_nodes,
