@@ -11,6 +11,7 @@
 
 #include "cs-inspector.h"
 #include "cs-renderer.h"
+#include "cs-canvas-private.h"
 #include "cs-window.h"
 #include "test-gui-support.h"
 #include "test-support.h"
@@ -169,6 +170,146 @@ test_hover (Fixture       *f,
   g_assert_cmpint (cs_canvas_get_hover_node (f->canvas), ==, -1);
   g_signal_emit_by_name (motion, "motion", x, y);
   g_signal_emit_by_name (motion, "leave");
+  g_assert_cmpint (cs_canvas_get_hover_node (f->canvas), ==, -1);
+}
+
+static void
+wait_for_card (Fixture *f,
+               gboolean visible)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (gtk_widget_get_visible (f->canvas->card) != visible)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      cs_test_iterate ();
+    }
+  settle (f);
+}
+
+/* how many of @node's neighbours (and whether @node itself) the card covers */
+static guint
+card_covers (Fixture  *f,
+             guint     node_index,
+             gboolean *covers_node)
+{
+  CsScene *scene = cs_canvas_get_scene (f->canvas);
+  graphene_rect_t card;
+  const guint *edges;
+  guint n_edges, covered = 0;
+  double x, y;
+
+  g_assert_true (gtk_widget_compute_bounds (f->canvas->card, GTK_WIDGET (f->canvas), &card));
+  node_xy (f, node_index, &x, &y);
+  *covers_node = graphene_rect_contains_point (&card, &GRAPHENE_POINT_INIT (x, y));
+  edges = cs_graph_get_incident_edges (f->graph, node_index, &n_edges);
+  for (guint e = 0; e < n_edges; e++)
+    {
+      const CsEdge *edge = cs_graph_get_edge (f->graph, edges[e]);
+
+      cs_scene_node_to_device (scene, edge->source == node_index ? edge->target : edge->source,
+                               &x, &y);
+      covered += graphene_rect_contains_point (&card, &GRAPHENE_POINT_INIT (x, y));
+    }
+  return covered;
+}
+
+/* Resting on a node brings up a card beside it: the node's summary, inside
+ * the canvas, over neither the node nor its neighbours; the next node's
+ * card comes at once; off the nodes it goes */
+static void
+test_hover_card (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkEventController *motion = controller (f, GTK_TYPE_EVENT_CONTROLLER_MOTION);
+  guint skt = node (f, "skt"), kaist = node (f, "kaist");
+  graphene_rect_t card;
+  gboolean covers_node;
+  double x, y;
+
+  g_assert_false (gtk_widget_get_visible (f->canvas->card));
+  node_xy (f, skt, &x, &y);
+  g_signal_emit_by_name (motion, "motion", x, y);
+  /* not at once: the pointer may only be passing */
+  g_assert_false (gtk_widget_get_visible (f->canvas->card));
+  wait_for_card (f, TRUE);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (f->canvas->card)),
+                                   cs_graph_get_node (f->graph, skt)->label));
+  g_assert_true (gtk_widget_compute_bounds (f->canvas->card, GTK_WIDGET (f->canvas), &card));
+  g_assert_cmpfloat (card.size.width, >, 50);
+  g_assert_cmpfloat (card.origin.x, >=, 0);
+  g_assert_cmpfloat (card.origin.y, >=, 0);
+  g_assert_cmpfloat (card.origin.x + card.size.width, <=,
+                     gtk_widget_get_width (GTK_WIDGET (f->canvas)));
+  g_assert_cmpfloat (card.origin.y + card.size.height, <=,
+                     gtk_widget_get_height (GTK_WIDGET (f->canvas)));
+  g_assert_cmpuint (card_covers (f, skt, &covers_node), ==, 0);
+  g_assert_false (covers_node);
+  /* the pointer takes no notice of it */
+  g_assert_false (gtk_widget_get_can_target (f->canvas->card));
+
+  /* the next node's card comes without a wait, moved beside it */
+  node_xy (f, kaist, &x, &y);
+  g_signal_emit_by_name (motion, "motion", x, y);
+  g_assert_true (gtk_widget_get_visible (f->canvas->card));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (f->canvas->card)),
+                                   cs_graph_get_node (f->graph, kaist)->label));
+  settle (f);
+  g_assert_cmpuint (card_covers (f, kaist, &covers_node), ==, 0);
+  g_assert_false (covers_node);
+
+  /* none while dragging, none off the graph */
+  g_signal_emit_by_name (motion, "leave");
+  g_assert_false (gtk_widget_get_visible (f->canvas->card));
+  /* the keyboard's tooltip stays for the selection alone */
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (f->canvas)));
+}
+
+/* Resting on a link (no node under the pointer) brings it forward and
+ * brings up its card: both ends, the relation and the role */
+static void
+test_hover_link (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkEventController *motion = controller (f, GTK_TYPE_EVENT_CONTROLLER_MOTION);
+  guint kaist = node (f, "kaist"), team = node (f, "team");
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  const char *text;
+  int edge = -1;
+  double kx, ky, tx, ty;
+
+  for (guint e = 0; e < cs_graph_get_n_edges (f->graph); e++)
+    if (cs_graph_get_edge (f->graph, e)->source == kaist &&
+        cs_graph_get_edge (f->graph, e)->target == team)
+      edge = (int)e;
+  g_assert_cmpint (edge, >=, 0);
+  node_xy (f, kaist, &kx, &ky);
+  node_xy (f, team, &tx, &ty);
+  g_signal_emit_by_name (motion, "motion", (kx + tx) / 2, (ky + ty) / 2);
+  g_assert_cmpint (cs_canvas_get_hover_node (f->canvas), ==, -1);
+  while (cs_canvas_get_hover_edge (f->canvas) != edge)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      cs_test_iterate ();
+    }
+  wait_for_card (f, TRUE);
+  text = gtk_label_get_text (GTK_LABEL (f->canvas->card));
+  g_assert_true (g_str_has_prefix (text, "KAIST "));
+  g_assert_nonnull (strstr (text, "SK텔레콤 컨소시엄\n연구"));
+
+  /* a node under the pointer wins over the link */
+  g_signal_emit_by_name (motion, "motion", kx, ky);
+  g_assert_cmpint (cs_canvas_get_hover_node (f->canvas), ==, kaist);
+  g_assert_cmpint (cs_canvas_get_hover_edge (f->canvas), ==, -1);
+  /* off everything, after the rest, nothing */
+  g_signal_emit_by_name (motion, "motion", 3.0, 3.0);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (gtk_widget_get_visible (f->canvas->card))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      cs_test_iterate ();
+    }
+  g_assert_cmpint (cs_canvas_get_hover_edge (f->canvas), ==, -1);
   g_assert_cmpint (cs_canvas_get_hover_node (f->canvas), ==, -1);
 }
 
@@ -833,6 +974,8 @@ main (int   argc,
 #define ADD(path, func)                                                                            \
   g_test_add ("/cs/canvas/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("hover", test_hover);
+  ADD ("hover-card", test_hover_card);
+  ADD ("hover-link", test_hover_link);
   ADD ("click-selects", test_click_selects);
   ADD ("click-selects-link", test_click_selects_link);
   ADD ("double-click-focuses", test_double_click_focuses);

@@ -77,6 +77,22 @@ test_bundled_seed_numbers (void)
   g_assert_nonnull (strstr (krafton, ": <i>게임 AI</i> (game AI) <small>[002]</small>"));
 }
 
+/* a link's card: both ends with its relation, the role in both
+ * languages, the note and the sources; a bare link gives its ends only */
+static void
+test_edge (void)
+{
+  g_autoptr(CsGraph) graph = cs_test_load_graph ("good", "claims.json");
+  g_autofree char *leads = cs_edge_summary_markup (graph, 0);
+  g_autofree char *bare = cs_edge_summary_markup (graph, 2);
+
+  g_assert_true (pango_parse_markup (leads, -1, 0, NULL, NULL, NULL, NULL));
+  g_assert_cmpstr (leads, ==,
+                   "<b>회사</b> Leads <b>팀</b>\n<i>주관</i> (lead)\nn\n"
+                   "<small>Sources: a.txt</small>");
+  g_assert_cmpstr (bare, ==, "<b>팀</b> Applied to <b>사업</b>");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -87,6 +103,8 @@ main (int   argc,
   g_test_add_func ("/cs/node-summary/incoming-and-limit", test_incoming_and_limit);
   g_test_add_func ("/cs/node-summary/escapes-names", test_escapes_names);
   g_test_add_func ("/cs/node-summary/bundled-seed-numbers", test_bundled_seed_numbers);
+
+  g_test_add_func ("/cs/node-summary/edge", test_edge);
 
   return g_test_run ();
 }

@@ -453,6 +453,92 @@ test_focus (Fixture       *f,
   }
 }
 
+static guint
+count_ring (Fixture       *f,
+            guint          node,
+            const CsColor *color)
+{
+  double r = cs_scene_get_node_radius (f->scene, node) * cs_scene_get_zoom (f->scene);
+  guint ring = 0;
+  double x, y;
+
+  cs_scene_node_to_device (f->scene, node, &x, &y);
+  for (int a = 0; a < 360; a += 5)
+    for (double d = r; d < r + 12; d += 0.5)
+      {
+        CsColor c;
+
+        cs_test_read_pixel (f->surface, x + d * cos (a * G_PI / 180), y + d * sin (a * G_PI / 180),
+                            &c);
+        ring += fabs (c.red - color->red) < 0.05 && fabs (c.green - color->green) < 0.05 &&
+                fabs (c.blue - color->blue) < 0.05;
+      }
+  return ring;
+}
+
+/* The search's matches get a ring in the match colour, and nothing else
+ * does; the picture is not faded for them */
+static void
+test_focus_marked (Fixture       *f,
+                   gconstpointer  data)
+{
+  guint marked[2], kaist;
+  CsRenderFocus focus = { .hover = -1, .marked = marked, .n_marked = 2 };
+  cairo_t *cr;
+  double x, y;
+
+  draw (f);
+  g_assert_true (cs_graph_lookup (f->graph, "skt", &marked[0]));
+  g_assert_true (cs_graph_lookup (f->graph, "ax", &marked[1]));
+  g_assert_true (cs_graph_lookup (f->graph, "kaist", &kaist));
+  g_assert_cmpuint (count_ring (f, marked[0], &f->style.match), ==, 0);
+  cr = cairo_create (f->surface);
+  cs_renderer_draw_focus (cr, f->scene, &focus);
+  cairo_destroy (cr);
+  g_assert_cmpuint (count_ring (f, marked[0], &f->style.match), >, 60);
+  g_assert_cmpuint (count_ring (f, marked[1], &f->style.match), >, 60);
+  g_assert_cmpuint (count_ring (f, kaist, &f->style.match), ==, 0);
+  cs_scene_node_to_device (f->scene, kaist, &x, &y);
+  cs_test_assert_color (f->surface, x, y, &f->style.nodes[CS_NODE_TYPE_UNIVERSITY].fill, 2 / 255.0);
+}
+
+/* A hovered link comes forward: its ends look as they did, the rest
+ * fades, as for a hovered node */
+static void
+test_focus_hover_edge (Fixture       *f,
+                       gconstpointer  data)
+{
+  CsRenderFocus focus = { .hover = -1, .has_hover_edge = TRUE, .hover_edge = 0 };
+  const CsEdge *edge = cs_graph_get_edge (f->graph, 0);
+  guint ends[2] = { edge->source, edge->target }, other = G_MAXUINT;
+  CsColor before[3], after;
+  cairo_t *cr;
+  double x, y;
+
+  for (guint i = 0; i < cs_graph_get_n_nodes (f->graph) && other == G_MAXUINT; i++)
+    if (i != edge->source && i != edge->target &&
+        cs_graph_get_node (f->graph, i)->type == CS_NODE_TYPE_UNIVERSITY)
+      other = i;
+  g_assert_cmpuint (other, !=, G_MAXUINT);
+  draw (f);
+  for (guint k = 0; k < 3; k++)
+    {
+      cs_scene_node_to_device (f->scene, k < 2 ? ends[k] : other, &x, &y);
+      cs_test_read_pixel (f->surface, x, y, &before[k]);
+    }
+  cr = cairo_create (f->surface);
+  cs_renderer_draw_focus (cr, f->scene, &focus);
+  cairo_destroy (cr);
+  for (guint k = 0; k < 2; k++)
+    {
+      cs_scene_node_to_device (f->scene, ends[k], &x, &y);
+      cs_test_assert_color (f->surface, x, y, &before[k], 2 / 255.0);
+    }
+  cs_scene_node_to_device (f->scene, other, &x, &y);
+  cs_test_read_pixel (f->surface, x, y, &after);
+  g_assert_cmpfloat (after.blue, >, before[2].blue + 0.3);
+}
+
 /* Hovering a hub brings all its links forward but names only its
  * best-connected few hundred neighbours, every one of them with room. */
 static void
@@ -751,6 +837,10 @@ main (int   argc,
   g_test_add_func ("/cs/renderer/hidden-nodes-leave-room", test_hidden_nodes_leave_room);
   g_test_add_func ("/cs/renderer/hit-index", test_hit_index);
   g_test_add ("/cs/renderer/focus", Fixture, NULL, fixture_set_up, test_focus, fixture_tear_down);
+  g_test_add ("/cs/renderer/focus-marked", Fixture, NULL, fixture_set_up, test_focus_marked,
+              fixture_tear_down);
+  g_test_add ("/cs/renderer/focus-hover-edge", Fixture, NULL, fixture_set_up,
+              test_focus_hover_edge, fixture_tear_down);
   g_test_add_func ("/cs/renderer/focus-on-hub", test_focus_on_hub);
   g_test_add ("/cs/renderer/pins-drawn", Fixture, NULL, fixture_set_up, test_pins_drawn,
               fixture_tear_down);

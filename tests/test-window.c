@@ -396,6 +396,14 @@ test_search (void)
   g_assert_cmpstr (
       adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (list, 0))),
       ==, "크래프톤");
+  /* and ringed on the canvas while the user types */
+  {
+    guint n_marked;
+    const guint *marked = cs_canvas_get_marked (cs_window_get_canvas (window), &n_marked);
+
+    g_assert_cmpuint (n_marked, >=, 1);
+    g_assert_cmpuint (marked[0], ==, krafton);
+  }
   /* the results float over the canvas: it keeps its size */
   while (g_main_context_iteration (NULL, FALSE))
     ;
@@ -441,10 +449,42 @@ test_search (void)
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (none)), ==, "No matches");
   }
 
+  {
+    guint n_marked;
+
+    cs_canvas_get_marked (cs_window_get_canvas (window), &n_marked);
+    g_assert_cmpuint (n_marked, ==, 0);
+  }
+
+  /* a broad text rings every match, more than the list shows */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "ㅋ");
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (gtk_list_box_get_row_at_index (list, 0) == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      cs_test_iterate ();
+    }
+  {
+    guint n_marked, n_rows = 0;
+
+    cs_canvas_get_marked (cs_window_get_canvas (window), &n_marked);
+    while (gtk_list_box_get_row_at_index (list, n_rows) != NULL)
+      n_rows++;
+    g_assert_cmpuint (n_rows, ==, 8);
+    g_assert_cmpuint (n_marked, >, n_rows);
+  }
+
   /* the results go with the search */
   g_signal_emit_by_name (entry, "stop-search");
   g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (bar)));
   g_assert_false (gtk_widget_get_visible (results));
+  /* and so do the rings */
+  {
+    guint n_marked;
+
+    cs_canvas_get_marked (cs_window_get_canvas (window), &n_marked);
+    g_assert_cmpuint (n_marked, ==, 0);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -189,6 +189,8 @@ cs_canvas_drag_begin_cb (CsCanvas       *self,
       self->drag_mode = CS_CANVAS_DRAG_PAN;
       gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
     }
+  /* no card while something moves */
+  _cs_canvas_update_card (self);
 }
 
 static void
@@ -253,6 +255,7 @@ cs_canvas_drag_end_cb (CsCanvas       *self,
   cs_canvas_drag_update_cb (self, dx, dy, gesture);
   self->drag_mode = CS_CANVAS_DRAG_NONE;
   gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+  _cs_canvas_update_card (self);
 
   if (mode == CS_CANVAS_DRAG_NODES && self->preview != NULL)
     {
@@ -321,16 +324,31 @@ cs_canvas_motion_cb (CsCanvas                 *self,
                      double                    y,
                      GtkEventControllerMotion *motion)
 {
+  int node;
+
   self->pointer_x = x;
   self->pointer_y = y;
-  if (self->drag_mode == CS_CANVAS_DRAG_NONE)
-    _cs_canvas_set_hover (self, _cs_canvas_hit_test (self, x, y));
+  self->pointer_inside = TRUE;
+  if (self->drag_mode != CS_CANVAS_DRAG_NONE)
+    return;
+  node = _cs_canvas_hit_test (self, x, y);
+  if (node >= 0)
+    {
+      _cs_canvas_stop_looking_for_edge (self);
+      _cs_canvas_set_hover_edge (self, -1);
+    }
+  else
+    _cs_canvas_look_for_edge (self);
+  _cs_canvas_set_hover (self, node);
 }
 
 static void
 cs_canvas_leave_cb (CsCanvas                 *self,
                     GtkEventControllerMotion *motion)
 {
+  self->pointer_inside = FALSE;
+  _cs_canvas_stop_looking_for_edge (self);
+  _cs_canvas_set_hover_edge (self, -1);
   _cs_canvas_set_hover (self, -1);
 }
 

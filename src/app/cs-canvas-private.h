@@ -10,8 +10,9 @@
 
 G_BEGIN_DECLS
 
-/* The canvas over five files: cs-canvas.c (state, scene, drawing,
- * framing), cs-canvas-gestures.c (pointer), cs-canvas-kinetic.c (gliding
+/* The canvas over six files: cs-canvas.c (state, scene, drawing,
+ * framing), cs-canvas-gestures.c (pointer), cs-canvas-card.c (the hover
+ * card and the link under the pointer), cs-canvas-kinetic.c (gliding
  * pans), cs-canvas-transition.c (nodes gliding to a new layout) and
  * cs-canvas-keyboard.c (actions and key bindings). */
 
@@ -53,14 +54,22 @@ struct _CsCanvas
   double         hit_index_zoom; /* the zoom it was built at: a pan keeps it */
   CsPositions   *preview;       /* positions while nodes are dragged, nullable */
   GArray        *dragged;       /* guint nodes moving with the pointer */
+  GArray        *marked;        /* guint nodes the search finds, ringed */
   double        *drag_start_xy; /* their world positions when the drag began */
   CsPositions   *shown_positions; /* the document's positions last drawn, nullable */
   CsPositions   *transition_from; /* where a glide to the document's positions began */
   CsPositions   *transition;    /* the positions drawn mid-glide, nullable */
   CsRenderStyle  style;
 
+  GtkWidget     *card;          /* the hover card, a child taking no input */
+  guint          card_source;   /* shows it once the pointer rests */
+  gint64         card_hidden_at;
+  guint          edge_source;   /* looks for the link under the resting pointer */
+
   /* state */
   int            hover;
+  int            hover_edge;    /* the link under the pointer when no node is, or -1 */
+  gboolean       pointer_inside;
   int            centring;      /* node kept in the middle through resizes, or -1 */
   CsBounds       framed;        /* world box kept framed through resizes, with */
   gboolean       framing;
@@ -120,7 +129,21 @@ int       _cs_canvas_hit_test           (CsCanvas    *self,
                                          double       y);
 void      _cs_canvas_set_hover          (CsCanvas    *self,
                                          int          hover);
+void      _cs_canvas_set_hover_edge     (CsCanvas    *self,
+                                         int          edge);
 void      _cs_canvas_release_view       (CsCanvas    *self);
+void      _cs_canvas_init_card          (CsCanvas    *self);
+void      _cs_canvas_dispose_card       (CsCanvas    *self);
+void      _cs_canvas_update_card        (CsCanvas    *self);
+void      _cs_canvas_hide_card          (CsCanvas    *self);
+void      _cs_canvas_allocate_card      (CsCanvas    *self);
+void      _cs_canvas_place_card         (CsCanvas    *self,
+                                         double       w,
+                                         double       h,
+                                         double      *x,
+                                         double      *y);
+void      _cs_canvas_look_for_edge      (CsCanvas    *self);
+void      _cs_canvas_stop_looking_for_edge (CsCanvas *self);
 void      _cs_canvas_reveal_node        (CsCanvas    *self,
                                          guint        node);
 void      _cs_canvas_add_gestures       (CsCanvas    *self);

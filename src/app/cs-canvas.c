@@ -31,6 +31,7 @@ enum {
   PROP_VIEW_STATE,
   PROP_DARK,
   PROP_HOVER_NODE,
+  PROP_HOVER_EDGE,
   N_PROPS
 };
 
@@ -94,6 +95,16 @@ cs_canvas_viewport_changed_cb (CsCanvas   *self,
     {
       g_clear_handle_id (&self->sharpen_source, g_source_remove);
       self->sharpen_source = g_timeout_add (SHARPEN_DELAY_MS, sharpen_cb, self);
+    }
+  /* what the card describes moved: it comes back beside it once the view
+   * rests; the link that was under the pointer may not be any more */
+  if (self->hover_edge >= 0)
+    _cs_canvas_set_hover_edge (self, -1);
+  if (self->card != NULL && gtk_widget_get_visible (self->card))
+    {
+      _cs_canvas_hide_card (self);
+      self->card_hidden_at = 0;
+      _cs_canvas_update_card (self);
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -382,7 +393,8 @@ cs_canvas_snapshot (GtkWidget   *widget,
   selected = cs_view_state_get_selection (self->view, &n_selected);
   edge = cs_view_state_get_selected_edge (self->view);
   /* hover and selection change often: they are drawn over the layer */
-  if (self->hover >= 0 || n_selected > 0 || edge >= 0)
+  if (self->hover >= 0 || self->hover_edge >= 0 || n_selected > 0 || edge >= 0 ||
+      self->marked->len > 0)
     {
       g_autoptr(CsScene) over = cs_scene_copy (scene);
       CsRenderFocus focus = {
@@ -391,6 +403,10 @@ cs_canvas_snapshot (GtkWidget   *widget,
         .n_selected = n_selected,
         .has_edge = edge >= 0,
         .edge = edge >= 0 ? (guint)edge : 0,
+        .has_hover_edge = self->drag_mode == CS_CANVAS_DRAG_NONE && self->hover_edge >= 0,
+        .hover_edge = self->hover_edge >= 0 ? (guint)self->hover_edge : 0,
+        .marked = (const guint *)self->marked->data,
+        .n_marked = self->marked->len,
       };
 
       cs_scene_set_flags (over, cs_scene_get_flags (over) | CS_RENDER_OVERLAYS_APART);
@@ -411,6 +427,8 @@ cs_canvas_snapshot (GtkWidget   *widget,
       cairo_stroke (cr);
     }
   cairo_destroy (cr);
+  if (self->card != NULL && gtk_widget_get_visible (self->card))
+    gtk_widget_snapshot_child (widget, self->card, snapshot);
   self->n_frames++;
   /* for the benchmark (`bench window`): when a graph is first on screen */
   if (self->graph_layer != NULL && self->pictured != cs_scene_get_graph (scene))
@@ -767,6 +785,13 @@ cs_canvas_size_allocate (GtkWidget *widget,
       self->root_width = root_width;
       self->root_height = root_height;
     }
+  /* the same size again (the hover card moved or changed): only the card */
+  if (!window_resized && !self->fit_pending && width == self->allocated_width &&
+      height == self->allocated_height)
+    {
+      _cs_canvas_allocate_card (self);
+      return;
+    }
 
   /* how far inside the view the selection was at the old size */
   if (selected >= 0 && selected < (int)_cs_canvas_n_nodes (self) && self->allocated_width > 0)
@@ -803,6 +828,7 @@ cs_canvas_size_allocate (GtkWidget *widget,
   /* the kept layer holds more than the view: snapshot redraws it only when
    * the new size goes past it */
   g_clear_pointer (&self->hit_index, cs_spatial_grid_free);
+  _cs_canvas_allocate_card (self);
   gtk_widget_queue_draw (widget);
 }
 
@@ -817,7 +843,24 @@ _cs_canvas_set_hover (CsCanvas *self,
   self->hover = hover;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), hover >= 0 ? "pointer" : NULL);
+  _cs_canvas_update_card (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOVER_NODE]);
+}
+
+void
+_cs_canvas_set_hover_edge (CsCanvas *self,
+                           int       edge)
+{
+  if (self->hover_edge == edge)
+    return;
+  self->hover_edge = edge;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (self->hover < 0)
+    {
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), edge >= 0 ? "pointer" : NULL);
+      _cs_canvas_update_card (self);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOVER_EDGE]);
 }
 
 int
@@ -826,6 +869,66 @@ cs_canvas_get_hover_node (CsCanvas *self)
   g_return_val_if_fail (CS_IS_CANVAS (self), -1);
 
   return self->hover;
+}
+
+/**
+ * cs_canvas_set_marked:
+ * @self: a #CsCanvas
+ * @nodes: (array length=n_nodes) (nullable): the nodes to mark, the most
+ *   important first
+ * @n_nodes: how many
+ *
+ * Rings @nodes in the match colour and names them, over the picture (the
+ * search marks what it finds while the user types); none to clear. The
+ * marks go when another graph opens.
+ */
+void
+cs_canvas_set_marked (CsCanvas    *self,
+                      const guint *nodes,
+                      guint        n_nodes)
+{
+  g_return_if_fail (CS_IS_CANVAS (self));
+  g_return_if_fail (nodes != NULL || n_nodes == 0);
+
+  if (n_nodes == 0 && self->marked->len == 0)
+    return;
+  g_array_set_size (self->marked, 0);
+  for (guint i = 0; i < n_nodes; i++)
+    if (nodes[i] < _cs_canvas_n_nodes (self))
+      g_array_append_val (self->marked, nodes[i]);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * cs_canvas_get_marked:
+ * @self: a #CsCanvas
+ * @n_nodes: (out): how many
+ *
+ * Returns: (array length=n_nodes) (transfer none): the marked nodes
+ */
+const guint *
+cs_canvas_get_marked (CsCanvas *self,
+                      guint    *n_nodes)
+{
+  g_return_val_if_fail (CS_IS_CANVAS (self), NULL);
+  g_return_val_if_fail (n_nodes != NULL, NULL);
+
+  *n_nodes = self->marked->len;
+  return (const guint *)self->marked->data;
+}
+
+/**
+ * cs_canvas_get_hover_edge:
+ * @self: a #CsCanvas
+ *
+ * Returns: the link the pointer rests on when no node is under it, or -1
+ */
+int
+cs_canvas_get_hover_edge (CsCanvas *self)
+{
+  g_return_val_if_fail (CS_IS_CANVAS (self), -1);
+
+  return self->hover_edge;
 }
 
 int
@@ -859,10 +962,10 @@ cs_canvas_query_tooltip (GtkWidget  *widget,
   g_autofree char *markup = NULL;
   int node;
 
-  if (self->view == NULL)
+  /* the pointer brings up the hover card instead (cs-canvas-card.c) */
+  if (self->view == NULL || !keyboard_mode)
     return FALSE;
-  node = keyboard_mode ? cs_view_state_get_selected_node (self->view)
-                       : _cs_canvas_hit_test (self, x, y);
+  node = cs_view_state_get_selected_node (self->view);
   if (node < 0)
     return FALSE;
   markup = cs_node_summary_markup (_cs_canvas_get_graph (self), node, TOOLTIP_MAX_LINKS);
@@ -877,6 +980,10 @@ forget_nodes (CsCanvas *self)
 {
   /* indices of the old graph mean nothing in the new one */
   self->hover = -1;
+  self->hover_edge = -1;
+  g_array_set_size (self->marked, 0);
+  _cs_canvas_stop_looking_for_edge (self);
+  _cs_canvas_hide_card (self);
   self->tab_anchor = -1;
   _cs_canvas_release_view (self);
   g_clear_pointer (&self->preview, cs_positions_unref);
@@ -1000,6 +1107,7 @@ cs_canvas_view_visibility_cb (CsCanvas    *self,
   _cs_canvas_invalidate_scene (self);
   if (self->hover >= 0 && shown != NULL && !shown[self->hover])
     _cs_canvas_set_hover (self, -1);
+  _cs_canvas_set_hover_edge (self, -1);
   frame_filtered (self);
   update_accessible (self);
 }
@@ -1192,6 +1300,7 @@ cs_canvas_dispose (GObject *object)
 
   _cs_canvas_stop_kinetic (self);
   _cs_canvas_finish_transition (self);
+  _cs_canvas_dispose_card (self);
   g_clear_pointer (&self->shown_positions, cs_positions_unref);
   g_clear_pointer (&self->last_filter, cs_filter_free);
   g_clear_handle_id (&self->sharpen_source, g_source_remove);
@@ -1221,6 +1330,7 @@ cs_canvas_finalize (GObject *object)
   CsCanvas *self = (CsCanvas *)object;
 
   g_clear_pointer (&self->dragged, g_array_unref);
+  g_clear_pointer (&self->marked, g_array_unref);
   g_clear_pointer (&self->drag_start_xy, g_free);
   g_clear_object (&self->layer_cancellable);
   cs_render_style_clear (&self->style);
@@ -1252,6 +1362,10 @@ cs_canvas_get_property (GObject    *object,
 
     case PROP_HOVER_NODE:
       g_value_set_int (value, self->hover);
+      break;
+
+    case PROP_HOVER_EDGE:
+      g_value_set_int (value, self->hover_edge);
       break;
 
     default:
@@ -1313,6 +1427,9 @@ cs_canvas_class_init (CsCanvasClass *klass)
   properties[PROP_HOVER_NODE] =
     g_param_spec_int ("hover-node", NULL, NULL, -1, G_MAXINT, -1,
                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HOVER_EDGE] =
+    g_param_spec_int ("hover-edge", NULL, NULL, -1, G_MAXINT, -1,
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -1346,9 +1463,11 @@ cs_canvas_init (CsCanvas *self)
   AdwStyleManager *manager = adw_style_manager_get_default ();
 
   self->dragged = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->marked = g_array_new (FALSE, FALSE, sizeof (guint));
   self->layer_cancellable = g_cancellable_new ();
   self->hover = -1;
   self->tab_anchor = -1;
+  _cs_canvas_init_card (self);
   _cs_canvas_release_view (self);
 
   self->dark = adw_style_manager_get_dark (manager);

@@ -33,6 +33,12 @@ CsScene     *cs_canvas_get_scene        (CsCanvas    *self);
 guint        cs_canvas_get_n_frames     (CsCanvas    *self);
 guint        cs_canvas_get_n_layers_drawn (CsCanvas  *self);
 int          cs_canvas_get_hover_node   (CsCanvas    *self);
+int          cs_canvas_get_hover_edge   (CsCanvas    *self);
+void         cs_canvas_set_marked       (CsCanvas    *self,
+                                         const guint *nodes,
+                                         guint        n_nodes);
+const guint *cs_canvas_get_marked       (CsCanvas    *self,
+                                         guint       *n_nodes);
 void         cs_canvas_fit              (CsCanvas    *self);
 void         cs_canvas_look_at          (CsCanvas    *self,
                                          double       zoom,

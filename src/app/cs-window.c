@@ -20,6 +20,8 @@
 #include <string.h>
 
 #define SEARCH_MAX_RESULTS 8
+/* how many of the matches are ringed on the canvas while the user types */
+#define SEARCH_MAX_MARKS 500
 
 
 G_DEFINE_FINAL_TYPE (CsWindow, cs_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -802,8 +804,17 @@ cs_window_search_changed_cb (CsWindow       *self,
   if (graph == NULL)
     return;
 
-  hits = cs_search (graph, gtk_editable_get_text (GTK_EDITABLE (entry)), SEARCH_MAX_RESULTS);
-  for (guint i = 0; i < hits->len; i++)
+  hits = cs_search (graph, gtk_editable_get_text (GTK_EDITABLE (entry)), SEARCH_MAX_MARKS);
+  /* every match ringed on the canvas, the best few listed */
+  {
+    g_autofree guint *marks = g_new (guint, MAX (hits->len, 1));
+
+    for (guint i = 0; i < hits->len; i++)
+      marks[i] = g_array_index (hits, CsSearchHit, i).node;
+    cs_canvas_set_marked (self->canvas, marks,
+                          gtk_search_bar_get_search_mode (self->search_bar) ? hits->len : 0);
+  }
+  for (guint i = 0; i < hits->len && i < SEARCH_MAX_RESULTS; i++)
     {
       const CsSearchHit *hit = &g_array_index (hits, CsSearchHit, i);
       const CsNode *node = cs_graph_get_node (graph, hit->node);
@@ -888,7 +899,10 @@ cs_window_search_mode_cb (CsWindow     *self,
                           GtkSearchBar *bar)
 {
   if (!gtk_search_bar_get_search_mode (bar))
-    gtk_widget_set_visible (self->search_scroller, FALSE);
+    {
+      gtk_widget_set_visible (self->search_scroller, FALSE);
+      cs_canvas_set_marked (self->canvas, NULL, 0);
+    }
   else
     cs_window_search_changed_cb (self, GTK_SEARCH_ENTRY (self->search_entry));
 }

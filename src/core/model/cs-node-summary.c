@@ -157,3 +157,66 @@ cs_node_summary_markup (CsGraph *graph,
 
   return g_string_free (str, FALSE);
 }
+
+/**
+ * cs_edge_summary_markup:
+ * @graph: a #CsGraph
+ * @edge: an edge index
+ *
+ * Summarises a link for the card the pointer brings up over it: its two
+ * ends and relation ("SK Telecom → Leads → SK Telecom consortium"), its
+ * role with the English where the data has it, its note and the sources,
+ * as Pango markup with every text escaped.
+ *
+ * Returns: (transfer full): the markup
+ */
+char *
+cs_edge_summary_markup (CsGraph *graph,
+                        guint    edge)
+{
+  const CsEdge *e;
+  GString *str;
+  g_autofree char *source = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *relation = NULL;
+
+  g_return_val_if_fail (CS_IS_GRAPH (graph), NULL);
+  g_return_val_if_fail (edge < cs_graph_get_n_edges (graph), NULL);
+
+  e = cs_graph_get_edge (graph, edge);
+  source = g_markup_escape_text (cs_graph_get_node (graph, e->source)->label, -1);
+  target = g_markup_escape_text (cs_graph_get_node (graph, e->target)->label, -1);
+  relation = g_markup_escape_text (cs_graph_get_relation_display_name (graph, e->relation), -1);
+  str = g_string_new (NULL);
+  /* TRANSLATORS: the first line of a link's card: the node it starts
+   * from, its kind ("Member of") and the node it leads to */
+  g_string_append_printf (str, _("<b>%s</b> %s <b>%s</b>"), source, relation, target);
+  if (e->role != NULL && e->role[0] != '\0')
+    {
+      g_autofree char *role = g_markup_escape_text (e->role, -1);
+
+      g_string_append_printf (str, "\n<i>%s</i>", role);
+      if (e->role_en != NULL && e->role_en[0] != '\0')
+        {
+          g_autofree char *role_en = g_markup_escape_text (e->role_en, -1);
+
+          g_string_append_printf (str, " (%s)", role_en);
+        }
+    }
+  if (e->note != NULL && e->note[0] != '\0')
+    {
+      g_autofree char *note = g_markup_escape_text (e->note, -1);
+
+      g_string_append_printf (str, "\n%s", note);
+    }
+  if (e->sources->len > 0)
+    {
+      g_autoptr(GString) list = g_string_new (NULL);
+
+      append_source_list (list, e->sources);
+      g_string_append (str, "\n<small>");
+      g_string_append_printf (str, _("Sources: %s"), list->str);
+      g_string_append (str, "</small>");
+    }
+  return g_string_free (str, FALSE);
+}

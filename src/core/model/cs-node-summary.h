@@ -15,5 +15,7 @@ G_BEGIN_DECLS
 char *cs_node_summary_markup (CsGraph *graph,
                               guint    node,
                               guint    max_links);
+char *cs_edge_summary_markup (CsGraph *graph,
+                              guint    edge);
 
 G_END_DECLS

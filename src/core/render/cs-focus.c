@@ -155,11 +155,117 @@ draw_hover (cairo_t       *cr,
     }
 }
 
+/* The link under the pointer comes forward as a node's links do: the rest
+ * fades, the link is drawn thicker with both its ends, their names and
+ * its role at its middle. */
+static void
+draw_hover_edge (cairo_t       *cr,
+                 const CsScene *scene,
+                 guint          edge,
+                 double         size)
+{
+  const CsSceneContent *content = scene->content;
+  const CsEdge *e = cs_graph_get_edge (content->graph, edge);
+  g_autoptr(CsSpatialGrid) placed = cs_spatial_grid_new (8 * size);
+  g_autoptr(PangoLayout) layout = _cs_render_create_layout (cr, &content->style, size);
+  g_autoptr(PangoLayout) bold = _cs_render_create_bold_layout (cr, &content->style, size);
+  double role_size = MAX (0.85 * size, 10.0);
+  const char *role = cs_scene_get_role (scene, edge);
+  double mx, my;
+  CsBox legend[2];
+
+  _cs_render_set_color (cr, &content->style.dim);
+  cairo_paint (cr);
+  if ((scene->flags & CS_RENDER_OVERLAYS_APART) == 0)
+    _cs_render_overlays (cr, cr, scene, legend);
+  if (!_cs_render_draw_edge (cr, scene, edge, 2.4, &mx, &my))
+    return;
+  _cs_render_draw_node (cr, scene, e->source, 0);
+  _cs_render_draw_node (cr, scene, e->target, 0);
+  _cs_render_node_label (cr, scene, layout, bold, e->source, placed);
+  _cs_render_node_label (cr, scene, layout, bold, e->target, placed);
+  if (role != NULL)
+    {
+      g_autoptr(PangoLayout) role_layout = _cs_render_create_layout (cr, &content->style,
+                                                                     role_size);
+      PangoRectangle logical;
+      double w, h;
+
+      pango_layout_set_text (role_layout, role, -1);
+      pango_layout_get_extents (role_layout, NULL, &logical);
+      w = logical.width / (double)PANGO_SCALE;
+      h = logical.height / (double)PANGO_SCALE;
+      _cs_render_show_text (cr, &content->style, role_layout, mx - w / 2, my - h / 2, role_size,
+                            NULL);
+    }
+}
+
+/* What the search finds while the user types: a ring in the match colour
+ * round each, and its name, over whatever the picture shows there (the
+ * first FOCUS_MAX_NAMES of them: the search gives the best first). */
+static void
+draw_marked (cairo_t       *cr,
+             const CsScene *scene,
+             const guint   *marked,
+             guint          n_marked,
+             double         size)
+{
+  const CsSceneContent *content = scene->content;
+  guint n_nodes = cs_graph_get_n_nodes (content->graph);
+  g_autoptr(CsSpatialGrid) placed = cs_spatial_grid_new (8 * size);
+  g_autoptr(PangoLayout) layout = _cs_render_create_layout (cr, &content->style, size);
+  g_autoptr(PangoLayout) bold = _cs_render_create_bold_layout (cr, &content->style, size);
+  g_autoptr(GHashTable) named = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) drawn_labels = NULL;
+  g_autoptr(GArray) drawn_roles = NULL;
+  double drawn_zoom = _cs_scene_get_drawn (scene->content, &drawn_labels, &drawn_roles);
+
+  for (guint m = 0; m < n_marked; m++)
+    {
+      guint i = marked[m];
+      double x, y;
+
+      if (i >= n_nodes || !cs_scene_is_node_shown (scene, i))
+        continue;
+      cs_scene_node_to_device (scene, i, &x, &y);
+      cairo_new_path (cr);
+      cairo_arc (cr, x, y, _cs_render_node_reach (scene, i) * scene->zoom + 6, 0, 2 * G_PI);
+      _cs_render_set_color (cr, &content->style.halo);
+      cairo_set_line_width (cr, 6);
+      cairo_stroke_preserve (cr);
+      _cs_render_set_color (cr, &content->style.match);
+      cairo_set_line_width (cr, 3);
+      cairo_stroke (cr);
+    }
+  /* the names the picture shows stay where they are, brought forward;
+   * the others find a spot beside their node */
+  for (guint m = 0; m < n_marked && m < FOCUS_MAX_NAMES; m++)
+    if (marked[m] < n_nodes && cs_scene_is_node_shown (scene, marked[m]))
+      g_hash_table_add (named, GUINT_TO_POINTER (marked[m]));
+  if (drawn_zoom == scene->zoom)
+    for (guint d = 0; d < drawn_labels->len; d++)
+      {
+        const CsDrawnLabel *drawn = &g_array_index (drawn_labels, CsDrawnLabel, d);
+        CsBox box = { drawn->x0 * scene->zoom + scene->offset_x,
+                      drawn->y0 * scene->zoom + scene->offset_y,
+                      drawn->x1 * scene->zoom + scene->offset_x,
+                      drawn->y1 * scene->zoom + scene->offset_y };
+
+        if (!g_hash_table_remove (named, GUINT_TO_POINTER (drawn->node)))
+          continue;
+        cs_spatial_grid_insert (placed, box.x0, box.y0, box.x1, box.y1, 0);
+        _cs_render_draw_name (cr, scene, layout, bold, drawn->node, &box, 1.0);
+      }
+  for (guint m = 0; m < n_marked && m < FOCUS_MAX_NAMES; m++)
+    if (g_hash_table_remove (named, GUINT_TO_POINTER (marked[m])))
+      _cs_render_node_label (cr, scene, layout, bold, marked[m], placed);
+}
+
 /**
  * cs_renderer_draw_focus:
  * @cr: the context the scene was drawn on
  * @scene: the scene
- * @focus: the hovered and selected nodes, and the selected link
+ * @focus: the hovered node or link, the selected nodes and the selected link
  *
  * Draws over cs_renderer_draw()'s picture, so the picture can be kept and
  * only this redrawn as the pointer moves. O(d log d) in the degree d of
@@ -188,6 +294,9 @@ cs_renderer_draw_focus (cairo_t             *cr,
 
   if (focus->hover >= 0)
     draw_hover (cr, scene, focus->hover, size);
+  else if (focus->has_hover_edge && focus->hover_edge < cs_graph_get_n_edges (graph) &&
+           _cs_scene_edge_shown (scene, focus->hover_edge))
+    draw_hover_edge (cr, scene, focus->hover_edge, size);
 
   /* the selected link: its course in the selection's colour over a halo */
   if (focus->has_edge && focus->edge < cs_graph_get_n_edges (graph))
@@ -211,6 +320,9 @@ cs_renderer_draw_focus (cairo_t             *cr,
           cairo_stroke (cr);
         }
     }
+
+  if (focus->n_marked > 0)
+    draw_marked (cr, scene, focus->marked, focus->n_marked, size);
 
   for (guint s = 0; s < focus->n_selected; s++)
     {

@@ -147,6 +147,7 @@ cs_render_style_init_default (CsRenderStyle *style,
   style->legend_fill = color (dark ? "#2a2a2ae8" : "#fafafae8");
   style->legend_border = color (dark ? "#555555" : "#c8c8c8");
   style->selection = color (dark ? "#78aeed" : "#1c71d8");
+  style->match = color (dark ? "#f8e45c" : "#e66100");
   style->dim = color (dark ? "#1e1e1ebb" : "#ffffffbb");
   for (guint i = 0; i < G_N_ELEMENTS (style->hulls); i++)
     style->hulls[i] = color ((dark ? hull_dark : hull_light)[i]);

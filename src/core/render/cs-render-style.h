@@ -65,6 +65,7 @@ typedef struct
   CsColor      legend_fill;
   CsColor      legend_border;
   CsColor      selection;     /* rings around selected nodes */
+  CsColor      match;         /* rings around the search's matches */
   CsColor      dim;           /* wash over what is not in focus */
   CsColor      hulls[12];     /* consortium outlines, in turn */
   CsNodeStyle  nodes[CS_N_NODE_TYPES];

@@ -44,6 +44,10 @@ typedef struct
   guint        n_selected;
   gboolean     has_edge;   /* a link is selected: @edge */
   guint        edge;
+  gboolean     has_hover_edge; /* a link is under the pointer (and no node): @hover_edge */
+  guint        hover_edge;
+  const guint *marked;     /* what the search finds, ringed and named */
+  guint        n_marked;
 } CsRenderFocus;
 
 typedef struct
