@@ -626,6 +626,40 @@ test_timeline (void)
   g_assert_nonnull (timeline);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (timeline)));
   g_assert_cmpint (cs_timeline_get_stage (timeline), ==, -1);
+  /* at 900 pixels some names would not fit one line; none is cut on
+   * two, nor at 1200 */
+  g_assert_cmpuint (cs_timeline_count_cut_names (timeline), ==, 0);
+  {
+    int width = gtk_widget_get_width (GTK_WIDGET (timeline));
+
+    gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+    deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+    while (gtk_widget_get_width (GTK_WIDGET (timeline)) == width)
+      {
+        g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+        cs_test_iterate ();
+      }
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (timeline)), >, width + 200);
+    g_assert_cmpuint (cs_timeline_count_cut_names (timeline), ==, 0);
+    /* a strip too narrow for them says so */
+    width = gtk_widget_get_width (GTK_WIDGET (timeline));
+    gtk_window_set_default_size (GTK_WINDOW (window), 400, 800);
+    while (gtk_widget_get_width (GTK_WIDGET (timeline)) == width)
+      {
+        g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+        cs_test_iterate ();
+      }
+    g_test_message ("timeline at %d pixels", gtk_widget_get_width (GTK_WIDGET (timeline)));
+    g_assert_cmpuint (cs_timeline_count_cut_names (timeline), >, 0);
+    width = gtk_widget_get_width (GTK_WIDGET (timeline));
+    gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+    while (gtk_widget_get_width (GTK_WIDGET (timeline)) == width)
+      {
+        g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+        cs_test_iterate ();
+      }
+    cs_test_wait_for_frame (cs_window_get_canvas (window));
+  }
 
   /* → and End */
   gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.next", NULL);

@@ -23,7 +23,7 @@
  * through the stages. Hidden when the graph has no stages. */
 
 #define ALL_WIDTH   56.0 /* the "All" slot at the left */
-#define LINE_Y      16.0
+#define LINE_Y      13.0
 #define STOP_RADIUS 6.0
 #define MARK_RADIUS 4.0
 #define PLAY_STEP_MS 1400
@@ -275,16 +275,15 @@ stage_lines (const CsStages *stages,
     *counts = g_strdup_printf (_("%u named"), info->n_named);
 }
 
-static void
-show_text (cairo_t     *cr,
-           GtkWidget   *widget,
-           const char  *text,
-           gboolean     bold,
-           double       x,
-           double       y,
-           double       width)
+/* @text centred in at most @max_lines lines of @width, ellipsised past them */
+static PangoLayout *
+create_text_layout (GtkWidget  *widget,
+                    const char *text,
+                    gboolean    bold,
+                    double      width,
+                    int         max_lines)
 {
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+  PangoLayout *layout = gtk_widget_create_pango_layout (widget, text);
   g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
 
   /* a little smaller than the window's text: six stages fit a laptop */
@@ -294,7 +293,41 @@ show_text (cairo_t     *cr,
   pango_layout_set_attributes (layout, attrs);
   pango_layout_set_width (layout, (int)(MAX (width, 10) * PANGO_SCALE));
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  if (max_lines > 1)
+    {
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_height (layout, -max_lines);
+    }
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  return layout;
+}
+
+static double
+text_height (GtkWidget  *widget,
+             const char *text,
+             gboolean    bold,
+             double      width,
+             int         max_lines)
+{
+  g_autoptr(PangoLayout) layout = create_text_layout (widget, text, bold, width, max_lines);
+  PangoRectangle logical;
+
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  return logical.height;
+}
+
+static void
+show_text (cairo_t     *cr,
+           GtkWidget   *widget,
+           const char  *text,
+           gboolean     bold,
+           double       x,
+           double       y,
+           double       width,
+           int          max_lines)
+{
+  g_autoptr(PangoLayout) layout = create_text_layout (widget, text, bold, width, max_lines);
+
   cairo_move_to (cr, x - MAX (width, 10) / 2, y);
   pango_cairo_show_layout (cr, layout);
 }
@@ -312,7 +345,7 @@ draw_strip (GtkDrawingArea *area,
   const GdkRGBA accent = { 0.21, 0.52, 0.89, 1 };
   GdkRGBA fg;
   guint n, n_marks;
-  double slot;
+  double slot, line, name_height = 0;
 
   if (stages == NULL || (n = cs_stages_get_n_stages (stages)) == 0)
     return;
@@ -320,6 +353,15 @@ draw_strip (GtkDrawingArea *area,
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
   G_GNUC_END_IGNORE_DEPRECATIONS
   slot = (width - ALL_WIDTH) / n;
+  /* a long name takes two lines rather than losing its end (six stages at
+   * 1200 pixels leave each 190); the lines under the names stay in a row */
+  line = text_height (widget, "Ag", FALSE, slot - 8, 1);
+  for (guint s = 0; s < n; s++)
+    {
+      g_autofree char *name = cs_stage_get_title (cs_stages_get_stage (stages, s)->name);
+
+      name_height = MAX (name_height, text_height (widget, name, TRUE, slot - 8, 2));
+    }
 
   /* the line, solid to the last stage that happened, dashed after */
   cairo_set_line_width (cr, 2);
@@ -340,7 +382,7 @@ draw_strip (GtkDrawingArea *area,
   /* TRANSLATORS: the timeline's first stop, which shows every stage at once;
    * keep it short (it has 52 pixels) */
   show_text (cr, widget, C_("timeline", "All"), self->stage < 0, stop_x (self, -1), LINE_Y + 10,
-             ALL_WIDTH - 4);
+             ALL_WIDTH - 4, 1);
 
   for (guint s = 0; s < n; s++)
     {
@@ -349,7 +391,7 @@ draw_strip (GtkDrawingArea *area,
       g_autofree char *when = NULL;
       g_autofree char *counts = NULL;
       gboolean current = (int)s == self->stage;
-      double x = stop_x (self, s), r = current ? STOP_RADIUS + 2 : STOP_RADIUS;
+      double x = stop_x (self, s), r = current ? STOP_RADIUS + 2 : STOP_RADIUS, y;
 
       stage_lines (stages, s, &when, &counts);
 
@@ -380,10 +422,12 @@ draw_strip (GtkDrawingArea *area,
           cairo_stroke (cr);
         }
       gdk_cairo_set_source_rgba (cr, current ? &accent : &fg);
-      show_text (cr, widget, name, current, x, LINE_Y + 10, slot - 8);
+      y = LINE_Y + 10;
+      show_text (cr, widget, name, current, x, y, slot - 8, 2);
+      y += name_height;
       cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.7);
-      show_text (cr, widget, when, FALSE, x, LINE_Y + 26, slot - 8);
-      show_text (cr, widget, counts, FALSE, x, LINE_Y + 41, slot - 8);
+      show_text (cr, widget, when, FALSE, x, y, slot - 8, 1);
+      show_text (cr, widget, counts, FALSE, x, y + line, slot - 8, 1);
     }
 
   /* the marks: small diamonds on the line */
@@ -747,6 +791,34 @@ cs_timeline_get_stop_point (CsTimeline *self,
     return FALSE;
   return gtk_widget_translate_coordinates (GTK_WIDGET (self->strip), GTK_WIDGET (self),
                                            stop_x (self, stage), LINE_Y, x, y);
+}
+
+/**
+ * cs_timeline_count_cut_names:
+ * @self: a #CsTimeline
+ *
+ * Returns: how many stage names do not fit their slot at the strip's
+ *   width, even on two lines (they are drawn ellipsised)
+ */
+guint
+cs_timeline_count_cut_names (CsTimeline *self)
+{
+  const CsStages *stages;
+  guint n, cut = 0;
+
+  g_return_val_if_fail (CS_IS_TIMELINE (self), 0);
+
+  stages = get_stages (self);
+  n = stages != NULL ? cs_stages_get_n_stages (stages) : 0;
+  for (guint s = 0; s < n; s++)
+    {
+      g_autofree char *name = cs_stage_get_title (cs_stages_get_stage (stages, s)->name);
+      g_autoptr(PangoLayout) layout =
+          create_text_layout (GTK_WIDGET (self->strip), name, TRUE, slot_width (self) - 8, 2);
+
+      cut += pango_layout_is_ellipsized (layout);
+    }
+  return cut;
 }
 
 /* where mark @mark is drawn, in the timeline's coordinates */

@@ -28,6 +28,7 @@ gboolean  cs_timeline_get_stop_point (CsTimeline  *self,
                                       int          stage,
                                       double      *x,
                                       double      *y);
+guint     cs_timeline_count_cut_names (CsTimeline *self);
 void      cs_timeline_activate_mark  (CsTimeline  *self,
                                       guint        mark);
 gboolean  cs_timeline_get_mark_point (CsTimeline  *self,
