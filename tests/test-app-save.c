@@ -553,6 +553,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
   adw_init ();
+  cs_test_gui_init ();
   g_test_add_func ("/cs/app-save/recovery-after-kill", test_recovery_after_kill);
   g_test_add_func ("/cs/app-save/drag-save-reopen", test_drag_save_reopen);
   g_test_add_func ("/cs/app-save/foreign-save-as", test_foreign_save_as);

@@ -970,6 +970,7 @@ main (int   argc,
       return 77;
     }
   adw_init ();
+  cs_test_gui_init ();
 
 #define ADD(path, func)                                                                            \
   g_test_add ("/cs/canvas/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -17,6 +17,8 @@ AdwMessageDialog *cs_test_wait_for_dialog    (GtkWindow  *parent,
                                               const char *heading);
 void              cs_test_iterate            (void);
 void              cs_test_wait_for_frame     (CsCanvas   *canvas);
+void              cs_test_gui_init           (void);
+guint             cs_test_check_accessible   (GtkWidget  *root);
 void              cs_test_respond            (GtkWindow  *parent,
                                               const char *heading,
                                               const char *response);

@@ -290,6 +290,7 @@ main (int   argc,
       return 77;
     }
   adw_init ();
+  cs_test_gui_init ();
   g_test_add_func ("/cs/korean/window", test_window);
   return g_test_run ();
 }

@@ -813,6 +813,7 @@ main (int   argc,
       return 77;
     }
   adw_init ();
+  cs_test_gui_init ();
 
   g_test_add_func ("/cs/settings/schema-lookup", test_schema_lookup);
   g_test_add_func ("/cs/settings/window-state", test_window_state);

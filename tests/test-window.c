@@ -1808,6 +1808,72 @@ test_inspector_several (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The accessibility check the "-a11y" runs make catches a button with
+ * only an icon and no tooltip, and a control with no name at all */
+static void
+test_accessibility_check (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *named = gtk_button_new_from_icon_name ("document-open-symbolic");
+  GtkWidget *bare = gtk_button_new_from_icon_name ("edit-find-symbolic");
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  gtk_widget_set_tooltip_text (named, "Open");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (named), GTK_ACCESSIBLE_PROPERTY_LABEL, "Open",
+                                  -1);
+  gtk_box_append (GTK_BOX (box), named);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (named))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      cs_test_iterate ();
+    }
+  g_assert_cmpuint (cs_test_check_accessible (window), ==, 1);
+
+  gtk_box_append (GTK_BOX (box), bare);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (bare), GTK_ACCESSIBLE_PROPERTY_LABEL, "Find",
+                                  -1);
+  while (!gtk_widget_get_mapped (bare))
+    cs_test_iterate ();
+  if (g_test_subprocess ())
+    {
+      cs_test_check_accessible (window);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*an icon and no tooltip: GtkButton < GtkBox < GtkWindow*");
+
+  gtk_widget_set_tooltip_text (bare, "Find");
+  g_assert_cmpuint (cs_test_check_accessible (window), ==, 2);
+  g_test_trap_subprocess ("/cs/window/accessibility-check/unnamed", 0,
+                          G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*no accessible name: GtkSwitch < GtkBox < GtkWindow*");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* the subprocess of the above: a switch nothing names */
+static void
+test_accessibility_check_unnamed (void)
+{
+  GtkWidget *window;
+  GtkWidget *box;
+
+  if (!g_test_subprocess ())
+    return;
+  window = gtk_window_new ();
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_box_append (GTK_BOX (box), gtk_switch_new ());
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (gtk_widget_get_first_child (box)))
+    cs_test_iterate ();
+  cs_test_check_accessible (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1826,8 +1892,11 @@ main (int   argc,
       return 77;
     }
   adw_init ();
+  cs_test_gui_init ();
 
   g_test_add_func ("/cs/window/opens-and-draws", test_opens_and_draws);
+  g_test_add_func ("/cs/window/accessibility-check", test_accessibility_check);
+  g_test_add_func ("/cs/window/accessibility-check/unnamed", test_accessibility_check_unnamed);
   g_test_add_func ("/cs/window/bundled-graph", test_bundled_graph);
   g_test_add_func ("/cs/window/bundled-layout-prebuilt", test_bundled_layout_prebuilt);
   g_test_add_func ("/cs/window/bad-file-keeps-graph", test_bad_file_keeps_graph);
