@@ -14,6 +14,7 @@
 #include "test-support.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -534,6 +535,124 @@ test_recovery_after_kill (void)
   remove_dir (dir);
 }
 
+/* With the keyboard alone, on the real app: Ctrl+F and a name to find a
+ * node, Enter to select it, Escape back to the
+ * canvas, Alt+→ to move it, l and h for the legend and the outlines,
+ * Ctrl+S to save, Ctrl+Q to quit. The saved file holds all of it: the
+ * selection, the node moved right and nothing else moved, the layers. */
+static void
+test_keyboard_walkthrough (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GFile) file = copy_of ("good", "small.json", &dir);
+  g_autofree char *path = g_file_get_path (file);
+  const char *binary = g_getenv ("CONSORTIA_BIN");
+  const char *app_argv[] = { binary, path, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsGraph) before = NULL;
+  g_autoptr(CsGraph) after = NULL;
+  g_autofree char *window_id = NULL;
+  const CsSavedView *view;
+  GStatBuf original;
+  guint kaist;
+  gint64 deadline;
+  GPid pid;
+  int status = 0;
+
+  g_assert_nonnull (binary);
+  /* the graph with its positions, so that what moved can be told */
+  {
+    g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "good", "small.json",
+                                                     NULL);
+    const char *export[] = { binary, "--export", path, source, NULL };
+
+    g_assert_true (cs_test_run_tool (export, NULL));
+  }
+  before = cs_import_file (path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (cs_graph_get_node (before, 0)->has_position);
+  g_assert_cmpint (g_stat (path, &original), ==, 0);
+  /* the save must be told from the export by its time */
+  g_usleep (1100 * 1000);
+  pid = cs_test_start_app (app_argv, NULL, &window_id);
+  g_strstrip (window_id);
+  /* loaded and laid out; the keyboard goes to the window, no pointer */
+  g_usleep (1500 * 1000);
+  {
+    const char *focus[] = { "windowfocus", "--sync", window_id, NULL };
+
+    xdotool (focus);
+  }
+  {
+    const char *find[] = { "key", "--delay", "150", "ctrl+f", NULL };
+    const char *type[] = { "type", "--delay", "120", "KAIST", NULL };
+    /* the entry searches a moment after the last key */
+    const char *choose[] = { "sleep", "0.8", "key", "--delay", "300", "Return", "Escape", NULL };
+    const char *move[] = { "key", "--delay", "150", "alt+Right", "alt+Right", "alt+Right", "l", "h",
+                           NULL };
+    const char *save[] = { "key", "--delay", "300", "ctrl+s", NULL };
+
+    xdotool (find);
+    xdotool (type);
+    xdotool (choose);
+    xdotool (move);
+    xdotool (save);
+  }
+  /* saved: the file changes (in place of the old one, at once) */
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  for (;;)
+    {
+      GStatBuf now;
+
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      if (g_stat (path, &now) == 0 && (now.st_mtime != original.st_mtime ||
+                                       now.st_size != original.st_size))
+        break;
+      g_usleep (200 * 1000);
+    }
+  {
+    const char *quit[] = { "key", "ctrl+q", NULL };
+
+    xdotool (quit);
+  }
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (waitpid (pid, &status, WNOHANG) != pid)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (100 * 1000);
+    }
+  g_spawn_close_pid (pid);
+  /* it quit, asking nothing: everything was saved */
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+
+  after = cs_import_file (path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (cs_graph_lookup (after, "kaist", &kaist));
+  view = cs_graph_get_saved_view (after);
+  g_assert_nonnull (view);
+  g_assert_nonnull (view->selection);
+  g_assert_cmpstrv (view->selection, ((const char *[]){ "kaist", NULL }));
+  g_assert_true (view->has_layers);
+  g_assert_false (view->show_legend);
+  g_assert_false (view->show_hulls);
+  g_assert_true (view->show_labels);
+  /* KAIST moved right, and only KAIST */
+  for (guint i = 0; i < cs_graph_get_n_nodes (after); i++)
+    {
+      const CsNode *node = cs_graph_get_node (after, i);
+      guint j;
+
+      g_assert_true (node->has_position);
+      g_assert_true (cs_graph_lookup (before, node->id, &j));
+      if (i == kaist)
+        g_assert_cmpfloat (node->x, >, cs_graph_get_node (before, j)->x + 1);
+      else
+        g_assert_cmpfloat (fabs (node->x - cs_graph_get_node (before, j)->x), <, 1e-6);
+    }
+  remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -559,6 +678,7 @@ main (int   argc,
   g_test_add_func ("/cs/app-save/foreign-save-as", test_foreign_save_as);
   g_test_add_func ("/cs/app-save/close-asks", test_close_asks);
   g_test_add_func ("/cs/app-save/changed-on-disk", test_changed_on_disk);
+  g_test_add_func ("/cs/app-save/keyboard-walkthrough", test_keyboard_walkthrough);
   status = g_test_run ();
   {
     g_autofree char *recovery = cs_recovery_get_dir ();
